@@ -1,0 +1,66 @@
+/** The solver model: one solver = one `defineSolver({...})` value. */
+import type { z } from 'zod';
+import { fromZodError, readableIssue } from './input-errors.js';
+import type { Solution } from './solution.js';
+
+/** An exam-style input with the answer fields it must produce (derived by hand; `source` says how). */
+export interface SolverExample<I = unknown> {
+  /** Short name shown in the docs presets and `dnn` help. */
+  title: string;
+  /** Where the numbers come from and how the answer was derived. */
+  source: string;
+  /** The input, as a user would type it (defaults may be omitted). */
+  input: I;
+  /** The answer fields this input must yield (a subset of the answer; numbers compared within 1e-9). */
+  answer: Record<string, unknown>;
+}
+
+/** A solver: validated input in, worked {@link Solution} out. */
+export interface Solver<S extends z.ZodType = z.ZodType, A = Record<string, unknown>> {
+  /** Catalog id, `package/name` (public API). */
+  id: string;
+  /** One-line title. */
+  title: string;
+  /** What the solver answers, in a sentence or two (docs and `dnn list`). */
+  description: string;
+  /** Input schema: validates, applies defaults, documents every field. */
+  input: S;
+  /** Computes the solution from validated input. Throws only {@link DnnInputError} for bad input. */
+  solve: (input: z.output<S>) => Solution<A>;
+  /** Exam-style inputs with their hand-derived answers, used by tests, docs and the CLI. */
+  examples: SolverExample<z.input<S>>[];
+}
+
+/** Any solver, whatever its schema (for registries and tooling). */
+// biome-ignore lint/suspicious/noExplicitAny: registries hold solvers of every input type
+export type AnySolver = Solver<any, any>;
+
+/** Declares a solver; the identity function, there for type inference. */
+export function defineSolver<S extends z.ZodType, A>(solver: Solver<S, A>): Solver<S, A> {
+  return solver;
+}
+
+/** Validates raw input against the solver's schema, applying defaults; throws {@link DnnInputError}. */
+export function parseInput<S extends z.ZodType>(solver: Solver<S, unknown>, input: unknown): z.output<S> {
+  const result = solver.input.safeParse(input, { reportInput: true, error: readableIssue });
+  if (!result.success) throw fromZodError(result.error);
+  return result.data;
+}
+
+/** Validates and solves. Input errors are {@link DnnInputError}; anything else is a bug in the solver. */
+export function runSolver<S extends z.ZodType, A>(solver: Solver<S, A>, input: unknown): Solution<A> {
+  const solution = solver.solve(parseInput(solver, input));
+  assertJsonNumbers(solution.answer, `${solver.id} answer`);
+  return solution;
+}
+
+function assertJsonNumbers(value: unknown, path: string): void {
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value))
+      throw new Error(`internal error: ${path} is ${value}; non-finite results must be null with a reason`);
+  } else if (Array.isArray(value)) {
+    for (const [i, v] of value.entries()) assertJsonNumbers(v, `${path}[${i}]`);
+  } else if (value !== null && typeof value === 'object') {
+    for (const [k, v] of Object.entries(value)) assertJsonNumbers(v, `${path}.${k}`);
+  }
+}

@@ -1,0 +1,131 @@
+/**
+ * Evaluation of an expression tree over any number-like algebra: plain numbers,
+ * hyper-dual numbers (exact second derivatives) or traced graph nodes (reverse mode).
+ * Domain errors (log of a negative, division by zero, overflow) are input errors
+ * that point at the character.
+ */
+import { DnnInputError } from '../errors.js';
+import { fmt } from '../format.js';
+import { type BinaryOp, type Expr, isConstant, type UnaryFunction, type VariadicFunction } from './ast.js';
+import { UNARY } from './functions.js';
+
+/** Where an operation sits in the source, for error messages. */
+export interface Site {
+  pos: number;
+  path: string;
+  /** The operation's own subtree. */
+  expr: Expr;
+}
+
+/** The arithmetic an evaluation runs on. */
+export interface Algebra<T> {
+  constant(value: number, site: Site): T;
+  variable(name: string, site: Site): T;
+  /** `constantExponent` is true when the exponent of `^` has no variable. */
+  binary(op: BinaryOp, a: T, b: T, site: Site & { constantExponent: boolean }): T;
+  neg(a: T, site: Site): T;
+  unary(fn: UnaryFunction, a: T, site: Site): T;
+  /** max/min: the first argument wins a tie. */
+  select(fn: VariadicFunction, args: T[], site: Site): T;
+}
+
+/** Evaluates `expr` over `algebra`. */
+export function evaluateWith<T>(expr: Expr, algebra: Algebra<T>, path = 'expression'): T {
+  const go = (e: Expr): T => {
+    const site = { pos: e.pos, path, expr: e };
+    switch (e.kind) {
+      case 'number':
+      case 'constant':
+        return algebra.constant(e.value, site);
+      case 'variable':
+        return algebra.variable(e.name, site);
+      case 'neg':
+        return algebra.neg(go(e.arg), site);
+      case 'binary':
+        return algebra.binary(e.op, go(e.left), go(e.right), { ...site, constantExponent: isConstant(e.right) });
+      case 'call':
+        if (e.fn === 'max' || e.fn === 'min') return algebra.select(e.fn, e.args.map(go), site);
+        return algebra.unary(e.fn, go(e.args[0] as Expr), site);
+    }
+  };
+  return go(expr);
+}
+
+/** Throws an input error pointing at the operation. */
+export function domainError(site: Site, message: string): never {
+  throw new DnnInputError(site.path, `${message} (at character ${site.pos + 1})`);
+}
+
+/** The value of `a op b`, with the grammar's domain rules. */
+export function binaryValue(op: BinaryOp, a: number, b: number, site: Site): number {
+  let r: number;
+  switch (op) {
+    case '+':
+      r = a + b;
+      break;
+    case '-':
+      r = a - b;
+      break;
+    case '*':
+      r = a * b;
+      break;
+    case '/':
+      if (b === 0) domainError(site, `division by zero (${fmt(a)}/0)`);
+      r = a / b;
+      break;
+    case '^':
+      if (a === 0 && b < 0) domainError(site, `0 raised to the negative power ${fmt(b)} is undefined`);
+      if (a < 0 && !Number.isInteger(b))
+        domainError(site, `a negative base (${fmt(a)}) raised to the non-integer power ${fmt(b)} is undefined`);
+      r = a ** b;
+      break;
+  }
+  return finite(r, site);
+}
+
+/** The value of a unary built-in, with its domain check. */
+export function unaryValue(fn: UnaryFunction, x: number, site: Site): number {
+  const def = UNARY[fn];
+  const why = def.domain?.(x);
+  if (why) domainError(site, `${fn}(${fmt(x)}) is undefined: ${why}`);
+  return finite(def.f(x), site);
+}
+
+/** Rejects overflow to ±Infinity. */
+export function finite(x: number, site: Site): number {
+  if (!Number.isFinite(x)) domainError(site, 'the value overflows (it is too large for a float64)');
+  return x;
+}
+
+/** Index of the argument max/min selects (the first on a tie). */
+export function selectIndex(fn: VariadicFunction, values: number[]): number {
+  let best = 0;
+  values.forEach((v, i) => {
+    const b = values[best] as number;
+    if (fn === 'max' ? v > b : v < b) best = i;
+  });
+  return best;
+}
+
+/** Evaluates to a number; `at` gives every variable's value (a missing one is an input error). */
+export function evaluate(expr: Expr, at: Readonly<Record<string, number>>, path = 'expression'): number {
+  return evaluateWith<number>(
+    expr,
+    {
+      constant: (v) => v,
+      variable: (name, site) => lookup(at, name, site),
+      binary: (op, a, b, site) => binaryValue(op, a, b, site),
+      neg: (a) => -a,
+      unary: (fn, a, site) => unaryValue(fn, a, site),
+      select: (fn, args) => args[selectIndex(fn, args)] as number,
+    },
+    path,
+  );
+}
+
+/** A variable's value, or an input error naming it. */
+export function lookup(at: Readonly<Record<string, number>>, name: string, site: Site): number {
+  const v = Object.hasOwn(at, name) ? at[name] : undefined;
+  if (v === undefined) domainError(site, `the variable ${JSON.stringify(name)} has no value`);
+  return v;
+}

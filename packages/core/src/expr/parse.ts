@@ -1,0 +1,173 @@
+/** Tokenizer and recursive-descent parser of the expression language. Never evaluates code. */
+import { DnnInputError } from '../errors.js';
+import {
+  type BinaryOp,
+  type Expr,
+  UNARY_FUNCTIONS,
+  type UnaryFunction,
+  VARIADIC_FUNCTIONS,
+  type VariadicFunction,
+} from './ast.js';
+
+type TokenType = 'num' | 'name' | 'op' | '(' | ')' | ',' | 'end';
+interface Token {
+  type: TokenType;
+  text: string;
+  pos: number;
+}
+
+const ALIASES: Record<string, string> = { '−': '-', '–': '-', '·': '*', '×': '*', '∗': '*', '÷': '/' };
+const SUPERSCRIPTS: Record<string, string> = { '²': '2', '³': '3' };
+
+function fail(source: string, path: string, pos: number, what: string): never {
+  const shown = `${source.slice(0, pos)}▸${source.slice(pos)}`;
+  throw new DnnInputError(path, `${what} at character ${pos + 1}: ${shown}`);
+}
+
+function tokenize(source: string, path: string): Token[] {
+  const tokens: Token[] = [];
+  let i = 0;
+  while (i < source.length) {
+    const ch = source[i] as string;
+    if (/\s/.test(ch)) {
+      i++;
+      continue;
+    }
+    const num = /^(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?/.exec(source.slice(i));
+    if (num) {
+      tokens.push({ type: 'num', text: num[0], pos: i });
+      i += num[0].length;
+      continue;
+    }
+    const name = /^[A-Za-z_][A-Za-z0-9_]*/.exec(source.slice(i));
+    if (name) {
+      tokens.push({ type: 'name', text: name[0], pos: i });
+      i += name[0].length;
+      continue;
+    }
+    if (source.startsWith('**', i)) {
+      tokens.push({ type: 'op', text: '^', pos: i });
+      i += 2;
+      continue;
+    }
+    const sup = SUPERSCRIPTS[ch];
+    if (sup) {
+      tokens.push({ type: 'op', text: '^', pos: i }, { type: 'num', text: sup, pos: i });
+      i++;
+      continue;
+    }
+    const op = ALIASES[ch] ?? ch;
+    if ('+-*/^'.includes(op)) tokens.push({ type: 'op', text: op, pos: i });
+    else if (op === '(' || op === ')' || op === ',') tokens.push({ type: op, text: op, pos: i });
+    else fail(source, path, i, `unexpected character ${JSON.stringify(ch)}`);
+    i++;
+  }
+  tokens.push({ type: 'end', text: '', pos: source.length });
+  return tokens;
+}
+
+/**
+ * Parses an expression such as `x^4 - 32x^2 + relu(a*x + b)`. `^` is
+ * right-associative and binds tighter than unary minus (`-x^2` is −(x²));
+ * a number directly before a name or `(` multiplies (`2x`). Errors are
+ * {@link DnnInputError}s at `path` that point at the character.
+ */
+export function parseExpression(source: string, path = 'expression'): Expr {
+  if (source.trim() === '') throw new DnnInputError(path, 'the expression is empty');
+  const tokens = tokenize(source, path);
+  let k = 0;
+  const peek = (): Token => tokens[k] as Token;
+  const next = (): Token => tokens[k++] as Token;
+  const isOp = (text: string) => peek().type === 'op' && peek().text === text;
+  const unexpected = (t: Token): never =>
+    fail(
+      source,
+      path,
+      t.pos,
+      t.type === 'end' ? 'the expression ends too early' : `unexpected ${JSON.stringify(t.text)}`,
+    );
+
+  const sum = (): Expr => {
+    let left = product();
+    while (isOp('+') || isOp('-')) {
+      const t = next();
+      left = { kind: 'binary', op: t.text as BinaryOp, left, right: product(), pos: t.pos };
+    }
+    return left;
+  };
+  const product = (): Expr => {
+    let left = unary();
+    for (;;) {
+      if (isOp('*') || isOp('/')) {
+        const t = next();
+        left = { kind: 'binary', op: t.text as BinaryOp, left, right: unary(), pos: t.pos };
+      } else if ((peek().type === 'name' || peek().type === '(') && tokens[k - 1]?.type === 'num') {
+        left = { kind: 'binary', op: '*', left, right: unary(), pos: peek().pos };
+      } else return left;
+    }
+  };
+  const unary = (): Expr => {
+    if (isOp('-')) {
+      const t = next();
+      return { kind: 'neg', arg: unary(), pos: t.pos };
+    }
+    if (isOp('+')) {
+      next();
+      return unary();
+    }
+    return power();
+  };
+  const power = (): Expr => {
+    const base = primary();
+    if (!isOp('^')) return base;
+    const t = next();
+    return { kind: 'binary', op: '^', left: base, right: unary(), pos: t.pos };
+  };
+  const primary = (): Expr => {
+    const t = next();
+    if (t.type === 'num') {
+      const value = Number(t.text);
+      if (!Number.isFinite(value)) fail(source, path, t.pos, `the number ${t.text} is too large`);
+      return { kind: 'number', value, pos: t.pos };
+    }
+    if (t.type === '(') {
+      const inner = sum();
+      if (peek().type !== ')') fail(source, path, peek().pos, 'missing ")"');
+      next();
+      return inner;
+    }
+    if (t.type !== 'name') return unexpected(t);
+    if (peek().type === '(') return call(t);
+    if (t.text === 'e') return { kind: 'constant', name: 'e', value: Math.E, pos: t.pos };
+    if (t.text === 'pi') return { kind: 'constant', name: 'pi', value: Math.PI, pos: t.pos };
+    return { kind: 'variable', name: t.text, pos: t.pos };
+  };
+  const call = (name: Token): Expr => {
+    const unaryFn = (UNARY_FUNCTIONS as readonly string[]).includes(name.text);
+    const variadicFn = (VARIADIC_FUNCTIONS as readonly string[]).includes(name.text);
+    if (!unaryFn && !variadicFn) {
+      fail(
+        source,
+        path,
+        name.pos,
+        `unknown function ${JSON.stringify(name.text)} (known: ${[...UNARY_FUNCTIONS, ...VARIADIC_FUNCTIONS].join(', ')})`,
+      );
+    }
+    next(); // (
+    const args = [sum()];
+    while (peek().type === ',') {
+      next();
+      args.push(sum());
+    }
+    if (peek().type !== ')') fail(source, path, peek().pos, 'missing ")" or ","');
+    next();
+    if (unaryFn && args.length !== 1)
+      fail(source, path, name.pos, `${name.text} takes one argument, not ${args.length}`);
+    if (variadicFn && args.length < 2) fail(source, path, name.pos, `${name.text} takes at least two arguments`);
+    return { kind: 'call', fn: name.text as UnaryFunction | VariadicFunction, args, pos: name.pos };
+  };
+
+  const expr = sum();
+  if (peek().type !== 'end') unexpected(peek());
+  return expr;
+}

@@ -1,0 +1,33 @@
+/**
+ * @dnn/core — the solver model shared by every dnn-solvers package: solutions
+ * and steps, the registry, input errors, exact fractions, number formatting,
+ * the expression language with traced autodiff, and small linear algebra.
+ * @packageDocumentation
+ */
+
+export { z } from 'zod';
+export {
+  type AnySolver,
+  defineSolver,
+  parseInput,
+  runSolver,
+  type Solver,
+  type SolverExample,
+} from './define-solver.js';
+export { DnnInputError, formatPath, isDnnInputError, joinPath } from './errors.js';
+export { type ExactSolveResult, Fraction, fractionString, solveExact, toFraction } from './exact.js';
+export { type Expr, isConstant, variables } from './expr/ast.js';
+export { evaluate } from './expr/evaluate.js';
+export { hessian } from './expr/hessian.js';
+export { parseExpression } from './expr/parse.js';
+export { exprToTex } from './expr/print.js';
+export { type GraphNode, type TracedGradient, traceGradient } from './expr/trace.js';
+export { fmt, fmtLatex } from './format.js';
+export { describeValue, fromZodError, readableIssue } from './input-errors.js';
+export { checkLimit, LIMITS } from './limits.js';
+export * from './linalg.js';
+export { createRegistry, type Registry, type SolverInfo, type SolverPackage } from './registry.js';
+export * as s from './schema.js';
+export type { Solution, Step } from './solution.js';
+export { type RenderFormat, renderSolution, step } from './steps.js';
+export * from './tex.js';

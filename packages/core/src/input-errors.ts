@@ -1,0 +1,82 @@
+/** Turns zod's validation issues into {@link DnnInputError}s a student can act on. */
+import type { z } from 'zod';
+import { DnnInputError, formatPath, joinPath } from './errors.js';
+
+const typeNames: Record<string, string> = {
+  number: 'a number',
+  int: 'a whole number',
+  string: 'text',
+  boolean: 'true or false',
+  array: 'a list',
+  tuple: 'a list',
+  object: 'an object',
+  record: 'an object',
+  null: 'null',
+};
+
+/** Describes a received value in words: `text "abc"`, `a list`, `nothing`. */
+export function describeValue(x: unknown): string {
+  if (x === undefined) return 'nothing';
+  if (x === null) return 'null';
+  if (typeof x === 'number') {
+    if (Number.isNaN(x)) return 'NaN';
+    if (!Number.isFinite(x)) return x > 0 ? 'Infinity' : '-Infinity';
+    return `${x}`;
+  }
+  if (typeof x === 'string') return `text ${JSON.stringify(x.length > 40 ? `${x.slice(0, 40)}…` : x)}`;
+  if (typeof x === 'boolean') return String(x);
+  if (Array.isArray(x)) return `a list of ${x.length}`;
+  if (typeof x === 'object') return 'an object';
+  return typeof x;
+}
+
+type RawIssue = z.core.$ZodRawIssue;
+
+function bound(iss: { inclusive?: boolean; origin?: string }, value: number | bigint, small: boolean): string {
+  const n = Number(value);
+  if (iss.origin === 'array' || iss.origin === 'set') {
+    return small ? `needs at least ${n} item${n === 1 ? '' : 's'}` : `has too many items (at most ${n})`;
+  }
+  if (iss.origin === 'string')
+    return small ? `must have at least ${n} character${n === 1 ? '' : 's'}` : `must have at most ${n} characters`;
+  if (small) return iss.inclusive === false ? `must be greater than ${n}` : `must be at least ${n}`;
+  return iss.inclusive === false ? `must be less than ${n}` : `must be at most ${n}`;
+}
+
+/** A zod error map producing one readable sentence per issue (without the path). */
+export function readableIssue(iss: RawIssue): string {
+  const got = describeValue(iss.input);
+  switch (iss.code) {
+    case 'invalid_type': {
+      if (iss.input === undefined) return 'is required';
+      const want = typeNames[iss.expected] ?? iss.expected;
+      if (iss.expected === 'number' && typeof iss.input === 'number') return `must be a finite number, not ${got}`;
+      return `must be ${want}, not ${got}`;
+    }
+    case 'too_small':
+      return `${bound(iss, iss.minimum, true)} (got ${got})`;
+    case 'too_big':
+      return `${bound(iss, iss.maximum, false)} (got ${got})`;
+    case 'invalid_value':
+      return `must be one of ${iss.values.map((v) => JSON.stringify(v)).join(', ')} (got ${got})`;
+    case 'not_multiple_of':
+      return `must be a multiple of ${iss.divisor} (got ${got})`;
+    case 'unrecognized_keys':
+      return `is not a field of this solver (check the spelling)`;
+    case 'invalid_union':
+      return `has the wrong form (got ${got})`;
+    default:
+      return iss.message ?? `is not valid (got ${got})`;
+  }
+}
+
+/** Converts the first zod issue into a {@link DnnInputError} naming its field. */
+export function fromZodError(error: z.ZodError): DnnInputError {
+  const issue = error.issues[0];
+  if (!issue) return new DnnInputError('', 'the input is not valid');
+  let path = formatPath(issue.path);
+  if (issue.code === 'unrecognized_keys' && issue.keys[0] !== undefined) {
+    path = joinPath(path, issue.keys[0]);
+  }
+  return new DnnInputError(path || 'input', issue.message);
+}

@@ -1,0 +1,73 @@
+/**
+ * Zod building blocks shared by every solver's input schema. Each takes the
+ * field's description (shown in the docs forms and JSON Schema).
+ */
+import { z } from 'zod';
+import { describeValue, readableIssue } from './input-errors.js';
+
+/** A strict object: unknown fields are input errors (a typo never silently falls back to a default). */
+export const object = z.strictObject;
+
+/** A finite number. */
+export function number(description: string) {
+  return z.number().describe(description);
+}
+
+/** A whole number (safe integer). */
+export function int(description: string) {
+  return z.number().int().describe(description);
+}
+
+/** A whole number ≥ 1. */
+export function positiveInt(description: string) {
+  return z.number().int().min(1).describe(description);
+}
+
+/** A whole number ≥ 0. */
+export function nonNegativeInt(description: string) {
+  return z.number().int().min(0).describe(description);
+}
+
+/** A number > 0. */
+export function positive(description: string) {
+  return z.number().gt(0).describe(description);
+}
+
+/** A number, or a pair `[h, w]` of them (kernel, stride, padding, dilation). */
+export function numberOrPair<T extends z.ZodNumber>(base: T, description: string) {
+  return z
+    .union([base, z.tuple([base, base])], {
+      error: (iss) => {
+        const input = iss.input;
+        if (!Array.isArray(input) || input.length !== 2) {
+          return `must be a number or a pair [h, w] (got ${describeValue(input)})`;
+        }
+        for (const [i, el] of input.entries()) {
+          const r = base.safeParse(el, { reportInput: true, error: readableIssue });
+          if (!r.success) return `[${i}] ${r.error.issues[0]?.message ?? 'is not valid'}`;
+        }
+        return undefined;
+      },
+    })
+    .describe(description);
+}
+
+/** A list of numbers. */
+export function vector(description: string) {
+  return z.array(z.number()).describe(description);
+}
+
+/** A row-major matrix of numbers. */
+export function matrix(description: string) {
+  return z.array(z.array(z.number())).describe(description);
+}
+
+/** One of a fixed set of strings. */
+export function oneOf<const T extends readonly [string, ...string[]]>(values: T, description: string) {
+  return z.enum(values).describe(description);
+}
+
+/** Converts a solver's input schema to JSON Schema (input side: defaults are optional fields). */
+export function toJsonSchema(schema: z.ZodType): Record<string, unknown> {
+  return z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
+}

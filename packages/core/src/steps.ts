@@ -1,0 +1,58 @@
+/** Step builders and renderers: one step list, read alike as text, Markdown and LaTeX. */
+import type { Solution, Step } from './solution.js';
+import { escapeLatexText, lift, type TexLike } from './tex.js';
+
+/**
+ * Builds a step: a sentence plus zero or more pieces of maths, e.g.
+ * `step('Output height', eq('H_out', floor(frac(...)), 8))`.
+ */
+export function step(title: string, ...maths: TexLike[]): Step {
+  const parts = maths.map(lift);
+  const text = parts.length ? `${title}: ${parts.map((p) => p.text).join(';  ')}` : title;
+  return { title, text, latex: parts.map((p) => p.latex).join(',\\quad ') };
+}
+
+/** Output formats of {@link renderSolution}. */
+export type RenderFormat = 'text' | 'markdown' | 'latex' | 'json';
+
+/** Renders a solution for people: numbered steps, the answer, the notes. */
+export function renderSolution(solution: Solution<unknown>, format: RenderFormat): string {
+  switch (format) {
+    case 'json':
+      return JSON.stringify(solution);
+    case 'text':
+      return renderText(solution);
+    case 'markdown':
+      return renderMarkdown(solution);
+    case 'latex':
+      return renderLatex(solution);
+  }
+}
+
+function renderText(s: Solution<unknown>): string {
+  const lines = ['Steps:', ...s.steps.map((st, i) => `  ${i + 1}. ${st.text}`), '', 'Answer:'];
+  for (const [key, value] of Object.entries(s.answer as object)) lines.push(`  ${key}: ${JSON.stringify(value)}`);
+  if (s.notes.length) lines.push('', 'Notes:', ...s.notes.map((n) => `  - ${n}`));
+  return lines.join('\n');
+}
+
+function renderMarkdown(s: Solution<unknown>): string {
+  const lines = ['### Steps', ''];
+  s.steps.forEach((st, i) => {
+    lines.push(`${i + 1}. ${st.title}${st.latex ? `: $${st.latex}$` : ''}`);
+  });
+  lines.push('', '### Answer', '', '```json', JSON.stringify(s.answer, null, 2), '```');
+  if (s.notes.length) lines.push('', '### Notes', '', ...s.notes.map((n) => `- ${n}`));
+  return lines.join('\n');
+}
+
+function renderLatex(s: Solution<unknown>): string {
+  const items = s.steps.map((st) => `  \\item ${escapeLatexText(st.title)}${st.latex ? `: $${st.latex}$` : ''}`);
+  const notes = s.notes.map((n) => `  \\item ${escapeLatexText(n)}`);
+  return [
+    '\\begin{enumerate}',
+    ...items,
+    '\\end{enumerate}',
+    ...(notes.length ? ['\\paragraph{Notes}', '\\begin{itemize}', ...notes, '\\end{itemize}'] : []),
+  ].join('\n');
+}

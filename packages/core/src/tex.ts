@@ -1,0 +1,147 @@
+/**
+ * Maths values that render two ways at once: plain text (for terminals) and
+ * KaTeX-compatible LaTeX. Solvers build step maths only from these helpers, so
+ * every solver's steps read alike.
+ */
+import { fmt, fmtLatex } from './format.js';
+
+/** A piece of maths with its plain-text and LaTeX renderings. */
+export interface Tex {
+  readonly text: string;
+  readonly latex: string;
+  /** Binding strength: `atom` never needs parentheses; `sum` and `product` may. */
+  readonly prec: 'atom' | 'product' | 'sum';
+}
+
+/** Anything a builder accepts: a ready {@link Tex}, a number, or a symbol name. */
+export type TexLike = Tex | number | string;
+
+/** A raw piece of maths: `tex('H_out', 'H_{\\text{out}}')`. */
+export function tex(text: string, latex: string = text, prec: Tex['prec'] = 'atom'): Tex {
+  return { text, latex, prec };
+}
+
+/** A number, formatted without float noise (negative numbers bind like a sum). */
+export function num(x: number): Tex {
+  return tex(fmt(x).replace(/^-/, '−'), fmtLatex(x), x < 0 ? 'sum' : 'atom');
+}
+
+/** Lifts numbers and plain symbol names into {@link Tex}. */
+export function lift(x: TexLike): Tex {
+  if (typeof x === 'number') return num(x);
+  if (typeof x === 'string') return tex(x);
+  return x;
+}
+
+/** Wraps in parentheses. */
+export function paren(x: TexLike): Tex {
+  const t = lift(x);
+  return tex(`(${t.text})`, `\\left(${t.latex}\\right)`);
+}
+
+function wrapIf(x: TexLike, weaker: Tex['prec'][]): Tex {
+  const t = lift(x);
+  return weaker.includes(t.prec) ? paren(t) : t;
+}
+
+/** `a + b + …`; a negative number after the first term reads `a + (−1)`. */
+export function add(...terms: TexLike[]): Tex {
+  const parts = terms.map((t, i) => (i === 0 ? lift(t) : wrapIf(t, ['sum'])));
+  return tex(parts.map((p) => p.text).join(' + '), parts.map((p) => p.latex).join(' + '), 'sum');
+}
+
+/** `a − b`. */
+export function sub(a: TexLike, b: TexLike): Tex {
+  const l = lift(a);
+  const r = wrapIf(b, ['sum']);
+  return tex(`${l.text} − ${r.text}`, `${l.latex} - ${r.latex}`, 'sum');
+}
+
+/** `a · b · …`. */
+export function mul(...factors: TexLike[]): Tex {
+  const parts = factors.map((f) => wrapIf(f, ['sum']));
+  return tex(parts.map((p) => p.text).join('·'), parts.map((p) => p.latex).join(' \\cdot '), 'product');
+}
+
+/** A fraction: `(a)/(b)` in text, `\frac{a}{b}` in LaTeX. */
+export function frac(a: TexLike, b: TexLike): Tex {
+  const n = wrapIf(a, ['sum', 'product']);
+  const d = wrapIf(b, ['sum', 'product']);
+  return tex(`${n.text}/${d.text}`, `\\frac{${lift(a).latex}}{${lift(b).latex}}`, 'product');
+}
+
+/** `a^b`. */
+export function pow(a: TexLike, b: TexLike): Tex {
+  const base = wrapIf(a, ['sum', 'product']);
+  const e = lift(b);
+  const eText = e.prec === 'atom' ? e.text : `(${e.text})`;
+  return tex(`${base.text}^${eText}`, `{${base.latex}}^{${e.latex}}`);
+}
+
+/** `⌊x⌋`. */
+export function floor(x: TexLike): Tex {
+  const t = lift(x);
+  return tex(`⌊${t.text}⌋`, `\\left\\lfloor ${t.latex} \\right\\rfloor`);
+}
+
+/** `⌈x⌉`. */
+export function ceil(x: TexLike): Tex {
+  const t = lift(x);
+  return tex(`⌈${t.text}⌉`, `\\left\\lceil ${t.latex} \\right\\rceil`);
+}
+
+/** `√x`. */
+export function sqrt(x: TexLike): Tex {
+  const t = lift(x);
+  return tex(`√(${t.text})`, `\\sqrt{${t.latex}}`);
+}
+
+/** A named function applied to arguments: `fn('max', [a, b])` → `max(a, b)`. */
+export function call(name: string, args: TexLike[], latexName = `\\operatorname{${name}}`): Tex {
+  const parts = args.map(lift);
+  return tex(
+    `${name}(${parts.map((p) => p.text).join(', ')})`,
+    `${latexName}\\left(${parts.map((p) => p.latex).join(', ')}\\right)`,
+  );
+}
+
+/** A chain of equalities `a = b = c` (or another relation, e.g. `'\\le'`). */
+export function eq(...sides: TexLike[]): Tex {
+  return rel('=', '=', sides);
+}
+
+/** A chain joined by a relation: `rel('≈', '\\approx', [a, b])`. */
+export function rel(text: string, latex: string, sides: TexLike[]): Tex {
+  const parts = sides.map(lift);
+  return tex(parts.map((p) => p.text).join(` ${text} `), parts.map((p) => p.latex).join(` ${latex} `), 'sum');
+}
+
+/** A vector or shape `[a, b, c]`. */
+export function vec(items: TexLike[]): Tex {
+  const parts = items.map(lift);
+  return tex(`[${parts.map((p) => p.text).join(', ')}]`, `\\left[${parts.map((p) => p.latex).join(', ')}\\right]`);
+}
+
+/** A matrix (row-major): text `[[1, 2], [3, 4]]`, LaTeX `bmatrix`. */
+export function matrix(rows: TexLike[][]): Tex {
+  const cells = rows.map((r) => r.map(lift));
+  return tex(
+    `[${cells.map((r) => `[${r.map((c) => c.text).join(', ')}]`).join(', ')}]`,
+    `\\begin{bmatrix}${cells.map((r) => r.map((c) => c.latex).join(' & ')).join(' \\\\ ')}\\end{bmatrix}`,
+  );
+}
+
+/** Plain words inside maths: `\text{…}` in LaTeX. */
+export function words(s: string): Tex {
+  return tex(s, `\\text{${escapeLatexText(s)}}`);
+}
+
+/** Escapes the characters LaTeX treats specially in text mode. */
+export function escapeLatexText(s: string): string {
+  return s.replace(/[\\{}$&#%_^~]/g, (c) => {
+    if (c === '\\') return '\\textbackslash{}';
+    if (c === '~') return '\\textasciitilde{}';
+    if (c === '^') return '\\textasciicircum{}';
+    return `\\${c}`;
+  });
+}
