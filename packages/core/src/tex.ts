@@ -26,11 +26,51 @@ export function num(x: number): Tex {
   return tex(fmt(x).replace(/^-/, '−'), fmtLatex(x), x < 0 ? 'sum' : 'atom');
 }
 
-/** Lifts numbers and plain symbol names into {@link Tex}. */
+/** Lifts numbers and plain symbol text (`H_out`, `(k − 1)·s`) into {@link Tex}. */
 export function lift(x: TexLike): Tex {
   if (typeof x === 'number') return num(x);
-  if (typeof x === 'string') return tex(x);
+  if (typeof x === 'string') return sym(x);
   return x;
+}
+
+const LATEX_SYMBOLS: Record<string, string> = {
+  '·': ' \\cdot ',
+  '−': ' - ',
+  '×': ' \\times ',
+  '≤': ' \\le ',
+  '≥': ' \\ge ',
+  '≠': ' \\ne ',
+  '≈': ' \\approx ',
+  '∘': ' \\circ ',
+  '∞': '\\infty ',
+  σ: '\\sigma ',
+  η: '\\eta ',
+  μ: '\\mu ',
+  β: '\\beta ',
+  γ: '\\gamma ',
+  ε: '\\varepsilon ',
+  λ: '\\lambda ',
+  θ: '\\theta ',
+  α: '\\alpha ',
+  '∂': '\\partial ',
+  '∑': '\\sum ',
+};
+
+/**
+ * A symbol or short formula written in plain text, e.g. `H_out` or
+ * `(H_out − 1)·s`: multi-letter subscripts become `_{\text{out}}`, and
+ * `· − × ≤ ≥ σ η …` their LaTeX commands.
+ */
+export function sym(text: string): Tex {
+  let latex = text.replace(/_([A-Za-z0-9]+)/g, (_, sub: string) =>
+    sub.length === 1 ? `_${sub}` : `_{\\text{${sub}}}`,
+  );
+  latex = latex
+    .replace(/[·−×≤≥≠≈∘∞σημβγελθα∂∑]/g, (c) => LATEX_SYMBOLS[c] ?? c)
+    .replace(/\s+/g, ' ')
+    .trim();
+  latex = latex.replace(/\b(max|min|exp|log|tanh|sigmoid|relu)\(/g, (_, f: string) => `\\operatorname{${f}}(`);
+  return tex(text, latex, /[+−-]/.test(text) ? 'sum' : 'atom');
 }
 
 /** Wraps in parentheses. */

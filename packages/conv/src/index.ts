@@ -1,0 +1,14 @@
+/**
+ * @dnn/conv — step-by-step solvers for convolutional networks.
+ * @packageDocumentation
+ */
+import { type AnySolver, createRegistry } from '@dnn/core';
+import { outputShape } from './output-shape.js';
+
+export { type OutputShapeAnswer, outputShape } from './output-shape.js';
+
+/** Every conv/* solver, in catalog order. */
+export const solvers: readonly AnySolver[] = [outputShape];
+
+/** Solves a conv/* problem by id: `solve('conv/output-shape', {...})`. */
+export const { solve, list } = createRegistry([{ name: '@dnn/conv', solvers }]);
