@@ -9,8 +9,8 @@ import { fmt, fmtLatex } from './format.js';
 export interface Tex {
   readonly text: string;
   readonly latex: string;
-  /** Binding strength: `atom` never needs parentheses; `sum` and `product` may. */
-  readonly prec: 'atom' | 'product' | 'sum';
+  /** Binding strength: `atom` never needs parentheses; `power`, `product` and `sum` may. */
+  readonly prec: 'atom' | 'power' | 'product' | 'sum';
 }
 
 /** Anything a builder accepts: a ready {@link Tex}, a number, or a symbol name. */
@@ -112,10 +112,10 @@ export function frac(a: TexLike, b: TexLike): Tex {
 
 /** `a^b`. */
 export function pow(a: TexLike, b: TexLike): Tex {
-  const base = wrapIf(a, ['sum', 'product']);
+  const base = wrapIf(a, ['sum', 'product', 'power']);
   const e = lift(b);
-  const eText = e.prec === 'atom' ? e.text : `(${e.text})`;
-  return tex(`${base.text}^${eText}`, `{${base.latex}}^{${e.latex}}`);
+  const eText = e.prec === 'atom' || e.prec === 'power' ? e.text : `(${e.text})`;
+  return tex(`${base.text}^${eText}`, `{${base.latex}}^{${e.latex}}`, 'power');
 }
 
 /** `⌊x⌋`. */

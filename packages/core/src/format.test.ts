@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { fmt, fmtLatex } from './format.js';
+
+describe('fmt trims float noise for steps', () => {
+  it.each([
+    [0.1 + 0.2, '0.3'],
+    [1 / 3, '0.333333333333'],
+    [-0, '0'],
+    [42, '42'],
+    [-2.5, '-2.5'],
+    [1e-8, '1e-8'],
+    [123456789.123456789, '123456789.123'],
+    [Number.POSITIVE_INFINITY, '∞'],
+  ])('fmt(%s) = %s', (x, expected) => {
+    expect(fmt(x)).toBe(expected);
+  });
+
+  it('LaTeX writes exponents as powers of ten', () => {
+    expect(fmtLatex(1e-8)).toBe('10^{-8}');
+    expect(fmtLatex(2.5e-9)).toBe('2.5 \\times 10^{-9}');
+    expect(fmtLatex(0.5)).toBe('0.5');
+  });
+});

@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { defineSolver, runSolver } from './define-solver.js';
+import { DnnInputError } from './errors.js';
+import { createRegistry } from './registry.js';
+import * as s from './schema.js';
+import { step } from './steps.js';
+
+const double = defineSolver({
+  id: 'test/double',
+  title: 'Double a number',
+  description: 'Returns 2x.',
+  input: s.object({
+    x: s.number('The number.'),
+    times: s.positiveInt('How many doublings.').default(1),
+    pair: s.numberOrPair(z.number().int().min(0), 'A pair.').optional(),
+  }),
+  solve: ({ x, times }) => ({ answer: { y: x * 2 ** times }, steps: [step('Double')], notes: [] }),
+  examples: [{ title: 'two', source: 'by hand', input: { x: 2 }, answer: { y: 4 } }],
+});
+
+const broken = defineSolver({
+  id: 'test/broken',
+  title: 'Returns NaN',
+  description: 'A bug.',
+  input: s.object({}),
+  solve: () => ({ answer: { y: Number.NaN }, steps: [], notes: [] }),
+  examples: [],
+});
+
+const registry = createRegistry([{ name: '@dnn/test', solvers: [double, broken] }]);
+
+function inputError(f: () => unknown): DnnInputError {
+  try {
+    f();
+  } catch (e) {
+    if (e instanceof DnnInputError) return e;
+    throw e;
+  }
+  throw new Error('expected a DnnInputError');
+}
+
+describe('registry', () => {
+  it('lists solvers with their package', () => {
+    expect(registry.list()).toEqual([
+      { id: 'test/double', title: 'Double a number', package: '@dnn/test' },
+      { id: 'test/broken', title: 'Returns NaN', package: '@dnn/test' },
+    ]);
+  });
+
+  it('validates, applies defaults and solves', () => {
+    expect(registry.solve('test/double', { x: 3 }).answer).toEqual({ y: 6 });
+    expect(registry.solve('test/double', { x: 3, times: 3 }).answer).toEqual({ y: 24 });
+  });
+
+  it('an unknown id is an input error at path id, with a suggestion', () => {
+    const e = inputError(() => registry.solve('test/dubble', {}));
+    expect(e.path).toBe('id');
+    expect(e.message).toMatch(/unknown solver id "test\/dubble" \(did you mean test\/double\?\)/);
+  });
+
+  it('rejects duplicate ids', () => {
+    expect(() => createRegistry([{ name: 'a', solvers: [double, double] }])).toThrow(/duplicate solver id/);
+  });
+
+  it('a NaN in an answer is an internal error, not a silent wrong answer', () => {
+    expect(() => registry.solve('test/broken', {})).toThrow(/internal error: test\/broken answer.y is NaN/);
+  });
+});
+
+describe('input errors name the field in words a student understands', () => {
+  const cases: [unknown, string, string][] = [
+    [{}, 'x', 'is required'],
+    [{ x: 'a' }, 'x', 'must be a number, not text "a"'],
+    [{ x: Number.NaN }, 'x', 'must be a finite number, not NaN'],
+    [{ x: Number.POSITIVE_INFINITY }, 'x', 'must be a finite number, not Infinity'],
+    [{ x: 1, times: 0 }, 'times', 'must be at least 1 (got 0)'],
+    [{ x: 1, times: 1.5 }, 'times', 'must be a whole number, not 1.5'],
+    [{ x: 1, typo: 1 }, 'typo', 'is not a field of this solver (check the spelling)'],
+    [{ x: 1, pair: 'a' }, 'pair', 'must be a number or a pair [h, w] (got text "a")'],
+    [{ x: 1, pair: [1, -1] }, 'pair[1]', 'must be at least 0 (got -1)'],
+    [{ x: 1, pair: [1, 'b'] }, 'pair', '[1] must be a number, not text "b"'],
+    [[1], 'input', 'must be an object, not a list of 1'],
+  ];
+  it.each(cases)('%j → %s: %s', (input, path, reason) => {
+    const e = inputError(() => runSolver(double, input));
+    expect(e.path).toBe(path);
+    expect(e.reason).toBe(reason);
+    expect(e.message).toBe(`${path}: ${reason}`);
+  });
+});

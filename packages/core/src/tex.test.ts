@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { renderSolution, step } from './steps.js';
+import { add, eq, floor, frac, matrix, mul, num, pow, sub, sym, vec } from './tex.js';
+
+describe('tex builders render text and LaTeX together', () => {
+  it('parenthesise only where precedence needs it', () => {
+    const t = mul(add('a', 'b'), 'c');
+    expect(t.text).toBe('(a + b)·c');
+    expect(t.latex).toBe('\\left(a + b\\right) \\cdot c');
+    expect(sub(5, sub(3, 1)).text).toBe('5 − (3 − 1)');
+    expect(add(2, -3).text).toBe('2 + (−3)');
+    expect(pow(-2, 2).text).toBe('(−2)^2');
+  });
+
+  it('fractions and floors', () => {
+    const t = eq('H_out', add(floor(frac(21, 3)), 1), 8);
+    expect(t.text).toBe('H_out = ⌊21/3⌋ + 1 = 8');
+    expect(t.latex).toBe('H_{\\text{out}} = \\left\\lfloor \\frac{21}{3} \\right\\rfloor + 1 = 8');
+  });
+
+  it('matrices and vectors', () => {
+    expect(
+      matrix([
+        [1, 2],
+        [3, 4],
+      ]).latex,
+    ).toBe('\\begin{bmatrix}1 & 2 \\\\ 3 & 4\\end{bmatrix}');
+    expect(vec([1, 0.1 + 0.2]).text).toBe('[1, 0.3]');
+  });
+
+  it('sym turns Unicode maths into LaTeX commands', () => {
+    expect(sym('σ(z_t)·W_hh − η').latex).toBe('\\sigma (z_t) \\cdot W_{\\text{hh}} - \\eta');
+    expect(num(-1.5).latex).toBe('-1.5');
+  });
+});
+
+describe('renderSolution', () => {
+  const solution = {
+    answer: { y: 8 },
+    steps: [step('Result', eq('y', add(5, 3), 8)), step('Prose only')],
+    notes: ['a note with 50% & an_underscore'],
+  };
+
+  it('text: numbered steps, answer, notes', () => {
+    expect(renderSolution(solution, 'text')).toBe(
+      'Steps:\n  1. Result: y = 5 + 3 = 8\n  2. Prose only\n\nAnswer:\n  y: 8\n\nNotes:\n  - a note with 50% & an_underscore',
+    );
+  });
+
+  it('markdown: KaTeX inline maths', () => {
+    expect(renderSolution(solution, 'markdown')).toContain('1. Result: $y = 5 + 3 = 8$\n2. Prose only');
+  });
+
+  it('latex: escapes special characters in prose', () => {
+    const out = renderSolution(solution, 'latex');
+    expect(out).toContain('\\item Result: $y = 5 + 3 = 8$');
+    expect(out).toContain('50\\% \\& an\\_underscore');
+  });
+
+  it('json round-trips', () => {
+    expect(JSON.parse(renderSolution(solution, 'json'))).toEqual(solution);
+  });
+});
