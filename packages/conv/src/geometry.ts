@@ -116,23 +116,26 @@ export function slidingOutput(a: Axis, path: string, ceilMode = false): AxisResu
     out += 1;
     if ((out - 1) * a.stride >= a.size + before) out -= 1;
   }
-  const round = ceilMode ? ceil : floor;
   return {
     out,
     numerator,
     remainder,
-    steps: [
-      step(
-        `Output ${axisWord(a.name)}`,
-        eq(
-          `${a.name}_out`,
-          add(round(frac(sub(sub(paddedSize(a), dilatedKernel(a)), 1), a.stride)), 1),
-          add(round(frac(numerator, a.stride)), 1),
-          out,
-        ),
-      ),
-    ],
+    steps: [step(`Output ${axisWord(a.name)}`, slidingFormula(a, numerator, out, ceilMode))],
   };
+}
+
+/**
+ * The substituted size formula of one axis,
+ * `H_out = ⌊(in + 2p − (k − 1) − 1)/s⌋ + 1 = ⌊numerator/s⌋ + 1 = out`.
+ */
+export function slidingFormula(a: Axis, numerator: number, out: number, ceilMode = false): Tex {
+  const round = ceilMode ? ceil : floor;
+  return eq(
+    `${a.name}_out`,
+    add(round(frac(sub(sub(paddedSize(a), dilatedKernel(a)), 1), a.stride)), 1),
+    add(round(frac(numerator, a.stride)), 1),
+    out,
+  );
 }
 
 function axisWord(name: string): string {
@@ -162,16 +165,40 @@ export function transposedOutput(a: Axis, outputPadding: number, path: string): 
       `padding ${before + after} in total removes the whole output along ${a.name} (it would be ${out})`,
     );
   }
-  const pads = before === after ? mul(2, before) : add(before, after);
   return {
     out,
     numerator: out,
     remainder: 0,
-    steps: [
-      step(
-        `Output ${axisWord(a.name)}`,
-        eq(`${a.name}_out`, add(sub(mul(sub(a.size, 1), a.stride), pads), dilatedKernel(a), outputPadding, 1), out),
-      ),
-    ],
+    steps: [step(`Output ${axisWord(a.name)}`, transposedFormula(a, outputPadding, out))],
   };
+}
+
+/** The substituted transposed-convolution size formula of one axis. */
+export function transposedFormula(a: Axis, outputPadding: number, out: number): Tex {
+  const { before, after } = a.padding;
+  const pads = before === after ? mul(2, before) : add(before, after);
+  return eq(`${a.name}_out`, add(sub(mul(sub(a.size, 1), a.stride), pads), dilatedKernel(a), outputPadding, 1), out);
+}
+
+/** Keras `Conv2DTranspose(padding="same")`: out = in·s, whatever the kernel. */
+export function transposedSameFormula(a: Axis): { out: number; tex: Tex } {
+  const out = a.size * a.stride;
+  return { out, tex: eq(`${a.name}_out`, `${a.name}_in·s`, mul(a.size, a.stride), out) };
+}
+
+/** A `padding` field value: a number, a pair, `"valid"` or `"same"`. */
+export type PaddingValue = number | readonly number[] | 'valid' | 'same';
+
+/** Resolves one axis (0 = H, 1 = W) of a `padding` field; `same` uses TensorFlow's rule. */
+export function axisPadding(
+  padding: PaddingValue,
+  axis: 0 | 1,
+  size: number,
+  kernel: number,
+  stride: number,
+  dilation: number,
+): AxisPadding {
+  if (padding === 'same') return samePadding(size, kernel, stride, dilation);
+  const p = toPair(padding === 'valid' ? 0 : padding)[axis];
+  return { before: p, after: p };
 }

@@ -4,11 +4,13 @@
  */
 import { type AnySolver, createRegistry } from '@dnn/core';
 import { outputShape } from './output-shape.js';
+import { receptiveField } from './receptive-field.js';
 
 export { type OutputShapeAnswer, outputShape } from './output-shape.js';
+export { type FieldRow, type ReceptiveFieldAnswer, receptiveField } from './receptive-field.js';
 
 /** Every conv/* solver, in catalog order. */
-export const solvers: readonly AnySolver[] = [outputShape];
+export const solvers: readonly AnySolver[] = [outputShape, receptiveField];
 
 /** Solves a conv/* problem by id: `solve('conv/output-shape', {...})`. */
 export const { solve, list } = createRegistry([{ name: '@dnn/conv', solvers }]);
