@@ -1,11 +1,18 @@
 /**
- * @dnn/rnn — step-by-step solvers (see README.md).
+ * @dnn/rnn — step-by-step solvers for recurrent networks: parameter counts and
+ * their inverse, RNN and LSTM forward passes, BPTT gradients, gradient flow.
  * @packageDocumentation
  */
 import { type AnySolver, createRegistry } from '@dnn/core';
+import { params } from './params.js';
+import { solveHiddenSize } from './solve-hidden-size.js';
 
-/** Every solver of this package, in catalog order. */
-export const solvers: readonly AnySolver[] = [];
+export type { ParamBreakdown } from './param-count.js';
+export { type ParamsAnswer, params } from './params.js';
+export { type SolveHiddenSizeAnswer, solveHiddenSize } from './solve-hidden-size.js';
 
-/** Solves a problem of this package by id. */
+/** Every rnn/* solver, in catalog order. */
+export const solvers: readonly AnySolver[] = [params, solveHiddenSize];
+
+/** Solves an rnn/* problem by id: `solve('rnn/params', {...})`. */
 export const { solve, list } = createRegistry([{ name: '@dnn/rnn', solvers }]);

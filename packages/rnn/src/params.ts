@@ -1,0 +1,65 @@
+/**
+ * rnn/params — the parameter count of a simple RNN, LSTM or GRU layer with an
+ * optional dense head, broken down into input weights, recurrent weights,
+ * biases and output layer.
+ */
+import { defineSolver, s } from '@dnn/core';
+import { cellFields, countParams, MAX_UNITS, type ParamBreakdown, paramNotes, paramSteps } from './param-count.js';
+
+const input = s.object({
+  ...cellFields,
+  hiddenSize: s.positiveInt('Hidden size H (units of the recurrent layer).').max(MAX_UNITS),
+});
+
+/** The answer of rnn/params. */
+export interface ParamsAnswer {
+  /** Total parameter count. */
+  params: number;
+  /** The count by kind. */
+  breakdown: ParamBreakdown;
+}
+
+/** rnn/params: the number of trainable parameters of one recurrent layer. */
+export const params = defineSolver({
+  id: 'rnn/params',
+  title: 'Parameters of an RNN, LSTM or GRU layer',
+  description:
+    'Number of trainable parameters of a simple RNN, LSTM or GRU layer (with or without biases, one or two bias vectors per gate) and an optional dense output layer, with the breakdown.',
+  input,
+  solve(inp) {
+    const { params: total, breakdown } = countParams(inp, inp.hiddenSize);
+    return {
+      answer: { params: total, breakdown } satisfies ParamsAnswer,
+      steps: paramSteps(inp, inp.hiddenSize),
+      notes: paramNotes(inp, inp.hiddenSize),
+    };
+  },
+  examples: [
+    {
+      title: 'TUM I2DL: vanilla RNN cell, x ∈ ℝ³, h ∈ ℝ⁵, with bias',
+      source:
+        'Exam problem; by hand: 5·3 + 5·5 + 5 = 15 + 25 + 5 = 45; TensorFlow.js tf.layers.simpleRNN({units: 5}) on 3 features also counts 45.',
+      input: { cell: 'rnn', inputSize: 3, hiddenSize: 5 },
+      answer: { params: 45, breakdown: { inputWeights: 15, recurrentWeights: 25, biases: 5, output: 0 } },
+    },
+    {
+      title: 'TUM I2DL: vanilla RNN cell, x ∈ ℝ⁴, h ∈ ℝ¹², bias neglected',
+      source: 'Exam problem; by hand: 12·4 + 12·12 = 48 + 144 = 192.',
+      input: { cell: 'rnn', inputSize: 4, hiddenSize: 12, bias: false },
+      answer: { params: 192, breakdown: { inputWeights: 48, recurrentWeights: 144, biases: 0, output: 0 } },
+    },
+    {
+      title: 'BITS: next-word vanilla RNN, embedding 10, 20 hidden, 50 words one-hot out, no bias',
+      source: 'Exam problem; by hand: 20·10 + 20·20 = 600 recurrent-layer weights, plus 50·20 = 1000 output weights: 1600.',
+      input: { cell: 'rnn', inputSize: 10, hiddenSize: 20, bias: false, outputSize: 50, outputBias: false },
+      answer: { params: 1600, breakdown: { inputWeights: 200, recurrentWeights: 400, biases: 0, output: 1000 } },
+    },
+    {
+      title: 'BITS: next-word LSTM, embedding 10, 20 hidden, 100 words one-hot out, no bias',
+      source:
+        'Exam problem; by hand: 4·20·10 + 4·20·20 = 800 + 1600 = 2400 LSTM weights, plus 100·20 = 2000 output weights: 4400. The rubric\'s 4·2·(20 + 10)·20 = 4800 counts every LSTM weight twice, so its total 6800 is wrong.',
+      input: { cell: 'lstm', inputSize: 10, hiddenSize: 20, bias: false, outputSize: 100, outputBias: false },
+      answer: { params: 4400, breakdown: { inputWeights: 800, recurrentWeights: 1600, biases: 0, output: 2000 } },
+    },
+  ],
+});

@@ -1,0 +1,72 @@
+/**
+ * How the recurrent solvers write vectors, matrices and matrix–vector
+ * arithmetic in their steps: column vectors, scalars for 1×1 quantities, and
+ * shortened rendering of large arrays (the answer always holds every number).
+ */
+import { add, matrix, matvec, mul, num, type Tex, type TexLike, tex } from '@dnn/core';
+
+/** Vectors longer than this are shown shortened in steps. */
+export const SHOWN_ENTRIES = 12;
+/** Matrix–vector products are written out cell by cell up to this many weights. */
+export const SHOWN_WEIGHTS = 64;
+
+function shorten(v: readonly number[]): TexLike[] {
+  if (v.length <= SHOWN_ENTRIES) return [...v];
+  const dots = tex('…', '\\dots');
+  return [...v.slice(0, SHOWN_ENTRIES - 2), dots, v[v.length - 1] as number];
+}
+
+/** A column vector: `[a, b]ᵀ` in text, a one-column `bmatrix` in LaTeX; a length-1 vector is its number. */
+export function col(v: readonly number[]): Tex {
+  if (v.length === 1) return num(v[0] as number);
+  const cells = shorten(v);
+  const m = matrix(cells.map((c) => [c]));
+  const row = matrix([cells]);
+  return tex(`${row.text.slice(1, -1)}ᵀ`, m.latex);
+}
+
+/** A matrix, shortened to its first rows/columns when large; a 1×1 matrix is its number. */
+export function mat(M: readonly (readonly number[])[]): Tex {
+  if (M.length === 1 && M[0]?.length === 1) return num(M[0][0] as number);
+  const rows = M.length <= SHOWN_ENTRIES ? M : [...M.slice(0, SHOWN_ENTRIES - 2), M[M.length - 1] as number[]];
+  return matrix(rows.map((r) => shorten(r)));
+}
+
+/** One term `W·v` of an affine map. */
+export interface Product {
+  /** Symbol of the matrix, e.g. `W_xh`. */
+  W: string;
+  /** Symbol of the vector, e.g. `x_1`. */
+  v: string;
+  M: number[][];
+  x: number[];
+}
+
+/** Adds vectors element-wise. */
+export function addVectors(...vs: readonly (readonly number[])[]): number[] {
+  const first = vs[0] ?? [];
+  return first.map((_, i) => vs.reduce((s, v) => s + (v[i] as number), 0));
+}
+
+/**
+ * Evaluates `Σ W·v (+ b)` and returns the value with the chain of maths that
+ * shows it: symbols, substituted numbers, each product, and the sum.
+ */
+export function affine(products: Product[], bias?: { name: string; value: readonly number[] }): {
+  value: number[];
+  chain: Tex[];
+} {
+  const parts = products.map((p) => matvec(p.M, p.x));
+  const value = addVectors(...parts, ...(bias ? [bias.value] : []));
+  const symbolic = add(...products.map((p) => mul(p.W, p.v)), ...(bias ? [bias.name] : []));
+  const weights = products.reduce((s, p) => s + p.M.length * p.x.length, 0);
+  const chain: Tex[] = [symbolic];
+  if (weights <= SHOWN_WEIGHTS) {
+    chain.push(add(...products.map((p) => mul(mat(p.M), col(p.x))), ...(bias ? [col(bias.value)] : [])));
+    if (value.length > 1 || products.length > 1 || bias) {
+      chain.push(add(...parts.map(col), ...(bias ? [col(bias.value)] : [])));
+    }
+  }
+  chain.push(col(value));
+  return { value, chain };
+}
