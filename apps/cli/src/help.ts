@@ -55,9 +55,18 @@ export function solverHelp(solver: AnySolver): string {
     return `  ${name} (${tags.join(', ')})\n      ${f.description ?? ''}`;
   });
   const examples = solver.examples.map(
-    (e: { title: string; input: unknown }) => `  # ${e.title}\n  dnn solve ${solver.id} --json '${JSON.stringify(e.input)}'`,
+    (e: { title: string; input: unknown }) =>
+      `  # ${e.title}\n  dnn solve ${solver.id} --json '${JSON.stringify(e.input)}'`,
   );
-  return [`${solver.id} — ${solver.title}`, '', solver.description, '', 'Input fields:', ...fields, '', 'Examples:', ...examples].join(
-    '\n',
-  );
+  return [
+    `${solver.id} — ${solver.title}`,
+    '',
+    solver.description,
+    '',
+    'Input fields:',
+    ...fields,
+    '',
+    'Examples:',
+    ...examples,
+  ].join('\n');
 }

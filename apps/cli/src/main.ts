@@ -1,7 +1,7 @@
 /** The `dnn` command: argument parsing and exit codes (0 solved, 2 bad input, 1 internal error). */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { DnnInputError, isDnnInputError, type RenderFormat, type Registry, renderSolution } from '@dnn/core';
+import { DnnInputError, isDnnInputError, type Registry, type RenderFormat, renderSolution } from '@dnn/core';
 import { runBatch } from './batch.js';
 import { BATCH_HELP, LIST_HELP, MAIN_HELP, SOLVE_HELP, solverHelp } from './help.js';
 
@@ -24,7 +24,8 @@ async function readAll(stream: AsyncIterable<string | Buffer>): Promise<string> 
 }
 
 async function readInput(values: { input?: string; json?: string }, io: Io): Promise<unknown> {
-  if (values.input !== undefined && values.json !== undefined) throw new UsageError('give either --input or --json, not both');
+  if (values.input !== undefined && values.json !== undefined)
+    throw new UsageError('give either --input or --json, not both');
   let text: string;
   let source: string;
   if (values.json !== undefined) [text, source] = [values.json, '--json'];
@@ -36,7 +37,7 @@ async function readInput(values: { input?: string; json?: string }, io: Io): Pro
       throw new UsageError(`cannot read ${values.input}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
     }
     source = values.input;
-  } else throw new UsageError('the input is missing: give --input FILE, --input - (stdin) or --json \'{...}\'');
+  } else throw new UsageError("the input is missing: give --input FILE, --input - (stdin) or --json '{...}'");
   try {
     return JSON.parse(text);
   } catch (e) {
@@ -63,7 +64,8 @@ async function solveCommand(registry: Registry, args: string[], io: Io): Promise
   if (!id) throw new UsageError('the solver id is missing (see `dnn list`)');
   if (extra.length) throw new UsageError(`unexpected argument ${JSON.stringify(extra[0])}`);
   const format = values.format as RenderFormat;
-  if (!(FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}`);
+  if (!(FORMATS as readonly string[]).includes(format))
+    throw new UsageError(`--format must be one of ${FORMATS.join(', ')}`);
   const solver = registry.get(id);
   const solution = registry.solve(solver.id, await readInput(values, io));
   io.out(`${renderSolution(solution, format)}\n`);
@@ -123,7 +125,9 @@ export async function main(registry: Registry, argv: string[], io: Io): Promise<
       return 2;
     }
     if (e instanceof UsageError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-      io.err(`error: ${(e as Error).message}\nRun \`dnn ${command && command !== 'help' ? `${command} ` : ''}--help\` for usage.\n`);
+      io.err(
+        `error: ${(e as Error).message}\nRun \`dnn ${command && command !== 'help' ? `${command} ` : ''}--help\` for usage.\n`,
+      );
       return 2;
     }
     io.err(`internal error: ${(e as Error).stack ?? String(e)}\n`);
