@@ -1,0 +1,173 @@
+import { runSolver } from '@dnn/core';
+import * as tf from '@tensorflow/tfjs';
+import fc from 'fast-check';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { forward } from './forward.js';
+import { samePadding } from './geometry.js';
+import { outputShape } from './output-shape.js';
+
+beforeAll(async () => {
+  await tf.setBackend('cpu');
+});
+
+type Map3 = number[][][];
+type Kernel4 = number[][][][];
+
+const value = fc.double({ min: -10, max: 10, noNaN: true, noDefaultInfinity: true });
+const grid = (c: number, h: number, w: number) =>
+  fc.array(fc.array(fc.array(value, { minLength: w, maxLength: w }), { minLength: h, maxLength: h }), {
+    minLength: c,
+    maxLength: c,
+  });
+
+/** A random conv problem: input [C][H][W], weight [Cout][C][kH][kW], bias, stride, padding, dilation, flip. */
+const problem = fc
+  .record({
+    c: fc.integer({ min: 1, max: 3 }),
+    h: fc.integer({ min: 1, max: 7 }),
+    w: fc.integer({ min: 1, max: 7 }),
+    cout: fc.integer({ min: 1, max: 3 }),
+    kh: fc.integer({ min: 1, max: 4 }),
+    kw: fc.integer({ min: 1, max: 4 }),
+    stride: fc.tuple(fc.integer({ min: 1, max: 3 }), fc.integer({ min: 1, max: 3 })),
+    dilation: fc.tuple(fc.integer({ min: 1, max: 2 }), fc.integer({ min: 1, max: 2 })),
+    padding: fc.oneof(
+      fc.constant('same' as const),
+      fc.tuple(fc.integer({ min: 0, max: 2 }), fc.integer({ min: 0, max: 2 })),
+    ),
+    flip: fc.boolean(),
+  })
+  .filter((p) => {
+    const pads = p.padding === 'same' ? [0, 0] : p.padding;
+    return (
+      p.padding === 'same' ||
+      (p.dilation[0] * (p.kh - 1) + 1 <= p.h + 2 * (pads[0] as number) &&
+        p.dilation[1] * (p.kw - 1) + 1 <= p.w + 2 * (pads[1] as number))
+    );
+  })
+  .chain((p) =>
+    fc.record({
+      p: fc.constant(p),
+      input: grid(p.c, p.h, p.w),
+      weight: fc.array(grid(p.c, p.kh, p.kw), { minLength: p.cout, maxLength: p.cout }),
+      bias: fc.array(value, { minLength: p.cout, maxLength: p.cout }),
+    }),
+  );
+
+/**
+ * TensorFlow.js oracle: pad explicitly, tf.conv2d (NHWC, cross-correlation) with stride 1 and the
+ * dilation, then keep every s-th row/column (tfjs refuses stride > 1 together with dilation > 1).
+ */
+function tfConv(
+  input: Map3,
+  weight: Kernel4,
+  bias: number[],
+  p: { stride: number[]; dilation: number[]; padding: 'same' | number[]; flip: boolean },
+): Map3 {
+  const [H, W] = [input[0]!.length, input[0]![0]!.length];
+  const [Cout, kH, kW] = [weight.length, weight[0]![0]!.length, weight[0]![0]![0]!.length];
+  const [sh, sw] = p.stride as [number, number];
+  const [dh, dw] = p.dilation as [number, number];
+  const pads =
+    p.padding === 'same'
+      ? [samePadding(H, kH, sh, dh), samePadding(W, kW, sw, dw)]
+      : (p.padding as number[]).map((q) => ({ before: q, after: q }));
+  return tf.tidy(() => {
+    const x = tf.tensor3d(input).transpose([1, 2, 0]).expandDims(0) as tf.Tensor4D; // NHWC
+    let k = tf.tensor4d(weight).transpose([2, 3, 1, 0]) as tf.Tensor4D; // [kH, kW, Cin, Cout]
+    if (p.flip) k = tf.reverse(k, [0, 1]);
+    const xp = tf.pad(x, [
+      [0, 0],
+      [pads[0]!.before, pads[0]!.after],
+      [pads[1]!.before, pads[1]!.after],
+      [0, 0],
+    ]);
+    const full = tf.conv2d(xp, k, 1, 'valid', 'NHWC', [dh, dw]).add(tf.tensor1d(bias));
+    const y = (full.arraySync() as number[][][][])[0] as number[][][]; // [H1][W1][Cout]
+    const out: Map3 = [];
+    for (let o = 0; o < Cout; o++) {
+      const rows: number[][] = [];
+      for (let i = 0; i < y.length; i += sh) {
+        const row: number[] = [];
+        for (let j = 0; j < y[0]!.length; j += sw) row.push(y[i]![j]![o]!);
+        rows.push(row);
+      }
+      out.push(rows);
+    }
+    return out;
+  });
+}
+
+function expectClose(actual: unknown, expected: unknown, tol: number): void {
+  if (typeof expected === 'number') {
+    expect(Math.abs((actual as number) - expected)).toBeLessThanOrEqual(tol);
+    return;
+  }
+  expect((actual as unknown[]).length).toBe((expected as unknown[]).length);
+  (expected as unknown[]).forEach((e, i) => {
+    expectClose((actual as unknown[])[i], e, tol);
+  });
+}
+
+describe('conv/forward properties', () => {
+  it('output equals TensorFlow.js tf.conv2d (CPU backend, NCHW ↔ NHWC) within 1e-5', () => {
+    fc.assert(
+      fc.property(problem, ({ p, input, weight, bias }) => {
+        const sol = runSolver(forward, {
+          input,
+          weight,
+          bias,
+          stride: p.stride,
+          padding: p.padding,
+          dilation: p.dilation,
+          flip: p.flip,
+        });
+        expectClose(sol.answer.output, tfConv(input, weight, bias, p), 1e-5);
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('output shape equals the shape conv/output-shape predicts', () => {
+    fc.assert(
+      fc.property(problem, ({ p, input, weight }) => {
+        const opts = { stride: p.stride, padding: p.padding, dilation: p.dilation };
+        const sol = runSolver(forward, { input, weight, ...opts });
+        const predicted = runSolver(outputShape, {
+          inputShape: [p.c, p.h, p.w],
+          outChannels: p.cout,
+          kernel: [p.kh, p.kw],
+          ...opts,
+        }).answer.outputShape;
+        expect(sol.answer.outputShape).toEqual(predicted);
+      }),
+    );
+  });
+
+  it('true convolution equals cross-correlation with every kernel rotated by 180°', () => {
+    fc.assert(
+      fc.property(problem, ({ p, input, weight }) => {
+        const opts = { stride: p.stride, padding: p.padding, dilation: p.dilation };
+        const rotated = weight.map((f) => f.map((k) => [...k].reverse().map((row) => [...row].reverse())));
+        const a = runSolver(forward, { input, weight, ...opts, flip: true }).answer.output;
+        const b = runSolver(forward, { input, weight: rotated, ...opts }).answer.output;
+        expect(a).toEqual(b);
+      }),
+    );
+  });
+
+  it('the bias shifts every value of its output channel and nothing else', () => {
+    fc.assert(
+      fc.property(problem, ({ p, input, weight, bias }) => {
+        const opts = { stride: p.stride, padding: p.padding, dilation: p.dilation };
+        const without = runSolver(forward, { input, weight, ...opts }).answer.output as Map3;
+        const withBias = runSolver(forward, { input, weight, bias, ...opts }).answer.output as Map3;
+        expectClose(
+          withBias,
+          without.map((m, o) => m.map((r) => r.map((v) => v + bias[o]!))),
+          1e-9,
+        );
+      }),
+    );
+  });
+});

@@ -1,0 +1,188 @@
+import { DnnInputError, runSolver } from '@dnn/core';
+import { describe, expect, it } from 'vitest';
+import { forward } from './forward.js';
+
+const solve = (input: unknown) => runSolver(forward, input);
+
+/** Deep comparison of nested number arrays within 1e-9. */
+function expectClose(actual: unknown, expected: unknown): void {
+  if (typeof expected === 'number') {
+    expect(actual as number).toBeCloseTo(expected, 9);
+    return;
+  }
+  expect(Array.isArray(actual)).toBe(true);
+  expect((actual as unknown[]).length).toBe((expected as unknown[]).length);
+  (expected as unknown[]).forEach((e, i) => {
+    expectClose((actual as unknown[])[i], e);
+  });
+}
+
+describe('conv/forward: examples (derived by hand in each source)', () => {
+  for (const example of forward.examples) {
+    it(example.title, () => {
+      expectClose(solve(example.input).answer.output, example.answer.output);
+    });
+  }
+});
+
+describe('conv/forward: exam cases', () => {
+  // Exam (I, F, O with unknowns x, y, z; stride 1, no padding). Solving the three equations from the
+  // matrices as printed (see solve-kernel.test.ts) gives x = −1/2, y = −5/2, z = 7/6; convolving with
+  // that kernel must give back O = [4, 0, −3]. The rubric's x = 3, y = 1, z = 14/3 does not: its first
+  // equation 3x + 3y = 12 should read 3x + 3z = 2 (row 0 of the first window is [3, 0, 3]).
+  const I = [
+    [3, 0, 3, -3, 0],
+    [-3, 2, 0, 3, -2],
+    [-5, 0, 3, -2, 0],
+  ];
+  const kernel = (x: number, y: number, z: number) => [
+    [x, y, z],
+    [1, 0, 2],
+    [-1, 1, 0],
+  ];
+  it('the kernel found by conv/solve-kernel reproduces the exam output [4, 0, −3]', () => {
+    expectClose(solve({ input: I, weight: kernel(-1 / 2, -5 / 2, 7 / 6) }).answer.output, [[4, 0, -3]]);
+  });
+  it("the rubric's kernel (x = 3, y = 1, z = 14/3) does not: its first output is 3·3 + 3·14/3 + 2 = 25", () => {
+    expectClose(solve({ input: I, weight: kernel(3, 1, 14 / 3) }).answer.output, [[25, 0, -3]]);
+  });
+});
+
+describe('conv/forward: steps read like a worked solution', () => {
+  it('shows the output-size formula and every product of a small output', () => {
+    const sol = solve(forward.examples[1]?.input);
+    const text = sol.steps.map((s) => s.text).join('\n');
+    expect(text).toContain('H_out = ⌊(3 + 2·1 − (3 − 1) − 1)/1⌋ + 1 = ⌊2/1⌋ + 1 = 3');
+    expect(text).toContain('Y[0][0] = 0·0 + 0·1 + 0·0 + 0·1 + 1·(−4) + 2·1 + 0·0 + 4·1 + 5·0 = 2');
+    expect(text).toContain('X_pad = [[0, 0, 0, 0, 0], [0, 1, 2, 3, 0]');
+    expect(sol.steps.filter((s) => s.title.startsWith('Window at')).length).toBe(9);
+    for (const st of sol.steps) expect(st.latex).not.toMatch(/[·−⌊⌋Σ°]/);
+  });
+
+  it('sums over the channels, one product per channel for a 1×1 kernel', () => {
+    const sol = solve(forward.examples[0]?.input);
+    const text = sol.steps.map((s) => s.text).join('\n');
+    expect(text).toContain('Y[0][1][1] = (−2)·1 + 1·1 + 0·1 = −1');
+    expect(sol.notes.join(' ')).toMatch(/weighted sum of the channels/);
+  });
+
+  it('bounds the detailed steps for a large output and summarises the rest', () => {
+    const big = Array.from({ length: 30 }, (_, i) => Array.from({ length: 30 }, (_, j) => (i * j) % 7));
+    const sol = solve({ input: big, weight: [[1, 2, 3]] });
+    expect(sol.answer.outputShape).toEqual([30, 28]);
+    expect(sol.steps.filter((s) => s.title.startsWith('Window at')).length).toBe(4);
+    expect(sol.steps.map((s) => s.text).join('\n')).toMatch(/other 836 output values/);
+  });
+
+  it('shows per-channel sums when a window has many products', () => {
+    const x = Array.from({ length: 4 }, () => [
+      [1, 2, 3],
+      [4, 5, 6],
+      [7, 8, 9],
+    ]);
+    const w = [
+      Array.from({ length: 4 }, () => [
+        [1, 1, 1],
+        [1, 1, 1],
+        [1, 1, 1],
+      ]),
+    ];
+    const sol = solve({ input: x, weight: w, bias: [5] });
+    // Each channel sums to 45; 4·45 + 5 = 185.
+    expect(sol.answer.output).toEqual([[[185]]]);
+    expect(sol.steps.map((s) => s.text).join('\n')).toContain('Y[0][0][0] = 45 + 45 + 45 + 45 + 5 = 185');
+  });
+
+  it('dilation spreads the taps: 5×5 input, 2×2 kernel, dilation 2', () => {
+    const x = Array.from({ length: 5 }, (_, i) => Array.from({ length: 5 }, (_, j) => 5 * i + j));
+    // Taps at (0,0), (0,2), (2,0), (2,2) → 0 + 2 + 10 + 12 = 24 for kernel of ones; output 3×3.
+    const sol = solve({
+      input: x,
+      weight: [
+        [1, 1],
+        [1, 1],
+      ],
+      dilation: 2,
+    });
+    expect(sol.answer.output).toEqual([
+      [24, 28, 32],
+      [44, 48, 52],
+      [64, 68, 72],
+    ]);
+  });
+
+  it('"same" padding keeps the size (TensorFlow rule)', () => {
+    const sol = solve({ input: [[1, 2, 3, 4]], weight: [[1, 1]], padding: 'same' });
+    // P = 1 → 0 left, 1 right: [1+2, 2+3, 3+4, 4+0].
+    expect(sol.answer.output).toEqual([[3, 5, 7, 4]]);
+  });
+});
+
+describe('conv/forward: bad input is a DnnInputError naming the field', () => {
+  const cases: [string, unknown, string, RegExp][] = [
+    [
+      'kernel larger than the input',
+      { input: [[1, 2]], weight: [[1, 2, 3]] },
+      'weight',
+      /larger than the padded input/,
+    ],
+    ['ragged input', { input: [[1, 2], [3]], weight: [[1]] }, 'input[1]', /same length/],
+    [
+      'text in the input',
+      { input: [[1, 'x']], weight: [[1]] },
+      'input',
+      /\[0\]\[1\] must be a finite number, not text "x"/,
+    ],
+    ['empty input', { input: [], weight: [[1]] }, 'input', /is empty/],
+    ['scalar input', { input: 3, weight: [[1]] }, 'input', /must be a matrix/],
+    [
+      'channel mismatch',
+      { input: [[[1]], [[2]]], weight: [[[[1]], [[1]], [[1]]]] },
+      'weight',
+      /3 input-channel kernel\(s\).*2 channel/,
+    ],
+    [
+      '2-D kernel on a multi-channel input',
+      { input: [[[1]], [[2]]], weight: [[1]] },
+      'weight',
+      /\[Cout\]\[2\]\[kH\]\[kW\]/,
+    ],
+    ['bias length', { input: [[1]], weight: [[[[1]]], [[[2]]]], bias: [1] }, 'bias', /one number per filter: 2, got 1/],
+    ['misspelt field', { input: [[1]], weight: [[1]], strides: 2 }, 'strides', /not a field/],
+    ['zero stride', { input: [[1]], weight: [[1]], stride: 0 }, 'stride', /.+/],
+    ['rank-3 weight', { input: [[1]], weight: [[[1]]] }, 'weight', /must be a matrix/],
+    [
+      'too many output values',
+      {
+        input: [Array.from({ length: 800 }, () => Array(800).fill(0))],
+        weight: Array.from({ length: 20 }, () => [[[1]]]),
+      },
+      'input',
+      /number of output values is 1\.28e\+7, above the limit/,
+    ],
+    [
+      'too much work',
+      {
+        input: Array.from({ length: 16 }, () => Array.from({ length: 200 }, () => Array(200).fill(0))),
+        weight: Array.from({ length: 64 }, () =>
+          Array.from({ length: 16 }, () => Array.from({ length: 5 }, () => Array(5).fill(1))),
+        ),
+      },
+      'weight',
+      /multiply-adds is 9\.83e\+8, above the limit/,
+    ],
+  ];
+  for (const [name, input, path, message] of cases) {
+    it(name, () => {
+      let caught: unknown;
+      try {
+        solve(input);
+      } catch (e) {
+        caught = e;
+      }
+      expect(caught).toBeInstanceOf(DnnInputError);
+      expect((caught as DnnInputError).path).toBe(path);
+      expect((caught as DnnInputError).reason).toMatch(message);
+    });
+  }
+});

@@ -1,0 +1,134 @@
+/**
+ * Nested number arrays (matrices, [C][H][W] maps, [Cout][Cin][kH][kW] weights):
+ * their input schema, the rectangularity check, and the conversions between
+ * nested arrays and flat row-major `Float64Array`s used by the numeric kernels.
+ */
+import { DnnInputError, describeValue, joinPath, z } from '@dnn/core';
+
+/** A nested number array of rank 1 to 4. */
+export type Nested = number | Nested[];
+
+/** A flat row-major tensor with its shape. */
+export interface Tensor {
+  shape: number[];
+  data: Float64Array;
+}
+
+const rankNames: Record<number, string> = {
+  1: 'a list of numbers',
+  2: 'a matrix (list of rows)',
+  3: 'a [C][H][W] list of matrices',
+  4: 'a [Cout][Cin][kH][kW] list',
+};
+
+/** Largest length accepted on any axis of a nested input. */
+export const MAX_AXIS = 4096;
+
+function nestedSchema(rank: number): z.ZodType {
+  let schema: z.ZodType = z.number();
+  for (let i = 0; i < rank; i++) schema = z.array(schema).min(1).max(MAX_AXIS);
+  return schema;
+}
+
+/** Depth of the first element chain (`[[1]]` is 2, `5` is 0) and where it meets an empty list. */
+function depthOf(x: unknown): { depth: number; empty?: string } {
+  let depth = 0;
+  let cur = x;
+  let where = '';
+  while (Array.isArray(cur)) {
+    if (cur.length === 0) return { depth, empty: where };
+    depth++;
+    cur = cur[0];
+    where += '[0]';
+  }
+  return { depth };
+}
+
+/** The first problem of a value that should be a nested number array of `rank`: `[1][2] must be a number, not text "x"`. */
+function firstProblem(x: unknown, rank: number, where = ''): string | undefined {
+  if (rank === 0) {
+    if (typeof x === 'number' && Number.isFinite(x)) return undefined;
+    return `${where ? `${where} ` : ''}must be a finite number, not ${describeValue(x)}`;
+  }
+  if (!Array.isArray(x)) return `${where ? `${where} ` : ''}must be a list, not ${describeValue(x)}`;
+  if (x.length === 0) return `${where ? `${where} ` : ''}is empty`;
+  if (x.length > MAX_AXIS) return `${where ? `${where} ` : ''}has ${x.length} items, more than the limit ${MAX_AXIS}`;
+  for (const [i, el] of x.entries()) {
+    const problem = firstProblem(el, rank - 1, `${where}[${i}]`);
+    if (problem) return problem;
+  }
+  return undefined;
+}
+
+/**
+ * Schema of a nested number array whose rank is one of `ranks` (e.g. `[2, 3]`
+ * for `[H][W]` or `[C][H][W]`). Errors say which element is wrong.
+ * Rectangularity is checked later by {@link toTensor}.
+ */
+export function nestedNumbers(ranks: readonly number[], description: string) {
+  const options = ranks.map(nestedSchema);
+  const schema = options.length === 1 ? (options[0] as z.ZodType) : z.union(options as [z.ZodType, z.ZodType]);
+  const expected = ranks.map((r) => rankNames[r] ?? `a rank-${r} list`).join(' or ');
+  return z
+    .union([schema, z.never()], {
+      error: (iss) => {
+        const { depth, empty } = depthOf(iss.input);
+        if (empty !== undefined) return `${empty ? `${empty} ` : ''}is empty`;
+        const rank = ranks.includes(depth) ? depth : undefined;
+        if (rank !== undefined) return firstProblem(iss.input, rank) ?? `must be ${expected}`;
+        return `must be ${expected} (got ${depth === 0 ? describeValue(iss.input) : `${depth} levels of nesting`})`;
+      },
+    })
+    .describe(description) as z.ZodType<Nested[]>;
+}
+
+/**
+ * Flattens a nested array after checking that it is rectangular; a ragged row
+ * is an input error at its path (`input[1][2]`).
+ */
+export function toTensor(x: Nested[], path: string): Tensor {
+  const shape: number[] = [];
+  let cur: Nested = x;
+  while (Array.isArray(cur)) {
+    shape.push(cur.length);
+    cur = cur[0] as Nested;
+  }
+  const size = shape.reduce((a, b) => a * b, 1);
+  const data = new Float64Array(size);
+  let k = 0;
+  const walk = (node: Nested, level: number, where: string): void => {
+    const want = shape[level] as number;
+    if (!Array.isArray(node) || node.length !== want) {
+      const got = Array.isArray(node) ? `${node.length} items` : describeValue(node);
+      throw new DnnInputError(
+        where,
+        `has ${got} but ${level === 0 ? 'it' : 'the first one at this level'} has ${want}: every row must have the same length`,
+      );
+    }
+    if (level === shape.length - 1) {
+      for (const v of node) data[k++] = v as number;
+      return;
+    }
+    node.forEach((child, i) => {
+      walk(child, level + 1, joinPath(where, i));
+    });
+  };
+  walk(x, 0, path);
+  return { shape, data };
+}
+
+/** Rebuilds a nested array from flat data and a shape. */
+export function toNested(data: ArrayLike<number>, shape: readonly number[]): Nested[] {
+  const build = (level: number, offset: number): Nested[] => {
+    const n = shape[level] as number;
+    if (level === shape.length - 1) return Array.from({ length: n }, (_, i) => data[offset + i] as number);
+    const stride = shape.slice(level + 1).reduce((a, b) => a * b, 1);
+    return Array.from({ length: n }, (_, i) => build(level + 1, offset + i * stride));
+  };
+  return build(0, 0);
+}
+
+/** Number of elements of a shape. */
+export function sizeOf(shape: readonly number[]): number {
+  return shape.reduce((a, b) => a * b, 1);
+}
