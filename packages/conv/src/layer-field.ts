@@ -5,7 +5,7 @@
  * start_k = start_{k−1} + (d_k(k_k − 1)/2 − p_k)·j_{k−1}.
  * Shared by conv/receptive-field and conv/summary.
  */
-import { add, DnnInputError, eq, mul, sub, type Tex } from '@dnn/core';
+import { add, DnnInputError, eq, frac, mul, sub, type Tex } from '@dnn/core';
 
 /** Receptive field of one axis, in input pixels (input pixel i is centred at i, 0-based). */
 export interface Field {
@@ -50,7 +50,7 @@ export function fieldMaths(prev: Field, l: FieldLayer, next: Field, label: strin
     eq(`j_${label}`, mul(prev.j, l.stride), next.j),
   ];
   if (withStart) {
-    const shift = (l.dilation * (l.kernel - 1)) / 2 - l.padding;
+    const shift = sub(frac(reachTex(l), 2), l.padding);
     maths.push(eq(`start_${label}`, add(prev.start, mul(shift, prev.j)), next.start));
   }
   return maths;

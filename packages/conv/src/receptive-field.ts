@@ -21,7 +21,9 @@ const input = s.object({
     .array(layer)
     .min(1)
     .max(1000)
-    .describe('The convolution and pooling layers, input side first (a pooling layer is a layer with its kernel and stride).'),
+    .describe(
+      'The convolution and pooling layers, input side first (a pooling layer is a layer with its kernel and stride).',
+    ),
 });
 
 /** One layer's field in the answer of conv/receptive-field. */
@@ -84,7 +86,9 @@ export const receptiveField = defineSolver({
       'Padding moves the field (start) but never changes its size; a pooling layer counts like a convolution with its kernel and stride.',
     ];
     if (inp.layers.some((l) => l.dilation > 1)) {
-      notes.push('A dilated kernel of size k covers d(k − 1) + 1 pixels, so it grows the field like a dense kernel of that size.');
+      notes.push(
+        'A dilated kernel of size k covers d(k − 1) + 1 pixels, so it grows the field like a dense kernel of that size.',
+      );
     }
     return {
       answer: { layers: rows, receptiveField: field.r } satisfies ReceptiveFieldAnswer,
@@ -115,7 +119,8 @@ export const receptiveField = defineSolver({
     },
     {
       title: 'Three 3×3 convolutions, stride 1, no padding',
-      source: 'Exam problem (224×224 grayscale input); by hand: r = 1 + 2 + 2 + 2 = 7; start = 1, 2, 3 (each valid conv shifts the first centre by 1).',
+      source:
+        'Exam problem (224×224 grayscale input); by hand: r = 1 + 2 + 2 + 2 = 7; start = 1, 2, 3 (each valid conv shifts the first centre by 1).',
       input: { layers: [{ kernel: 3 }, { kernel: 3 }, { kernel: 3 }] },
       answer: {
         layers: [
@@ -130,7 +135,12 @@ export const receptiveField = defineSolver({
       title: 'LeNet: conv1 5×5, maxpool1 2×2 (stride 2)',
       source:
         'Exam problem (stride 1, no padding for the convolutions); by hand: r1 = 5, r2 = 5 + (2 − 1)·1 = 6 — one maxpool1 pixel sees 6×6 input pixels; start2 = 2 + 0.5·1 = 2.5 (centre of pixels 0…5).',
-      input: { layers: [{ kernel: 5, name: 'conv1' }, { kernel: 2, stride: 2, name: 'maxpool1' }] },
+      input: {
+        layers: [
+          { kernel: 5, name: 'conv1' },
+          { kernel: 2, stride: 2, name: 'maxpool1' },
+        ],
+      },
       answer: {
         layers: [
           { receptiveField: 5, jump: 1, start: 2 },
