@@ -1,5 +1,6 @@
 /** Activation functions of the recurrent solvers, their derivatives, and how steps write them. */
-import { call, s, type TexLike } from '@dnn/core';
+import { call, s, type Tex, type TexLike } from '@dnn/core';
+import { col } from './show.js';
 
 /** Element-wise activations of a recurrent state. */
 export const STATE_ACTIVATIONS = ['tanh', 'relu', 'sigmoid', 'linear'] as const;
@@ -18,7 +19,10 @@ export const stateActivationField = s
 
 /** Schema of an `outputActivation` field (default linear). */
 export const outputActivationField = s
-  .oneOf(OUTPUT_ACTIVATIONS, 'Activation of the output layer y_t = act(Why·h_t + by): linear (default), relu, sigmoid, tanh or softmax.')
+  .oneOf(
+    OUTPUT_ACTIVATIONS,
+    'Activation of the output layer y_t = act(Why·h_t + by): linear (default), relu, sigmoid, tanh or softmax.',
+  )
   .default('linear');
 
 /** The logistic sigmoid 1/(1 + e^(−x)). */
@@ -90,4 +94,10 @@ export function derivativeTex(name: StateActivation, zSym: string): string {
     case 'linear':
       return '1';
   }
+}
+
+/** `act(expr) = act(substituted) = … = result`: wraps each link of an affine chain in the activation, then the value. */
+export function activationChain(name: OutputActivation, chain: readonly Tex[], value: readonly number[]): TexLike[] {
+  const wrapped = chain.map((c) => applyTex(name, c));
+  return name === 'linear' ? wrapped : [...wrapped, col(value)];
 }

@@ -65,7 +65,7 @@ export type VectorInput = number | number[];
 /** A parsed matrix-or-scalar field. */
 export type MatrixInput = number | number[][];
 
-const plural = (n: number, what: string) => `${n} ${what}${n === 1 ? '' : 's'}`;
+const plural = (n: number, what: string, many = `${what}s`) => `${n} ${n === 1 ? what : many}`;
 
 /** The input vectors of a sequence as `[T][D]`, checking every step has the same length D ≥ 1. */
 export function toSequence(xs: VectorInput[], path = 'xs'): number[][] {
@@ -87,7 +87,7 @@ export function toSequence(xs: VectorInput[], path = 'xs'): number[][] {
 export function toVector(value: VectorInput, path: string, n: number, what: string): number[] {
   const v = typeof value === 'number' ? [value] : value;
   if (v.length !== n) {
-    throw new DnnInputError(path, `must have ${plural(n, 'entry')} (${what}), but has ${v.length}`);
+    throw new DnnInputError(path, `must have ${plural(n, 'entry', 'entries')} (${what}), but has ${v.length}`);
   }
   return v;
 }
@@ -120,4 +120,10 @@ export function assertFinite(values: readonly number[], path: string, what: stri
       `${what} overflows the float64 range here; the weights or inputs are too large to give a finite answer`,
     );
   }
+}
+
+/** A per-hidden-unit vector field (h0, c0, biases): zeros when absent, else checked to have H entries. */
+export function hiddenVector(value: VectorInput | undefined, path: string, hidden: number, from: string): number[] {
+  if (value === undefined) return new Array<number>(hidden).fill(0);
+  return toVector(value, path, hidden, `one per hidden unit; H = ${hidden} from ${from}`);
 }

@@ -17,7 +17,8 @@ export function expectClose(actual: unknown, expected: unknown, tol = 1e-9, at =
       expectClose((actual as unknown[])[i], e, tol, `${at}[${i}]`);
     });
   } else if (expected !== null && typeof expected === 'object') {
-    for (const [k, e] of Object.entries(expected)) expectClose((actual as Record<string, unknown>)[k], e, tol, `${at}.${k}`);
+    for (const [k, e] of Object.entries(expected))
+      expectClose((actual as Record<string, unknown>)[k], e, tol, `${at}.${k}`);
   } else {
     expect(actual, at).toEqual(expected);
   }

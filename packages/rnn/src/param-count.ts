@@ -93,10 +93,7 @@ export function paramSteps(spec: CellSpec, hidden: number): Step[] {
     step('Input weights: G matrices of H×D', eq('G·H·D', mul(g, hidden, spec.inputSize), b.inputWeights)),
     step('Recurrent weights: G matrices of H×H', eq('G·H·H', mul(g, hidden, hidden), b.recurrentWeights)),
     spec.bias
-      ? step(
-          `Biases: ${k} vector${k === 1 ? '' : 's'} of H per block`,
-          eq(`G·H·${k}`, mul(g, hidden, k), b.biases),
-        )
+      ? step(`Biases: ${k} vector${k === 1 ? '' : 's'} of H per block`, eq(`G·H·${k}`, mul(g, hidden, k), b.biases))
       : step('No biases', eq('biases', 0)),
   ];
   const o = spec.outputSize;

@@ -41,7 +41,12 @@ describeBadInputs('rnn/params', [
   ['unknown cell', { cell: 'transformer', inputSize: 3, hiddenSize: 5 }, 'cell', /must be one of "rnn"/],
   ['zero hidden size', { cell: 'rnn', inputSize: 3, hiddenSize: 0 }, 'hiddenSize', /at least 1/],
   ['fractional input size', { cell: 'rnn', inputSize: 2.5, hiddenSize: 5 }, 'inputSize', /whole number/],
-  ['three biases per gate', { cell: 'lstm', inputSize: 3, hiddenSize: 5, biasesPerGate: 3 }, 'biasesPerGate', /at most 2/],
+  [
+    'three biases per gate',
+    { cell: 'lstm', inputSize: 3, hiddenSize: 5, biasesPerGate: 3 },
+    'biasesPerGate',
+    /at most 2/,
+  ],
   ['missing input size', { cell: 'rnn', hiddenSize: 5 }, 'inputSize', /required/],
   ['misspelt field', { cell: 'rnn', inputSize: 3, hidden: 5, hiddenSize: 5 }, 'hidden', /not a field/],
 ]);

@@ -50,14 +50,15 @@ export const params = defineSolver({
     },
     {
       title: 'BITS: next-word vanilla RNN, embedding 10, 20 hidden, 50 words one-hot out, no bias',
-      source: 'Exam problem; by hand: 20·10 + 20·20 = 600 recurrent-layer weights, plus 50·20 = 1000 output weights: 1600.',
+      source:
+        'Exam problem; by hand: 20·10 + 20·20 = 600 recurrent-layer weights, plus 50·20 = 1000 output weights: 1600.',
       input: { cell: 'rnn', inputSize: 10, hiddenSize: 20, bias: false, outputSize: 50, outputBias: false },
       answer: { params: 1600, breakdown: { inputWeights: 200, recurrentWeights: 400, biases: 0, output: 1000 } },
     },
     {
       title: 'BITS: next-word LSTM, embedding 10, 20 hidden, 100 words one-hot out, no bias',
       source:
-        'Exam problem; by hand: 4·20·10 + 4·20·20 = 800 + 1600 = 2400 LSTM weights, plus 100·20 = 2000 output weights: 4400. The rubric\'s 4·2·(20 + 10)·20 = 4800 counts every LSTM weight twice, so its total 6800 is wrong.',
+        "Exam problem; by hand: 4·20·10 + 4·20·20 = 800 + 1600 = 2400 LSTM weights, plus 100·20 = 2000 output weights: 4400. The rubric's 4·2·(20 + 10)·20 = 4800 counts every LSTM weight twice, so its total 6800 is wrong.",
       input: { cell: 'lstm', inputSize: 10, hiddenSize: 20, bias: false, outputSize: 100, outputBias: false },
       answer: { params: 4400, breakdown: { inputWeights: 800, recurrentWeights: 1600, biases: 0, output: 2000 } },
     },

@@ -52,7 +52,10 @@ export function addVectors(...vs: readonly (readonly number[])[]): number[] {
  * Evaluates `Σ W·v (+ b)` and returns the value with the chain of maths that
  * shows it: symbols, substituted numbers, each product, and the sum.
  */
-export function affine(products: Product[], bias?: { name: string; value: readonly number[] }): {
+export function affine(
+  products: Product[],
+  bias?: { name: string; value: readonly number[] },
+): {
   value: number[];
   chain: Tex[];
 } {

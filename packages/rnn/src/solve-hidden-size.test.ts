@@ -51,5 +51,10 @@ describeBadInputs('rnn/solve-hidden-size', [
     /smallest layer \(H = 1\) already has 20/,
   ],
   ['zero total', { cell: 'rnn', inputSize: 3, totalParams: 0 }, 'totalParams', /at least 1/],
-  ['hiddenSize is not an input here', { cell: 'rnn', inputSize: 3, hiddenSize: 5, totalParams: 45 }, 'hiddenSize', /not a field/],
+  [
+    'hiddenSize is not an input here',
+    { cell: 'rnn', inputSize: 3, hiddenSize: 5, totalParams: 45 },
+    'hiddenSize',
+    /not a field/,
+  ],
 ]);

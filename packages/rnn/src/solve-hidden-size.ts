@@ -2,7 +2,23 @@
  * rnn/solve-hidden-size — the inverse of rnn/params: the hidden size H whose
  * layer has a given parameter total, from the quadratic G·H² + b·H + c = total.
  */
-import { add, DnnInputError, defineSolver, eq, frac, mul, num, pow, s, sqrt, step, sub, sym, tex, words } from '@dnn/core';
+import {
+  add,
+  DnnInputError,
+  defineSolver,
+  eq,
+  frac,
+  mul,
+  num,
+  pow,
+  s,
+  sqrt,
+  step,
+  sub,
+  sym,
+  tex,
+  words,
+} from '@dnn/core';
 import { biasVectors, type CellSpec, cellFields, countParams, GATES, paramNotes, paramSteps } from './param-count.js';
 
 /** Largest parameter total accepted (every count stays an exact float64 integer). */

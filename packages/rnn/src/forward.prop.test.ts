@@ -1,0 +1,95 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { expectClose } from './checks.test-util.js';
+import { solve } from './index.js';
+import { tf } from './tf-oracle.test-util.js';
+
+const weight = fc.double({ min: -1, max: 1, noNaN: true });
+const matrixOf = (rows: number, cols: number) =>
+  fc.array(fc.array(weight, { minLength: cols, maxLength: cols }), { minLength: rows, maxLength: rows });
+
+/** A random small RNN: sizes H, D, O ≤ 4, T ≤ 5. */
+const rnnCase = fc
+  .record({ H: fc.integer({ min: 1, max: 4 }), D: fc.integer({ min: 1, max: 4 }), O: fc.integer({ min: 1, max: 3 }), T: fc.integer({ min: 1, max: 5 }) })
+  .chain(({ H, D, O, T }) =>
+    fc.record({
+      Wxh: matrixOf(H, D),
+      Whh: matrixOf(H, H),
+      bh: fc.array(weight, { minLength: H, maxLength: H }),
+      h0: fc.array(weight, { minLength: H, maxLength: H }),
+      xs: matrixOf(T, D),
+      Why: matrixOf(O, H),
+      by: fc.array(weight, { minLength: O, maxLength: O }),
+      activation: fc.constantFrom('tanh', 'relu', 'sigmoid', 'linear'),
+      outputActivation: fc.constantFrom('linear', 'relu', 'sigmoid', 'tanh', 'softmax'),
+    }),
+  );
+
+const transpose = (m: number[][]) => (m[0] ?? []).map((_, j) => m.map((r) => r[j] as number));
+
+/** TF.js: tf.layers.simpleRNN with Keras weight layout (kernel = Wxhᵀ, recurrent kernel = Whhᵀ) and a dense head. */
+function tfForward(c: {
+  Wxh: number[][];
+  Whh: number[][];
+  bh: number[];
+  h0: number[];
+  xs: number[][];
+  Why: number[][];
+  by: number[];
+  activation: string;
+  outputActivation: string;
+}): { h: number[][]; y: number[][] } {
+  return tf.tidy(() => {
+    const H = c.Whh.length;
+    const layer = tf.layers.simpleRNN({
+      units: H,
+      activation: c.activation as 'tanh',
+      returnSequences: true,
+      kernelInitializer: 'zeros',
+      recurrentInitializer: 'zeros',
+    });
+    const x = tf.tensor3d([c.xs]);
+    const initialState = [tf.tensor2d([c.h0])];
+    layer.apply(x, { initialState }); // builds the layer
+    layer.setWeights([tf.tensor2d(transpose(c.Wxh)), tf.tensor2d(transpose(c.Whh)), tf.tensor1d(c.bh)]);
+    const h = layer.apply(x, { initialState }) as tf.Tensor3D;
+    const dense = tf.layers.dense({ units: c.Why.length, activation: c.outputActivation as 'linear' });
+    dense.apply(h);
+    dense.setWeights([tf.tensor2d(transpose(c.Why)), tf.tensor1d(c.by)]);
+    const y = dense.apply(h) as tf.Tensor3D;
+    return { h: (h.arraySync() as number[][][])[0] ?? [], y: (y.arraySync() as number[][][])[0] ?? [] };
+  });
+}
+
+describe('rnn/forward properties', () => {
+  it('equals tf.layers.simpleRNN + tf.layers.dense with the same weights (float32: within 1e-6·(1 + |v|))', () => {
+    fc.assert(
+      fc.property(rnnCase, (c) => {
+        const { answer } = solve('rnn/forward', c);
+        const oracle = tfForward(c);
+        expectClose(answer.h, oracle.h, 1e-6);
+        expectClose(answer.y, oracle.y, 1e-6);
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('a scalar RNN written with numbers equals the same RNN written with 1×1 arrays', () => {
+    fc.assert(
+      fc.property(weight, weight, weight, fc.array(weight, { minLength: 1, maxLength: 6 }), (w, v, h0, xs) => {
+        const scalar = solve('rnn/forward', { Wxh: w, Whh: v, h0, xs, activation: 'relu' }).answer;
+        const arrays = solve('rnn/forward', { Wxh: [[w]], Whh: [[v]], h0: [h0], xs: xs.map((x) => [x]), activation: 'relu' }).answer;
+        expect(scalar).toEqual(arrays);
+      }),
+    );
+  });
+
+  it('h_t is the activation of z_t at every step', () => {
+    fc.assert(
+      fc.property(rnnCase, (c) => {
+        const { h, z } = solve('rnn/forward', { ...c, activation: 'tanh' }).answer as { h: number[][]; z: number[][] };
+        expectClose(h, z.map((r) => r.map(Math.tanh)), 0);
+      }),
+    );
+  });
+});

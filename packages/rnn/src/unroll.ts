@@ -1,0 +1,34 @@
+/** The unrolled-in-time presentation shared by the forward solvers: the per-step detail cap and the summary table. */
+import { lift, type Step, step, sym, tex } from '@dnn/core';
+import { col } from './show.js';
+
+/** Time steps written out in full; later ones are computed the same way and only appear in the answer. */
+export const DETAILED_STEPS = 100;
+
+/** The note for sequences longer than {@link DETAILED_STEPS}. */
+export function detailNote(T: number): string[] {
+  return T > DETAILED_STEPS
+    ? [
+        `Steps show the first ${DETAILED_STEPS} of ${T} time steps; the rest are computed the same way and are in the answer.`,
+      ]
+    : [];
+}
+
+/** A table with one row per time step: `columns` are header symbols (e.g. `z_t`), `rows[t]` the vectors of step t + 1. */
+export function tableStep(title: string, columns: string[], rows: number[][][]): Step {
+  const shown = rows.slice(0, DETAILED_STEPS);
+  const cells = shown.map((r, t) => [lift(t + 1), ...r.map(col)]);
+  const heads = ['t', ...columns].map((c) => sym(c));
+  const text = cells
+    .map((r) =>
+      heads
+        .slice(1)
+        .map((h, i) => `${h.text} = ${r[i + 1]?.text}`)
+        .join(', '),
+    )
+    .map((line, t) => `t = ${t + 1}: ${line}`);
+  const latex = `\\begin{array}{c|${'c'.repeat(columns.length)}} ${heads.map((h) => h.latex).join(' & ')} \\\\ \\hline ${cells
+    .map((r) => r.map((c) => c.latex).join(' & '))
+    .join(' \\\\ ')} \\end{array}`;
+  return step(title, tex(text.join(' | '), latex));
+}
