@@ -1,0 +1,160 @@
+/**
+ * Gordan's alternative, decided exactly: for integer vectors a₁…a_m either some
+ * u has aᵢ·u > 0 for every i, or some λ ≥ 0, λ ≠ 0 has Σ λᵢ aᵢ = 0 — never both.
+ *
+ * Method: phase 1 of the simplex method on λ ≥ 0, Σ λᵢ aᵢ = 0, Σ λᵢ = 1
+ * (Bland's rule, so it terminates). The pivoting runs in floating point for
+ * speed; the final basis is then re-solved in exact rationals (fractions) and
+ * the resulting u or λ is checked exactly in integers. If that check fails
+ * (round-off chose a wrong basis), the whole simplex is rerun in fractions.
+ */
+import { Fraction, solveExact } from '@dnn/core';
+
+/** Outcome of {@link gordan}: integer `u` with every aᵢ·u > 0, or integer multipliers λ ≥ 0 with Σ λᵢ aᵢ = 0. */
+export type GordanResult = { kind: 'solution'; u: number[] } | { kind: 'certificate'; lambda: number[] };
+
+interface Field<T> {
+  of(x: number): T;
+  add(a: T, b: T): T;
+  sub(a: T, b: T): T;
+  mul(a: T, b: T): T;
+  div(a: T, b: T): T;
+  /** −1, 0 or 1 (floating point: within a tolerance). */
+  sign(a: T): number;
+}
+
+const EPS = 1e-9;
+const floats: Field<number> = {
+  of: (x) => x,
+  add: (a, b) => a + b,
+  sub: (a, b) => a - b,
+  mul: (a, b) => a * b,
+  div: (a, b) => a / b,
+  sign: (a) => (a > EPS ? 1 : a < -EPS ? -1 : 0),
+};
+const fractions: Field<Fraction> = {
+  of: (x) => new Fraction(x),
+  add: (a, b) => a.add(b),
+  sub: (a, b) => a.sub(b),
+  mul: (a, b) => a.mul(b),
+  div: (a, b) => a.div(b),
+  sign: (a) => a.compare(0),
+};
+
+/**
+ * Phase-1 simplex (Bland's rule) for A·x = rhs, x ≥ 0, with rhs ≥ 0 and one
+ * artificial variable per row (columns m … m+R−1). Returns the final basis.
+ */
+function phaseOneBasis<T>(F: Field<T>, A: number[][], rhs: number[]): number[] {
+  const R = A.length;
+  const m = A[0]?.length ?? 0;
+  const width = m + R;
+  const rows: T[][] = A.map((row, r) => [
+    ...row.map((v) => F.of(v)),
+    ...Array.from({ length: R }, (_, k) => F.of(k === r ? 1 : 0)),
+    F.of(rhs[r] as number),
+  ]);
+  // Reduced costs of the phase-1 objective Σ artificials (c_B = 1 for every starting basic).
+  const cost: T[] = Array.from({ length: width + 1 }, (_, j) => {
+    if (j >= m && j < width) return F.of(0);
+    let sum = F.of(0);
+    for (const row of rows) sum = F.add(sum, row[j] as T);
+    return j === width ? sum : F.sub(F.of(0), sum);
+  });
+  const basis = Array.from({ length: R }, (_, r) => m + r);
+  for (let iteration = 0; iteration < 100000; iteration++) {
+    const enter = cost.findIndex((d, j) => j < width && F.sign(d) < 0);
+    if (enter < 0) break;
+    let leave = -1;
+    let best: T | undefined;
+    for (let r = 0; r < R; r++) {
+      const a = (rows[r] as T[])[enter] as T;
+      if (F.sign(a) <= 0) continue;
+      const ratio = F.div((rows[r] as T[])[width] as T, a);
+      const cmp = best === undefined ? -1 : F.sign(F.sub(ratio, best));
+      if (cmp < 0 || (cmp === 0 && (basis[r] as number) < (basis[leave] as number))) {
+        best = ratio;
+        leave = r;
+      }
+    }
+    if (leave < 0) break; // unbounded cannot happen for a phase-1 objective bounded below by 0
+    const pivotRow = rows[leave] as T[];
+    const pivot = pivotRow[enter] as T;
+    for (let j = 0; j <= width; j++) pivotRow[j] = F.div(pivotRow[j] as T, pivot);
+    for (const row of [...rows, cost]) {
+      if (row === pivotRow) continue;
+      const factor = row[enter] as T;
+      if (F.sign(factor) === 0 && row !== cost) continue;
+      for (let j = 0; j <= width; j++) {
+        const p = pivotRow[j] as T;
+        if (F.sign(p) !== 0) row[j] = F.sub(row[j] as T, F.mul(factor, p));
+      }
+    }
+    basis[leave] = enter;
+  }
+  return basis;
+}
+
+/** Least common multiple of the denominators, then scaled to coprime integers. */
+function toIntegers(values: Fraction[]): number[] {
+  const gcd = (a: bigint, b: bigint): bigint => (b === 0n ? (a < 0n ? -a : a) : gcd(b, a % b));
+  let lcm = 1n;
+  for (const v of values) lcm = (lcm / gcd(lcm, v.d)) * v.d;
+  const ints = values.map((v) => v.s * v.n * (lcm / v.d));
+  const g = ints.reduce((acc, x) => gcd(acc, x), 0n);
+  return ints.map((x) => Number(g === 0n ? x : x / g));
+}
+
+/** Reads u or λ off a basis exactly and checks it; undefined when the basis does not prove either. */
+function fromBasis(A: number[][], vectors: number[][], basis: number[]): GordanResult | undefined {
+  const R = A.length;
+  const m = vectors.length;
+  const column = (j: number) => A.map((row, r) => new Fraction(j < m ? (row[j] as number) : j - m === r ? 1 : 0));
+  const B = Array.from({ length: R }, (_, r) => basis.map((j) => column(j)[r] as Fraction));
+  const rhs = A.map((_, r) => new Fraction(r === R - 1 ? 1 : 0));
+  const primal = solveExact(B, rhs);
+  if (primal.kind !== 'unique') return undefined;
+  const lambda = Array.from({ length: m }, () => new Fraction(0));
+  let artificial = new Fraction(0);
+  primal.x.forEach((v, k) => {
+    const j = basis[k] as number;
+    if (j < m) lambda[j] = v;
+    else artificial = artificial.add(v.abs());
+  });
+  if (artificial.equals(0) && lambda.every((v) => v.compare(0) >= 0)) {
+    const ints = toIntegers(lambda);
+    const d = vectors[0]?.length ?? 0;
+    const sumOk = Array.from({ length: d }, (_, c) =>
+      vectors.reduce((s, a, i) => s + (ints[i] as number) * (a[c] as number), 0),
+    );
+    if (ints.some((x) => x > 0) && sumOk.every((s) => s === 0)) return { kind: 'certificate', lambda: ints };
+    return undefined;
+  }
+  // Infeasible: the phase-1 duals y solve Bᵀy = c_B; u = −y (without the last row's entry) separates.
+  const BT = Array.from({ length: R }, (_, k) =>
+    Array.from({ length: R }, (_, r) => (B[r] as Fraction[])[k] as Fraction),
+  );
+  const cB = basis.map((j) => new Fraction(j >= m ? 1 : 0));
+  const dual = solveExact(BT, cB);
+  if (dual.kind !== 'unique') return undefined;
+  const u = toIntegers(dual.x.slice(0, R - 1).map((y) => y.neg()));
+  const ok = vectors.every((a) => a.reduce((s, v, c) => s + v * (u[c] as number), 0) > 0);
+  return ok && u.every(Number.isSafeInteger) ? { kind: 'solution', u } : undefined;
+}
+
+/**
+ * Decides Gordan's alternative for integer vectors (all of one length d ≥ 1):
+ * returns integer u with aᵢ·u > 0 for all i, or integer λ ≥ 0 (not all 0)
+ * with Σ λᵢ aᵢ = 0. Both are verified exactly before they are returned.
+ */
+export function gordan(vectors: number[][]): GordanResult {
+  const d = vectors[0]?.length ?? 0;
+  // Rows: the d coordinates of Σ λᵢ aᵢ = 0, then Σ λᵢ = 1.
+  const A = [...Array.from({ length: d }, (_, c) => vectors.map((a) => a[c] as number)), vectors.map(() => 1)];
+  const rhs = A.map((_, r) => (r === d ? 1 : 0));
+  const fast = fromBasis(A, vectors, phaseOneBasis(floats, A, rhs));
+  if (fast) return fast;
+  const exact = fromBasis(A, vectors, phaseOneBasis(fractions, A, rhs));
+  if (exact) return exact;
+  throw new Error('internal error: the exact simplex ended in a basis that proves neither alternative');
+}

@@ -1,0 +1,68 @@
+/**
+ * Strictly layered threshold networks: evaluation, verification on every row
+ * of a boolean function, and the steps that show each unit.
+ */
+import { add, eq, mul, rel, type Step, step, sym, vec } from '@dnn/core';
+import { type BoolFunction, type Encoding, encodeBit, type FireWhen, rowBits } from './boolean-function.js';
+import { dot, fires, type Unit } from './threshold.js';
+
+/** One layer of threshold units: `weights[out][in]`, `bias[out]`. */
+export interface Layer {
+  weights: number[][];
+  bias: number[];
+}
+
+/** Output of a unit as a number of the encoding (1, and 0 or −1). */
+export function unitOutput(z: number, rule: FireWhen, encoding: Encoding): number {
+  return encodeBit(fires(z, rule) ? 1 : 0, encoding);
+}
+
+/** Runs the network on one encoded input; returns every layer's outputs. */
+export function runNetwork(
+  layers: readonly Layer[],
+  x: readonly number[],
+  rule: FireWhen,
+  encoding: Encoding,
+): number[][] {
+  const outs: number[][] = [];
+  let a = x;
+  for (const layer of layers) {
+    a = layer.weights.map((w, k) => unitOutput(dot(w, a) + (layer.bias[k] as number), rule, encoding));
+    outs.push(a as number[]);
+  }
+  return outs;
+}
+
+/** Rows (truth-table indices) where the network's single output differs from the function; [] when it reproduces it. */
+export function failingRows(layers: readonly Layer[], f: BoolFunction, rule: FireWhen, encoding: Encoding): number[] {
+  const bad: number[] = [];
+  f.values.forEach((v, r) => {
+    if (v < 0) return;
+    const x = rowBits(r, f.n).map((b) => encodeBit(b, encoding));
+    const out = runNetwork(layers, x, rule, encoding).at(-1)?.[0];
+    if (out !== encodeBit(v, encoding)) bad.push(r);
+  });
+  return bad;
+}
+
+/** Groups units into one layer. */
+export function layerOf(units: readonly Unit[]): Layer {
+  return { weights: units.map((u) => [...u.weights]), bias: units.map((u) => u.bias) };
+}
+
+/** `w·x + b` written out with the input names: `w₁·x + w₂·y + b` → `1·x − 1·y + 0`. */
+export function weightedSum(unit: Unit, inputs: readonly string[]) {
+  const terms = unit.weights.flatMap((w, i) => (w === 0 ? [] : [mul(w, sym(inputs[i] as string))]));
+  return add(...terms, unit.bias);
+}
+
+/** A step per unit: its weighted sum and the firing rule. */
+export function unitStep(title: string, name: string, unit: Unit, inputs: readonly string[], rule: FireWhen): Step {
+  return step(
+    title,
+    eq(`z_${name}`, weightedSum(unit, inputs)),
+    rel(rule === '>0' ? '>' : '≥', rule === '>0' ? '>' : '\\ge', [`z_${name}`, 0]),
+    eq('w', vec(unit.weights)),
+    eq('b', unit.bias),
+  );
+}

@@ -1,0 +1,237 @@
+/**
+ * One threshold unit: its output, the range of biases that realise a target
+ * for fixed weights, and the exact separability decision (small-integer
+ * search, exact LP via Gordan's alternative, or exhaustive search over finite
+ * weight and bias domains).
+ */
+import { checkLimit } from '@dnn/core';
+import type { FireWhen } from './boolean-function.js';
+import { gordan } from './gordan.js';
+
+/** One perceptron: output fires when w·x + b > 0 (or ≥ 0). */
+export interface Unit {
+  weights: number[];
+  bias: number;
+}
+
+/** An input vector (already encoded as numbers) and whether the unit must fire on it. */
+export interface Sample {
+  x: number[];
+  target: boolean;
+}
+
+/** Allowed values; `undefined` means any real. */
+export interface Domains {
+  weights?: number[] | undefined;
+  bias?: number[] | undefined;
+}
+
+/** w·x. */
+export function dot(w: readonly number[], x: readonly number[]): number {
+  let s = 0;
+  for (let i = 0; i < w.length; i++) s += (w[i] as number) * (x[i] as number);
+  return s;
+}
+
+/** Whether a unit with pre-activation z fires under the rule. */
+export function fires(z: number, rule: FireWhen): boolean {
+  return rule === '>0' ? z > 0 : z >= 0;
+}
+
+/**
+ * The biases that make fixed weights reproduce every sample: b must exceed
+ * (or reach, for `>=0`) `low` = −min over firing samples of w·x, and stay at
+ * or below (below, for `>=0`) `high` = −max over silent samples of w·x.
+ */
+export function biasRange(samples: readonly Sample[], w: readonly number[]): { low: number; high: number } {
+  let low = Number.NEGATIVE_INFINITY;
+  let high = Number.POSITIVE_INFINITY;
+  for (const s of samples) {
+    const z = -dot(w, s.x);
+    if (s.target) low = Math.max(low, z);
+    else high = Math.min(high, z);
+  }
+  return { low, high };
+}
+
+/** True when b satisfies the range under the rule; `strict` asks for z ≠ 0 on every sample. */
+function inRange(b: number, r: { low: number; high: number }, rule: FireWhen, strict: boolean): boolean {
+  if (strict) return b > r.low && b < r.high;
+  return rule === '>0' ? b > r.low && b <= r.high : b >= r.low && b < r.high;
+}
+
+/** The integer of smallest magnitude strictly between low and high, if any. */
+function integerInside(low: number, high: number): number | undefined {
+  const lo = Math.floor(low) + 1;
+  const hi = Math.ceil(high) - 1;
+  if (lo > hi) return undefined;
+  return lo > 0 ? lo : Math.min(hi, 0);
+}
+
+/**
+ * Picks a bias in the range. `robust`: strictly inside (no sample at z = 0, so
+ * both firing rules agree), an integer when one fits; `endpoint`: the exam's
+ * choice — the boundary value the rule allows (high for `>0`, low for `>=0`).
+ * With a bias domain: an allowed value, robust first, then smallest magnitude.
+ */
+export function pickBias(
+  r: { low: number; high: number },
+  rule: FireWhen,
+  domain: readonly number[] | undefined,
+  style: 'robust' | 'endpoint',
+): number | undefined {
+  if (!(r.low < r.high)) return undefined;
+  if (domain) {
+    const ok = domain.filter((b) => inRange(b, r, rule, false));
+    const score = (b: number) => (inRange(b, r, rule, true) ? 0 : 1e12) + Math.abs(b) * 2 + (b < 0 ? 1 : 0);
+    return ok.sort((a, b) => score(a) - score(b))[0];
+  }
+  if (style === 'endpoint') {
+    if (rule === '>0' && Number.isFinite(r.high)) return r.high;
+    if (rule === '>=0' && Number.isFinite(r.low)) return r.low;
+  }
+  const inside = integerInside(r.low, r.high);
+  if (inside !== undefined) return inside;
+  return (r.low + r.high) / 2;
+}
+
+/**
+ * Fits a unit whose weights follow a sign pattern (−1, 0, +1 per input) scaled
+ * by a positive c: c = 1 for real weights, else the smallest c of the weight
+ * domain with every needed ±c (and 0) allowed. The bias comes from
+ * {@link pickBias}. Undefined when no allowed scale and bias work.
+ */
+export function fitPattern(
+  samples: readonly Sample[],
+  pattern: readonly number[],
+  rule: FireWhen,
+  domains: Domains,
+  style: 'robust' | 'endpoint' = 'endpoint',
+): Unit | undefined {
+  const scales = domains.weights ? [...new Set(domains.weights.filter((c) => c > 0))].sort((a, b) => a - b) : [1];
+  for (const c of scales) {
+    const weights = pattern.map((p) => p * c + 0);
+    if (domains.weights && !weights.every((w) => domains.weights?.includes(w))) continue;
+    const bias = pickBias(biasRange(samples, weights), rule, domains.bias, style);
+    if (bias !== undefined) return { weights, bias };
+  }
+  return undefined;
+}
+
+/** Outcome of {@link separate}. */
+export type Separation =
+  | { separable: true; unit: Unit; method: 'small-integer-search' | 'exact-lp' | 'exhaustive'; checked?: number }
+  | {
+      separable: false;
+      method: 'exact-lp' | 'exhaustive';
+      /** Non-negative integer multipliers per sample whose combination is contradictory (when not separable over the reals). */
+      lambda?: number[];
+      /** Exhaustive search: weight vectors tried, those no real bias fits, those whose biases all lie outside the domain. */
+      checked?: number;
+      emptyRange?: number;
+      noAllowedBias?: number;
+      /** Exhaustive search: a real-valued separating unit, when one exists (the domain is the obstacle). */
+      realUnit?: Unit;
+    };
+
+/** Largest |w| tried by the small-integer search for n inputs (0: skip it). */
+function searchBound(n: number): number {
+  return n <= 4 ? 3 : n <= 6 ? 2 : n <= 8 ? 1 : 0;
+}
+
+/** Calls `visit` with every vector of `values`ⁿ (odometer order; the array is reused). */
+function forEachVector(values: readonly number[], n: number, visit: (w: number[]) => void): void {
+  const idx = new Array<number>(n).fill(0);
+  const w = idx.map(() => values[0] as number);
+  for (;;) {
+    visit(w);
+    let i = n - 1;
+    while (i >= 0 && idx[i] === values.length - 1) {
+      idx[i] = 0;
+      w[i] = values[0] as number;
+      i--;
+    }
+    if (i < 0) return;
+    idx[i] = (idx[i] as number) + 1;
+    w[i] = values[idx[i] as number] as number;
+  }
+}
+
+const cost = (u: Unit) => u.weights.reduce((s, w) => s + Math.abs(w), 0) + Math.abs(u.bias);
+const maxAbs = (u: Unit) => Math.max(...u.weights.map(Math.abs));
+
+/** Real-valued separability: small integers when they exist, else the exact LP. */
+function separateReal(samples: readonly Sample[], n: number): Separation {
+  const K = searchBound(n);
+  if (K > 0) {
+    const values = Array.from({ length: 2 * K + 1 }, (_, i) => i - K);
+    let best: Unit | undefined;
+    forEachVector(values, n, (w) => {
+      const r = biasRange(samples, w);
+      const b = integerInside(r.low, r.high);
+      if (b === undefined) return;
+      const u = { weights: [...w], bias: b };
+      if (!best || maxAbs(u) < maxAbs(best) || (maxAbs(u) === maxAbs(best) && cost(u) < cost(best))) best = u;
+    });
+    if (best) return { separable: true, unit: best, method: 'small-integer-search' };
+  }
+  const result = gordan(samples.map((s) => [...s.x, 1].map((v) => (s.target ? v : -v) + 0)));
+  if (result.kind === 'certificate') return { separable: false, method: 'exact-lp', lambda: result.lambda };
+  return { separable: true, unit: { weights: result.u.slice(0, n), bias: result.u[n] as number }, method: 'exact-lp' };
+}
+
+/**
+ * Decides whether one unit reproduces every sample, exactly. Real weights:
+ * small-integer search, then the exact LP (a separating unit with no sample on
+ * the boundary, or a contradiction certificate). Finite weight domain:
+ * exhaustive search (bias from the domain, or any real bias).
+ */
+export function separate(
+  samples: readonly Sample[],
+  n: number,
+  rule: FireWhen,
+  domains: Domains,
+  path = 'weightDomain',
+): Separation {
+  if (!domains.weights) return separateReal(samples, n);
+  const W = [...new Set(domains.weights)].sort((a, b) => Math.abs(a) - Math.abs(b) || b - a);
+  const vectors = W.length ** n;
+  checkLimit(
+    path,
+    'multiplyAdds',
+    vectors * samples.length * n,
+    'the exhaustive search (|weightDomain|ⁿ × rows × inputs)',
+  );
+  let best: Unit | undefined;
+  let bestScore = Number.POSITIVE_INFINITY;
+  let emptyRange = 0;
+  let noAllowedBias = 0;
+  forEachVector(W, n, (w) => {
+    const r = biasRange(samples, w);
+    if (!(r.low < r.high)) {
+      emptyRange++;
+      return;
+    }
+    const b = pickBias(r, rule, domains.bias, 'robust');
+    if (b === undefined) {
+      noAllowedBias++;
+      return;
+    }
+    const u = { weights: [...w], bias: b };
+    const score = (inRange(b, r, rule, true) ? 0 : 1e15) + cost(u);
+    if (score < bestScore) {
+      best = u;
+      bestScore = score;
+    }
+  });
+  if (best) return { separable: true, unit: best, method: 'exhaustive', checked: vectors };
+  const real = separateReal(samples, n);
+  return {
+    separable: false,
+    method: 'exhaustive',
+    checked: vectors,
+    emptyRange,
+    noAllowedBias,
+    ...(real.separable ? { realUnit: real.unit } : { lambda: real.lambda }),
+  };
+}
