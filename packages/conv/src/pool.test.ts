@@ -1,0 +1,166 @@
+import { DnnInputError, runSolver } from '@dnn/core';
+import { describe, expect, it } from 'vitest';
+import { pool } from './pool.js';
+
+const solve = (input: unknown) => runSolver(pool, input);
+const text = (input: unknown) =>
+  solve(input)
+    .steps.map((s) => s.text)
+    .join('\n');
+
+describe('conv/pool: examples (derived by hand in each source)', () => {
+  for (const example of pool.examples) {
+    it(example.title, () => {
+      expect(solve(example.input).answer).toMatchObject(example.answer);
+    });
+  }
+});
+
+describe('conv/pool: conventions and steps', () => {
+  const exam = pool.examples[0]?.input;
+
+  it('the exam case shows each window with its padded zeros and notes that "ignore" would differ', () => {
+    const sol = solve(exam);
+    const t = sol.steps.map((s) => s.text).join('\n');
+    expect(t).toContain('H_out = ⌊(2 + 2·1 − (2 − 1) − 1)/2⌋ + 1 = ⌊2/2⌋ + 1 = 2');
+    expect(t).toContain('X_pad = [[0, 0, 0, 0], [0, 0, 0.5, 0], [0, 0.5, −1, 0], [0, 0, 0, 0]]');
+    expect(t).toContain('3 padded cell(s) count as 0: Y[1][1] = max(−1, 0, 0, 0) = 0');
+    expect(sol.notes.join(' ')).toMatch(
+      /with padValue "ignore", 1 value\(s\) differ, e.g. Y\[1\]\[1\] would be -1 instead of 0/,
+    );
+    for (const st of sol.steps) expect(st.latex).not.toMatch(/[·−⌊⌋∅]/);
+  });
+
+  it('"ignore" leaves padded cells out of the max and says the exam would differ', () => {
+    const sol = solve({ ...exam, padValue: 'ignore' });
+    expect(sol.steps.map((s) => s.text).join('\n')).toContain('3 padded cell(s) left out: Y[1][1] = max(−1) = −1');
+    expect(sol.notes.join(' ')).toMatch(/exam convention counts them as 0/);
+  });
+
+  it('average pooling with padding: zeros are counted ("zero") or left out ("ignore")', () => {
+    // 2×2 input, 2×2 window, stride 1, padding 1 → 3×3 output. Corner window holds 1 real cell:
+    // zero: 1/4 = 0.25; ignore: 1/1 = 1. Centre window holds all four: (1+2+3+4)/4 = 2.5 either way.
+    const input = {
+      input: [
+        [1, 2],
+        [3, 4],
+      ],
+      kind: 'avg',
+      kernel: 2,
+      stride: 1,
+      padding: 1,
+    };
+    expect(solve(input).answer.output).toEqual([
+      [0.25, 0.75, 0.5],
+      [1, 2.5, 1.5],
+      [0.75, 1.75, 1],
+    ]);
+    expect(solve({ ...input, padValue: 'ignore' }).answer.output).toEqual([
+      [1, 1.5, 2],
+      [2, 2.5, 3],
+      [3, 3.5, 4],
+    ]);
+    expect(text(input)).toContain('Y[0][0] = (0 + 0 + 0 + 1)/4 = 0.25');
+    expect(text({ ...input, padValue: 'ignore' })).toContain('Y[0][0] = 1/1 = 1');
+  });
+
+  it('notes when the two conventions agree', () => {
+    // All values positive: zeros never win a max.
+    const sol = solve({
+      input: [
+        [1, 2],
+        [3, 4],
+      ],
+      kind: 'max',
+      kernel: 2,
+      padding: 1,
+    });
+    expect(sol.notes.join(' ')).toMatch(/padValue "ignore" gives the same output/);
+  });
+
+  it('pools each channel alone and keeps the channel count', () => {
+    const sol = solve({
+      input: [
+        [
+          [1, 2],
+          [3, 4],
+        ],
+        [
+          [-1, -2],
+          [-3, -4],
+        ],
+      ],
+      kind: 'max',
+      kernel: 2,
+    });
+    expect(sol.answer).toEqual({ output: [[[4]], [[-1]]], outputShape: [2, 1, 1] });
+  });
+
+  it('stride defaults to the kernel and the note says so', () => {
+    const sol = solve({ input: Array.from({ length: 6 }, () => [1, 2, 3, 4, 5, 6]), kind: 'max', kernel: 3 });
+    expect(sol.answer.outputShape).toEqual([2, 2]);
+    expect(sol.notes.join(' ')).toMatch(/defaults to the kernel size \(3×3\)/);
+  });
+
+  it('bounds the detailed steps for a large output', () => {
+    const sol = solve({
+      input: Array.from({ length: 20 }, (_, i) => Array.from({ length: 20 }, (_, j) => i - j)),
+      kind: 'avg',
+      kernel: 2,
+    });
+    expect(sol.steps.filter((s) => s.title.startsWith('Window at')).length).toBe(4);
+    expect(sol.steps.map((s) => s.text).join('\n')).toMatch(/other 96 output values/);
+  });
+});
+
+describe('conv/pool: bad input is a DnnInputError naming the field', () => {
+  const cases: [string, unknown, string, RegExp][] = [
+    [
+      'kernel larger than the input',
+      { input: [[1, 2]], kind: 'max', kernel: 2 },
+      'kernel',
+      /kernel 2 is larger than the padded input 1/,
+    ],
+    ['missing kind', { input: [[1, 2]], kernel: 1 }, 'kind', /must be one of "max", "avg" \(got nothing\)/],
+    ['unknown kind', { input: [[1, 2]], kind: 'min', kernel: 1 }, 'kind', /"max", "avg"/],
+    ['unknown padValue', { input: [[1, 2]], kind: 'max', kernel: 1, padValue: '-inf' }, 'padValue', /"zero", "ignore"/],
+    [
+      'ignore with a window made of padding only',
+      {
+        input: [
+          [1, 2],
+          [3, 4],
+        ],
+        kind: 'max',
+        kernel: 2,
+        stride: 1,
+        padding: 2,
+        padValue: 'ignore',
+      },
+      'padding',
+      /entirely in the padding/,
+    ],
+    [
+      'dilation is not a pooling field',
+      { input: [[1]], kind: 'max', kernel: 1, dilation: 2 },
+      'dilation',
+      /not a field/,
+    ],
+    ['ragged input', { input: [[1, 2], [3]], kind: 'avg', kernel: 1 }, 'input[1]', /same length/],
+    ['4-D input', { input: [[[[1]]]], kind: 'avg', kernel: 1 }, 'input', /4 levels of nesting/],
+    ['not an object', [1, 2], 'input', /object/],
+  ];
+  for (const [name, input, path, message] of cases) {
+    it(name, () => {
+      let caught: unknown;
+      try {
+        solve(input);
+      } catch (e) {
+        caught = e;
+      }
+      expect(caught).toBeInstanceOf(DnnInputError);
+      expect((caught as DnnInputError).path).toBe(path);
+      expect((caught as DnnInputError).reason).toMatch(message);
+    });
+  }
+});

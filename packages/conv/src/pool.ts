@@ -1,0 +1,288 @@
+/**
+ * conv/pool — max or average pooling by hand, per channel, with both
+ * conventions for padded cells (the exam's zeros, or PyTorch's "ignore").
+ */
+import { add, call, checkLimit, defineSolver, eq, frac, type Step, s, step, type Tex, tex, vec } from '@dnn/core';
+import { kernelField, paddingField, strideField } from './geometry.js';
+import { pool2dReference } from './pool-reference.js';
+import {
+  checkPaddingBelowKernel,
+  indexed,
+  inside,
+  tapPosition,
+  type WindowGeometry,
+  windowGeometry,
+} from './sliding-window.js';
+import { type Nested, nestedNumbers, toNested, toTensor } from './tensor.js';
+import { cellRange, matrixSteps, paddedMatrices } from './window-steps.js';
+
+const input = s.object({
+  input: nestedNumbers([2, 3], 'Input feature map: [H][W] for one channel, or [C][H][W] (each channel pooled alone).'),
+  kind: s.oneOf(['max', 'avg'], 'max: the largest value of each window; avg: the mean of each window.'),
+  kernel: kernelField,
+  stride: strideField.optional().describe('Stride s, or [sH, sW]. Default: the kernel size (PyTorch and Keras).'),
+  padding: paddingField.default(0),
+  padValue: s
+    .oneOf(
+      ['zero', 'ignore'],
+      'zero (default, the exam convention): padded cells take part as the value 0; ignore: padded cells never win a max and are not counted in an average (PyTorch max pooling, TensorFlow "same" pooling).',
+    )
+    .default('zero'),
+});
+
+/** The answer of conv/pool. */
+export interface PoolAnswer {
+  /** Same rank as the input: [H_out][W_out] or [C][H_out][W_out]. */
+  output: Nested[];
+  /** Shape of `output`. */
+  outputShape: number[];
+}
+
+type Shape3 = [number, number, number];
+
+/** The worked value of one output cell: the window's values, then max(…) or (sum)/count. */
+function cellStep(
+  g: WindowGeometry,
+  x: Float64Array,
+  xShape: Shape3,
+  inp: { kind: 'max' | 'avg'; padValue: 'zero' | 'ignore' },
+  out: Float64Array,
+  c: number,
+  y: number,
+  xo: number,
+  rank2: boolean,
+): Step {
+  const [, H, W] = xShape;
+  const values: number[] = [];
+  let padded = 0;
+  for (let a = 0; a < g.kernel[0]; a++) {
+    for (let b = 0; b < g.kernel[1]; b++) {
+      const [iy, ix] = tapPosition(g, y, xo, a, b);
+      if (inside([H, W], iy, ix)) values.push(x[(c * H + iy) * W + ix] as number);
+      else {
+        padded++;
+        if (inp.padValue === 'zero') values.push(0);
+      }
+    }
+  }
+  const value = out[(c * g.out[0] + y) * g.out[1] + xo] as number;
+  const name = rank2 ? indexed('Y', y, xo) : indexed('Y', c, y, xo);
+  const rhs: Tex =
+    inp.kind === 'max'
+      ? call('max', values, '\\max')
+      : frac(values.length > 1 ? add(...values) : (values[0] ?? 0), values.length);
+  const paddingWords =
+    padded === 0
+      ? ''
+      : inp.padValue === 'zero'
+        ? `; ${padded} padded cell(s) count as 0`
+        : `; ${padded} padded cell(s) left out`;
+  return step(`Window at ${cellRange(g, y, xo)}${paddingWords}`, eq(name, rhs, value));
+}
+
+/** Describes where the other padding convention would change the output, or that it would not. */
+function conventionNote(
+  inp: { kind: 'max' | 'avg'; padValue: 'zero' | 'ignore' },
+  out: Float64Array,
+  other: Float64Array,
+  shape: Shape3,
+  rank2: boolean,
+): string {
+  const [, Ho, Wo] = shape;
+  const otherName = inp.padValue === 'zero' ? 'ignore' : 'zero';
+  const diffs: number[] = [];
+  for (let i = 0; i < out.length; i++) {
+    const o = other[i] as number;
+    if (!Number.isNaN(o) && Math.abs(o - (out[i] as number)) > 1e-12 * Math.max(1, Math.abs(o))) diffs.push(i);
+  }
+  if (diffs.length === 0) return `Here padValue "${otherName}" gives the same output.`;
+  const i = diffs[0] as number;
+  const idx = rank2 ? [Math.floor(i / Wo) % Ho, i % Wo] : [Math.floor(i / (Ho * Wo)), Math.floor(i / Wo) % Ho, i % Wo];
+  const name = `Y${idx.map((k) => `[${k}]`).join('')}`;
+  return `The convention changes the result here: with padValue "${otherName}", ${diffs.length} value(s) differ, e.g. ${name} would be ${other[i]} instead of ${out[i]}.`;
+}
+
+/** conv/pool: max or average pooling, window by window. */
+export const pool = defineSolver({
+  id: 'conv/pool',
+  title: 'Max or average pooling by hand',
+  description:
+    'Output of max or average pooling on a [H][W] or [C][H][W] input with kernel, stride (default = kernel) and padding, padded cells counted as zeros (exam) or ignored (PyTorch); each window worked out.',
+  input,
+  solve(inp) {
+    const t = toTensor(inp.input, 'input');
+    const rank2 = t.shape.length === 2;
+    const xShape = (rank2 ? [1, ...t.shape] : t.shape) as Shape3;
+    const [C, H, W] = xShape;
+    const g = windowGeometry({
+      size: [H, W],
+      kernel: inp.kernel,
+      stride: inp.stride ?? inp.kernel,
+      padding: inp.padding,
+      kernelPath: 'kernel',
+      title: 'Pooling output size (same formula as a convolution)',
+    });
+    if (inp.padValue === 'ignore') {
+      checkPaddingBelowKernel(
+        g,
+        'padding',
+        'with padValue "ignore" such a window has no value (PyTorch requires padding ≤ kernel/2)',
+      );
+    }
+    const [Ho, Wo] = g.out;
+    checkLimit('input', 'outputCells', C * Ho * Wo, 'the number of output values');
+    checkLimit('kernel', 'multiplyAdds', C * Ho * Wo * g.kernel[0] * g.kernel[1], 'the number of window reads');
+    const opts = { kind: inp.kind, kernel: g.kernel, stride: g.stride, pads: g.pads, padValue: inp.padValue };
+    const result = pool2dReference(t.data, xShape, opts);
+    const outShape = rank2 ? [Ho, Wo] : [C, Ho, Wo];
+    const steps: Step[] = [...g.steps];
+    steps.push(
+      step(
+        rank2 ? 'Output shape' : 'Output shape: pooling works on each channel alone, so the channels are kept',
+        eq(rank2 ? '[H_out, W_out]' : '[C, H_out, W_out]', vec(outShape)),
+      ),
+    );
+    const padded = g.pads.top + g.pads.bottom + g.pads.left + g.pads.right > 0;
+    steps.push(
+      ...(inp.padValue === 'zero'
+        ? paddedMatrices(g, t.data, xShape)
+        : paddedMatrices(g, t.data, xShape, tex('∅', '\\varnothing'), 'Padded input (∅: padding, left out)')),
+    );
+    const total = C * Ho * Wo;
+    const detailed = total <= 16 ? total : 4;
+    for (let i = 0; i < detailed; i++) {
+      steps.push(
+        cellStep(
+          g,
+          t.data,
+          xShape,
+          inp,
+          result.data,
+          Math.floor(i / (Ho * Wo)),
+          Math.floor(i / Wo) % Ho,
+          i % Wo,
+          rank2,
+        ),
+      );
+    }
+    if (detailed < total) {
+      steps.push(
+        step(
+          `The other ${total - detailed} output values are computed the same way, moving the window by the stride (${g.stride.join(', ')})`,
+        ),
+      );
+    }
+    steps.push(...matrixSteps('Output', 'Y', result.data, [C, Ho, Wo], 8, rank2));
+
+    const notes: string[] = [...g.notes];
+    if (inp.stride === undefined)
+      notes.push(`The stride defaults to the kernel size (${g.kernel.join('×')}), as in PyTorch and Keras.`);
+    if (padded) {
+      if (inp.kind === 'max') {
+        notes.push(
+          inp.padValue === 'zero'
+            ? 'padValue "zero" (the exam convention): padded cells take part in the max as 0. PyTorch max pooling and TensorFlow "same" pooling pad with −∞ instead (padValue "ignore").'
+            : 'padValue "ignore": padded cells never win the max (PyTorch and TensorFlow pad with −∞). The exam convention counts them as 0 (padValue "zero").',
+        );
+      } else {
+        notes.push(
+          inp.padValue === 'zero'
+            ? 'padValue "zero": padded zeros are counted in the average (PyTorch AvgPool2d default, count_include_pad=True). TensorFlow "same" pooling and count_include_pad=False leave them out (padValue "ignore").'
+            : 'padValue "ignore": padded cells are not counted, each average divides by the real cells of its window (TensorFlow "same", PyTorch count_include_pad=False). PyTorch\'s default counts them as zeros (padValue "zero").',
+        );
+      }
+      const otherValue = inp.padValue === 'zero' ? 'ignore' : 'zero';
+      const other = pool2dReference(t.data, xShape, { ...opts, padValue: otherValue });
+      notes.push(conventionNote(inp, result.data, other.data, [C, Ho, Wo], rank2));
+    }
+    return {
+      answer: { output: toNested(result.data, outShape), outputShape: outShape } satisfies PoolAnswer,
+      steps,
+      notes,
+    };
+  },
+  examples: [
+    {
+      title: 'TUM I2DL: 2×2 max pooling, stride 2, one zero-padding, after the 1×1 convolution',
+      source:
+        'Exam problem (backpropagation and convolutional layers, a); input = the conv/forward output [[0, 0.5], [0.5, −1]]. By hand: each window holds one real cell and three padded zeros: max(0,0,0,0) = 0, max(0,0,0,0.5) = 0.5, max(0,0,0.5,0) = 0.5, max(−1,0,0,0) = 0.',
+      input: {
+        input: [
+          [0, 0.5],
+          [0.5, -1],
+        ],
+        kind: 'max',
+        kernel: 2,
+        stride: 2,
+        padding: 1,
+      },
+      answer: {
+        output: [
+          [0, 0.5],
+          [0.5, 0],
+        ],
+      },
+    },
+    {
+      title: 'The same pooling with PyTorch\'s padding (padValue "ignore")',
+      source: 'By hand: padded cells never win, so each window gives its only real cell: 0, 0.5, 0.5, −1.',
+      input: {
+        input: [
+          [0, 0.5],
+          [0.5, -1],
+        ],
+        kind: 'max',
+        kernel: 2,
+        stride: 2,
+        padding: 1,
+        padValue: 'ignore',
+      },
+      answer: {
+        output: [
+          [0, 0.5],
+          [0.5, -1],
+        ],
+      },
+    },
+    {
+      title: '2×2 max pooling (stride 2) of a 4×4 map',
+      source: 'By hand: max(1,3,4,6) = 6, max(2,1,5,2) = 5, max(7,2,3,8) = 8, max(1,0,4,9) = 9.',
+      input: {
+        input: [
+          [1, 3, 2, 1],
+          [4, 6, 5, 2],
+          [7, 2, 1, 0],
+          [3, 8, 4, 9],
+        ],
+        kind: 'max',
+        kernel: 2,
+      },
+      answer: {
+        output: [
+          [6, 5],
+          [8, 9],
+        ],
+      },
+    },
+    {
+      title: '2×2 average pooling (stride 2) of the same 4×4 map',
+      source: 'By hand: (1+3+4+6)/4 = 3.5, (2+1+5+2)/4 = 2.5, (7+2+3+8)/4 = 5, (1+0+4+9)/4 = 3.5.',
+      input: {
+        input: [
+          [1, 3, 2, 1],
+          [4, 6, 5, 2],
+          [7, 2, 1, 0],
+          [3, 8, 4, 9],
+        ],
+        kind: 'avg',
+        kernel: 2,
+      },
+      answer: {
+        output: [
+          [3.5, 2.5],
+          [5, 3.5],
+        ],
+      },
+    },
+  ],
+});
