@@ -3,9 +3,14 @@
  * @packageDocumentation
  */
 import { type AnySolver, createRegistry } from '@dnn/core';
+import { gradient } from './gradient.js';
+import { hessian } from './hessian.js';
+
+export { type GradientAnswer, type GradientGraphNode, gradient } from './gradient.js';
+export { type Classification, type HessianAnswer, hessian } from './hessian.js';
 
 /** Every solver of this package, in catalog order. */
-export const solvers: readonly AnySolver[] = [];
+export const solvers: readonly AnySolver[] = [gradient, hessian];
 
 /** Solves a problem of this package by id. */
 export const { solve, list } = createRegistry([{ name: '@dnn/optim', solvers }]);
