@@ -1,4 +1,3 @@
-#!/usr/bin/env node
 /** Entry point of the `dnn` command. */
 import { main } from './main.js';
 import { registry } from './registry.js';

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
-const bin = fileURLToPath(new URL('../dist/bin.js', import.meta.url));
+const bin = fileURLToPath(new URL('../dist/dnn.mjs', import.meta.url));
 
 function dnn(args: string[], stdin?: string) {
   const r = spawnSync(process.execPath, [bin, ...args], { input: stdin, encoding: 'utf8' });

@@ -1,0 +1,39 @@
+#!/usr/bin/env node
+// Packs every publishable package the way `pnpm publish` would (workspace:
+// ranges rewritten) and checks the tarball with publint --strict and
+// @arethetypeswrong/cli (ESM-only profile). Exits non-zero on any problem.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const roots = ['packages', 'apps'];
+const dirs = roots.flatMap((root) => readdirSync(root).map((name) => join(root, name)));
+const publishable = dirs.filter((dir) => {
+  try {
+    return !JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')).private;
+  } catch {
+    return false;
+  }
+});
+
+const out = mkdtempSync(join(tmpdir(), 'dnn-pack-'));
+let failed = 0;
+for (const dir of publishable) {
+  const before = new Set(readdirSync(out));
+  execFileSync('pnpm', ['pack', '--pack-destination', out], { cwd: dir, stdio: 'ignore' });
+  const tarball = join(out, readdirSync(out).find((f) => !before.has(f)));
+  for (const [tool, args] of [
+    ['publint', ['run', tarball, '--strict']],
+    ['attw', [tarball, '--profile', 'esm-only']],
+  ]) {
+    try {
+      execFileSync('pnpm', ['exec', tool, ...args], { stdio: 'pipe' });
+      console.log(`ok    ${tool.padEnd(8)} ${dir}`);
+    } catch (e) {
+      failed++;
+      console.log(`FAIL  ${tool.padEnd(8)} ${dir}\n${e.stdout}${e.stderr}`);
+    }
+  }
+}
+process.exit(failed ? 1 : 0);
