@@ -36,7 +36,7 @@ export function activate(name: OutputActivation, z: readonly number[]): number[]
     case 'tanh':
       return z.map(Math.tanh);
     case 'relu':
-      return z.map((v) => (v > 0 ? v : 0));
+      return z.map((v) => Math.max(v, 0));
     case 'sigmoid':
       return z.map(sigmoid);
     case 'linear':

@@ -27,6 +27,7 @@ function numberOrNested<T extends z.ZodType>(nested: T, depth: number, form: str
     .union([z.number(), nested], {
       error: (iss) => {
         const input = iss.input;
+        if (input === undefined) return 'is required';
         if (typeof input !== 'number' && !Array.isArray(input)) {
           return `must be a number or ${form}, not ${describeValue(input)}`;
         }

@@ -1,16 +1,18 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { matrixOf, transpose, vectorOf, weight } from './arbitraries.test-util.js';
 import { expectClose } from './checks.test-util.js';
 import { solve } from './index.js';
 import { tf } from './tf-oracle.test-util.js';
 
-const weight = fc.double({ min: -1, max: 1, noNaN: true });
-const matrixOf = (rows: number, cols: number) =>
-  fc.array(fc.array(weight, { minLength: cols, maxLength: cols }), { minLength: rows, maxLength: rows });
-
 /** A random small RNN: sizes H, D, O ≤ 4, T ≤ 5. */
 const rnnCase = fc
-  .record({ H: fc.integer({ min: 1, max: 4 }), D: fc.integer({ min: 1, max: 4 }), O: fc.integer({ min: 1, max: 3 }), T: fc.integer({ min: 1, max: 5 }) })
+  .record({
+    H: fc.integer({ min: 1, max: 4 }),
+    D: fc.integer({ min: 1, max: 4 }),
+    O: fc.integer({ min: 1, max: 3 }),
+    T: fc.integer({ min: 1, max: 5 }),
+  })
   .chain(({ H, D, O, T }) =>
     fc.record({
       Wxh: matrixOf(H, D),
@@ -24,8 +26,6 @@ const rnnCase = fc
       outputActivation: fc.constantFrom('linear', 'relu', 'sigmoid', 'tanh', 'softmax'),
     }),
   );
-
-const transpose = (m: number[][]) => (m[0] ?? []).map((_, j) => m.map((r) => r[j] as number));
 
 /** TF.js: tf.layers.simpleRNN with Keras weight layout (kernel = Wxhᵀ, recurrent kernel = Whhᵀ) and a dense head. */
 function tfForward(c: {
@@ -78,7 +78,13 @@ describe('rnn/forward properties', () => {
     fc.assert(
       fc.property(weight, weight, weight, fc.array(weight, { minLength: 1, maxLength: 6 }), (w, v, h0, xs) => {
         const scalar = solve('rnn/forward', { Wxh: w, Whh: v, h0, xs, activation: 'relu' }).answer;
-        const arrays = solve('rnn/forward', { Wxh: [[w]], Whh: [[v]], h0: [h0], xs: xs.map((x) => [x]), activation: 'relu' }).answer;
+        const arrays = solve('rnn/forward', {
+          Wxh: [[w]],
+          Whh: [[v]],
+          h0: [h0],
+          xs: xs.map((x) => [x]),
+          activation: 'relu',
+        }).answer;
         expect(scalar).toEqual(arrays);
       }),
     );
@@ -88,7 +94,11 @@ describe('rnn/forward properties', () => {
     fc.assert(
       fc.property(rnnCase, (c) => {
         const { h, z } = solve('rnn/forward', { ...c, activation: 'tanh' }).answer as { h: number[][]; z: number[][] };
-        expectClose(h, z.map((r) => r.map(Math.tanh)), 0);
+        expectClose(
+          h,
+          z.map((r) => r.map(Math.tanh)),
+          0,
+        );
       }),
     );
   });

@@ -54,7 +54,14 @@ describeBadInputs('rnn/forward', [
   ['empty sequence', { Wxh: 1, Whh: 1, xs: [] }, 'xs', /at least 1/],
   [
     'non-square Whh',
-    { Wxh: [[1], [1]], Whh: [[1, 2, 3], [4, 5, 6]], xs: [1] },
+    {
+      Wxh: [[1], [1]],
+      Whh: [
+        [1, 2, 3],
+        [4, 5, 6],
+      ],
+      xs: [1],
+    },
     'Whh[0]',
     /has 3 columns, but Whh must be \[H\]\[H\] \(square\) = 2×2/,
   ],
@@ -70,10 +77,20 @@ describeBadInputs('rnn/forward', [
   ['h0 of the wrong length', { Wxh: 1, Whh: 1, h0: [0, 0], xs: [1] }, 'h0', /must have 1 entry .* but has 2/],
   ['ragged sequence', { Wxh: [[1, 1]], Whh: 1, xs: [[1, 2], [3]] }, 'xs[1]', /has 1 feature but xs\[0\] has 2/],
   ['unknown activation', { Wxh: 1, Whh: 1, xs: [1], activation: 'gelu' }, 'activation', /must be one of "tanh"/],
-  ['unknown output activation', { Wxh: 1, Whh: 1, xs: [1], Why: 1, outputActivation: 'elu' }, 'outputActivation', /must be one of/],
+  [
+    'unknown output activation',
+    { Wxh: 1, Whh: 1, xs: [1], Why: 1, outputActivation: 'elu' },
+    'outputActivation',
+    /must be one of/,
+  ],
   ['Why with the wrong width', { Wxh: 1, Whh: 1, xs: [1], Why: [[1, 2]] }, 'Why[0]', /must be \[O\]\[H\] = 1×1/],
   ['by without Why', { Wxh: 1, Whh: 1, xs: [1], by: 1 }, 'by', /needs the output weights Why/],
-  ['output activation without Why', { Wxh: 1, Whh: 1, xs: [1], outputActivation: 'sigmoid' }, 'outputActivation', /give its weights Why/],
+  [
+    'output activation without Why',
+    { Wxh: 1, Whh: 1, xs: [1], outputActivation: 'sigmoid' },
+    'outputActivation',
+    /give its weights Why/,
+  ],
   ['text in a matrix', { Wxh: [[1, 'a']], Whh: 1, xs: [1] }, 'Wxh', /\[0\]\[1\] must be a finite number, not text "a"/],
   ['empty Whh', { Wxh: 1, Whh: [], xs: [1] }, 'Whh', /empty matrix/],
   ['overflow', { Wxh: 1e300, Whh: 1e300, xs: [1e300], activation: 'linear' }, 'xs[0]', /overflows the float64 range/],

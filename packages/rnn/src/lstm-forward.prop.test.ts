@@ -1,0 +1,105 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { matrixOf, transpose, vectorOf, weight } from './arbitraries.test-util.js';
+import { expectClose } from './checks.test-util.js';
+import { solve } from './index.js';
+import { tf } from './tf-oracle.test-util.js';
+
+const gatesOf = <T>(arb: fc.Arbitrary<T>) => fc.record({ i: arb, f: arb, g: arb, o: arb });
+
+/** A random small LSTM: H, D ≤ 4, T ≤ 5. */
+const lstmCase = fc
+  .record({ H: fc.integer({ min: 1, max: 4 }), D: fc.integer({ min: 1, max: 4 }), T: fc.integer({ min: 1, max: 5 }) })
+  .chain(({ H, D, T }) =>
+    fc.record({
+      Wx: gatesOf(matrixOf(H, D)),
+      Wh: gatesOf(matrixOf(H, H)),
+      b: gatesOf(vectorOf(H)),
+      h0: vectorOf(H),
+      c0: vectorOf(H),
+      xs: matrixOf(T, D),
+    }),
+  );
+type LstmCase = typeof lstmCase extends fc.Arbitrary<infer T> ? T : never;
+
+/** Keras layout: the four gates side by side in the order i, f, c (= g), o, each transposed. */
+const kerasStack = (m: Record<'i' | 'f' | 'g' | 'o', number[][]>) => transpose([...m.i, ...m.f, ...m.g, ...m.o]);
+
+/** TF.js tf.layers.lstm with sigmoid gates (its default is a hard sigmoid) and `activation` for candidate and cell. */
+function tfLstm(c: LstmCase, activation: 'tanh' | 'sigmoid'): { h: number[][]; c: number[][] } {
+  return tf.tidy(() => {
+    const H = c.h0.length;
+    const layer = tf.layers.lstm({
+      units: H,
+      activation,
+      recurrentActivation: 'sigmoid',
+      returnSequences: true,
+      kernelInitializer: 'zeros',
+      recurrentInitializer: 'zeros',
+    });
+    const x = tf.tensor3d([c.xs]);
+    const initialState = [tf.tensor2d([c.h0]), tf.tensor2d([c.c0])];
+    layer.apply(x, { initialState });
+    layer.setWeights([
+      tf.tensor2d(kerasStack(c.Wx)),
+      tf.tensor2d(kerasStack(c.Wh)),
+      tf.tensor1d([...c.b.i, ...c.b.f, ...c.b.g, ...c.b.o]),
+    ]);
+    const h = layer.apply(x, { initialState }) as tf.Tensor3D;
+    // The cell state of the last step: run once more with returnState on the same weights.
+    const last = tf.layers.lstm({ units: H, activation, recurrentActivation: 'sigmoid', returnState: true });
+    last.apply(x, { initialState });
+    last.setWeights(layer.getWeights());
+    const [, , cT] = last.apply(x, { initialState }) as tf.Tensor2D[];
+    return {
+      h: (h.arraySync() as number[][][])[0] ?? [],
+      c: (cT?.arraySync() as number[][]) ?? [],
+    };
+  });
+}
+
+describe('rnn/lstm-forward properties', () => {
+  it('equals tf.layers.lstm with the same weights (Keras gate order i, f, c, o; float32: within 1e-6·(1 + |v|))', () => {
+    fc.assert(
+      fc.property(lstmCase, fc.constantFrom('tanh' as const, 'sigmoid' as const), (c, act) => {
+        const { answer } = solve('rnn/lstm-forward', { ...c, candidateActivation: act, cellActivation: act });
+        const oracle = tfLstm(c, act);
+        expectClose(answer.h, oracle.h, 1e-6);
+        expectClose((answer.c as number[][]).slice(-1), oracle.c, 1e-6);
+      }),
+      { numRuns: 40 },
+    );
+  });
+
+  it('c_t = f∘c_{t−1} + i∘g and h_t = o∘act(c_t) hold for the reported gates in every variant', () => {
+    fc.assert(
+      fc.property(
+        lstmCase,
+        fc.constantFrom('tanh', 'sigmoid'),
+        fc.constantFrom('tanh', 'sigmoid', 'linear'),
+        (c, cand, cell) => {
+          const { answer } = solve('rnn/lstm-forward', { ...c, candidateActivation: cand, cellActivation: cell });
+          const act = { tanh: Math.tanh, sigmoid: (v: number) => 1 / (1 + Math.exp(-v)), linear: (v: number) => v }[
+            cell
+          ];
+          let prev = c.c0;
+          (answer.gates as { i: number[]; f: number[]; g: number[]; o: number[] }[]).forEach((g, t) => {
+            const ct = (answer.c as number[][])[t] ?? [];
+            expectClose(
+              ct,
+              prev.map((p, k) => (g.f[k] ?? 0) * p + (g.i[k] ?? 0) * (g.g[k] ?? 0)),
+              1e-12,
+            );
+            expectClose(
+              (answer.h as number[][])[t],
+              ct.map((v, k) => (g.o[k] ?? 0) * act(v)),
+              1e-12,
+            );
+            if (cand === 'sigmoid') for (const v of g.g) expect(v).toBeGreaterThan(0);
+            prev = ct;
+          });
+        },
+      ),
+    );
+  });
+});

@@ -1,0 +1,303 @@
+/**
+ * rnn/lstm-forward — the forward pass of an LSTM, gate by gate and time step
+ * by time step, with the course variants (sigmoid candidate, linear or
+ * sigmoid cell activation) and an optional output layer.
+ */
+import {
+  add,
+  checkLimit,
+  defineSolver,
+  eq,
+  lift,
+  mul,
+  type Step,
+  s,
+  step,
+  type Tex,
+  type TexLike,
+  tex,
+} from '@dnn/core';
+import { activate, activationChain, applyTex } from './activations.js';
+import {
+  assertFinite,
+  hiddenVector,
+  type MatrixInput,
+  rowCount,
+  scalarOrMatrix,
+  scalarOrVector,
+  sequence,
+  toMatrix,
+  toSequence,
+} from './arrays.js';
+import { outputAt, outputCost, outputFields, parseOutputLayer } from './output-layer.js';
+import { affine, col } from './show.js';
+import { DETAILED_STEPS, detailNote, tableStep } from './unroll.js';
+
+const GATE_KEYS = ['i', 'f', 'g', 'o'] as const;
+type Gate = (typeof GATE_KEYS)[number];
+
+const GATE_ROLE: Record<Gate, string> = {
+  i: 'input gate',
+  f: 'forget gate',
+  g: 'candidate',
+  o: 'output gate',
+};
+
+const gateMatrices = (what: string) =>
+  s
+    .object({
+      i: scalarOrMatrix(`Input gate ${what}.`),
+      f: scalarOrMatrix(`Forget gate ${what}.`),
+      g: scalarOrMatrix(`Candidate (cell input) ${what}.`),
+      o: scalarOrMatrix(`Output gate ${what}.`),
+    })
+    .describe(`The four ${what} {i, f, g, o}.`);
+
+const input = s.object({
+  Wx: gateMatrices('input weights [H][D]'),
+  Wh: gateMatrices('recurrent weights [H][H]'),
+  b: s
+    .object({
+      i: scalarOrVector('Input gate bias [H].').optional(),
+      f: scalarOrVector('Forget gate bias [H].').optional(),
+      g: scalarOrVector('Candidate bias [H].').optional(),
+      o: scalarOrVector('Output gate bias [H].').optional(),
+    })
+    .optional()
+    .describe('Biases {i, f, g, o} (optional; a missing one is zeros).'),
+  h0: scalarOrVector('Initial hidden state h_0 [H] (optional, default zeros).').optional(),
+  c0: scalarOrVector('Initial cell state c_0 [H] (optional, default zeros).').optional(),
+  xs: sequence('Input sequence x_1 … x_T: one number or vector of D features per time step.'),
+  candidateActivation: s
+    .oneOf(
+      ['tanh', 'sigmoid'],
+      'Activation of the candidate g: tanh (standard, default) or sigmoid (some course variants).',
+    )
+    .default('tanh'),
+  cellActivation: s
+    .oneOf(
+      ['tanh', 'sigmoid', 'linear'],
+      'Activation of the cell state in h_t = o∘act(c_t): tanh (standard, default), sigmoid, or linear (the TUM form h_t = g1∘c_t).',
+    )
+    .default('tanh'),
+  ...outputFields,
+});
+
+/** Gate values of one time step, after their activations. */
+export interface GateValues {
+  i: number[];
+  f: number[];
+  g: number[];
+  o: number[];
+}
+
+/** The answer of rnn/lstm-forward. */
+export interface LstmForwardAnswer {
+  /** Hidden states h_1 … h_T, [T][H]. */
+  h: number[][];
+  /** Cell states c_1 … c_T, [T][H]. */
+  c: number[][];
+  /** Gate values per time step. */
+  gates: GateValues[];
+  /** Outputs y_1 … y_T, [T][O], or null without an output layer. */
+  y: number[][] | null;
+}
+
+/** `a∘b` (element-wise product), or `a·b` when both are scalars. */
+function circ(a: TexLike, b: TexLike, scalar = false): Tex {
+  if (scalar) return mul(a, b);
+  const l = lift(a);
+  const r = lift(b);
+  return tex(`${l.text}∘${r.text}`, `${l.latex} \\circ ${r.latex}`, 'product');
+}
+
+/** The element-wise product of two value vectors as maths. */
+const hadamard = (a: number[], b: number[]): Tex => circ(col(a), col(b), a.length === 1);
+
+const times = (a: number[], b: number[]) => a.map((v, k) => v * (b[k] as number));
+
+/** The standard form and the gate roles, as the exam asks to identify them. */
+const GATE_NOTE =
+  'Gate roles: the gate that multiplies c_{t−1} is the forget gate f, the one that multiplies the candidate is the input (update) gate i, the one that multiplies the cell output in h_t is the output gate o. In the TUM form g1 = σ(…), g2 = σ(…), g3 = σ(…), c_t = g2∘c_{t−1} + g3∘c̃_t, h_t = g1∘c_t: g1 is the output gate, g2 the forget gate, g3 the update (input) gate, and c_t the cell state (the memory).';
+
+/** rnn/lstm-forward: an LSTM unrolled over the input sequence. */
+export const lstmForward = defineSolver({
+  id: 'rnn/lstm-forward',
+  title: 'Forward pass of an LSTM',
+  description:
+    'Gates, cell states and hidden states (and outputs) of an LSTM i, f, o = σ(Wx·x + Wh·h + b), g = tanh(…), c_t = f∘c_{t−1} + i∘g, h_t = o∘tanh(c_t), per time step, with the course variants as options.',
+  input,
+  solve(inp) {
+    const H = rowCount(inp.Wh.i, 'Wh.i');
+    const xs = toSequence(inp.xs);
+    const D = xs[0]?.length ?? 1;
+    const from = 'the rows of Wh.i';
+    const Wx = {} as Record<Gate, number[][]>;
+    const Wh = {} as Record<Gate, number[][]>;
+    const b = {} as Record<Gate, number[] | undefined>;
+    for (const k of GATE_KEYS) {
+      Wh[k] = toMatrix(inp.Wh[k] as MatrixInput, `Wh.${k}`, H, H, `[H][H] (square, H = ${H} from ${from})`);
+      Wx[k] = toMatrix(inp.Wx[k] as MatrixInput, `Wx.${k}`, H, D, `[H][D] (H = ${H}, D = ${D} features of xs[0])`);
+      const bias = inp.b?.[k];
+      b[k] = bias === undefined ? undefined : hiddenVector(bias, `b.${k}`, H, from);
+    }
+    const h0 = hiddenVector(inp.h0, 'h0', H, from);
+    const c0 = hiddenVector(inp.c0, 'c0', H, from);
+    const out = parseOutputLayer(inp, H);
+    const T = xs.length;
+    checkLimit('xs', 'multiplyAdds', T * (4 * H * (D + H) + outputCost(out)), 'the number of multiply-adds');
+    checkLimit('xs', 'outputCells', T * (6 * H + (out?.W.length ?? 0)), 'the number of output values');
+
+    const gateAct = (k: Gate) => (k === 'g' ? inp.candidateActivation : 'sigmoid');
+    const cellAct = inp.cellActivation;
+    const prevH = tex('h_{t−1}', 'h_{t-1}');
+    const steps: Step[] = [
+      step(
+        'LSTM cell',
+        ...GATE_KEYS.map((k) =>
+          eq(
+            `${k}_t`,
+            applyTex(gateAct(k), add(mul(`W_x${k}`, 'x_t'), mul(`W_h${k}`, prevH), ...(inp.b ? [`b_${k}`] : []))),
+          ),
+        ),
+        eq('c_t', add(circ('f_t', tex('c_{t−1}', 'c_{t-1}')), circ('i_t', 'g_t'))),
+        eq('h_t', circ('o_t', applyTex(cellAct, 'c_t'))),
+      ),
+    ];
+    const hs: number[][] = [];
+    const cs: number[][] = [];
+    const gates: GateValues[] = [];
+    const ys: number[][] = [];
+    let h = h0;
+    let c = c0;
+    for (const [n, x] of xs.entries()) {
+      const t = n + 1;
+      const detail = t <= DETAILED_STEPS;
+      const gv = {} as GateValues;
+      for (const k of GATE_KEYS) {
+        const bias = b[k];
+        const pre = affine(
+          [
+            { W: `W_x${k}`, v: `x_${t}`, M: Wx[k], x },
+            { W: `W_h${k}`, v: `h_${t - 1}`, M: Wh[k], x: h },
+          ],
+          bias && { name: `b_${k}`, value: bias },
+        );
+        assertFinite(pre.value, `xs[${n}]`, `the ${GATE_ROLE[k]} pre-activation`);
+        gv[k] = activate(gateAct(k), pre.value);
+        if (detail) {
+          steps.push(
+            step(`t = ${t}: ${GATE_ROLE[k]}`, eq(`${k}_${t}`, ...activationChain(gateAct(k), pre.chain, gv[k]))),
+          );
+        }
+      }
+      const kept = times(gv.f, c);
+      const added = times(gv.i, gv.g);
+      const cNew = kept.map((v, k) => v + (added[k] as number));
+      const squashed = activate(cellAct, cNew);
+      const hNew = times(gv.o, squashed);
+      assertFinite(cNew, `xs[${n}]`, `c_${t}`);
+      if (detail) {
+        steps.push(
+          step(
+            `t = ${t}: cell state`,
+            eq(
+              `c_${t}`,
+              add(circ(`f_${t}`, `c_${t - 1}`, H === 1), circ(`i_${t}`, `g_${t}`, H === 1)),
+              add(hadamard(gv.f, c), hadamard(gv.i, gv.g)),
+              add(col(kept), col(added)),
+              col(cNew),
+            ),
+          ),
+        );
+        const scalar = H === 1;
+        steps.push(
+          step(
+            `t = ${t}: hidden state`,
+            eq(
+              `h_${t}`,
+              circ(`o_${t}`, applyTex(cellAct, `c_${t}`), scalar),
+              circ(col(gv.o), applyTex(cellAct, col(cNew)), scalar),
+              ...(cellAct === 'linear' ? [] : [hadamard(gv.o, squashed)]),
+              col(hNew),
+            ),
+          ),
+        );
+      }
+      gates.push(gv);
+      cs.push(cNew);
+      hs.push(hNew);
+      if (out) {
+        const o = outputAt(out, t, hNew);
+        assertFinite(o.y, `xs[${n}]`, `y_${t}`);
+        ys.push(o.y);
+        if (detail) steps.push(o.step);
+      }
+      h = hNew;
+      c = cNew;
+    }
+    steps.push(
+      tableStep(
+        'Unrolled over time',
+        ['i_t', 'f_t', 'g_t', 'o_t', 'c_t', 'h_t', ...(out ? ['y_t'] : [])],
+        gates.map((gv, n) => [gv.i, gv.f, gv.g, gv.o, cs[n] ?? [], hs[n] ?? [], ...(out ? [ys[n] ?? []] : [])]),
+      ),
+    );
+    const notes = [
+      `Candidate activation: ${inp.candidateActivation}; cell activation in h_t: ${cellAct}${cellAct === 'linear' ? ' (the TUM form h_t = o∘c_t)' : ''}${inp.candidateActivation === 'tanh' && cellAct === 'tanh' ? ' (the standard LSTM, as PyTorch and Keras)' : ''}.`,
+      GATE_NOTE,
+      ...(inp.h0 === undefined || inp.c0 === undefined ? ['Missing initial states are zeros.'] : []),
+      'Gate order differs between libraries: PyTorch stacks (i, f, g, o), Keras (i, f, c, o) with the kernel transposed [D][4H]; TensorFlow.js LSTM defaults to a hard sigmoid for the gates.',
+      ...detailNote(T),
+    ];
+    return {
+      answer: { h: hs, c: cs, gates, y: out ? ys : null } satisfies LstmForwardAnswer,
+      steps,
+      notes,
+    };
+  },
+  examples: [
+    {
+      title: 'BITS sample LSTM, first time step: x1 = 1, h0 = c0 = 0, sigmoid candidate and cell activation',
+      source:
+        'Exam problem (weights of step 1: W_o = 0.9, U_o = 0.4, W_i = 0.1, U_i = 0.9, W_f = 0.5, U_f = 0.6, W = 0.2, U = 0.5; U acts on x, W on h). By hand: o = σ(0.4) = 0.598688, i = σ(0.9) = 0.710950, f = σ(0.6) = 0.645656, g = σ(0.5) = 0.622459, c = 0.645656·0 + 0.710950·0.622459 = 0.442537, h = 0.598688·σ(0.442537) = 0.364519 (NumPy agrees). The rubric uses 0.3 instead of U_i = 0.9 for the input gate (i = 0.574, c = 0.355, h = 0.351).',
+      input: {
+        Wx: { i: 0.9, f: 0.6, g: 0.5, o: 0.4 },
+        Wh: { i: 0.1, f: 0.5, g: 0.2, o: 0.9 },
+        xs: [1],
+        candidateActivation: 'sigmoid',
+        cellActivation: 'sigmoid',
+      },
+      answer: {
+        gates: [
+          {
+            i: [0.7109495026250039],
+            f: [0.6456563062257954],
+            g: [0.6224593312018546],
+            o: [0.598687660112452],
+          },
+        ],
+        c: [[0.44253715192225107]],
+        h: [[0.3645190144103836]],
+        y: null,
+      },
+    },
+    {
+      title: 'TUM form h_t = g1∘c_t (linear cell activation), scalar LSTM over two steps',
+      source:
+        'Constructed for the TUM definition (g1 output, g2 forget, g3 update gate); by hand and NumPy: t = 1: i = σ(0.5), f = σ(−0.5), g = tanh(1), o = σ(0.2), c1 = σ(−0.5)·1 + σ(0.5)·tanh(1) = 0.851602, h1 = σ(0.2)·c1 = 0.468240; t = 2 likewise from h1: c2 = 0.950153, h2 = 0.610705.',
+      input: {
+        Wx: { i: 0.5, f: -0.5, g: 1, o: 0.2 },
+        Wh: { i: 0.1, f: 0.2, g: -0.3, o: 0.4 },
+        h0: 0,
+        c0: 1,
+        xs: [1, 2],
+        cellActivation: 'linear',
+      },
+      answer: {
+        c: [[0.8516020577616117], [0.9501526684265642]],
+        h: [[0.4682397635385987], [0.6107053643435849]],
+      },
+    },
+  ],
+});
