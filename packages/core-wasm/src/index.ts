@@ -1,7 +1,104 @@
 /**
- * @dnn/core-wasm — typed-array kernels (WASM SIMD128 with a plain-TypeScript reference).
+ * @dnn/core-wasm — the hot loops of the solvers: matmul, conv2d, max/avg pooling, batch norm, LSTM and activations,
+ * as WASM SIMD128 kernels (crates/core-wasm, f32 arithmetic) with a plain-TypeScript reference (f64 arithmetic) that
+ * is both their test oracle and the fallback where WebAssembly SIMD is missing.
+ *
+ * ```ts
+ * import { kernels } from '@dnn/core-wasm';
+ * const k = kernels(); // sync: compiles the embedded bytes on first use, or picks the TS fallback
+ * const { data, shape } = k.conv2d(x, w, { channels: 3, height: 32, width: 32, outChannels: 8, kernel: 3, padding: 1 });
+ * ```
  * @packageDocumentation
  */
+import { instantiate, instantiateSync, type LoadOptions, simdSupported } from './loader.js';
+import type { Kernels } from './params.js';
+import { referenceKernels } from './reference.js';
+import { wasmKernels } from './wasm-kernels.js';
+
+export type { CoreWasmExports } from './abi.js';
+export {
+  ABI_VERSION,
+  type Bytes,
+  decodeBase64,
+  type Instance,
+  instantiate,
+  instantiateSync,
+  type LoadOptions,
+  runtimeOf,
+  simdSupported,
+  type WasmRuntime,
+  wasmBytes,
+} from './loader.js';
+export type {
+  BatchNormParams,
+  BatchNormResult,
+  Conv2dParams,
+  Floats,
+  Kernels,
+  LstmParams,
+  LstmResult,
+  Padding,
+  Pair,
+  Pool2dParams,
+  Tensor,
+} from './params.js';
+export { outSize } from './params.js';
+export {
+  avgpool2dRef,
+  batchnormRef,
+  conv2dRef,
+  lstmRef,
+  matmulRef,
+  maxpool2dRef,
+  referenceKernels,
+  reluRef,
+  sigmoidRef,
+  softmaxRef,
+  tanhRef,
+} from './reference.js';
+export { wasmKernels } from './wasm-kernels.js';
 
 /** Kernel names this package provides. */
-export const KERNELS: readonly string[] = [];
+export const KERNELS: readonly string[] = [
+  'matmul',
+  'conv2d',
+  'maxpool2d',
+  'avgpool2d',
+  'batchnorm',
+  'lstm',
+  'relu',
+  'sigmoid',
+  'tanh',
+  'softmax',
+];
+
+/** Options of {@link initSync} / {@link init}. */
+export interface InitOptions extends LoadOptions {
+  /** Force a backend: `ts` skips WebAssembly entirely; `wasm` throws instead of falling back. */
+  backend?: 'wasm' | 'ts';
+}
+
+function chooseTs(opts: InitOptions): boolean {
+  if (opts.backend === 'ts') return true;
+  const ok = simdSupported(opts);
+  if (!ok && opts.backend === 'wasm') throw new Error('WebAssembly SIMD128 is not supported by this engine');
+  return !ok;
+}
+
+/** Creates a backend synchronously: WASM when the engine validates the module (SIMD128), else the TS reference. */
+export function initSync(opts: InitOptions = {}): Kernels {
+  return chooseTs(opts) ? referenceKernels : wasmKernels(instantiateSync(opts));
+}
+
+/** Creates a backend asynchronously (compiles off the main thread in browsers); same choice as {@link initSync}. */
+export async function init(opts: InitOptions = {}): Promise<Kernels> {
+  return chooseTs(opts) ? referenceKernels : wasmKernels(await instantiate(opts));
+}
+
+let shared: Kernels | undefined;
+
+/** The shared default backend, created by {@link initSync} on first use (one instance per process / page). */
+export function kernels(): Kernels {
+  shared ??= initSync();
+  return shared;
+}

@@ -1,0 +1,162 @@
+//! conv2d NCHW (groups = 1): implicit im2col — the GEMM's B panels are packed
+//! straight from the image — times the weights [Cout × Cin·kH·kW]; then bias and
+//! an optional ReLU. 1×1 / stride 1 / no padding skips im2col entirely.
+use crate::gemm::{gemm_packed, matmul_impl, packed_len, KC, NC, NR};
+use crate::simd::{ld, st};
+use core::arch::wasm32::*;
+
+struct Geom {
+    h: usize,
+    w: usize,
+    kh: usize,
+    kw: usize,
+    sw: usize,
+    dh: usize,
+    dw: usize,
+}
+
+/// Packs rows k0..k0+kc (tap index ci·kH·kW + ky·kW + kx) and output columns
+/// j0..j0+nc of the implicit im2col matrix of one image.
+unsafe fn pack_conv(x: *const f32, g: &Geom, k0: usize, kc: usize, iy0: &[i32], ix0: &[i32], j0: usize, nc: usize, dst: *mut f32) {
+    let taps = g.kh * g.kw;
+    let (h, w) = (g.h as i32, g.w as i32);
+    let np = (nc + NR - 1) / NR;
+    for q in 0..np {
+        let jb = j0 + q * NR;
+        let width = (nc - q * NR).min(NR);
+        let same_row = width == NR && *iy0.get_unchecked(jb) == *iy0.get_unchecked(jb + NR - 1);
+        let d0 = dst.add(q * kc * NR);
+        for p in 0..kc {
+            let kk = k0 + p;
+            let ci = kk / taps;
+            let rem = kk - ci * taps;
+            let ky = rem / g.kw;
+            let kx = rem - ky * g.kw;
+            let plane = x.add(ci * g.h * g.w);
+            let (oy, ox) = ((ky * g.dh) as i32, (kx * g.dw) as i32);
+            let d = d0.add(p * NR);
+            if same_row {
+                let iy = *iy0.get_unchecked(jb) + oy;
+                let ix = *ix0.get_unchecked(jb) + ox;
+                if iy >= 0 && iy < h && ix >= 0 {
+                    let s = plane.add((iy * w + ix) as usize);
+                    if g.sw == 1 && ix + 8 <= w {
+                        st(d, ld(s));
+                        st(d.add(4), ld(s.add(4)));
+                        continue;
+                    }
+                    if g.sw == 2 && ix + 16 <= w {
+                        st(d, i32x4_shuffle::<0, 2, 4, 6>(ld(s), ld(s.add(4))));
+                        st(d.add(4), i32x4_shuffle::<0, 2, 4, 6>(ld(s.add(8)), ld(s.add(12))));
+                        continue;
+                    }
+                }
+            }
+            for j in 0..NR {
+                let mut v = 0.0;
+                if j < width {
+                    let iy = *iy0.get_unchecked(jb + j) + oy;
+                    let ix = *ix0.get_unchecked(jb + j) + ox;
+                    if iy >= 0 && iy < h && ix >= 0 && ix < w {
+                        v = *plane.add((iy * w + ix) as usize);
+                    }
+                }
+                *d.add(j) = v;
+            }
+        }
+    }
+}
+
+/// Exported conv2d. x [n][c][h][w], wt [oc][c][kh][kw], bias [oc] or null,
+/// y [n][oc][oh][ow]; padding top/left given, bottom/right implied by oh, ow.
+#[no_mangle]
+pub unsafe extern "C" fn conv2d(
+    x: *const f32,
+    wt: *const f32,
+    bias: *const f32,
+    y: *mut f32,
+    n: usize,
+    c: usize,
+    h: usize,
+    w: usize,
+    oc: usize,
+    kh: usize,
+    kw: usize,
+    sh: usize,
+    sw: usize,
+    pt: usize,
+    pl: usize,
+    dh: usize,
+    dw: usize,
+    oh: usize,
+    ow: usize,
+    relu: u32,
+) {
+    let kk = c * kh * kw;
+    let nn = oh * ow;
+    if n == 0 || oc == 0 || nn == 0 {
+        return;
+    }
+    let direct = kh == 1 && kw == 1 && sh == 1 && sw == 1 && pt == 0 && pl == 0 && oh == h && ow == w;
+    let g = Geom { h, w, kh, kw, sw, dh, dw };
+    let mut iy0: Vec<i32> = Vec::with_capacity(nn);
+    let mut ix0: Vec<i32> = Vec::with_capacity(nn);
+    for j in 0..nn {
+        iy0.push(((j / ow) * sh) as i32 - pt as i32);
+        ix0.push(((j % ow) * sw) as i32 - pl as i32);
+    }
+    let mut buf: Vec<f32> = if direct || kk == 0 { Vec::new() } else { Vec::with_capacity(packed_len(KC.min(kk), NC.min(nn))) };
+    let bp = buf.as_mut_ptr();
+    for img in 0..n {
+        let xi = x.add(img * c * h * w);
+        let yi = y.add(img * oc * nn);
+        if kk == 0 {
+            core::ptr::write_bytes(yi, 0, oc * nn);
+        } else if direct {
+            matmul_impl(wt, xi, yi, oc, c, nn);
+        } else {
+            let mut jc = 0;
+            while jc < nn {
+                let nc = NC.min(nn - jc);
+                let mut pc = 0;
+                while pc < kk {
+                    let kc = KC.min(kk - pc);
+                    pack_conv(xi, &g, pc, kc, &iy0, &ix0, jc, nc, bp);
+                    gemm_packed(wt.add(pc), kk, oc, kc, bp, nc, yi.add(jc), nn, pc > 0);
+                    pc += kc;
+                }
+                jc += nc;
+            }
+        }
+        epilogue(yi, bias, oc, nn, relu != 0);
+    }
+}
+
+unsafe fn epilogue(y: *mut f32, bias: *const f32, oc: usize, nn: usize, relu: bool) {
+    if bias.is_null() && !relu {
+        return;
+    }
+    let zero = f32x4_splat(0.0);
+    for o in 0..oc {
+        let b = if bias.is_null() { 0.0 } else { *bias.add(o) };
+        let bv = f32x4_splat(b);
+        let row = y.add(o * nn);
+        let mut j = 0;
+        while j + 4 <= nn {
+            let mut v = f32x4_add(ld(row.add(j)), bv);
+            if relu {
+                v = f32x4_pmax(v, zero);
+            }
+            st(row.add(j), v);
+            j += 4;
+        }
+        while j < nn {
+            let mut v = *row.add(j) + b;
+            if relu && v < 0.0 {
+                v = 0.0;
+            }
+            *row.add(j) = v;
+            j += 1;
+        }
+    }
+}

@@ -1,0 +1,262 @@
+/**
+ * The plain-TypeScript reference of every kernel, in f64 arithmetic: the test oracle of the WASM kernels and the
+ * fallback the loader picks when WebAssembly SIMD is missing. Loops are written for clarity first, with the loop
+ * order chosen so the innermost loop runs over contiguous memory.
+ */
+import {
+  type BatchNormParams,
+  type BatchNormResult,
+  batchNormGeometry,
+  type Conv2dParams,
+  checkMatmul,
+  checkRows,
+  convGeometry,
+  type Floats,
+  type Geometry,
+  type Kernels,
+  type LstmParams,
+  type LstmResult,
+  lstmGeometry,
+  type Pool2dParams,
+  poolGeometry,
+  type Tensor,
+} from './params.js';
+
+/** C[m×n] = A[m×k]·B[k×n] (i-p-j order: the inner loop is an axpy over a row of B). */
+export function matmulRef(a: Floats, b: Floats, m: number, k: number, n: number): Float64Array {
+  checkMatmul(a, b, m, k, n);
+  const A = Float64Array.from(a);
+  const B = Float64Array.from(b);
+  const C = new Float64Array(m * n);
+  for (let i = 0; i < m; i++) {
+    const ci = i * n;
+    for (let p = 0; p < k; p++) {
+      const av = A[i * k + p]!;
+      if (av === 0) continue;
+      const bp = p * n;
+      for (let j = 0; j < n; j++) C[ci + j]! += av * B[bp + j]!;
+    }
+  }
+  return C;
+}
+
+/** Range of output indices o with 0 ≤ o·s − pad + off < size (the taps that land inside the input). */
+function validRange(out: number, s: number, pad: number, off: number, size: number): [number, number] {
+  const lo = Math.max(0, Math.ceil((pad - off) / s));
+  const hi = Math.min(out, Math.floor((size - 1 + pad - off) / s) + 1);
+  return [lo, Math.max(lo, hi)];
+}
+
+/** conv2d NCHW, direct: y[o][oy][ox] = b[o] + Σ w[o][ci][ky][kx]·x[ci][oy·sh − pt + ky·dh][ox·sw − pl + kx·dw]. */
+export function conv2dRef(x: Floats, weight: Floats, p: Conv2dParams): Tensor {
+  const g = convGeometry(x, weight, p);
+  const { n, c, h, w, kh, kw, sh, sw, pt, pl, dh, dw, oh, ow, oc } = g;
+  const X = Float64Array.from(x);
+  const W = Float64Array.from(weight);
+  const Y = new Float64Array(n * oc * oh * ow);
+  for (let img = 0; img < n; img++) {
+    for (let o = 0; o < oc; o++) {
+      const yo = (img * oc + o) * oh * ow;
+      const bias = p.bias ? p.bias[o]! : 0;
+      Y.fill(bias, yo, yo + oh * ow);
+      for (let ci = 0; ci < c; ci++) {
+        const xc = (img * c + ci) * h * w;
+        for (let ky = 0; ky < kh; ky++) {
+          const [oy0, oy1] = validRange(oh, sh, pt, ky * dh, h);
+          for (let kx = 0; kx < kw; kx++) {
+            const wv = W[((o * c + ci) * kh + ky) * kw + kx]!;
+            if (wv === 0) continue;
+            const [ox0, ox1] = validRange(ow, sw, pl, kx * dw, w);
+            for (let oy = oy0; oy < oy1; oy++) {
+              const xr = xc + (oy * sh - pt + ky * dh) * w - pl + kx * dw;
+              const yr = yo + oy * ow;
+              for (let ox = ox0; ox < ox1; ox++) Y[yr + ox]! += wv * X[xr + ox * sw]!;
+            }
+          }
+        }
+      }
+      if (p.relu) for (let j = yo; j < yo + oh * ow; j++) if (!(Y[j]! > 0)) Y[j] = 0;
+    }
+  }
+  return { data: Y, shape: [n, oc, oh, ow] };
+}
+
+function poolRef(x: Floats, p: Pool2dParams, isMax: boolean): Tensor {
+  const g: Geometry = poolGeometry(x, p);
+  const { n, c, h, w, kh, kw, sh, sw, pt, pl, oh, ow } = g;
+  const zero = (p.padValue ?? 'zero') === 'zero';
+  const Y = new Float64Array(n * c * oh * ow);
+  for (let plane = 0; plane < n * c; plane++) {
+    const xp = plane * h * w;
+    for (let oy = 0; oy < oh; oy++) {
+      for (let ox = 0; ox < ow; ox++) {
+        let acc = isMax ? Number.NEGATIVE_INFINITY : 0;
+        let inside = 0;
+        let padded = false;
+        for (let ky = 0; ky < kh; ky++) {
+          const iy = oy * sh - pt + ky;
+          for (let kx = 0; kx < kw; kx++) {
+            const ix = ox * sw - pl + kx;
+            if (iy < 0 || iy >= h || ix < 0 || ix >= w) {
+              padded = true;
+              continue;
+            }
+            const v = x[xp + iy * w + ix]!;
+            acc = isMax ? Math.max(acc, v) : acc + v;
+            inside++;
+          }
+        }
+        if (isMax && zero && padded) acc = Math.max(acc, 0);
+        if (!isMax) {
+          const count = zero ? kh * kw : inside;
+          acc = count > 0 ? acc / count : 0;
+        }
+        Y[(plane * oh + oy) * ow + ox] = acc;
+      }
+    }
+  }
+  return { data: Y, shape: [n, c, oh, ow] };
+}
+
+/** Max pooling NCHW with the `padValue` convention (see {@link Pool2dParams}). */
+export function maxpool2dRef(x: Floats, p: Pool2dParams): Tensor {
+  return poolRef(x, p, true);
+}
+
+/** Average pooling NCHW with the `padValue` convention (see {@link Pool2dParams}). */
+export function avgpool2dRef(x: Floats, p: Pool2dParams): Tensor {
+  return poolRef(x, p, false);
+}
+
+/**
+ * Batch norm: per channel over N·H·W, y = γ·(x − μ)/√(σ² + ε) + β; y = β where √(σ² + ε) = 0. The sample variance
+ * of fewer than 2 values is taken as 0.
+ */
+export function batchnormRef(x: Floats, p: BatchNormParams): BatchNormResult {
+  const { n, c, hw, eps, mode } = batchNormGeometry(x, p);
+  const y = new Float64Array(n * c * hw);
+  const mean = new Float64Array(c);
+  const variance = new Float64Array(c);
+  const count = n * hw;
+  for (let ch = 0; ch < c; ch++) {
+    let mu: number;
+    let v: number;
+    if (mode === 'inference') {
+      mu = p.mean![ch]!;
+      v = p.variance![ch]!;
+    } else {
+      let s = 0;
+      for (let b = 0; b < n; b++) for (let j = 0; j < hw; j++) s += x[(b * c + ch) * hw + j]!;
+      mu = count > 0 ? s / count : 0;
+      let ss = 0;
+      for (let b = 0; b < n; b++) for (let j = 0; j < hw; j++) ss += (x[(b * c + ch) * hw + j]! - mu) ** 2;
+      const div = mode === 'sample' ? count - 1 : count;
+      v = div > 0 ? ss / div : 0;
+    }
+    mean[ch] = mu;
+    variance[ch] = v;
+    const sd = Math.sqrt(v + eps);
+    const scale = sd > 0 ? (p.gamma ? p.gamma[ch]! : 1) / sd : 0;
+    const beta = p.beta ? p.beta[ch]! : 0;
+    for (let b = 0; b < n; b++) {
+      for (let j = 0; j < hw; j++) {
+        const idx = (b * c + ch) * hw + j;
+        y[idx] = (x[idx]! - mu) * scale + beta;
+      }
+    }
+  }
+  return { y, mean, variance };
+}
+
+const sigmoid1 = (v: number): number => 1 / (1 + Math.exp(-v));
+const ACT = { tanh: Math.tanh, sigmoid: sigmoid1, linear: (v: number) => v } as const;
+
+/** LSTM forward (see {@link LstmParams}): gates = x_t·W + h_{t−1}·R + b, then i, f, o = σ, g = cand, c, h. */
+export function lstmRef(x: Floats, p: LstmParams): LstmResult {
+  const { t, batch, ni, nh, cand, cell } = lstmGeometry(x, p);
+  const g4 = 4 * nh;
+  const h = new Float64Array(t * batch * nh);
+  const c = new Float64Array(t * batch * nh);
+  const gates = new Float64Array(t * batch * g4);
+  let hPrev: Floats = p.h0 ?? new Float64Array(batch * nh);
+  let cPrev: Floats = p.c0 ?? new Float64Array(batch * nh);
+  const candAct = ACT[cand];
+  const cellAct = ACT[cell];
+  for (let s = 0; s < t; s++) {
+    for (let bi = 0; bi < batch; bi++) {
+      const row = (s * batch + bi) * g4;
+      const z = gates.subarray(row, row + g4);
+      for (let j = 0; j < g4; j++) z[j] = p.b ? p.b[j]! : 0;
+      const xo = (s * batch + bi) * ni;
+      for (let q = 0; q < ni; q++) {
+        const xv = x[xo + q]!;
+        for (let j = 0; j < g4; j++) z[j]! += xv * p.w[q * g4 + j]!;
+      }
+      for (let q = 0; q < nh; q++) {
+        const hv = hPrev[bi * nh + q]!;
+        for (let j = 0; j < g4; j++) z[j]! += hv * p.r[q * g4 + j]!;
+      }
+      const out = (s * batch + bi) * nh;
+      for (let j = 0; j < nh; j++) {
+        const i = sigmoid1(z[j]!);
+        const f = sigmoid1(z[nh + j]!);
+        const gg = candAct(z[2 * nh + j]!);
+        const o = sigmoid1(z[3 * nh + j]!);
+        z[j] = i;
+        z[nh + j] = f;
+        z[2 * nh + j] = gg;
+        z[3 * nh + j] = o;
+        const cv = f * cPrev[bi * nh + j]! + i * gg;
+        c[out + j] = cv;
+        h[out + j] = o * cellAct(cv);
+      }
+    }
+    hPrev = h.subarray(s * batch * nh, (s + 1) * batch * nh);
+    cPrev = c.subarray(s * batch * nh, (s + 1) * batch * nh);
+  }
+  return { h, c, gates };
+}
+
+/** max(0, x). */
+export function reluRef(x: Floats): Float64Array {
+  return Float64Array.from(x, (v) => Math.max(0, v));
+}
+
+/** 1 / (1 + e^−x). */
+export function sigmoidRef(x: Floats): Float64Array {
+  return Float64Array.from(x, sigmoid1);
+}
+
+/** tanh x. */
+export function tanhRef(x: Floats): Float64Array {
+  return Float64Array.from(x, Math.tanh);
+}
+
+/** Row-wise softmax, the row's maximum subtracted first. */
+export function softmaxRef(x: Floats, rows: number, cols: number): Float64Array {
+  checkRows(x, rows, cols);
+  const y = new Float64Array(rows * cols);
+  for (let r = 0; r < rows; r++) {
+    let m = Number.NEGATIVE_INFINITY;
+    for (let j = 0; j < cols; j++) m = Math.max(m, x[r * cols + j]!);
+    let s = 0;
+    for (let j = 0; j < cols; j++) s += y[r * cols + j] = Math.exp(x[r * cols + j]! - m);
+    for (let j = 0; j < cols; j++) y[r * cols + j]! /= s;
+  }
+  return y;
+}
+
+/** The reference kernels as a {@link Kernels} backend (`ts`). */
+export const referenceKernels: Kernels = {
+  backend: 'ts',
+  matmul: matmulRef,
+  conv2d: conv2dRef,
+  maxpool2d: maxpool2dRef,
+  avgpool2d: avgpool2dRef,
+  batchnorm: batchnormRef,
+  lstm: lstmRef,
+  relu: reluRef,
+  sigmoid: sigmoidRef,
+  tanh: tanhRef,
+  softmax: softmaxRef,
+};
