@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { matrixOf, transpose, vectorOf, weight } from './arbitraries.test-util.js';
+import { matrixOf, transpose, weight } from './arbitraries.test-util.js';
 import { expectClose } from './checks.test-util.js';
 import { solve } from './index.js';
 import { tf } from './tf-oracle.test-util.js';
