@@ -43,6 +43,16 @@ function bruteForce(groups: number[][], sample: boolean, eps: number) {
   });
 }
 
+/** The answer fields of a [batch][features] input. */
+interface Dense {
+  mean: number[];
+  std: number[];
+  zNorm: number[][];
+  y: number[][];
+}
+
+const bn = (input: unknown) => runSolver(batchnorm, input).answer as unknown as Dense;
+
 const close = (a: number, b: number, scale: number) =>
   expect(Math.abs(a - b)).toBeLessThanOrEqual(1e-9 * Math.max(1, scale));
 
@@ -50,15 +60,15 @@ describe('conv/batchnorm properties', () => {
   it('mean, std, z_norm and y equal a brute-force computation per feature', () => {
     fc.assert(
       fc.property(dense, ({ z, gamma, beta, eps, variance }) => {
-        const sol = runSolver(batchnorm, { z, gamma, beta, eps, variance });
+        const sol = { answer: bn({ z, gamma, beta, eps, variance }) };
         const cols = (z[0] as number[]).map((_, j) => z.map((r) => r[j] as number));
         bruteForce(cols, variance === 'sample', eps).forEach(({ mean, std }, j) => {
-          close(sol.answer.mean[j], mean, 100);
-          close(sol.answer.std[j], std, 100);
+          close(sol.answer.mean[j]!, mean, 100);
+          close(sol.answer.std[j]!, std, 100);
           z.forEach((row, i) => {
             const zn = sol.answer.std[j] === 0 ? 0 : ((row[j] as number) - mean) / std;
-            if (std > 1e-6) close(sol.answer.zNorm[i][j], zn, Math.abs(zn));
-            close(sol.answer.y[i][j], (gamma[j] as number) * sol.answer.zNorm[i][j] + (beta[j] as number), 300);
+            if (std > 1e-6) close(sol.answer.zNorm[i]![j]!, zn, Math.abs(zn));
+            close(sol.answer.y[i]![j]!, (gamma[j] as number) * sol.answer.zNorm[i]![j]! + (beta[j] as number), 300);
           });
         });
       }),
@@ -68,13 +78,13 @@ describe('conv/batchnorm properties', () => {
   it('spatial batch norm uses one mean and std per channel over N, H and W (brute force)', () => {
     fc.assert(
       fc.property(spatial, ({ z, eps, variance }) => {
-        const sol = runSolver(batchnorm, { z, eps, variance });
+        const sol = { answer: bn({ z, eps, variance }) };
         const groups = (z[0] as number[][][]).map((_, c) =>
           z.flatMap((sampleMaps) => (sampleMaps[c] as number[][]).flat()),
         );
         bruteForce(groups, variance === 'sample', eps).forEach(({ mean, std }, c) => {
-          close(sol.answer.mean[c], mean, 100);
-          close(sol.answer.std[c], std, 100);
+          close(sol.answer.mean[c]!, mean, 100);
+          close(sol.answer.std[c]!, std, 100);
         });
       }),
     );
@@ -83,10 +93,10 @@ describe('conv/batchnorm properties', () => {
   it('each output feature has mean β and population std |γ| whenever its σ > 0 (ε = 0)', () => {
     fc.assert(
       fc.property(dense, ({ z, gamma, beta }) => {
-        const sol = runSolver(batchnorm, { z, gamma, beta });
-        const y = sol.answer.y as number[][];
+        const sol = { answer: bn({ z, gamma, beta }) };
+        const y = sol.answer.y;
         (z[0] as number[]).forEach((_, j) => {
-          if (sol.answer.std[j] < 1e-6) return;
+          if (sol.answer.std[j]! < 1e-6) return;
           const col = y.map((r) => r[j] as number);
           const mean = col.reduce((a, b) => a + b, 0) / col.length;
           const sd = Math.sqrt(col.reduce((a, v) => a + (v - mean) ** 2, 0) / col.length);
