@@ -1,0 +1,107 @@
+/**
+ * optim/batches — mini-batch bookkeeping: iterations (parameter updates) per
+ * epoch, the size of the last batch, and totals over the epochs.
+ */
+import { ceil, defineSolver, eq, floor, frac, mul, type Step, s, step, sub, z } from '@dnn/core';
+import { math } from './math-text.js';
+
+const input = s.object({
+  samples: z.number().int().min(1).max(1e9).describe('Number of training samples N.'),
+  batchSize: z.number().int().min(1).max(1e9).describe('Mini-batch size B.'),
+  epochs: z.number().int().min(1).max(1e6).default(1).describe('Number of epochs (passes over the data).'),
+  dropLast: z
+    .boolean()
+    .default(false)
+    .describe('Drop the last, incomplete batch (PyTorch DataLoader drop_last=True); default false keeps it.'),
+});
+
+/** The answer of optim/batches. */
+export interface BatchesAnswer {
+  /** Parameter updates (forward + backward passes over a batch) per epoch. */
+  iterationsPerEpoch: number;
+  /** Size of the last batch of an epoch; null when dropLast leaves no batch at all. */
+  lastBatchSize: number | null;
+  /** Why lastBatchSize is null, else null. */
+  reason: string | null;
+  /** iterationsPerEpoch × epochs. */
+  totalIterations: number;
+  /** Samples left out of every epoch (dropLast only, else 0). */
+  droppedSamples: number;
+  /** Samples processed per epoch (each goes through one forward and one backward pass). */
+  samplesPerEpoch: number;
+}
+
+/** optim/batches: iterations per epoch and the last batch. */
+export const batches = defineSolver({
+  id: 'optim/batches',
+  title: 'Mini-batches: iterations per epoch and last batch size',
+  description:
+    'How many iterations (parameter updates) an epoch of mini-batch training takes, how large the last batch is, and the totals over all epochs, with or without dropping the incomplete last batch.',
+  input,
+  solve({ samples: N, batchSize: B, epochs, dropLast }) {
+    const full = Math.floor(N / B);
+    const rest = N - full * B;
+    const iterations = dropLast ? full : Math.ceil(N / B);
+    const steps: Step[] = [];
+    const notes: string[] = [];
+    steps.push(
+      dropLast
+        ? step(
+            'Full batches per epoch (the incomplete one is dropped)',
+            eq(math('iterations'), floor(frac(N, B)), iterations),
+          )
+        : step('Batches per epoch (the last may be smaller)', eq(math('iterations'), ceil(frac(N, B)), iterations)),
+    );
+    let last: number | null;
+    let reason: string | null = null;
+    if (rest === 0) {
+      last = B;
+      steps.push(step('B divides N, so every batch is full', eq(math('last batch'), B)));
+    } else if (dropLast) {
+      last = full > 0 ? B : null;
+      if (last === null) reason = `dropLast drops the only batch: ${N} samples are fewer than the batch size ${B}`;
+      steps.push(
+        step(`The last ${rest} samples are dropped each epoch`, eq(math('dropped'), sub(N, mul(full, B)), rest)),
+      );
+      notes.push(
+        `dropLast: ${rest} samples are never seen in an epoch (PyTorch drop_last=True; shuffling changes which).`,
+      );
+    } else {
+      last = rest;
+      steps.push(step('Size of the last batch', eq(math('last batch'), sub(N, mul(full, B)), rest)));
+      notes.push('The last batch is smaller and kept (PyTorch drop_last=False and Keras fit both keep it).');
+    }
+    const total = iterations * epochs;
+    steps.push(step('Iterations over all epochs', eq(math('total'), mul(iterations, epochs), total)));
+    notes.push(
+      'One iteration = one forward and one backward pass over a batch, then one parameter update; per epoch every kept sample goes through one forward and one backward pass.',
+    );
+    return {
+      answer: {
+        iterationsPerEpoch: iterations,
+        lastBatchSize: last,
+        reason,
+        totalIterations: total,
+        droppedSamples: dropLast ? rest : 0,
+        samplesPerEpoch: dropLast ? full * B : N,
+      } satisfies BatchesAnswer,
+      steps,
+      notes,
+    };
+  },
+  examples: [
+    {
+      title: 'BITS exam: 5000 images, batch size 32, 10 epochs',
+      source:
+        'Exam problem; by hand: ⌈5000/32⌉ = ⌈156.25⌉ = 157 iterations per epoch, last batch 5000 − 156·32 = 8, 157·10 = 1570 in total (the rubric’s 157 backpropagations are per epoch).',
+      input: { samples: 5000, batchSize: 32, epochs: 10 },
+      answer: { iterationsPerEpoch: 157, lastBatchSize: 8, totalIterations: 1570 },
+    },
+    {
+      title: 'The same with drop_last',
+      source: 'By hand: ⌊5000/32⌋ = 156 full batches, 8 samples dropped, 1560 iterations.',
+      input: { samples: 5000, batchSize: 32, epochs: 10, dropLast: true },
+      answer: { iterationsPerEpoch: 156, lastBatchSize: 32, totalIterations: 1560, droppedSamples: 8 },
+    },
+  ],
+});

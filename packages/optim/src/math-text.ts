@@ -1,0 +1,30 @@
+/**
+ * `math(text)`: like @dnn/core's `sym`, plus the symbols loss and optimizer
+ * formulas need (ℓ, ², ½, √, ←, ᵀ, hats, ‖, …), so their LaTeX stays ASCII.
+ */
+import { sym, type Tex, tex } from '@dnn/core';
+
+const EXTRA: [RegExp, string][] = [
+  [/([A-Za-z])̂/g, '\\hat{$1}'],
+  [/ℓ/g, '\\ell '],
+  [/²/g, '^{2}'],
+  [/½/g, '\\tfrac{1}{2}'],
+  [/√/g, '\\sqrt '],
+  [/←/g, ' \\leftarrow '],
+  [/ᵀ/g, '^{\\top}'],
+  [/‖/g, '\\| '],
+  [/…/g, '\\dots '],
+  [/∘/g, ' \\circ '],
+  [/∞/g, '\\infty '],
+  [/δ/g, '\\delta '],
+  [/⁺/g, '^{+}'],
+  [/⁻/g, '^{-}'],
+];
+
+/** A formula in plain text; its LaTeX has every symbol as a command (ASCII only). */
+export function math(text: string): Tex {
+  const base = sym(text);
+  let latex = base.latex;
+  for (const [re, to] of EXTRA) latex = latex.replace(re, to);
+  return tex(base.text, latex, base.prec);
+}
