@@ -7,6 +7,7 @@ import { batches } from './batches.js';
 import { divergence } from './divergence.js';
 import { gradient } from './gradient.js';
 import { hessian } from './hessian.js';
+import { learningRate } from './learning-rate.js';
 import { loss } from './loss.js';
 import { mlpStep } from './mlp-step.js';
 import { softmax } from './softmax.js';
@@ -15,12 +16,22 @@ export { type BatchesAnswer, batches } from './batches.js';
 export { type DivergenceAnswer, divergence } from './divergence.js';
 export { type GradientAnswer, type GradientGraphNode, gradient } from './gradient.js';
 export { type Classification, type HessianAnswer, hessian } from './hessian.js';
+export { type LearningRateAnswer, learningRate } from './learning-rate.js';
 export { type LossAnswer, loss } from './loss.js';
 export { type LayerParams, type MlpStepAnswer, mlpStep } from './mlp-step.js';
 export { type SoftmaxAnswer, softmax } from './softmax.js';
 
 /** Every solver of this package, in catalog order. */
-export const solvers: readonly AnySolver[] = [gradient, hessian, loss, softmax, divergence, mlpStep, batches];
+export const solvers: readonly AnySolver[] = [
+  gradient,
+  hessian,
+  learningRate,
+  loss,
+  softmax,
+  divergence,
+  mlpStep,
+  batches,
+];
 
 /** Solves a problem of this package by id. */
 export const { solve, list } = createRegistry([{ name: '@dnn/optim', solvers }]);
