@@ -2,7 +2,7 @@
  * Strictly layered threshold networks: evaluation, verification on every row
  * of a boolean function, and the steps that show each unit.
  */
-import { add, eq, mul, rel, type Step, step, sym, vec } from '@dnn/core';
+import { add, call, eq, mul, type Step, step, sym, vec } from '@dnn/core';
 import { type BoolFunction, type Encoding, encodeBit, type FireWhen, rowBits } from './boolean-function.js';
 import { dot, fires, type Unit } from './threshold.js';
 
@@ -56,12 +56,12 @@ export function weightedSum(unit: Unit, inputs: readonly string[]) {
   return add(...terms, unit.bias);
 }
 
-/** A step per unit: its weighted sum and the firing rule. */
-export function unitStep(title: string, name: string, unit: Unit, inputs: readonly string[], rule: FireWhen): Step {
+/** A step per unit: its weighted sum and output (step(z) is 1 when z > 0, or z ≥ 0, by the rule in the notes). */
+export function unitStep(title: string, name: string, unit: Unit, inputs: readonly string[]): Step {
   return step(
     title,
     eq(`z_${name}`, weightedSum(unit, inputs)),
-    rel(rule === '>0' ? '>' : '≥', rule === '>0' ? '>' : '\\ge', [`z_${name}`, 0]),
+    eq(name, call('step', [`z_${name}`])),
     eq('w', vec(unit.weights)),
     eq('b', unit.bias),
   );

@@ -1,0 +1,147 @@
+/**
+ * Minimal sum of products: Quine–McCluskey prime implicants, then a minimum
+ * cover of the minterms (essential primes, then an exact branch-and-bound
+ * search equivalent to expanding Petrick's product, within a node budget).
+ */
+
+/** A product term: the bits of `mask` are eliminated (−); the other bits of `value` are the literals. */
+export interface Implicant {
+  value: number;
+  mask: number;
+}
+
+/** Literals of an implicant: variable index and whether it is complemented. */
+export function literals(imp: Implicant, n: number): { index: number; negated: boolean }[] {
+  const out: { index: number; negated: boolean }[] = [];
+  for (let i = 0; i < n; i++) {
+    const bit = 1 << (n - 1 - i);
+    if (!(imp.mask & bit)) out.push({ index: i, negated: !(imp.value & bit) });
+  }
+  return out;
+}
+
+/** `x·y'`-style text of an implicant: `x & !y` (`1` for the empty product). */
+export function implicantText(imp: Implicant, variables: readonly string[]): string {
+  const lits = literals(imp, variables.length).map((l) => `${l.negated ? '!' : ''}${variables[l.index]}`);
+  return lits.length ? lits.join(' & ') : '1';
+}
+
+/** Whether the implicant covers row r. */
+export function covers(imp: Implicant, r: number): boolean {
+  return (r & ~imp.mask) === imp.value;
+}
+
+/** All prime implicants of the function with these true rows and don't-care rows (n ≤ 12). */
+export function primeImplicants(onSet: readonly number[], dontCares: readonly number[], n: number): Implicant[] {
+  const size = 2 ** n;
+  const key = (v: number, m: number) => m * size + v;
+  let level = new Map<number, Implicant>();
+  for (const r of [...onSet, ...dontCares]) level.set(key(r, 0), { value: r, mask: 0 });
+  const primes: Implicant[] = [];
+  while (level.size > 0) {
+    const next = new Map<number, Implicant>();
+    const combined = new Set<number>();
+    for (const [k, imp] of level) {
+      for (let b = 0; b < n; b++) {
+        const bit = 1 << b;
+        if (imp.mask & bit || imp.value & bit) continue;
+        const partner = key(imp.value | bit, imp.mask);
+        if (!level.has(partner)) continue;
+        combined.add(k);
+        combined.add(partner);
+        next.set(key(imp.value, imp.mask | bit), { value: imp.value, mask: imp.mask | bit });
+      }
+    }
+    for (const [k, imp] of level) if (!combined.has(k)) primes.push(imp);
+    level = next;
+  }
+  return primes;
+}
+
+/** Outcome of {@link minimumCover}. */
+export interface Cover {
+  /** The chosen prime implicants (essential ones first). */
+  cover: Implicant[];
+  /** The essential prime implicants (the only prime covering some minterm). */
+  essential: Implicant[];
+  /** True when the search finished: no cover has fewer terms (then fewer literals). */
+  exact: boolean;
+  /** Minterms left after the essential primes, with the primes that cover each (Petrick's sums). */
+  petrick: { minterm: number; primes: number[] }[];
+}
+
+const literalCount = (imp: Implicant, n: number) => n - popcount(imp.mask);
+function popcount(x: number): number {
+  let c = 0;
+  for (let v = x; v; v &= v - 1) c++;
+  return c;
+}
+
+/**
+ * A minimum cover of `onSet` by `primes`: fewest terms, then fewest literals.
+ * Exact unless the branch-and-bound search exceeds `budget` nodes.
+ */
+export function minimumCover(
+  primes: readonly Implicant[],
+  onSet: readonly number[],
+  n: number,
+  budget = 200000,
+): Cover {
+  const useful = primes.filter((p) => onSet.some((r) => covers(p, r)));
+  const coverers = new Map(onSet.map((r) => [r, useful.flatMap((p, i) => (covers(p, r) ? [i] : []))]));
+  const essentialIdx = new Set<number>();
+  for (const list of coverers.values()) if (list.length === 1) essentialIdx.add(list[0] as number);
+  const essential = [...essentialIdx].map((i) => useful[i] as Implicant);
+  const remaining = onSet.filter((r) => !essential.some((p) => covers(p, r)));
+  const petrick = remaining.map((r) => ({ minterm: r, primes: coverers.get(r) ?? [] }));
+
+  let best: number[] | undefined;
+  let bestCost = [Number.POSITIVE_INFINITY, Number.POSITIVE_INFINITY];
+  let nodes = 0;
+  let exact = true;
+  const literalsOf = (chosen: number[]) => chosen.reduce((s, i) => s + literalCount(useful[i] as Implicant, n), 0);
+  const search = (uncovered: number[], chosen: number[]): void => {
+    if (++nodes > budget) {
+      exact = false;
+      if (best) return;
+    }
+    if (uncovered.length === 0) {
+      const c = [chosen.length, literalsOf(chosen)];
+      if (c[0]! < bestCost[0]! || (c[0] === bestCost[0] && c[1]! < bestCost[1]!)) {
+        best = [...chosen];
+        bestCost = c;
+      }
+      return;
+    }
+    if (chosen.length + 1 > bestCost[0]!) return;
+    // Branch on the minterm with the fewest covering primes (Petrick's shortest sum).
+    let pick = uncovered[0] as number;
+    for (const r of uncovered) if ((coverers.get(r)?.length ?? 0) < (coverers.get(pick)?.length ?? 0)) pick = r;
+    const options = [...(coverers.get(pick) ?? [])].sort(
+      (a, b) =>
+        uncovered.filter((r) => covers(useful[b] as Implicant, r)).length -
+        uncovered.filter((r) => covers(useful[a] as Implicant, r)).length,
+    );
+    for (const i of options) {
+      const p = useful[i] as Implicant;
+      search(
+        uncovered.filter((r) => !covers(p, r)),
+        [...chosen, i],
+      );
+      if (!exact && best) return;
+    }
+  };
+  search(remaining, []);
+  const rest = (best ?? []).map((i) => useful[i] as Implicant);
+  return {
+    cover: [...essential, ...rest],
+    essential,
+    exact,
+    petrick: petrick.map((p) => ({ ...p, primes: p.primes })),
+  };
+}
+
+/** Index of each useful prime in {@link minimumCover}'s numbering (primes covering some true row). */
+export function usefulPrimes(primes: readonly Implicant[], onSet: readonly number[]): Implicant[] {
+  return primes.filter((p) => onSet.some((r) => covers(p, r)));
+}

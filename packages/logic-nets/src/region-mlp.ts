@@ -1,0 +1,369 @@
+/**
+ * logic/region-mlp — a union of convex polygons in the plane as a network of
+ * step units: one hidden unit per distinct edge half-plane, an AND unit per
+ * polygon, an OR unit over the polygons; verified on sample points.
+ */
+import { DnnInputError, defineSolver, eq, type Step, s, step, vec, words, z } from '@dnn/core';
+import { type Layer, layerOf, runNetwork, unitStep } from './network.js';
+import type { Unit } from './threshold.js';
+
+const coordinate = z.number().min(-1e9).max(1e9);
+
+const input = s.object({
+  polygons: z
+    .array(
+      z
+        .array(z.tuple([coordinate, coordinate]))
+        .min(3)
+        .max(100)
+        .describe('A convex polygon: its vertices [x1, x2] in order around it (either direction).'),
+    )
+    .min(1)
+    .max(50)
+    .describe('Convex polygons whose union is the region; boundary points count as inside.'),
+});
+
+/** A half-plane a₁x₁ + a₂x₂ + c ≥ 0 and the polygons whose edges lie on it. */
+export interface HalfPlane {
+  weights: [number, number];
+  bias: number;
+  polygons: number[];
+  /** `x1 − 4 ≥ 0`. */
+  text: string;
+}
+
+/** The answer of logic/region-mlp. */
+export interface RegionMlpAnswer {
+  /** Hidden half-plane units, then one AND unit per polygon, then (for several polygons) the OR unit. */
+  layers: Layer[];
+  /** Number of distinct edge half-planes (first-layer units). */
+  hiddenUnits: number;
+  /** True when the network agrees with a point-in-polygon test on every sample point. */
+  verified: boolean;
+  /** All units. */
+  perceptrons: number;
+  /** Layers of units. */
+  depth: number;
+  /** The distinct half-planes, in first-layer order. */
+  halfPlanes: HalfPlane[];
+  /** Sample points checked. */
+  checkedPoints: number;
+}
+
+type Point = [number, number];
+
+const cross = (o: Point, a: Point, b: Point) => (a[0] - o[0]) * (b[1] - o[1]) - (a[1] - o[1]) * (b[0] - o[0]);
+
+function gcd(a: number, b: number): number {
+  let x = Math.abs(a);
+  let y = Math.abs(b);
+  while (y) [x, y] = [y, x % y];
+  return x;
+}
+
+/** Checks one polygon (distinct vertices, non-zero area, convex, simple) and returns it counter-clockwise. */
+function counterClockwise(poly: Point[], k: number): Point[] {
+  const m = poly.length;
+  poly.forEach((p, i) => {
+    const q = poly[(i + 1) % m] as Point;
+    if (p[0] === q[0] && p[1] === q[1]) {
+      throw new DnnInputError(`polygons[${k}][${(i + 1) % m}]`, `repeats vertex ${i}; list each corner once`);
+    }
+  });
+  let area = 0;
+  poly.forEach((p, i) => {
+    area += cross([0, 0], p, poly[(i + 1) % m] as Point);
+  });
+  if (area === 0)
+    throw new DnnInputError(`polygons[${k}]`, 'has zero area (its vertices lie on one line): it is degenerate');
+  const sign = Math.sign(area);
+  let turning = 0;
+  poly.forEach((_, i) => {
+    const a = poly[(i + m - 1) % m] as Point;
+    const b = poly[i] as Point;
+    const c = poly[(i + 1) % m] as Point;
+    const t = cross(a, b, c);
+    if (t === 0) {
+      throw new DnnInputError(`polygons[${k}][${i}]`, `lies on the line through its neighbours; drop this vertex`);
+    }
+    if (Math.sign(t) !== sign) {
+      throw new DnnInputError(
+        `polygons[${k}][${i}]`,
+        'is a reflex corner: the polygon is not convex; split it into convex polygons (the region is their union)',
+      );
+    }
+    const u = [b[0] - a[0], b[1] - a[1]];
+    const v = [c[0] - b[0], c[1] - b[1]];
+    turning += Math.atan2(u[0]! * v[1]! - u[1]! * v[0]!, u[0]! * v[0]! + u[1]! * v[1]!);
+  });
+  if (Math.abs(turning) > 3 * Math.PI) {
+    throw new DnnInputError(
+      `polygons[${k}]`,
+      'winds around more than once (its edges cross): it is not a simple convex polygon',
+    );
+  }
+  return sign > 0 ? poly : [...poly].reverse();
+}
+
+/** The inside half-plane of edge p→q of a counter-clockwise polygon, in lowest integer terms when possible. */
+function edgeHalfPlane(p: Point, q: Point): { a: [number, number]; c: number } {
+  let a1 = -(q[1] - p[1]);
+  let a2 = q[0] - p[0];
+  let c = -(a1 * p[0] + a2 * p[1]);
+  if ([a1, a2, c].every(Number.isSafeInteger)) {
+    const g = gcd(gcd(a1, a2), c) || 1;
+    [a1, a2, c] = [a1 / g, a2 / g, c / g];
+  }
+  return { a: [a1 + 0, a2 + 0], c: c + 0 };
+}
+
+function halfPlaneText(a: [number, number], c: number): string {
+  const terms: string[] = [];
+  const push = (coef: number, name: string) => {
+    if (coef === 0) return;
+    const mag = Math.abs(coef) === 1 && name ? '' : `${Math.abs(coef)}`;
+    const body = name ? `${mag}${mag ? '·' : ''}${name}` : mag;
+    terms.push(terms.length === 0 ? `${coef < 0 ? '−' : ''}${body}` : `${coef < 0 ? '− ' : '+ '}${body}`);
+  };
+  push(a[0], 'x1');
+  push(a[1], 'x2');
+  push(c, '');
+  return `${terms.join(' ')} ≥ 0`;
+}
+
+/** Distance from point to segment. */
+function segmentDistance(p: Point, a: Point, b: Point): number {
+  const dx = b[0] - a[0];
+  const dy = b[1] - a[1];
+  const t = Math.max(0, Math.min(1, ((p[0] - a[0]) * dx + (p[1] - a[1]) * dy) / (dx * dx + dy * dy)));
+  return Math.hypot(p[0] - a[0] - t * dx, p[1] - a[1] - t * dy);
+}
+
+/** Ground truth by ray casting (even–odd), with points on an edge counted inside; `undefined` when within tol of an edge. */
+function insideUnion(p: Point, polys: readonly Point[][], tol: number): boolean | undefined {
+  let near = false;
+  for (const poly of polys) {
+    let inside = false;
+    for (let i = 0, j = poly.length - 1; i < poly.length; j = i++) {
+      const a = poly[i] as Point;
+      const b = poly[j] as Point;
+      const d = segmentDistance(p, a, b);
+      if (d === 0) return true;
+      if (d <= tol) near = true;
+      if (a[1] > p[1] !== b[1] > p[1] && p[0] < ((b[0] - a[0]) * (p[1] - a[1])) / (b[1] - a[1]) + a[0])
+        inside = !inside;
+    }
+    if (inside) return true;
+  }
+  return near ? undefined : false;
+}
+
+/** logic/region-mlp: union of convex polygons → half-plane, AND and OR step units. */
+export const regionMlp = defineSolver({
+  id: 'logic/region-mlp',
+  title: 'Decision region (union of convex polygons) as a step-unit MLP',
+  description:
+    'Turns a region of the plane given as a union of convex polygons into a network of step units: one hidden unit per distinct edge half-plane, an AND unit per polygon and an OR unit over the polygons, verified on a grid and just inside and outside every edge.',
+  input,
+  solve(inp) {
+    const polys = inp.polygons.map((p, k) => counterClockwise(p as Point[], k));
+    const planes: HalfPlane[] = [];
+    const keyOf = (a: [number, number], c: number) => {
+      const norm = Math.hypot(a[0], a[1]);
+      return [a[0] / norm, a[1] / norm, c / norm].map((v) => Math.round(v * 1e9) / 1e9).join(',');
+    };
+    const index = new Map<string, number>();
+    const membership: number[][] = [];
+    const steps: Step[] = [];
+    polys.forEach((poly, k) => {
+      const mine: number[] = [];
+      poly.forEach((p, i) => {
+        const q = poly[(i + 1) % poly.length] as Point;
+        const { a, c } = edgeHalfPlane(p, q);
+        const key = keyOf(a, c);
+        let h = index.get(key);
+        if (h === undefined) {
+          h = planes.length;
+          index.set(key, h);
+          planes.push({ weights: a, bias: c, polygons: [], text: halfPlaneText(a, c) });
+        }
+        const plane = planes[h] as HalfPlane;
+        if (!plane.polygons.includes(k)) plane.polygons.push(k);
+        if (!mine.includes(h)) mine.push(h);
+        steps.push(
+          step(
+            `Polygon ${k + 1}, edge (${p.join(', ')}) → (${q.join(', ')}): the inside is the half-plane of unit h${h + 1}`,
+            words(plane.text),
+          ),
+        );
+      });
+      membership.push(mine);
+    });
+    const hidden: Unit[] = planes.map((p) => ({ weights: [...p.weights], bias: p.bias }));
+    const ands: Unit[] = membership.map((mine) => ({
+      weights: planes.map((_, h) => (mine.includes(h) ? 1 : 0)),
+      bias: -mine.length,
+    }));
+    const layers: Layer[] = [layerOf(hidden), layerOf(ands)];
+    if (polys.length > 1) layers.push(layerOf([{ weights: polys.map(() => 1), bias: -1 }]));
+    hidden.forEach((u, h) => {
+      steps.push(unitStep(`Hidden unit h${h + 1}: fires on ${planes[h]?.text}`, `h${h + 1}`, u, ['x1', 'x2']));
+    });
+    const hNames = planes.map((_, h) => `h${h + 1}`);
+    ands.forEach((u, k) => {
+      steps.push(
+        unitStep(
+          `Polygon ${k + 1} (AND of its ${membership[k]?.length} half-planes): fires only when all of them fire`,
+          `a${k + 1}`,
+          u,
+          hNames,
+        ),
+      );
+    });
+    if (polys.length > 1) {
+      steps.push(
+        unitStep(
+          'Output (OR over the polygons): fires when any polygon unit fires',
+          'y',
+          { weights: polys.map(() => 1), bias: -1 },
+          polys.map((_, k) => `a${k + 1}`),
+        ),
+      );
+    }
+
+    // Verification points: a grid over the bounding box with a margin, every vertex, and points just inside/outside each edge.
+    const all = polys.flat();
+    const xs = all.map((p) => p[0]);
+    const ys = all.map((p) => p[1]);
+    const [minX, maxX, minY, maxY] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
+    const scale = Math.max(maxX - minX, maxY - minY);
+    const margin = 0.1 * scale;
+    const points: Point[] = [];
+    const G = 60;
+    for (let i = 0; i <= G; i++) {
+      for (let j = 0; j <= G; j++) {
+        points.push([
+          minX - margin + ((maxX - minX + 2 * margin) * i) / G,
+          minY - margin + ((maxY - minY + 2 * margin) * j) / G,
+        ]);
+      }
+    }
+    const delta = 1e-6 * scale;
+    for (const poly of polys) {
+      poly.forEach((p, i) => {
+        const q = poly[(i + 1) % poly.length] as Point;
+        points.push(p);
+        const len = Math.hypot(q[0] - p[0], q[1] - p[1]);
+        const nx = -(q[1] - p[1]) / len;
+        const ny = (q[0] - p[0]) / len;
+        for (const t of [0.25, 0.5, 0.75]) {
+          const mx = p[0] + t * (q[0] - p[0]);
+          const my = p[1] + t * (q[1] - p[1]);
+          points.push([mx + delta * nx, my + delta * ny], [mx - delta * nx, my - delta * ny]);
+        }
+      });
+    }
+    const tol = 1e-9 * scale;
+    let checked = 0;
+    let mismatches = 0;
+    for (const p of points) {
+      const truth = insideUnion(p, polys, tol);
+      if (truth === undefined) continue;
+      checked++;
+      const out = runNetwork(layers, p, '>=0', 'binary').at(-1)?.[0];
+      if ((out === 1) !== truth) mismatches++;
+    }
+    const verified = mismatches === 0;
+    steps.push(
+      step(
+        `Checked against a ray-casting point-in-polygon test on ${checked} points: a ${G + 1}×${G + 1} grid around the region, every vertex, and points ${delta.toExponential(0)} inside and outside each edge`,
+        eq('mismatches', mismatches),
+      ),
+    );
+    const perceptrons = hidden.length + ands.length + (polys.length > 1 ? 1 : 0);
+    steps.push(
+      step(
+        'Network size',
+        eq('hidden half-plane units', hidden.length),
+        eq('perceptrons', perceptrons),
+        eq('layer sizes', vec(layers.map((l) => l.bias.length))),
+      ),
+    );
+    return {
+      answer: {
+        layers,
+        hiddenUnits: hidden.length,
+        verified,
+        perceptrons,
+        depth: layers.length,
+        halfPlanes: planes,
+        checkedPoints: checked,
+      } satisfies RegionMlpAnswer,
+      steps,
+      notes: [
+        'Step units fire when w·x + b ≥ 0, so points on the boundary count as inside.',
+        'Edges of different polygons on the same line with the same inside share one hidden unit; the network follows the catalog’s construction (one unit per distinct half-plane), which is not always the smallest possible.',
+        polys.length > 1
+          ? 'Three layers of units: half-planes, one AND per polygon, one OR.'
+          : 'One polygon: its AND unit is the output, so one hidden layer suffices.',
+      ],
+    };
+  },
+  examples: [
+    {
+      title: 'Rectangle 4 ≤ x₁ ≤ 7, 2 ≤ x₂ ≤ 6: one hidden layer of 4 units',
+      source:
+        'Exam problem (answers: 1 hidden layer, 4 hidden nodes). By hand: the edges give x₂ − 2 ≥ 0, 7 − x₁ ≥ 0, 6 − x₂ ≥ 0, x₁ − 4 ≥ 0; the output fires when all four do: h₁ + h₂ + h₃ + h₄ − 4 ≥ 0.',
+      input: {
+        polygons: [
+          [
+            [4, 2],
+            [7, 2],
+            [7, 6],
+            [4, 6],
+          ],
+        ],
+      },
+      answer: {
+        hiddenUnits: 4,
+        depth: 2,
+        perceptrons: 5,
+        verified: true,
+        layers: [
+          {
+            weights: [
+              [0, 1],
+              [-1, 0],
+              [0, -1],
+              [1, 0],
+            ],
+            bias: [-2, 7, 6, -4],
+          },
+          { weights: [[1, 1, 1, 1]], bias: [-4] },
+        ],
+      },
+    },
+    {
+      title: 'L-shaped (non-convex) region as the union of two rectangles',
+      source:
+        'By hand: [0, 2]×[0, 1] ∪ [0, 1]×[0, 2]; the half-planes x₂ ≥ 0 and x₁ ≥ 0 are shared, leaving x₁ ≤ 2, x₂ ≤ 1, x₁ ≤ 1, x₂ ≤ 2: 6 hidden units, 2 AND units, 1 OR unit = 9 perceptrons in 3 layers.',
+      input: {
+        polygons: [
+          [
+            [0, 0],
+            [2, 0],
+            [2, 1],
+            [0, 1],
+          ],
+          [
+            [0, 0],
+            [1, 0],
+            [1, 2],
+            [0, 2],
+          ],
+        ],
+      },
+      answer: { hiddenUnits: 6, perceptrons: 9, depth: 3, verified: true },
+    },
+  ],
+});
