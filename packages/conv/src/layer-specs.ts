@@ -1,0 +1,187 @@
+/**
+ * Input schemas of the layer specs of conv/summary: one strict object per
+ * layer `type`, with the catalog's defaults.
+ */
+import { s, z } from '@dnn/core';
+import { dilationField, kernelField, paddingField, strideField } from './geometry.js';
+
+const count = (description: string) => z.number().int().min(1).max(1e9).describe(description);
+const flag = (description: string) => z.boolean().default(true).describe(description);
+
+/** Fields every layer accepts. */
+const common = {
+  name: z.string().max(40).optional().describe('Optional label shown in the steps, e.g. "conv1".'),
+  trainable: flag('false freezes the layer: its parameters count as non-trainable (Keras layer.trainable = False).'),
+};
+
+const activation = s
+  .oneOf(['linear', 'relu', 'tanh', 'sigmoid', 'softmax'], 'Activation applied after the layer (no parameters).')
+  .optional();
+
+const length1d = (what: string) => z.number().int().min(1).describe(what);
+const padding1d = z
+  .union([z.number().int().min(0), z.enum(['valid', 'same'])])
+  .describe('Zero padding p on each side, "valid" (0) or "same" (TensorFlow: output = ceil(L / stride)).');
+
+const conv2dFields = {
+  ...common,
+  outChannels: count('Number of filters (output channels).'),
+  kernel: kernelField,
+  stride: strideField.default(1),
+  padding: paddingField.default(0),
+  dilation: dilationField.default(1),
+  bias: flag('One bias per filter (default true).'),
+  activation,
+};
+
+/** The layer specs of conv/summary, by `type`. */
+export const layerSpec = z.discriminatedUnion(
+  'type',
+  [
+    s.object({
+      type: z.literal('conv1d').describe('1-D convolution over [C, L] (or a [L, D] sequence read as D channels).'),
+      ...common,
+      outChannels: count('Number of filters (output channels).'),
+      kernel: length1d('Kernel size k.'),
+      stride: length1d('Stride s.').default(1),
+      padding: padding1d.default(0),
+      dilation: length1d('Dilation d.').default(1),
+      bias: flag('One bias per filter (default true).'),
+      activation,
+    }),
+    s.object({ type: z.literal('conv2d').describe('2-D convolution over [C, H, W].'), ...conv2dFields }),
+    s.object({
+      type: z.literal('convtranspose2d').describe('2-D transposed convolution over [C, H, W].'),
+      ...conv2dFields,
+      outputPadding: s
+        .numberOrPair(z.number().int().min(0), 'Extra rows/columns on one side of the output (PyTorch output_padding).')
+        .default(0),
+    }),
+    s.object({
+      type: z.literal('maxpool1d').describe('1-D max pooling over [C, L] or a [L, D] sequence.'),
+      ...common,
+      kernel: length1d('Window size k.'),
+      stride: length1d('Stride s (default: the kernel size).').optional(),
+      padding: padding1d.default(0),
+      ceilMode: z.boolean().default(false).describe('Round the division up (PyTorch ceil_mode).'),
+    }),
+    ...(['maxpool2d', 'avgpool2d'] as const).map((type) =>
+      s.object({
+        type: z.literal(type).describe(`2-D ${type.startsWith('max') ? 'max' : 'average'} pooling over [C, H, W].`),
+        ...common,
+        kernel: kernelField,
+        stride: strideField.optional().describe('Stride s, or [sH, sW] (default: the kernel size).'),
+        padding: paddingField.default(0),
+        ceilMode: z.boolean().default(false).describe('Round the division up (PyTorch ceil_mode).'),
+      }),
+    ),
+    s.object({
+      type: z.literal('globalavgpool').describe('Global average pooling: [C, H, W] or [C, L] → [C].'),
+      ...common,
+    }),
+    s.object({
+      type: z.literal('adaptiveavgpool2d').describe('Adaptive average pooling to a fixed output size (PyTorch).'),
+      ...common,
+      outputSize: s.numberOrPair(z.number().int().min(1).max(1e4), 'Output size [oH, oW] (or one number for both).'),
+    }),
+    s.object({
+      type: z.literal('batchnorm').describe('Batch normalisation over the channel axis (or the features of a vector).'),
+      ...common,
+    }),
+    s.object({
+      type: z.literal('dropout').describe('Dropout: no parameters, same shape.'),
+      ...common,
+      p: z.number().min(0).lt(1).default(0.5).describe('Drop probability p (0 ≤ p < 1).'),
+    }),
+    s.object({ type: z.literal('flatten').describe('Flatten to a vector.'), ...common }),
+    s.object({
+      type: z.literal('dense').describe('Fully connected layer on a vector.'),
+      ...common,
+      units: count('Number of units (outputs).'),
+      bias: flag('One bias per unit (default true; Keras use_bias).'),
+      activation,
+    }),
+    s.object({
+      type: z.literal('embedding').describe('Embedding lookup: token ids [L] → [L, dim].'),
+      ...common,
+      numEmbeddings: count('Vocabulary size (Keras input_dim).'),
+      dim: count('Embedding dimension (Keras output_dim).'),
+    }),
+    ...(['rnn', 'lstm', 'gru'] as const).map((type) =>
+      s.object({
+        type: z.literal(type).describe(`${type.toUpperCase()} layer over a sequence [L, D].`),
+        ...common,
+        hiddenSize: count('Hidden units H (Keras units).'),
+        returnSequences: z
+          .boolean()
+          .default(false)
+          .describe('true: output every step [L, H]; false: the last hidden state [H].'),
+        bias: flag('Biases in the gates (default true).'),
+        biasesPerGate: z
+          .number()
+          .int()
+          .min(1)
+          .max(2)
+          .default(1)
+          .describe(
+            '1: one bias vector per gate (textbook, Keras LSTM/SimpleRNN); 2: PyTorch (b_ih and b_hh), Keras GRU with reset_after.',
+          ),
+      }),
+    ),
+    ...(['relu', 'tanh', 'sigmoid', 'softmax'] as const).map((type) =>
+      s.object({ type: z.literal(type).describe(`${type} activation (no parameters).`), ...common }),
+    ),
+  ],
+  {
+    error: (iss) => {
+      const input = iss.input as { type?: unknown } | undefined;
+      if (iss.code === 'invalid_union' && input && typeof input === 'object' && !Array.isArray(input)) {
+        const which = input.type === undefined ? 'is required' : `${JSON.stringify(input.type)} is not a layer type`;
+        return `${which}; use one of ${LAYER_TYPES.join(', ')}`;
+      }
+      return undefined;
+    },
+  },
+);
+
+/** Every layer `type` of conv/summary, in the catalog's order. */
+export const LAYER_TYPES = [
+  'conv1d',
+  'conv2d',
+  'convtranspose2d',
+  'maxpool1d',
+  'maxpool2d',
+  'avgpool2d',
+  'globalavgpool',
+  'adaptiveavgpool2d',
+  'batchnorm',
+  'dropout',
+  'flatten',
+  'dense',
+  'embedding',
+  'rnn',
+  'lstm',
+  'gru',
+  'relu',
+  'tanh',
+  'sigmoid',
+  'softmax',
+] as const;
+
+/** A validated layer spec. */
+export type LayerSpec = z.output<typeof layerSpec>;
+
+/** The validated spec of one layer type. */
+export type SpecOf<T extends LayerSpec['type']> = LayerSpec & { type: T };
+
+/** The input schema of conv/summary. */
+export const summaryInput = s.object({
+  input: z
+    .array(z.number().int().min(1).max(1e9))
+    .min(1)
+    .max(3)
+    .describe(
+      'Input shape without the batch axis, PyTorch order: [C, H, W] image; [C, L] signal or [L, D] sequence (read as the first layer needs: [L, D] before rnn/lstm/gru, else [C, L]); [N] vector, or [L] token ids before an embedding.',
+    ),
+  layers: z.array(layerSpec).min(1).max(200).describe('The layers, input side first: {"type": "conv2d", …}.'),
+});

@@ -1,0 +1,251 @@
+/**
+ * conv/summary — a layer-by-layer table of a network, like Keras's
+ * `model.summary()` worked by hand: output shape, weight and bias shapes,
+ * parameters (trainable / non-trainable), multiplications, receptive field
+ * and jump of every layer, each with its formula and numbers.
+ */
+import { add, DnnInputError, defineSolver, eq, type Step, step, tex, vec, words } from '@dnn/core';
+import {
+  activationLayer,
+  batchnormLayer,
+  denseLayer,
+  dropoutLayer,
+  embeddingLayer,
+  flattenLayer,
+  recurrentLayer,
+} from './layer-dense.js';
+import { checkFieldExact, INPUT_FIELD } from './layer-field.js';
+import { adaptivePoolLayer, convLayer, convTransposeLayer, globalPoolLayer, poolLayer } from './layer-sliding.js';
+import { summaryInput as input, type LayerSpec } from './layer-specs.js';
+import type { LayerOutcome, LayerState, Layout } from './layer-state.js';
+import { SUMMARY_EXAMPLES } from './summary-examples.js';
+
+/** One row of the summary table. */
+export interface SummaryRow {
+  type: string;
+  /** The layer's `name`, when given. */
+  name?: string;
+  outputShape: number[];
+  /** PyTorch layout ([Cout, Cin, kH, kW], dense [out, in], conv-transpose [Cin, Cout, kH, kW], batch norm γ [C]); `null` when none or recurrent. */
+  weightShape: number[] | null;
+  biasShape: number[] | null;
+  params: number;
+  trainableParams: number;
+  nonTrainableParams: number;
+  /** Weight multiplications of one forward pass (one sample). */
+  macs: number;
+  /** Receptive field per spatial axis of the input, in input pixels; `null` after a recurrent layer. */
+  receptiveField: number[] | null;
+  jump: number[] | null;
+}
+
+/** The answer of conv/summary. */
+export interface SummaryAnswer {
+  layers: SummaryRow[];
+  /** All parameters, non-trainable included (Keras's "Total params"). */
+  totalParams: number;
+  trainableParams: number;
+  nonTrainableParams: number;
+  totalMacs: number;
+}
+
+/** Layers that keep their input's meaning: the layout is read from the next one. */
+const PASSIVE = new Set(['dropout', 'relu', 'tanh', 'sigmoid', 'softmax', 'batchnorm']);
+
+/** How the network input is read: rank 3 map, rank 2 map or sequence, rank 1 vector or token ids. */
+function inputLayout(shape: number[], layers: LayerSpec[]): Layout {
+  const first = layers.find((l) => !PASSIVE.has(l.type))?.type ?? '';
+  if (shape.length === 3) return 'map2d';
+  if (shape.length === 2) return ['rnn', 'lstm', 'gru'].includes(first) ? 'sequence' : 'map1d';
+  return first === 'embedding' ? 'ids' : 'vector';
+}
+
+/** The first state: every input pixel sees itself. */
+function inputState(shape: number[], layout: Layout): LayerState {
+  const extent = layout === 'map2d' ? shape.slice(1) : layout === 'map1d' ? [shape[1] as number] : [shape[0] as number];
+  return { shape, layout, extent, field: extent.map(() => INPUT_FIELD) };
+}
+
+/** Applies one layer rule. */
+function apply(spec: LayerSpec, st: LayerState, path: string, label: string): LayerOutcome {
+  switch (spec.type) {
+    case 'conv1d':
+    case 'conv2d':
+      return convLayer(spec, st, path, label);
+    case 'convtranspose2d':
+      return convTransposeLayer(spec, st, path, label);
+    case 'maxpool1d':
+    case 'maxpool2d':
+    case 'avgpool2d':
+      return poolLayer(spec, st, path, label);
+    case 'globalavgpool':
+      return globalPoolLayer(st, path);
+    case 'adaptiveavgpool2d':
+      return adaptivePoolLayer(spec, st, path, label);
+    case 'batchnorm':
+      return batchnormLayer(st, path);
+    case 'dropout':
+      return dropoutLayer(spec, st);
+    case 'flatten':
+      return flattenLayer(st);
+    case 'dense':
+      return denseLayer(spec, st, path);
+    case 'embedding':
+      return embeddingLayer(spec, st, path);
+    case 'rnn':
+    case 'lstm':
+    case 'gru':
+      return recurrentLayer(spec, st, path);
+    default:
+      return activationLayer(spec.type, st);
+  }
+}
+
+/** Rejects numbers beyond exact integers: a summary that large could not be counted exactly. */
+function checkExact(values: number[], path: string): void {
+  if (values.some((v) => !Number.isSafeInteger(v))) {
+    throw new DnnInputError(path, 'the counts grow beyond 2^53 here, too large to count exactly; use smaller layers');
+  }
+}
+
+const LAYOUT_NOTES: Partial<Record<Layout, string>> = {
+  map1d: 'The [C, L] input is read as C channels over L positions (PyTorch Conv1d order).',
+  sequence: 'The 2-D input is read as a sequence [L, D]: L time steps of D features.',
+  ids: 'The 1-D input is a list of L token ids for the embedding.',
+};
+
+/** The grader's table: layer, output shape, params, MACs. */
+function tableStep(rows: SummaryRow[]): Step {
+  const cells = rows.map((r, i) => [
+    `${i + 1}. ${r.name ?? r.type}`,
+    `[${r.outputShape.join(', ')}]`,
+    `${r.params}`,
+    `${r.macs}`,
+  ]);
+  const text = cells.map((c) => `${c[0]} ${c[1]} params ${c[2]} MACs ${c[3]}`).join('; ');
+  const latexRows = cells.map((c) => `${words(c[0] as string).latex} & ${c[1]} & ${c[2]} & ${c[3]}`);
+  const latex = `\\begin{array}{l|l|r|r} \\text{layer} & \\text{output} & \\text{params} & \\text{MACs} \\\\ \\hline ${latexRows.join(' \\\\ ')} \\end{array}`;
+  return step('Summary table', tex(text, latex));
+}
+
+/** conv/summary: Keras-style summary of a network, every number derived in a step. */
+export const summary = defineSolver({
+  id: 'conv/summary',
+  title: 'Network summary: shapes, parameters, multiplications, receptive fields',
+  description:
+    'Layer-by-layer output shape, weight and bias shapes, parameters (trainable and non-trainable), multiplications and receptive field of a network of conv, pooling, batch-norm, dropout, flatten, dense, embedding and recurrent layers.',
+  input,
+  solve(inp) {
+    const layout = inputLayout(inp.input, inp.layers);
+    let state = inputState(inp.input, layout);
+    const steps: Step[] = [
+      step(
+        'Input',
+        eq('shape', vec(inp.input)),
+        words(
+          layout === 'map2d'
+            ? '[C, H, W]'
+            : layout === 'map1d'
+              ? '[C, L]'
+              : layout === 'sequence'
+                ? '[L, D]'
+                : layout === 'ids'
+                  ? '[L] token ids'
+                  : '[N]',
+        ),
+      ),
+    ];
+    const notes: string[] = [
+      'Shapes are PyTorch order without the batch axis: [C, H, W] maps, [C, L] 1-D maps, [L, D] sequences, [N] vectors (Keras prints (H, W, C)).',
+      'params count weights and biases; MACs count weight multiplications only (conv: Cout·H′·W′·Cin·kH·kW; conv-transpose: Cin·H·W·Cout·kH·kW; dense: in·out; rnn/lstm/gru: T·G·H·(D + H)); bias additions, pooling, batch norm and activations count 0.',
+    ];
+    const layoutNote = LAYOUT_NOTES[layout];
+    if (layoutNote) notes.push(layoutNote);
+    const rows: SummaryRow[] = [];
+    for (const [i, spec] of inp.layers.entries()) {
+      const path = `layers[${i}]`;
+      const out = apply(spec, state, path, `${i + 1}`);
+      const nonTrainable = spec.trainable ? out.buffers : out.params;
+      checkExact([...out.shape, out.params, out.macs], path);
+      for (const f of out.field ?? []) checkFieldExact(f, path);
+      rows.push({
+        type: spec.type,
+        ...(spec.name === undefined ? {} : { name: spec.name }),
+        outputShape: out.shape,
+        weightShape: out.weightShape,
+        biasShape: out.biasShape,
+        params: out.params,
+        trainableParams: out.params - nonTrainable,
+        nonTrainableParams: nonTrainable,
+        macs: out.macs,
+        receptiveField: out.field ? out.field.map((f) => f.r) : null,
+        jump: out.field ? out.field.map((f) => f.j) : null,
+      });
+      const frozen = !spec.trainable && out.params > 0 ? [words('frozen: all non-trainable')] : [];
+      steps.push(
+        step(`Layer ${i + 1}: ${spec.name ? `${spec.name} = ` : ''}${spec.type}, ${out.what}`, ...out.maths, ...frozen),
+      );
+      notes.push(...out.notes);
+      state = { shape: out.shape, layout: out.layout, field: out.field, extent: state.extent };
+    }
+    const sum = (key: 'params' | 'trainableParams' | 'nonTrainableParams' | 'macs') =>
+      rows.reduce((t, r) => t + r[key], 0);
+    const answer: SummaryAnswer = {
+      layers: rows,
+      totalParams: sum('params'),
+      trainableParams: sum('trainableParams'),
+      nonTrainableParams: sum('nonTrainableParams'),
+      totalMacs: sum('macs'),
+    };
+    checkExact([answer.totalParams, answer.totalMacs], 'layers');
+    steps.push(tableStep(rows));
+    steps.push(
+      step(
+        'Totals',
+        totalTex(
+          'total params',
+          rows.map((r) => r.params),
+          answer.totalParams,
+        ),
+        totalTex(
+          'trainable',
+          rows.map((r) => r.trainableParams),
+          answer.trainableParams,
+        ),
+        totalTex(
+          'non-trainable',
+          rows.map((r) => r.nonTrainableParams),
+          answer.nonTrainableParams,
+        ),
+        totalTex(
+          'MACs',
+          rows.map((r) => r.macs),
+          answer.totalMacs,
+        ),
+      ),
+    );
+    const defaultStride = inp.layers.flatMap((l, i) =>
+      (l.type === 'maxpool1d' || l.type === 'maxpool2d' || l.type === 'avgpool2d') && l.stride === undefined
+        ? [`layers[${i}]`]
+        : [],
+    );
+    if (defaultStride.length)
+      notes.push(`Pooling stride defaults to the kernel size (${defaultStride.join(', ')}), as in PyTorch and Keras.`);
+    if (inp.layers.some((l) => l.type === 'batchnorm')) {
+      notes.push(
+        'Batch norm: γ and β are trainable; the running mean and variance are non-trainable but counted in the total (Keras); PyTorch keeps them as buffers, outside parameters().',
+      );
+    }
+    notes.push(
+      'Receptive fields and jumps are in input pixels and not clipped to the input; after flatten, dense or global pooling every unit sees the whole input (jump 0); recurrent layers mix all time steps (null).',
+    );
+    return { answer, steps, notes };
+  },
+  examples: SUMMARY_EXAMPLES,
+});
+
+/** `name = a + b + c = total`, leaving out zero terms. */
+function totalTex(name: string, values: number[], total: number) {
+  const terms = values.filter((v) => v !== 0);
+  return terms.length > 1 ? eq(words(name), add(...terms), total) : eq(words(name), total);
+}
