@@ -21,7 +21,7 @@ const input = s.object({
 export interface SoftmaxAnswer {
   /** softmax(z/T), shaped like the logits (a scalar gives a 1-vector). */
   probabilities: number[] | number[][];
-  /** Index of the largest probability of each row (the predicted class; first one on ties). */
+  /** Index of the largest logit (= largest probability) of each row: the predicted class, the first on ties. */
   argmax: number[];
 }
 
@@ -40,7 +40,7 @@ export const softmax = defineSolver({
       'Subtracting max z changes nothing (numerator and denominator are both multiplied by e^(−max z/T)) but keeps every exponent ≤ 0, so nothing overflows.',
     ];
     if (inp.temperature !== 1) notes.push(`Temperature T = ${inp.temperature}: the logits are divided by T first.`);
-    const argmax = parts.map((p) => p.probabilities.indexOf(Math.max(...p.probabilities)));
+    const argmax = logits.rows.map((r) => r.indexOf(Math.max(...r)));
     return {
       answer: {
         probabilities: fromRows(

@@ -1,0 +1,69 @@
+/** optim/divergence properties: the textbook inequalities and a brute-force sum. */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { solve } from './index.js';
+
+/** Random distributions on n outcomes, some entries exactly 0, normalised so the sum is 1 within 1e-12. */
+const dist = (n: number) =>
+  fc
+    .array(fc.oneof(fc.constant(0), fc.double({ min: 0.001, max: 1, noNaN: true })), { minLength: n, maxLength: n })
+    .filter((r) => r.some((x) => x > 0))
+    .map((r) => {
+      const s = r.reduce((a, b) => a + b, 0);
+      return r.map((x) => x / s);
+    });
+const pair = fc.integer({ min: 1, max: 8 }).chain((n) => fc.tuple(dist(n), dist(n)));
+const value = (p: number[], q: number[], kind: string, base: unknown = 'e') =>
+  solve('optim/divergence', { p, q, kind, base }).answer;
+
+describe('optim/divergence properties', () => {
+  it('JS is symmetric and between 0 and ln 2 nats', () => {
+    fc.assert(
+      fc.property(pair, ([p, q]) => {
+        const a = value(p, q, 'js').value as number;
+        const b = value(q, p, 'js').value as number;
+        expect(Math.abs(a - b)).toBeLessThan(1e-12);
+        expect(a).toBeGreaterThanOrEqual(-1e-15);
+        expect(a).toBeLessThanOrEqual(Math.LN2 + 1e-12);
+      }),
+    );
+  });
+
+  it('KL ≥ 0 when defined, and undefined exactly when some p > 0 has q = 0', () => {
+    fc.assert(
+      fc.property(pair, ([p, q]) => {
+        const a = value(p, q, 'kl');
+        const uncovered = p.some((x, i) => x > 0 && q[i] === 0);
+        expect(a.defined).toBe(!uncovered);
+        if (a.defined) expect(a.value as number).toBeGreaterThanOrEqual(-1e-12);
+        else expect(a.value).toBeNull();
+      }),
+    );
+  });
+
+  it('KL(P‖P) = 0 and JS(P‖P) = 0', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 8 }).chain((n) => dist(n)),
+        (p) => {
+          expect(Math.abs(value(p, p, 'kl').value as number)).toBeLessThan(1e-12);
+          expect(Math.abs(value(p, p, 'js').value as number)).toBeLessThan(1e-12);
+        },
+      ),
+    );
+  });
+
+  it('KL equals the brute-force sum Σ p·ln(p/q), and base b divides it by ln b', () => {
+    fc.assert(
+      fc.property(pair, fc.constantFrom(2, 10), ([p, q], base) => {
+        fc.pre(p.every((x, i) => x === 0 || (q[i] as number) > 0));
+        let brute = 0;
+        for (const [i, x] of p.entries()) if (x > 0) brute += x * Math.log(x / (q[i] as number));
+        const nats = value(p, q, 'kl').value as number;
+        expect(Math.abs(nats - brute)).toBeLessThan(1e-12 * Math.max(1, brute));
+        const inBase = value(p, q, 'kl', base).value as number;
+        expect(Math.abs(inBase - brute / Math.log(base))).toBeLessThan(1e-12 * Math.max(1, brute));
+      }),
+    );
+  });
+});
