@@ -13,6 +13,7 @@ export default defineConfig({
       '@dnn/optim': src('optim'),
       '@dnn/logic-nets': src('logic-nets'),
       '@dnn/core-wasm': src('core-wasm'),
+      '@dnn/practice': src('practice'),
     },
   },
   test: {

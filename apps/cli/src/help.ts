@@ -10,6 +10,10 @@ Usage:
                                          solve one problem and print the worked solution
   dnn solve <id> --help                  the solver's input fields, defaults and examples
   dnn batch                              JSON Lines {"id", "input"} on stdin → one JSON line each on stdout
+  dnn generate <id|topic> [--seed N] [--count K] [--difficulty easy|medium|hard] [--format markdown|json]
+                                         exam questions with answer keys (a whole sheet for a topic such as conv)
+  dnn grade <id> --input q.json --answer a.json [--format text|json]
+                                         grade an answer with partial credit and the worked solution
 
 Exit codes: 0 solved, 2 bad input (the message names the field), 1 internal error.
 Run \`dnn <command> --help\` for details.`;
@@ -70,3 +74,20 @@ export function solverHelp(solver: AnySolver): string {
     ...examples,
   ].join('\n');
 }
+
+/** `dnn generate --help`. */
+export const GENERATE_HELP = `Usage: dnn generate <id|topic> [--seed N] [--count K] [--difficulty easy|medium|hard] [--format markdown|json]
+
+Writes exam-style questions with their answer keys (worked solutions). <id> is a solver id
+(conv/output-shape) or a topic (conv, rnn, optim, logic) for a whole sheet, one question per solver.
+The same --seed gives the same questions (default: a random seed, printed with each question);
+--count K writes K questions per solver with seeds N, N+1, …; --difficulty defaults to medium.
+--format json prints {"id", "seed", "question", "input", "solution"} (a list with --count or a topic).`;
+
+/** `dnn grade --help`. */
+export const GRADE_HELP = `Usage: dnn grade <id> --input q.json --answer a.json [--format text|json]
+
+Grades a student's answer (a JSON object shaped like the solver's answer; numbers may be decimals
+or fractions such as "14/3") for the problem in q.json (a solver input, or a question printed by
+\`dnn generate --format json\`). Partial credit per field; the worked solution follows what was wrong.
+--format json prints {"score", "maxScore", "fields": [{"path", "verdict", "points", "maxPoints", "expected", "got"}], "solution"}.`;

@@ -3,7 +3,16 @@ import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { DnnInputError, isDnnInputError, type Registry, type RenderFormat, renderSolution } from '@dnn/core';
 import { runBatch } from './batch.js';
-import { BATCH_HELP, LIST_HELP, MAIN_HELP, SOLVE_HELP, solverHelp } from './help.js';
+import { BATCH_HELP, GENERATE_HELP, GRADE_HELP, LIST_HELP, MAIN_HELP, SOLVE_HELP, solverHelp } from './help.js';
+import {
+  exerciseJson,
+  generateSheet,
+  gradeAnswer,
+  gradeText,
+  idsFor,
+  readDifficulty,
+  sheetMarkdown,
+} from './practice.js';
 
 /** Where the command reads and writes; injectable for tests. */
 export interface Io {
@@ -23,26 +32,106 @@ async function readAll(stream: AsyncIterable<string | Buffer>): Promise<string> 
   return text;
 }
 
-async function readInput(values: { input?: string; json?: string }, io: Io): Promise<unknown> {
-  if (values.input !== undefined && values.json !== undefined)
-    throw new UsageError('give either --input or --json, not both');
+/** Reads JSON from a file, or stdin for `-`; `path` names the field in errors. */
+async function readJsonFile(file: string, path: string, io: Io): Promise<unknown> {
   let text: string;
-  let source: string;
-  if (values.json !== undefined) [text, source] = [values.json, '--json'];
-  else if (values.input === '-') [text, source] = [await readAll(io.stdin), 'stdin'];
-  else if (values.input !== undefined) {
+  if (file === '-') text = await readAll(io.stdin);
+  else {
     try {
-      text = readFileSync(values.input, 'utf8');
+      text = readFileSync(file, 'utf8');
     } catch (e) {
-      throw new UsageError(`cannot read ${values.input}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+      throw new UsageError(`cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
     }
-    source = values.input;
-  } else throw new UsageError("the input is missing: give --input FILE, --input - (stdin) or --json '{...}'");
+  }
+  return parseJson(text, file === '-' ? 'stdin' : file, path);
+}
+
+function parseJson(text: string, source: string, path: string): unknown {
   try {
     return JSON.parse(text);
   } catch (e) {
-    throw new DnnInputError('input', `${source} is not valid JSON (${(e as Error).message})`);
+    throw new DnnInputError(path, `${source} is not valid JSON (${(e as Error).message})`);
   }
+}
+
+async function readInput(values: { input?: string; json?: string }, io: Io): Promise<unknown> {
+  if (values.input !== undefined && values.json !== undefined)
+    throw new UsageError('give either --input or --json, not both');
+  if (values.json !== undefined) return parseJson(values.json, '--json', 'input');
+  if (values.input !== undefined) return readJsonFile(values.input, 'input', io);
+  throw new UsageError("the input is missing: give --input FILE, --input - (stdin) or --json '{...}'");
+}
+
+function readInteger(value: string | undefined, name: string, fallback: number, min: number, max: number): number {
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < min || n > max) {
+    throw new DnnInputError(name, `must be a whole number from ${min} to ${max} (got ${JSON.stringify(value)})`);
+  }
+  return n;
+}
+
+function generateCommand(registry: Registry, args: string[], io: Io): number {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      seed: { type: 'string' },
+      count: { type: 'string' },
+      difficulty: { type: 'string', default: 'medium' },
+      format: { type: 'string', default: 'markdown' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  if (values.help) {
+    io.out(`${GENERATE_HELP}\n`);
+    return 0;
+  }
+  const [idOrTopic, ...extra] = positionals;
+  if (!idOrTopic) throw new UsageError('the solver id or topic is missing (e.g. conv/output-shape, or conv)');
+  if (extra.length) throw new UsageError(`unexpected argument ${JSON.stringify(extra[0])}`);
+  if (values.format !== 'markdown' && values.format !== 'json')
+    throw new UsageError('--format must be markdown or json');
+  const seed = readInteger(values.seed, 'seed', Math.floor(Math.random() * 2 ** 31), 0, 2 ** 31 - 1);
+  const count = readInteger(values.count, 'count', 1, 1, 1000);
+  const ids = idsFor(registry, idOrTopic);
+  const sheet = generateSheet(registry, ids, seed, count, readDifficulty(values.difficulty));
+  if (values.format === 'markdown') io.out(`${sheetMarkdown(sheet)}\n`);
+  else {
+    const json = sheet.map(exerciseJson);
+    io.out(`${JSON.stringify(values.count === undefined && ids.length === 1 ? json[0] : json)}\n`);
+  }
+  return 0;
+}
+
+async function gradeCommand(registry: Registry, args: string[], io: Io): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      input: { type: 'string' },
+      answer: { type: 'string' },
+      format: { type: 'string', default: 'text' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  if (values.help) {
+    io.out(`${GRADE_HELP}\n`);
+    return 0;
+  }
+  const [id, ...extra] = positionals;
+  if (!id) throw new UsageError('the solver id is missing');
+  if (extra.length) throw new UsageError(`unexpected argument ${JSON.stringify(extra[0])}`);
+  if (values.input === undefined || values.answer === undefined)
+    throw new UsageError('give both --input FILE and --answer FILE');
+  if (values.input === '-' && values.answer === '-')
+    throw new UsageError('only one of --input and --answer can read stdin');
+  if (values.format !== 'text' && values.format !== 'json') throw new UsageError('--format must be text or json');
+  const question = await readJsonFile(values.input, 'input', io);
+  const answer = await readJsonFile(values.answer, 'answer', io);
+  const g = gradeAnswer(registry, registry.get(id).id, question, answer);
+  io.out(`${values.format === 'json' ? JSON.stringify(g) : gradeText(g)}\n`);
+  return 0;
 }
 
 async function solveCommand(registry: Registry, args: string[], io: Io): Promise<number> {
@@ -108,6 +197,10 @@ export async function main(registry: Registry, argv: string[], io: Io): Promise<
         return await solveCommand(registry, rest, io);
       case 'batch':
         return await batchCommand(registry, rest, io);
+      case 'generate':
+        return generateCommand(registry, rest, io);
+      case 'grade':
+        return await gradeCommand(registry, rest, io);
       case undefined:
         io.err(`${MAIN_HELP}\n`);
         return 2;

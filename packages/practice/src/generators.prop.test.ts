@@ -1,0 +1,87 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { DIFFICULTIES, generateExercise } from './generator.js';
+import { grade } from './grade.js';
+import { generators, rubrics } from './index.js';
+import { registry } from './test-registry.test-util.js';
+
+const seed = fc.integer({ min: 0, max: 2 ** 31 - 1 });
+const difficulty = fc.constantFrom(...DIFFICULTIES);
+
+describe('every solver has a generator and grading weights', () => {
+  it('generator ids are exactly the registered solver ids', () => {
+    expect(generators.map((g) => g.id).sort()).toEqual(
+      registry
+        .list()
+        .map((s) => s.id)
+        .sort(),
+    );
+  });
+
+  it('rubric ids are exactly the registered solver ids, each with positive points', () => {
+    expect(rubrics.map((r) => r.id).sort()).toEqual(
+      registry
+        .list()
+        .map((s) => s.id)
+        .sort(),
+    );
+    for (const r of rubrics) for (const f of r.fields) expect(f.points).toBeGreaterThan(0);
+  });
+});
+
+describe.each(generators.map((g) => [g.id]))('%s generator', (id) => {
+  it('every generated input is valid for its solver and solves without error', () => {
+    fc.assert(
+      fc.property(seed, difficulty, (s, d) => {
+        const exercise = generateExercise(registry, generators, id, s, d);
+        expect(exercise.question.length).toBeGreaterThan(20);
+        expect(exercise.solution.steps.length).toBeGreaterThan(0);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('the same seed gives the same question', () => {
+    fc.assert(
+      fc.property(seed, difficulty, (s, d) => {
+        expect(generateExercise(registry, generators, id, s, d)).toEqual(
+          generateExercise(registry, generators, id, s, d),
+        );
+      }),
+      { numRuns: 50 },
+    );
+  });
+
+  it("the grader gives full marks to the solver's own answer", () => {
+    fc.assert(
+      fc.property(seed, difficulty, (s, d) => {
+        const { input, solution } = generateExercise(registry, generators, id, s, d);
+        const g = grade(registry, rubrics, id, input, solution.answer);
+        expect(g.score).toBe(g.maxScore);
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it('the grader gives less than full marks to a perturbed answer', () => {
+    fc.assert(
+      fc.property(seed, difficulty, (s, d) => {
+        const { input, solution } = generateExercise(registry, generators, id, s, d);
+        const g = grade(registry, rubrics, id, input, perturb(solution.answer));
+        expect(g.score).toBeLessThan(g.maxScore);
+      }),
+      { numRuns: 100 },
+    );
+  });
+});
+
+/** Changes every number (×1.5 + 1), flips every boolean and alters every string. */
+function perturb(value: unknown): unknown {
+  if (typeof value === 'number') return value * 1.5 + 1;
+  if (typeof value === 'boolean') return !value;
+  if (typeof value === 'string') return `${value}?`;
+  if (value === null) return 1;
+  if (Array.isArray(value)) return value.map(perturb);
+  if (typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, perturb(v)]));
+  return value;
+}

@@ -1,0 +1,71 @@
+import { DnnInputError } from '@dnn/core';
+import { describe, expect, it } from 'vitest';
+import { readNumber, score } from './compare.js';
+import { grade } from './grade.js';
+import { rubrics } from './index.js';
+import { registry } from './test-registry.test-util.js';
+
+// The exam case of conv/output-shape: [26, 26, 26], 5 filters 7×7, stride 3, padding 1 → [5, 8, 8] (by hand:
+// ⌊(26 + 2 − 6 − 1)/3⌋ + 1 = 8).
+const input = { inputShape: [26, 26, 26], outChannels: 5, kernel: 7, stride: 3, padding: 1 };
+const gradeShape = (answer: unknown) => grade(registry, rubrics, 'conv/output-shape', input, answer);
+
+describe('grade', () => {
+  it('full marks for the right shape, with the solution attached', () => {
+    const g = gradeShape({ outputShape: [5, 8, 8] });
+    expect(g).toMatchObject({ score: 2, maxScore: 2 });
+    expect(g.fields).toEqual([
+      { path: 'outputShape', verdict: 'correct', points: 2, maxPoints: 2, expected: [5, 8, 8], got: [5, 8, 8] },
+    ]);
+    expect(g.solution.steps.length).toBeGreaterThan(0);
+  });
+
+  it('accepts the documented channels-last layout [H, W, C]', () => {
+    expect(gradeShape({ outputShape: [8, 8, 5] }).score).toBe(2);
+  });
+
+  it('gives partial credit for a partly right shape and none for a missing one', () => {
+    const partly = gradeShape({ outputShape: [5, 9, 9] });
+    expect(partly.fields[0]).toMatchObject({ verdict: 'partial', points: 0.67 });
+    expect(gradeShape({}).fields[0]).toMatchObject({ verdict: 'missing', points: 0 });
+  });
+
+  it('rejects an answer that is not an object', () => {
+    expect(() => gradeShape([5, 8, 8])).toThrow(DnnInputError);
+  });
+
+  it('falls back to a point per answer field for a solver without a rubric', () => {
+    const g = grade(registry, [], 'conv/output-shape', input, { outputShape: [5, 8, 8], divisible: true });
+    expect(g.maxScore).toBe(Object.keys(g.solution.answer).length);
+    expect(g.fields.find((f) => f.path === 'divisible')?.verdict).toBe('correct');
+  });
+});
+
+describe('score: equivalent forms and tolerance', () => {
+  it.each([
+    [14 / 3, '14/3', 1],
+    [14 / 3, '28/6', 1],
+    [14 / 3, 4.667, 1],
+    [14 / 3, '4.667', 1],
+    [14 / 3, 4.66, 0.5],
+    [14 / 3, 4.5, 0],
+    [0, 0.00005, 1],
+    [0.5, 'abc', 0],
+    [true, 'yes', 1],
+    [false, true, 0],
+    [null, null, 1],
+    [[1, 2], [1, 2], 1],
+    [[7], 7, 1],
+    [[1, 2], [1, 2, 3], 0],
+    [{ a: 1, b: 2 }, { a: 1, b: 3 }, 0.5],
+  ])('expected %j, got %j → %s', (expected, got, fraction) => {
+    expect(score(expected, got)).toBe(fraction);
+  });
+
+  it('reads numbers a student writes', () => {
+    expect(readNumber(' -3/4 ')).toBe(-0.75);
+    expect(readNumber('1e-3')).toBe(0.001);
+    expect(readNumber('3/0')).toBeUndefined();
+    expect(readNumber('x')).toBeUndefined();
+  });
+});
