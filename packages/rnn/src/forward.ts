@@ -3,7 +3,7 @@
  * h_t = act(Wxh·x_t + Whh·h_{t−1} + bh) with an optional output layer
  * y_t = outAct(Why·h_t + by), unrolled time step by time step.
  */
-import { add, checkLimit, defineSolver, eq, mul, type Step, s, step, sym, tex } from '@dnn/core';
+import { add, checkLimit, defineSolver, eq, mul, type Step, s, step, sym } from '@dnn/core';
 import { activate, activationChain, applyTex, stateActivationField } from './activations.js';
 import {
   assertFinite,
@@ -16,10 +16,10 @@ import {
   toSequence,
 } from './arrays.js';
 import { outputAt, outputCost, outputFields, parseOutputLayer } from './output-layer.js';
-import { affine } from './show.js';
+import { affine, atom } from './show.js';
 import { DETAILED_STEPS, detailNote, tableStep } from './unroll.js';
 
-const PREV = tex('h_{t−1}', 'h_{t-1}');
+const PREV = atom('h_{t−1}');
 
 const input = s.object({
   Wxh: scalarOrMatrix('Input-to-hidden weights [H][D] (a number for a scalar RNN).'),

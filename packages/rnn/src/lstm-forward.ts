@@ -30,7 +30,7 @@ import {
   toSequence,
 } from './arrays.js';
 import { outputAt, outputCost, outputFields, parseOutputLayer } from './output-layer.js';
-import { affine, col } from './show.js';
+import { affine, atom, col } from './show.js';
 import { DETAILED_STEPS, detailNote, tableStep } from './unroll.js';
 
 const GATE_KEYS = ['i', 'f', 'g', 'o'] as const;
@@ -150,7 +150,7 @@ export const lstmForward = defineSolver({
 
     const gateAct = (k: Gate) => (k === 'g' ? inp.candidateActivation : 'sigmoid');
     const cellAct = inp.cellActivation;
-    const prevH = tex('h_{t−1}', 'h_{t-1}');
+    const prevH = atom('h_{t−1}');
     const steps: Step[] = [
       step(
         'LSTM cell',
@@ -160,7 +160,7 @@ export const lstmForward = defineSolver({
             applyTex(gateAct(k), add(mul(`W_x${k}`, 'x_t'), mul(`W_h${k}`, prevH), ...(inp.b ? [`b_${k}`] : []))),
           ),
         ),
-        eq('c_t', add(circ('f_t', tex('c_{t−1}', 'c_{t-1}')), circ('i_t', 'g_t'))),
+        eq('c_t', add(circ('f_t', atom('c_{t−1}')), circ('i_t', 'g_t'))),
         eq('h_t', circ('o_t', applyTex(cellAct, 'c_t'))),
       ),
     ];

@@ -3,7 +3,7 @@
  * arithmetic in their steps: column vectors, scalars for 1×1 quantities, and
  * shortened rendering of large arrays (the answer always holds every number).
  */
-import { add, matrix, matvec, mul, num, type Tex, type TexLike, tex } from '@dnn/core';
+import { add, matrix, matvec, mul, num, sym, type Tex, type TexLike, tex } from '@dnn/core';
 
 /** Vectors longer than this are shown shortened in steps. */
 export const SHOWN_ENTRIES = 12;
@@ -72,4 +72,13 @@ export function affine(
   }
   chain.push(col(value));
   return { value, chain };
+}
+
+/** A symbol that never takes parentheses, e.g. `h_{t−1}`, `δ_{t−1}` or `act′(z_t)` (δ and ′ get their LaTeX forms too). */
+export function atom(text: string): Tex {
+  const latex = sym(text)
+    .latex.replace(/δ/g, '\\delta ')
+    .replace(/′/g, "'")
+    .replace(/\bact'/g, "\\operatorname{act}'");
+  return tex(text, latex);
 }
