@@ -1,0 +1,364 @@
+/**
+ * conv/solve-kernel — unknown kernel entries from known output cells: one
+ * linear equation per known output, solved exactly over the rationals.
+ */
+import {
+  add,
+  DnnInputError,
+  defineSolver,
+  eq,
+  Fraction,
+  frac,
+  fractionString,
+  mul,
+  num,
+  type Step,
+  s,
+  solveExact,
+  step,
+  sym,
+  type Tex,
+  tex,
+  z,
+} from '@dnn/core';
+import { decimalFraction } from './exact-decimal.js';
+import { paddingField, strideField } from './geometry.js';
+import { indexed, inside, tapPosition, windowGeometry } from './sliding-window.js';
+import { nestedNumbers, toTensor } from './tensor.js';
+import { cellRange } from './window-steps.js';
+
+/** Largest kernel side, and largest input / output side. */
+const MAX_KERNEL = 11;
+const MAX_SIDE = 64;
+/** Equations written out one by one; the rest are summarised. */
+const MAX_EQUATION_STEPS = 12;
+/** Work bound for exact elimination: equations × unknowns². */
+const MAX_ELIMINATION = 2e5;
+
+const NAME = /^[A-Za-z][A-Za-z0-9_]{0,19}$/;
+
+const input = s.object({
+  input: nestedNumbers([2], 'Input image [H][W] (the known part, from the top-left corner).'),
+  kernel: z
+    .array(
+      z
+        .array(z.union([z.number(), z.string()]))
+        .min(1)
+        .max(MAX_KERNEL),
+    )
+    .min(1)
+    .max(MAX_KERNEL)
+    .describe('Kernel [kH][kW]: numbers for known taps, names such as "x" for unknown ones (a name may repeat).'),
+  output: z
+    .array(z.array(z.number().nullable()).max(MAX_SIDE))
+    .min(1)
+    .max(MAX_SIDE)
+    .describe(
+      "Output [H'][W'] from the top-left corner: numbers for known cells, null for unknown ones; rows may be shorter than the full output.",
+    ),
+  stride: strideField.default(1),
+  padding: paddingField.default(0),
+  flip: z
+    .boolean()
+    .default(false)
+    .describe(
+      'false (default): cross-correlation (PyTorch, TensorFlow, most exams); true: the kernel is rotated by 180° first.',
+    ),
+});
+
+/** The answer of conv/solve-kernel. */
+export interface SolveKernelAnswer {
+  /** Unknown name → value. */
+  values: Record<string, number>;
+  /** Unknown name → exact fraction string (`"7/6"`, integers as `"3"`). */
+  exact: Record<string, string>;
+  /** The equations used, as text (`3·x + 3·z = 2`). */
+  equations: string[];
+  /** The kernel with the unknowns filled in. */
+  kernel: number[][];
+}
+
+/** A fraction as maths: `7/6`, `−1/2`, `3`. */
+function fractionTex(f: Fraction): Tex {
+  const [n, d] = fractionString(f).split('/');
+  if (d === undefined) return num(Number(n));
+  const negative = (n as string).startsWith('-');
+  const t = frac(num(Math.abs(Number(n))), num(Number(d)));
+  return negative ? tex(`−${t.text}`, `-${t.latex}`, 'sum') : t;
+}
+
+/** `3·x − 3·z` (terms with a zero coefficient left out; `0` when all are). */
+function linearTex(coefficients: Fraction[], names: string[]): Tex {
+  let text = '';
+  let latex = '';
+  coefficients.forEach((c, i) => {
+    if (c.equals(0)) return;
+    const negative = c.compare(0) < 0;
+    const magnitude = c.abs();
+    const name = sym(names[i] as string);
+    const term = magnitude.equals(1) ? name : mul(fractionTex(magnitude), name);
+    if (text === '') {
+      text = `${negative ? '−' : ''}${term.text}`;
+      latex = `${negative ? '-' : ''}${term.latex}`;
+    } else {
+      text += ` ${negative ? '−' : '+'} ${term.text}`;
+      latex += ` ${negative ? '-' : '+'} ${term.latex}`;
+    }
+  });
+  return text === '' ? num(0) : tex(text, latex, 'sum');
+}
+
+interface Equation {
+  /** Output row, column. */
+  at: [number, number];
+  coefficients: Fraction[];
+  /** Right-hand side after moving the known taps over. */
+  rhs: Fraction;
+  /** The window sum written out, for the steps. */
+  products: Tex[];
+  output: number;
+  known: Fraction;
+}
+
+/** Checks the kernel is rectangular and its strings are names; returns the unknowns in reading order. */
+function readKernel(kernel: (number | string)[][]): string[] {
+  const width = (kernel[0] as (number | string)[]).length;
+  const names: string[] = [];
+  kernel.forEach((row, i) => {
+    if (row.length !== width) {
+      throw new DnnInputError(
+        `kernel[${i}]`,
+        `has ${row.length} entries but row 0 has ${width}: every row must have the same length`,
+      );
+    }
+    row.forEach((v, j) => {
+      if (typeof v === 'number') return;
+      if (!NAME.test(v)) {
+        throw new DnnInputError(
+          `kernel[${i}][${j}]`,
+          `${JSON.stringify(v)} is neither a number nor an unknown name (a letter, then letters, digits or _; at most 20 characters)`,
+        );
+      }
+      if (!names.includes(v)) names.push(v);
+    });
+  });
+  if (names.length === 0) {
+    throw new DnnInputError('kernel', 'has no unknown entries: write the unknown taps as names such as "x"');
+  }
+  return names;
+}
+
+/** conv/solve-kernel: unknown kernel taps from known outputs, exactly. */
+export const solveKernel = defineSolver({
+  id: 'conv/solve-kernel',
+  title: 'Unknown kernel entries from known outputs',
+  description:
+    'Finds unknown kernel entries (named like "x") from an input image and some known output cells: each known output gives one linear equation, solved exactly in fractions; under-determined or contradictory systems are reported.',
+  input,
+  solve(inp) {
+    const t = toTensor(inp.input, 'input');
+    const [H, W] = t.shape as [number, number];
+    if (H > MAX_SIDE || W > MAX_SIDE) {
+      throw new DnnInputError(
+        'input',
+        `is ${H}×${W}; at most ${MAX_SIDE}×${MAX_SIDE} is accepted (give the top-left part that the known outputs need)`,
+      );
+    }
+    const names = readKernel(inp.kernel);
+    const kH = inp.kernel.length;
+    const kW = (inp.kernel[0] as unknown[]).length;
+    const g = windowGeometry({
+      size: [H, W],
+      kernel: [kH, kW],
+      stride: inp.stride,
+      padding: inp.padding,
+      kernelPath: 'kernel',
+      title: 'Output size of the convolution',
+    });
+    const [Ho, Wo] = g.out;
+    if (inp.output.length > Ho) {
+      throw new DnnInputError(
+        'output',
+        `has ${inp.output.length} rows but this input and kernel give only ${Ho} output row(s)`,
+      );
+    }
+    inp.output.forEach((row, i) => {
+      if (row.length > Wo) {
+        throw new DnnInputError(
+          `output[${i}]`,
+          `has ${row.length} cells but this input and kernel give only ${Wo} output column(s)`,
+        );
+      }
+    });
+
+    const equations: Equation[] = [];
+    const steps: Step[] = [...g.steps];
+    const notes: string[] = [];
+    inp.output.forEach((row, oy) => {
+      row.forEach((o, ox) => {
+        if (o === null) return;
+        const coefficients = names.map(() => new Fraction(0));
+        let known = new Fraction(0);
+        const products: Tex[] = [];
+        for (let a = 0; a < kH; a++) {
+          for (let b = 0; b < kW; b++) {
+            const [iy, ix] = tapPosition(g, oy, ox, a, b);
+            const v = inside([H, W], iy, ix) ? (t.data[iy * W + ix] as number) : 0;
+            const tap = (inp.kernel[inp.flip ? kH - 1 - a : a] as (number | string)[])[inp.flip ? kW - 1 - b : b] as
+              | number
+              | string;
+            products.push(mul(v, typeof tap === 'number' ? tap : sym(tap)));
+            if (typeof tap === 'number') known = known.add(decimalFraction(v).mul(decimalFraction(tap)));
+            else {
+              const u = names.indexOf(tap);
+              coefficients[u] = (coefficients[u] as Fraction).add(decimalFraction(v));
+            }
+          }
+        }
+        const rhs = decimalFraction(o).sub(known);
+        if (coefficients.every((c) => c.equals(0))) {
+          if (!rhs.equals(0)) {
+            throw new DnnInputError(
+              `output[${oy}][${ox}]`,
+              `involves no unknown (its window multiplies every unknown tap by 0), and the known taps give ${fractionString(known)}, not ${o}: the data contradict each other`,
+            );
+          }
+          notes.push(`O[${oy}][${ox}] involves no unknown; the known taps give ${o}, as stated (a check only).`);
+          return;
+        }
+        equations.push({ at: [oy, ox], coefficients, rhs, products, output: o, known });
+      });
+    });
+    if (equations.length === 0) {
+      throw new DnnInputError(
+        'output',
+        `no known output cell involves an unknown, so ${names.join(', ')} can take any value: give known output values (numbers, not null) whose windows cover the unknown taps`,
+      );
+    }
+    if (equations.length * names.length * names.length > MAX_ELIMINATION) {
+      throw new DnnInputError(
+        'output',
+        `${equations.length} equations in ${names.length} unknowns is more than this solver eliminates exactly; give only the output cells you need (a few more than the unknowns)`,
+      );
+    }
+    const eqText = (e: Equation) => eq(linearTex(e.coefficients, names), fractionTex(e.rhs));
+    steps.push(
+      step(
+        `Each known output is the sum of its window times the kernel${inp.flip ? ' (rotated by 180°)' : ''}: one linear equation per known output, the known taps moved to the right-hand side`,
+      ),
+    );
+    equations.slice(0, MAX_EQUATION_STEPS).forEach((e) => {
+      const [oy, ox] = e.at;
+      steps.push(
+        step(
+          `${indexed('O', oy, ox).text}: window at ${cellRange(g, oy, ox)}`,
+          eq(indexed('O', oy, ox), add(...e.products), e.output),
+          eqText(e),
+        ),
+      );
+    });
+    if (equations.length > MAX_EQUATION_STEPS) {
+      steps.push(step(`The other ${equations.length - MAX_EQUATION_STEPS} equations are built the same way`));
+    }
+    const label = (e: Equation) => `O[${e.at[0]}][${e.at[1]}] (${eqText(e).text})`;
+    const result = solveExact(
+      equations.map((e) => e.coefficients),
+      equations.map((e) => e.rhs),
+    );
+    if (result.kind === 'inconsistent') {
+      const involved = names.filter((_, u) =>
+        result.conflicting.some((i) => !(equations[i] as Equation).coefficients[u]?.equals(0)),
+      );
+      throw new DnnInputError(
+        'output',
+        `the known outputs contradict each other: ${result.conflicting.map((i) => label(equations[i] as Equation)).join(', ')} cannot all hold (conflicting unknowns: ${involved.join(', ')})`,
+      );
+    }
+    if (result.kind === 'underdetermined') {
+      const free = result.free.map((u) => names[u] as string);
+      throw new DnnInputError(
+        'output',
+        `the known outputs do not determine every unknown: ${free.join(', ')} ${free.length === 1 ? 'is' : 'are'} free (the ${equations.length} equation(s) fix only ${names.length - free.length} of the ${names.length} unknowns); give more known output cells`,
+      );
+    }
+    const values: Record<string, number> = {};
+    const exact: Record<string, string> = {};
+    names.forEach((n, u) => {
+      const x = result.x[u] as Fraction;
+      values[n] = x.valueOf();
+      exact[n] = fractionString(x);
+    });
+    steps.push(
+      step(
+        `Solve the ${equations.length} equation(s) in ${names.length} unknown(s) exactly (Gauss–Jordan elimination in fractions)`,
+        ...names.map((n, u) => eq(sym(n), fractionTex(result.x[u] as Fraction))),
+      ),
+    );
+    const kernel = inp.kernel.map((row) => row.map((v) => (typeof v === 'number' ? v : (values[v] as number))));
+    if (equations.length > names.length) {
+      notes.push(
+        `${equations.length} equations for ${names.length} unknowns: the extra ones are consistent with the solution.`,
+      );
+    }
+    notes.push(
+      inp.flip
+        ? 'flip: true — true convolution, the kernel is rotated by 180° before sliding.'
+        : 'Cross-correlation (the kernel is not flipped), as PyTorch, TensorFlow and most exams compute "convolution".',
+    );
+    return {
+      answer: {
+        values,
+        exact,
+        equations: equations.map((e) => eqText(e).text),
+        kernel,
+      } satisfies SolveKernelAnswer,
+      steps,
+      notes,
+    };
+  },
+  examples: [
+    {
+      title: 'Exam: find x, y, z of F from the top-left of I and O (stride 1, no padding)',
+      source:
+        "Exam problem (I, F with unknowns x, y, z, O = [4, 0, −3]). By hand from the matrices as printed: 3x + 3z − 3 + 5 = 4, 3y − 3z + 8 + 3 = 0, 3x − 3y − 4 − 5 = −3, i.e. 3x + 3z = 2, 3y − 3z = −11, 3x − 3y = 6 → x = −1/2, y = −5/2, z = 7/6 (checked with conv/forward). The rubric's first equation 3x + 3y = 12 (hence x = 3, y = 1, z = 14/3) does not follow from the printed I.",
+      input: {
+        input: [
+          [3, 0, 3, -3, 0],
+          [-3, 2, 0, 3, -2],
+          [-5, 0, 3, -2, 0],
+        ],
+        kernel: [
+          ['x', 'y', 'z'],
+          [1, 0, 2],
+          [-1, 1, 0],
+        ],
+        output: [[4, 0, -3]],
+      },
+      answer: {
+        exact: { x: '-1/2', y: '-5/2', z: '7/6' },
+        equations: ['3·x + 3·z = 2', '3·y − 3·z = −11', '3·x − 3·y = 6'],
+      },
+    },
+    {
+      title: 'A whole 2×2 kernel from a 3×3 image and its 2×2 output',
+      source:
+        'By hand: O[0][0] = a + 2b + d = 3, O[0][1] = 2a + c + 3d = 7, O[1][0] = b + 2c = −2, O[1][1] = a + 3b + d = 3; subtracting the first from the last gives b = 0, then c = −1, a + d = 3 and 2a + 3d = 8 → d = 2, a = 1.',
+      input: {
+        input: [
+          [1, 2, 0],
+          [0, 1, 3],
+          [2, 0, 1],
+        ],
+        kernel: [
+          ['a', 'b'],
+          ['c', 'd'],
+        ],
+        output: [
+          [3, 7],
+          [-2, 3],
+        ],
+      },
+      answer: { values: { a: 1, b: 0, c: -1, d: 2 } },
+    },
+  ],
+});
