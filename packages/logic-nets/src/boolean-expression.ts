@@ -49,9 +49,9 @@ const HINTS: Record<string, string> = {
   '=': 'an expression has no "="; give only the right-hand side',
 };
 
-function fail(source: string, pos: number, what: string): never {
+function fail(source: string, pos: number, what: string, hint?: string): never {
   const shown = `${source.slice(0, pos)}▸${source.slice(pos)}`;
-  throw new DnnInputError('expression', `${what} at character ${pos + 1}: ${shown}`);
+  throw new DnnInputError('expression', `${what} at character ${pos + 1}: ${shown}${hint ? ` (${hint})` : ''}`);
 }
 
 function tokenize(source: string): Token[] {
@@ -84,7 +84,7 @@ function tokenize(source: string): Token[] {
         continue outer;
       }
     }
-    fail(source, i, `unexpected character ${JSON.stringify(ch)}${HINTS[ch] ? ` (${HINTS[ch]})` : ''}`);
+    fail(source, i, `unexpected character ${JSON.stringify(ch)}`, HINTS[ch]);
   }
   tokens.push({ kind: 'end', text: '', pos: source.length });
   return tokens;
@@ -131,13 +131,9 @@ export function parseBoolean(source: string): BoolExpr {
   const rest = peek();
   if (rest.kind !== 'end') {
     const juxtaposed = rest.kind === 'name' || rest.kind === 'const' || rest.kind === '(' || rest.kind === 'not';
-    fail(
-      source,
-      rest.pos,
-      juxtaposed
-        ? `missing operator before ${describe(rest)} (write & for AND: "y & z", not "yz")`
-        : `unexpected ${describe(rest)}`,
-    );
+    if (juxtaposed)
+      fail(source, rest.pos, `missing operator before ${describe(rest)}`, 'write & for AND: "y & z", not "yz"');
+    fail(source, rest.pos, `unexpected ${describe(rest)}`);
   }
   return tree;
 }

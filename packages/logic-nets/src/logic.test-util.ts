@@ -1,0 +1,83 @@
+/**
+ * Test helpers of @dnn/logic-nets: bad-input tables, LaTeX sanity, and
+ * independent oracles (network evaluation, brute-force separability).
+ */
+import { DnnInputError, type Solution } from '@dnn/core';
+import { describe, expect, it } from 'vitest';
+import { solve } from './index.js';
+
+/** Runs each case `[name, input, path, message]` and expects a DnnInputError at `path` whose reason matches. */
+export function badInputSuite(id: string, cases: [string, unknown, string, RegExp][]): void {
+  describe(`${id}: bad input is a DnnInputError naming the field`, () => {
+    for (const [name, input, path, message] of cases) {
+      it(name, () => {
+        let caught: unknown;
+        try {
+          solve(id, input);
+        } catch (e) {
+          caught = e;
+        }
+        expect(caught).toBeInstanceOf(DnnInputError);
+        expect((caught as DnnInputError).path).toBe(path);
+        expect((caught as DnnInputError).reason).toMatch(message);
+      });
+    }
+  });
+}
+
+/** Every step's LaTeX is ASCII outside \text{…} (sym() converted the Unicode operators). */
+export function expectAsciiLatex(solution: Solution<unknown>): void {
+  for (const st of solution.steps) {
+    const outsideText = st.latex.replace(/\\text\{(?:[^{}]|\{[^{}]*\})*\}/g, '');
+    expect(outsideText, st.latex).not.toMatch(/[^\x20-\x7E]/);
+  }
+}
+
+/** Independent evaluation of a layered threshold network (not the package's runNetwork). */
+export function evalNetwork(
+  layers: { weights: number[][]; bias: number[] }[],
+  x: number[],
+  fireWhen: '>0' | '>=0',
+  bipolar: boolean,
+): number {
+  let a = x;
+  for (const layer of layers) {
+    a = layer.weights.map((w, k) => {
+      let z = layer.bias[k] as number;
+      for (let i = 0; i < w.length; i++) z += (w[i] as number) * (a[i] as number);
+      const on = fireWhen === '>0' ? z > 0 : z >= 0;
+      return on ? 1 : bipolar ? -1 : 0;
+    });
+  }
+  return a[0] as number;
+}
+
+/** The bits of row r, first variable most significant. */
+export function bits(r: number, n: number): number[] {
+  return Array.from({ length: n }, (_, i) => (r >> (n - 1 - i)) & 1);
+}
+
+/**
+ * Brute force: integer weights in [−K, K]ⁿ and biases in steps of ½ over
+ * [−nK − 1, nK + 1] that reproduce every specified row (values: 1, 0, −1 = don't care).
+ */
+export function bruteForceSeparates(values: readonly number[], n: number, K: number): boolean {
+  const weights = Array.from({ length: 2 * K + 1 }, (_, i) => i - K);
+  const vectors: number[][] = [[]];
+  for (let i = 0; i < n; i++) {
+    const next: number[][] = [];
+    for (const v of vectors) for (const w of weights) next.push([...v, w]);
+    vectors.splice(0, vectors.length, ...next);
+  }
+  for (const w of vectors) {
+    for (let b2 = -2 * (n * K + 1); b2 <= 2 * (n * K + 1); b2++) {
+      const ok = values.every((v, r) => {
+        if (v < 0) return true;
+        const z = bits(r, n).reduce((s, x, i) => s + x * (w[i] as number), b2 / 2);
+        return z > 0 === (v === 1);
+      });
+      if (ok) return true;
+    }
+  }
+  return false;
+}
