@@ -1,8 +1,12 @@
 /** `pnpm bench`: runs every benchmark in turn and prints its figures. */
 import { frontDoor } from './front-door.js';
+import { kernelBench } from './kernels.js';
 import { machine } from './machine.js';
 
-const benchmarks: { name: string; run: () => Promise<void> }[] = [{ name: 'front door (dnn batch, dnn solve)', run: frontDoor }];
+const benchmarks: { name: string; run: () => Promise<void> }[] = [
+  { name: 'front door (dnn batch, dnn solve)', run: frontDoor },
+  { name: 'kernels (@dnn/core-wasm vs tfjs-wasm, tfjs-cpu, onnxruntime-web)', run: kernelBench },
+];
 
 console.log(`dnn-solvers benchmarks on ${machine()}`);
 for (const b of benchmarks) {
