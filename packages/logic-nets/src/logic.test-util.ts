@@ -6,6 +6,11 @@ import { DnnInputError, type Solution } from '@dnn/core';
 import { describe, expect, it } from 'vitest';
 import { solve } from './index.js';
 
+/** `solve` with the answer typed as `A`. */
+export function solveAs<A>(id: string, input: unknown): Solution<A> {
+  return solve(id, input) as unknown as Solution<A>;
+}
+
 /** Runs each case `[name, input, path, message]` and expects a DnnInputError at `path` whose reason matches. */
 export function badInputSuite(id: string, cases: [string, unknown, string, RegExp][]): void {
   describe(`${id}: bad input is a DnnInputError naming the field`, () => {

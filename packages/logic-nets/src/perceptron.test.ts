@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { parseBoolean, truthVector } from './boolean-expression.js';
-import { solve } from './index.js';
-import { badInputSuite, expectAsciiLatex } from './logic.test-util.js';
-import { perceptron } from './perceptron.js';
+import { badInputSuite, expectAsciiLatex, solveAs } from './logic.test-util.js';
+import { type PerceptronAnswer, perceptron } from './perceptron.js';
 
-const run = (input: unknown) => solve('logic/perceptron', input);
+const run = (input: unknown) => solveAs<PerceptronAnswer>('logic/perceptron', input);
 const table = (expression: string, variables: string[]) => Array.from(truthVector(parseBoolean(expression), variables));
 
 describe('logic/perceptron: exam cases (derived by hand in each example source)', () => {
@@ -19,7 +18,7 @@ describe('logic/perceptron: exam cases (derived by hand in each example source)'
   it('the X/Y table gives the exam’s four inequalities, and the rubric’s a = 1, b = −3, c = 1 satisfies them', () => {
     // Exam: a > 0, a + c > 0, a + b < 0, a + b + c < 0 with a the bias, b the weight of X, c of Y.
     const { answer } = run(perceptron.examples[0]?.input);
-    expect(answer.inequalities.map((q: { text: string }) => q.text)).toEqual([
+    expect(answer.inequalities.map((q) => q.text)).toEqual([
       'b > 0',
       'w_Y + b > 0',
       'w_X + b ≤ 0',
@@ -31,7 +30,7 @@ describe('logic/perceptron: exam cases (derived by hand in each example source)'
 
   it('XOR: the certificate adds all four rows with multiplier 1', () => {
     const sol = run({ expression: 'x ^ y' });
-    expect(sol.answer.certificate.multipliers.map((m: { multiplier: number }) => m.multiplier)).toEqual([1, 1, 1, 1]);
+    expect(sol.answer.certificate?.multipliers.map((m) => m.multiplier)).toEqual([1, 1, 1, 1]);
     const text = sol.steps.map((s) => s.text).join('\n');
     expect(text).toContain('(w_y + b) + (w_x + b) = w_x + w_y + 2·b > 0');
     expect(text).toContain('(b) + (w_x + w_y + b) = w_x + w_y + 2·b ≤ 0');
@@ -50,7 +49,7 @@ describe('logic/perceptron: exam cases (derived by hand in each example source)'
 describe('logic/perceptron: conventions', () => {
   it('fireWhen ">=0" flips which side is strict', () => {
     const sol = run({ expression: 'x & y', fireWhen: '>=0' });
-    expect(sol.answer.inequalities.map((q: { text: string }) => q.text)).toEqual([
+    expect(sol.answer.inequalities.map((q) => q.text)).toEqual([
       'b < 0',
       'w_y + b < 0',
       'w_x + b < 0',
@@ -121,7 +120,7 @@ describe('logic/perceptron: conventions', () => {
     }
     const { answer } = run({ truthTable: { inputs, outputs } });
     expect(answer.separable).toBe(true);
-    expect(answer.inequalities.every((q: { satisfied: boolean }) => q.satisfied)).toBe(true);
+    expect(answer.inequalities.every((q) => q.satisfied)).toBe(true);
   });
 });
 
