@@ -1,15 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { gradient } from './gradient.js';
 import { solve } from './index.js';
-import { expectNear, itRejects } from './input-errors.test-util.js';
+import { itRejects, itSolvesExamples } from './input-errors.test-util.js';
 
-describe('optim/gradient: exam cases (derived by hand in each example source)', () => {
-  for (const example of gradient.examples) {
-    it(example.title, () => {
-      expectNear(solve('optim/gradient', example.input).answer, example.answer, 1e-12);
-    });
-  }
-});
+itSolvesExamples(gradient);
 
 describe('optim/gradient: the worked graph', () => {
   it('sigmoid graph: forward values and backward products as the exam draws them', () => {
@@ -72,7 +66,7 @@ describe('optim/gradient: bad input is a DnnInputError naming the field', () => 
     ['bad variable name', { expression: 'x', at: { x: 1, 'a b': 2 } }, 'at.a b', /not a variable name/],
     ['constant as a variable', { expression: 'e*x', at: { x: 1, e: 2 } }, 'at.e', /constant/],
     ['empty expression', { expression: '  ', at: {} }, 'expression', /empty/],
-    ['too long', { expression: 'x+'.repeat(1500) + 'x', at: { x: 1 } }, 'expression', /at most 2000/],
+    ['too long', { expression: `${'x+'.repeat(1500)}x`, at: { x: 1 } }, 'expression', /at most 2000/],
     ['misspelt field', { expression: 'x', at: { x: 1 }, point: {} }, 'point', /not a field/],
   ]);
 });

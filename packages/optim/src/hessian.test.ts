@@ -1,15 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { hessian } from './hessian.js';
 import { solve } from './index.js';
-import { expectNear, itRejects } from './input-errors.test-util.js';
+import { itRejects, itSolvesExamples } from './input-errors.test-util.js';
 
-describe('optim/hessian: exam cases (derived by hand in each example source)', () => {
-  for (const example of hessian.examples) {
-    it(example.title, () => {
-      expectNear(solve('optim/hessian', example.input).answer, example.answer, 1e-12);
-    });
-  }
-});
+itSolvesExamples(hessian);
 
 describe('optim/hessian: classification', () => {
   const classify = (expression: string, at: Record<string, number>) =>

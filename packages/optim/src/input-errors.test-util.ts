@@ -1,6 +1,6 @@
-/** Test helper: bad inputs must be DnnInputErrors naming the field. */
-import { DnnInputError } from '@dnn/core';
-import { expect, it } from 'vitest';
+/** Test helpers: examples must reproduce their answers; bad inputs must be DnnInputErrors naming the field. */
+import { type AnySolver, DnnInputError } from '@dnn/core';
+import { describe, expect, it } from 'vitest';
 import { solve } from './index.js';
 
 /** One bad-input case: name, input, the expected error path, a pattern of its reason. */
@@ -38,4 +38,15 @@ export function expectNear(actual: unknown, expected: unknown, tol = 1e-9, where
   } else {
     expect(actual, where).toEqual(expected);
   }
+}
+
+/** Registers one `it` per example of `solver`: its answer must contain the example's answer (numbers within `tol`). */
+export function itSolvesExamples(solver: AnySolver, tol = 1e-12): void {
+  describe(`${solver.id}: exam cases (derived by hand in each example source)`, () => {
+    for (const example of solver.examples) {
+      it(example.title, () => {
+        expectNear(solve(solver.id, example.input).answer, example.answer, tol);
+      });
+    }
+  });
 }

@@ -1,15 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { solve } from './index.js';
-import { expectNear, itRejects } from './input-errors.test-util.js';
+import { itRejects, itSolvesExamples } from './input-errors.test-util.js';
 import { learningRate } from './learning-rate.js';
 
-describe('optim/learning-rate: exam cases (derived by hand in each example source)', () => {
-  for (const example of learningRate.examples) {
-    it(example.title, () => {
-      expectNear(solve('optim/learning-rate', example.input).answer, example.answer, 1e-12);
-    });
-  }
-});
+itSolvesExamples(learningRate);
 
 describe('optim/learning-rate: analysis', () => {
   it('two steps to the minimum: η = 1 from x0 = 2, then η = 1/25 lands on −0.64 (checked by iterating)', () => {
