@@ -27,6 +27,7 @@ export { type SoftmaxAnswer, softmax } from './softmax.js';
 export const solvers: readonly AnySolver[] = [
   gradient,
   hessian,
+  optimStep,
   learningRate,
   loss,
   softmax,
