@@ -56,6 +56,7 @@ describe('the robustness check itself', () => {
   it('finds the crash from random input', () => {
     const details = fc.check(
       fc.property(fieldsJunk(['x']), (input) => outcome(broken, 'test/crash', input) === undefined),
+      { numRuns: 5000, seed: 1 },
     );
     expect(details.failed).toBe(true);
     expect(outcome(broken, 'test/crash', details.counterexample?.[0])).toBe('threw TypeError: boom');
