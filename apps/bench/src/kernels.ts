@@ -341,30 +341,31 @@ export async function kernelBench(): Promise<void> {
   const load = os.loadavg().map((l) => l.toFixed(2));
   console.log(`${await useTfjs('wasm')}; ${ortVersion()}; @dnn/core-wasm (SIMD128); load average ${load.join(' ')}`);
   const results: Result[] = [];
-  const rows: string[][] = [['kernel', 'shape', 'impl', 'median ms', 'GFLOP/s', '× vs tfjs-wasm']];
+  const widths = [10, 58, 16, 10, 8, 15];
+  const line = (cells: string[]) =>
+    console.log(cells.map((c, i) => (i >= 3 ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join('  '));
+  line(['kernel', 'shape', 'impl', 'median ms', 'GFLOP/s', '× vs tfjs-wasm']);
   for (const wl of workloads()) {
     if (only && !only.includes(wl.kernel)) continue;
     const ms: Record<string, number> = {};
-    for (const [impl, build] of Object.entries(wl.impls)) {
+    // tfjs-wasm first, so every row can show its ratio as soon as it is measured
+    const order = Object.entries(wl.impls).sort(([a], [b]) => Number(b === 'tfjs-wasm') - Number(a === 'tfjs-wasm'));
+    for (const [impl, build] of order) {
       try {
         ms[impl] = await measure(await build());
       } catch (err) {
         console.log(`  ${wl.kernel} ${wl.shape} ${impl}: failed — ${(err as Error).message.split('\n')[0]}`);
         continue;
       }
-      const gflops = wl.flops / ms[impl]! / 1e6;
+      const m = ms[impl]!;
+      const gflops = wl.flops / m / 1e6;
       if (impl !== 'dnn-wasm+copy') {
-        results.push({ kernel: wl.kernel, shape: wl.shape, impl: impl as Impl, median_ms: ms[impl]!, gflops });
+        results.push({ kernel: wl.kernel, shape: wl.shape, impl: impl as Impl, median_ms: m, gflops });
       }
-    }
-    for (const [impl, m] of Object.entries(ms)) {
       const vsTfjs = ms['tfjs-wasm'] !== undefined ? ms['tfjs-wasm'] / m : Number.NaN;
-      rows.push([wl.kernel, wl.shape, impl, fmt(m, 3), fmt(wl.flops / m / 1e6, 1), `${fmt(vsTfjs)}×`]);
+      line([wl.kernel, wl.shape, impl, fmt(m, 3), fmt(gflops, 1), `${fmt(vsTfjs)}×`]);
     }
   }
-  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
-  for (const r of rows)
-    console.log(r.map((c, i) => (i >= 3 ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join('  '));
 
   console.log('\ntargets (speed ratio = peer ms / our ms, same run):');
   for (const t of TARGETS) {
