@@ -3,7 +3,23 @@
  * forward pass layer by layer, loss, backward pass (δ per layer), and one
  * optimizer update of every weight and bias.
  */
-import { add, checkLimit, DnnInputError, defineSolver, eq, mul, type Step, s, step, type Tex, tex, z } from '@dnn/core';
+import {
+  add,
+  checkLimit,
+  DnnInputError,
+  defineSolver,
+  describeValue,
+  eq,
+  formatPath,
+  mul,
+  readableIssue,
+  type Step,
+  s,
+  step,
+  type Tex,
+  tex,
+  z,
+} from '@dnn/core';
 import { ACTIVATIONS, type Activation, activate, activationBackward, DERIVATIVE_TEXT } from './activations.js';
 import { GRID_MAX, grid, toRows } from './grid.js';
 import { logBaseField } from './log-base.js';
@@ -13,6 +29,7 @@ import {
   initialState,
   OPTIMIZERS,
   type OptimizerConfig,
+  type OptimizerOptions,
   optimizerOptions,
   optimizerStep,
   type ParamMap,
@@ -51,7 +68,9 @@ const input = s.object({
   logZero: lossOptionFields.logZero,
   lr: z.number().gt(0).max(1e6).optional().describe('Learning rate η (> 0); an optimizer object’s own lr wins.'),
   optimizer: z
-    .union([s.oneOf(OPTIMIZERS, 'An update rule with its default options.'), optimizerOptions])
+    .union([s.oneOf(OPTIMIZERS, 'An update rule with its default options.'), optimizerOptions], {
+      error: (iss) => optimizerIssue(iss.input),
+    })
     .default('sgd')
     .describe('"sgd" (default), another optimizer name, or an optim/step option object (its own lr, if given, wins).'),
   dropoutMasks: z
@@ -76,6 +95,19 @@ const input = s.object({
 });
 
 type Input = z.output<typeof input>;
+
+/** The message of a bad `optimizer`: the first problem inside an option object, or the accepted forms. */
+function optimizerIssue(value: unknown): string {
+  if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
+    const r = optimizerOptions.safeParse(value, { reportInput: true, error: readableIssue });
+    const issue = r.success ? undefined : r.error.issues[0];
+    if (issue) {
+      const key = issue.code === 'unrecognized_keys' ? issue.keys[0] : formatPath(issue.path);
+      return `field "${key}" ${issue.message}`;
+    }
+  }
+  return `must be an optimizer name (${OPTIMIZERS.join(', ')}) or an optim/step option object (got ${describeValue(value)})`;
+}
 
 /** Weights and bias of one layer (values, gradients or updated values). */
 export interface LayerParams {
@@ -114,6 +146,8 @@ interface Layer {
   hasBias: boolean;
 }
 
+/** Replaces −0 (from multiplying by a dropped unit's 0) with 0. */
+const plusZero = (v: number[]): number[] => v.map((x) => (x === 0 ? 0 : x));
 const asVector = (v: number | number[]): number[] => (typeof v === 'number' ? [v] : v);
 const lsym = (name: string, l: number | string): Tex => tex(`${name}^(${l})`, `{${math(name).latex}}^{(${l})}`);
 
@@ -249,7 +283,8 @@ export const mlpStep = defineSolver({
     const lossResult = computeLoss(
       { kind: inp.loss, reduction: inp.reduction, logBase: inp.logBase, logZero: inp.logZero },
       {
-        predictions: { rows: [output], kind: 'vector' },
+        // kind 'scalar': errors about the output name the layer's activation field, without an index.
+        predictions: { rows: [output], kind: 'scalar' },
         targets: { rows: [t], kind: 'vector' },
         paths: { predictions: `layers[${L - 1}].activation`, targets: 'target' },
         ...(fused ? { logits: [zs[L - 1] as number[]] } : {}),
@@ -375,13 +410,13 @@ export const mlpStep = defineSolver({
     steps.push(...update.steps);
     notes.push(...update.notes, ...conventionNotes(inp, layers, zs));
     const answer: MlpStepAnswer = {
-      preactivations: zs,
-      activations: as,
+      preactivations: zs.map(plusZero),
+      activations: as.map(plusZero),
       loss,
       dataLoss: lossResult.loss,
       penalty,
-      deltas,
-      gradients,
+      deltas: deltas.map(plusZero),
+      gradients: gradients.map((g) => ({ weights: g.weights.map(plusZero), bias: plusZero(g.bias) })),
       updated: update.updated,
       ...(update.state ? { optimizerState: update.state } : {}),
     };
@@ -492,12 +527,12 @@ function applyUpdate(
   gradients: LayerParams[],
 ): { updated: LayerParams[]; state?: MlpStepAnswer['optimizerState']; steps: Step[]; notes: string[] } {
   const isObject = typeof inp.optimizer === 'object';
-  const options = isObject ? inp.optimizer : optimizerOptions.parse({ optimizer: inp.optimizer });
-  const config: OptimizerConfig = resolveOptimizer(
-    options as z.output<typeof optimizerOptions>,
-    inp.lr,
-    isObject ? 'optimizer' : '',
-  );
+  const options: OptimizerOptions =
+    typeof inp.optimizer === 'object' ? inp.optimizer : optimizerOptions.parse({ optimizer: inp.optimizer });
+  if (options.lr === undefined && inp.lr === undefined) {
+    throw new DnnInputError('lr', 'is required (or give the optimizer object its own lr): the learning rate η');
+  }
+  const config: OptimizerConfig = resolveOptimizer(options, inp.lr, 'optimizer');
   const params: ParamMap = {};
   const grads: ParamMap = {};
   for (const [l, ly] of layers.entries()) {
@@ -604,6 +639,11 @@ function conventionNotes(inp: Input, layers: Layer[], zs: number[][]): string[] 
   if (layers.some((ly) => ly.mask)) {
     notes.push(
       'Dropout masks multiply the layer outputs without the 1/(1 − p) rescaling of inverted dropout; dropped units output 0 and pass no gradient, so the weights into them get zero gradient.',
+    );
+  }
+  if (layers.some((ly) => ly.act === 'softmax' && ly.mask?.includes(0))) {
+    notes.push(
+      'A dropout mask on a softmax layer zeroes the dropped outputs, but their z still enters the normalisation of the kept ones, so the weights into a dropped softmax unit can still get a (small) gradient.',
     );
   }
   const missing = inp.layers.flatMap((ly, l) => (ly.bias === undefined ? [l] : []));
