@@ -1,23 +1,12 @@
-import { DnnInputError, runSolver } from '@dnn/core';
+import { runSolver } from '@dnn/core';
 import { describe, expect, it } from 'vitest';
+import { expectClose, itRejects } from './assertions.test-util.js';
 import { batchnorm } from './batchnorm.js';
 
 const solve = (input: unknown) => runSolver(batchnorm, input);
 /** The answer with its array types. */
 const answerOf = (input: unknown) =>
   solve(input).answer as unknown as { mean: number[]; var: number[]; std: number[]; zNorm: number[][]; y: number[][] };
-
-/** Deep comparison of nested numbers within 1e-9. */
-function expectClose(actual: unknown, expected: unknown): void {
-  if (typeof expected === 'number') {
-    expect(actual as number).toBeCloseTo(expected, 9);
-    return;
-  }
-  expect((actual as unknown[]).length).toBe((expected as unknown[]).length);
-  (expected as unknown[]).forEach((e, i) => {
-    expectClose((actual as unknown[])[i], e);
-  });
-}
 
 describe('conv/batchnorm: examples (derived by hand in each source)', () => {
   for (const example of batchnorm.examples) {
@@ -87,7 +76,7 @@ describe('conv/batchnorm: steps and conventions', () => {
 });
 
 describe('conv/batchnorm: bad input is a DnnInputError naming the field', () => {
-  const cases: [string, unknown, string, RegExp][] = [
+  itRejects(solve, [
     [
       'gamma of the wrong length',
       {
@@ -112,18 +101,5 @@ describe('conv/batchnorm: bad input is a DnnInputError naming the field', () => 
     ['ragged z', { z: [[1, 2], [3]] }, 'z[1]', /same length/],
     ['unknown variance', { z: [[1]], variance: 'unbiased' }, 'variance', /"population", "sample"/],
     ['misspelt field', { z: [[1]], epsilon: 1 }, 'epsilon', /not a field/],
-  ];
-  for (const [name, input, path, message] of cases) {
-    it(name, () => {
-      let caught: unknown;
-      try {
-        solve(input);
-      } catch (e) {
-        caught = e;
-      }
-      expect(caught).toBeInstanceOf(DnnInputError);
-      expect((caught as DnnInputError).path).toBe(path);
-      expect((caught as DnnInputError).reason).toMatch(message);
-    });
-  }
+  ]);
 });

@@ -171,6 +171,14 @@ function featureSteps(
   return [meanStep, varStep, stdStep];
 }
 
+/** The exam's batch: b = 4 samples of n = 3 pre-batch-norm neurons. */
+const EXAM_BATCH = [
+  [12, 0, -5],
+  [14, 10, 5],
+  [14, 10, 5],
+  [12, 0, -5],
+];
+
 /** conv/batchnorm: batch statistics, normalised values and the affine output. */
 export const batchnorm = defineSolver({
   id: 'conv/batchnorm',
@@ -281,12 +289,7 @@ export const batchnorm = defineSolver({
       source:
         'Exam problem (batch normalization, b and c). By hand: μ = (12+14+14+12)/4 = 13, (0+10+10+0)/4 = 5, (−5+5+5−5)/4 = 0; σ² = (1+1+1+1)/4 = 1, (25·4)/4 = 25, 25 → σ = [1, 5, 5]; z_norm = ±1; y = z_norm + β.',
       input: {
-        z: [
-          [12, 0, -5],
-          [14, 10, 5],
-          [14, 10, 5],
-          [12, 0, -5],
-        ],
+        z: EXAM_BATCH,
         gamma: [1, 1, 1],
         beta: [0, -10, 10],
       },
@@ -312,12 +315,7 @@ export const batchnorm = defineSolver({
       source:
         'By hand: σ² = 4/3, 100/3, 100/3 → σ = √(4/3) ≈ 1.1547005, √(100/3) ≈ 5.7735027; z_norm of the first row = −1/√(4/3) = −√3/2 ≈ −0.8660254.',
       input: {
-        z: [
-          [12, 0, -5],
-          [14, 10, 5],
-          [14, 10, 5],
-          [12, 0, -5],
-        ],
+        z: EXAM_BATCH,
         variance: 'sample',
       },
       answer: {

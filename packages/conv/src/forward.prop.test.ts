@@ -2,6 +2,7 @@ import { runSolver } from '@dnn/core';
 import * as tf from '@tensorflow/tfjs';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { expectClose, featureMaps } from './assertions.test-util.js';
 import { forward } from './forward.js';
 import { samePadding } from './geometry.js';
 import { outputShape } from './output-shape.js';
@@ -14,12 +15,6 @@ type Map3 = number[][][];
 type Kernel4 = number[][][][];
 
 const value = fc.double({ min: -10, max: 10, noNaN: true, noDefaultInfinity: true });
-const grid = (c: number, h: number, w: number) =>
-  fc.array(fc.array(fc.array(value, { minLength: w, maxLength: w }), { minLength: h, maxLength: h }), {
-    minLength: c,
-    maxLength: c,
-  });
-
 /** A random conv problem: input [C][H][W], weight [Cout][C][kH][kW], bias, stride, padding, dilation, flip. */
 const problem = fc
   .record({
@@ -48,8 +43,8 @@ const problem = fc
   .chain((p) =>
     fc.record({
       p: fc.constant(p),
-      input: grid(p.c, p.h, p.w),
-      weight: fc.array(grid(p.c, p.kh, p.kw), { minLength: p.cout, maxLength: p.cout }),
+      input: featureMaps(p.c, p.h, p.w),
+      weight: fc.array(featureMaps(p.c, p.kh, p.kw), { minLength: p.cout, maxLength: p.cout }),
       bias: fc.array(value, { minLength: p.cout, maxLength: p.cout }),
     }),
   );
@@ -95,17 +90,6 @@ function tfConv(
       out.push(rows);
     }
     return out;
-  });
-}
-
-function expectClose(actual: unknown, expected: unknown, tol: number): void {
-  if (typeof expected === 'number') {
-    expect(Math.abs((actual as number) - expected)).toBeLessThanOrEqual(tol);
-    return;
-  }
-  expect((actual as unknown[]).length).toBe((expected as unknown[]).length);
-  (expected as unknown[]).forEach((e, i) => {
-    expectClose((actual as unknown[])[i], e, tol);
   });
 }
 

@@ -1,21 +1,9 @@
-import { DnnInputError, runSolver } from '@dnn/core';
+import { runSolver } from '@dnn/core';
 import { describe, expect, it } from 'vitest';
+import { expectClose, itRejects } from './assertions.test-util.js';
 import { forward } from './forward.js';
 
 const solve = (input: unknown) => runSolver(forward, input);
-
-/** Deep comparison of nested number arrays within 1e-9. */
-function expectClose(actual: unknown, expected: unknown): void {
-  if (typeof expected === 'number') {
-    expect(actual as number).toBeCloseTo(expected, 9);
-    return;
-  }
-  expect(Array.isArray(actual)).toBe(true);
-  expect((actual as unknown[]).length).toBe((expected as unknown[]).length);
-  (expected as unknown[]).forEach((e, i) => {
-    expectClose((actual as unknown[])[i], e);
-  });
-}
 
 describe('conv/forward: examples (derived by hand in each source)', () => {
   for (const example of forward.examples) {
@@ -119,7 +107,7 @@ describe('conv/forward: steps read like a worked solution', () => {
 });
 
 describe('conv/forward: bad input is a DnnInputError naming the field', () => {
-  const cases: [string, unknown, string, RegExp][] = [
+  itRejects(solve, [
     [
       'kernel larger than the input',
       { input: [[1, 2]], weight: [[1, 2, 3]] },
@@ -171,18 +159,5 @@ describe('conv/forward: bad input is a DnnInputError naming the field', () => {
       'weight',
       /multiply-adds is 9\.83e\+8, above the limit/,
     ],
-  ];
-  for (const [name, input, path, message] of cases) {
-    it(name, () => {
-      let caught: unknown;
-      try {
-        solve(input);
-      } catch (e) {
-        caught = e;
-      }
-      expect(caught).toBeInstanceOf(DnnInputError);
-      expect((caught as DnnInputError).path).toBe(path);
-      expect((caught as DnnInputError).reason).toMatch(message);
-    });
-  }
+  ]);
 });

@@ -22,7 +22,7 @@ import { conv2dReference } from './forward-reference.js';
 import { dilationField, paddingField, strideField } from './geometry.js';
 import { indexed, inside, tapPosition, type WindowGeometry, windowGeometry } from './sliding-window.js';
 import { MAX_AXIS, type Nested, nestedNumbers, toNested, toTensor } from './tensor.js';
-import { cellRange, matrixSteps, paddedMatrices } from './window-steps.js';
+import { cellRange, cellSteps, matrixSteps, paddedMatrices } from './window-steps.js';
 
 /** Most products written out in one output value's step; beyond, per-channel sums are shown. */
 const MAX_TERMS = 27;
@@ -191,18 +191,7 @@ export const forward = defineSolver({
     }
     steps.push(...paddedMatrices(g, x, xShape));
     const ctx: CellContext = { g, x, xShape, w, wShape, bias, flip: inp.flip, out: result.data, rank2 };
-    const total = Cout * Ho * Wo;
-    const detailed = total <= 16 ? total : 4;
-    for (let i = 0; i < detailed; i++) {
-      steps.push(cellStep(ctx, Math.floor(i / (Ho * Wo)), Math.floor(i / Wo) % Ho, i % Wo));
-    }
-    if (detailed < total) {
-      steps.push(
-        step(
-          `The other ${total - detailed} output values are computed the same way, moving the window by the stride (${g.stride.join(', ')})`,
-        ),
-      );
-    }
+    steps.push(...cellSteps(g, Cout, (o, y, xo) => cellStep(ctx, o, y, xo)));
     steps.push(...matrixSteps('Output', 'Y', result.data, [Cout, Ho, Wo], 8, rank2));
     const notes: string[] = [
       inp.flip

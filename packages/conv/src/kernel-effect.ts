@@ -116,11 +116,8 @@ export const kernelEffect = defineSolver({
     'Classifies a 2-D kernel (identity, blur, sharpen, vertical/horizontal/diagonal edge, Laplacian-like edge, invert) from its gain, zero sum, sign structure, antisymmetry and step-edge response, each effect justified in a step.',
   input,
   solve(inp) {
-    const t = toTensor(inp.kernel, 'kernel');
+    const t = toTensor(inp.kernel, 'kernel', MAX_KERNEL);
     const [kH, kW] = t.shape as [number, number];
-    if (kH > MAX_KERNEL || kW > MAX_KERNEL) {
-      throw new DnnInputError('kernel', `is ${kH}×${kW}; at most ${MAX_KERNEL}×${MAX_KERNEL} is accepted`);
-    }
     const K: Grid = Array.from({ length: kH }, (_, i) =>
       Array.from({ length: kW }, (_, j) => inp.scale * (t.data[i * kW + j] as number)),
     );

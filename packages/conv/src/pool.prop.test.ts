@@ -2,6 +2,7 @@ import { runSolver } from '@dnn/core';
 import * as tf from '@tensorflow/tfjs';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { expectClose, featureMaps } from './assertions.test-util.js';
 import { forward } from './forward.js';
 import { pool } from './pool.js';
 
@@ -10,8 +11,6 @@ beforeAll(async () => {
 });
 
 type Map3 = number[][][];
-
-const value = fc.double({ min: -10, max: 10, noNaN: true, noDefaultInfinity: true });
 
 /** Random pooling problem with PyTorch's constraint padding ≤ kernel/2 (so no window is all padding). */
 const problem = fc
@@ -27,10 +26,7 @@ const problem = fc
     fc.record({
       p: fc.constant(p),
       pad: fc.integer({ min: 0, max: Math.floor(p.k / 2) }),
-      input: fc.array(
-        fc.array(fc.array(value, { minLength: p.w, maxLength: p.w }), { minLength: p.h, maxLength: p.h }),
-        { minLength: p.c, maxLength: p.c },
-      ),
+      input: featureMaps(p.c, p.h, p.w),
     }),
   )
   .filter(({ p, pad }) => p.k <= p.h + 2 * pad && p.k <= p.w + 2 * pad);
@@ -50,17 +46,6 @@ function tfPool(input: Map3, kind: 'max' | 'avg', k: number, s: number, pad: num
     const padding = zeros ? 'valid' : pad;
     const y = kind === 'max' ? tf.maxPool(x, k, s, padding) : tf.avgPool(x, k, s, padding);
     return (y.squeeze([0]).transpose([2, 0, 1]) as tf.Tensor3D).arraySync();
-  });
-}
-
-function expectClose(actual: unknown, expected: unknown, tol: number): void {
-  if (typeof expected === 'number') {
-    expect(Math.abs((actual as number) - expected)).toBeLessThanOrEqual(tol);
-    return;
-  }
-  expect((actual as unknown[]).length).toBe((expected as unknown[]).length);
-  (expected as unknown[]).forEach((e, i) => {
-    expectClose((actual as unknown[])[i], e, tol);
   });
 }
 

@@ -14,7 +14,7 @@ import {
   windowGeometry,
 } from './sliding-window.js';
 import { type Nested, nestedNumbers, toNested, toTensor } from './tensor.js';
-import { cellRange, matrixSteps, paddedMatrices } from './window-steps.js';
+import { cellRange, cellSteps, matrixSteps, paddedMatrices } from './window-steps.js';
 
 const input = s.object({
   input: nestedNumbers([2, 3], 'Input feature map: [H][W] for one channel, or [C][H][W] (each channel pooled alone).'),
@@ -102,6 +102,26 @@ function conventionNote(
   return `The convention changes the result here: with padValue "${otherName}", ${diffs.length} value(s) differ, e.g. ${name} would be ${other[i]} instead of ${out[i]}.`;
 }
 
+/** The exam's pooling layer (2×2, stride 2, padding 1) on the 1×1-convolution output. */
+const EXAM_POOLING = {
+  input: [
+    [0, 0.5],
+    [0.5, -1],
+  ],
+  kind: 'max',
+  kernel: 2,
+  stride: 2,
+  padding: 1,
+} as const;
+
+/** A 4×4 map for the textbook 2×2 pooling examples. */
+const FOUR_BY_FOUR = [
+  [1, 3, 2, 1],
+  [4, 6, 5, 2],
+  [7, 2, 1, 0],
+  [3, 8, 4, 9],
+];
+
 /** conv/pool: max or average pooling, window by window. */
 export const pool = defineSolver({
   id: 'conv/pool',
@@ -148,30 +168,7 @@ export const pool = defineSolver({
         ? paddedMatrices(g, t.data, xShape)
         : paddedMatrices(g, t.data, xShape, tex('∅', '\\varnothing'), 'Padded input (∅: padding, left out)')),
     );
-    const total = C * Ho * Wo;
-    const detailed = total <= 16 ? total : 4;
-    for (let i = 0; i < detailed; i++) {
-      steps.push(
-        cellStep(
-          g,
-          t.data,
-          xShape,
-          inp,
-          result.data,
-          Math.floor(i / (Ho * Wo)),
-          Math.floor(i / Wo) % Ho,
-          i % Wo,
-          rank2,
-        ),
-      );
-    }
-    if (detailed < total) {
-      steps.push(
-        step(
-          `The other ${total - detailed} output values are computed the same way, moving the window by the stride (${g.stride.join(', ')})`,
-        ),
-      );
-    }
+    steps.push(...cellSteps(g, C, (c, y, xo) => cellStep(g, t.data, xShape, inp, result.data, c, y, xo, rank2)));
     steps.push(...matrixSteps('Output', 'Y', result.data, [C, Ho, Wo], 8, rank2));
 
     const notes: string[] = [...g.notes];
@@ -207,14 +204,7 @@ export const pool = defineSolver({
       source:
         'Exam problem (backpropagation and convolutional layers, a); input = the conv/forward output [[0, 0.5], [0.5, −1]]. By hand: each window holds one real cell and three padded zeros: max(0,0,0,0) = 0, max(0,0,0,0.5) = 0.5, max(0,0,0.5,0) = 0.5, max(−1,0,0,0) = 0.',
       input: {
-        input: [
-          [0, 0.5],
-          [0.5, -1],
-        ],
-        kind: 'max',
-        kernel: 2,
-        stride: 2,
-        padding: 1,
+        ...EXAM_POOLING,
       },
       answer: {
         output: [
@@ -227,14 +217,7 @@ export const pool = defineSolver({
       title: 'The same pooling with PyTorch\'s padding (padValue "ignore")',
       source: 'By hand: padded cells never win, so each window gives its only real cell: 0, 0.5, 0.5, −1.',
       input: {
-        input: [
-          [0, 0.5],
-          [0.5, -1],
-        ],
-        kind: 'max',
-        kernel: 2,
-        stride: 2,
-        padding: 1,
+        ...EXAM_POOLING,
         padValue: 'ignore',
       },
       answer: {
@@ -248,12 +231,7 @@ export const pool = defineSolver({
       title: '2×2 max pooling (stride 2) of a 4×4 map',
       source: 'By hand: max(1,3,4,6) = 6, max(2,1,5,2) = 5, max(7,2,3,8) = 8, max(1,0,4,9) = 9.',
       input: {
-        input: [
-          [1, 3, 2, 1],
-          [4, 6, 5, 2],
-          [7, 2, 1, 0],
-          [3, 8, 4, 9],
-        ],
+        input: FOUR_BY_FOUR,
         kind: 'max',
         kernel: 2,
       },
@@ -268,12 +246,7 @@ export const pool = defineSolver({
       title: '2×2 average pooling (stride 2) of the same 4×4 map',
       source: 'By hand: (1+3+4+6)/4 = 3.5, (2+1+5+2)/4 = 2.5, (7+2+3+8)/4 = 5, (1+0+4+9)/4 = 3.5.',
       input: {
-        input: [
-          [1, 3, 2, 1],
-          [4, 6, 5, 2],
-          [7, 2, 1, 0],
-          [3, 8, 4, 9],
-        ],
+        input: FOUR_BY_FOUR,
         kind: 'avg',
         kernel: 2,
       },

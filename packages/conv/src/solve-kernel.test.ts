@@ -1,5 +1,6 @@
-import { DnnInputError, runSolver } from '@dnn/core';
+import { runSolver } from '@dnn/core';
 import { describe, expect, it } from 'vitest';
+import { itRejects } from './assertions.test-util.js';
 import { solveKernel } from './solve-kernel.js';
 
 const solve = (input: unknown) => runSolver(solveKernel, input);
@@ -69,7 +70,7 @@ describe('conv/solve-kernel: cases', () => {
 });
 
 describe('conv/solve-kernel: bad input is a DnnInputError naming the field', () => {
-  const cases: [string, unknown, string, RegExp][] = [
+  itRejects(solve, [
     [
       'under-determined: one equation, two unknowns',
       { input: [[1, 1]], kernel: [['x', 'y']], output: [[2]] },
@@ -121,18 +122,5 @@ describe('conv/solve-kernel: bad input is a DnnInputError naming the field', () 
       /larger than the padded input/,
     ],
     ['unknown in the input', { input: [['x']], kernel: [['y']], output: [[1]] }, 'input', /must be a finite number/],
-  ];
-  for (const [name, input, path, message] of cases) {
-    it(name, () => {
-      let caught: unknown;
-      try {
-        solve(input);
-      } catch (e) {
-        caught = e;
-      }
-      expect(caught).toBeInstanceOf(DnnInputError);
-      expect((caught as DnnInputError).path).toBe(path);
-      expect((caught as DnnInputError).reason).toMatch(message);
-    });
-  }
+  ]);
 });

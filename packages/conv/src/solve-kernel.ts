@@ -156,14 +156,8 @@ export const solveKernel = defineSolver({
     'Finds unknown kernel entries (named like "x") from an input image and some known output cells: each known output gives one linear equation, solved exactly in fractions; under-determined or contradictory systems are reported.',
   input,
   solve(inp) {
-    const t = toTensor(inp.input, 'input');
+    const t = toTensor(inp.input, 'input', MAX_SIDE, ' (give the top-left part that the known outputs need)');
     const [H, W] = t.shape as [number, number];
-    if (H > MAX_SIDE || W > MAX_SIDE) {
-      throw new DnnInputError(
-        'input',
-        `is ${H}×${W}; at most ${MAX_SIDE}×${MAX_SIDE} is accepted (give the top-left part that the known outputs need)`,
-      );
-    }
     const names = readKernel(inp.kernel);
     const kH = inp.kernel.length;
     const kW = (inp.kernel[0] as unknown[]).length;

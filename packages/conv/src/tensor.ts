@@ -83,15 +83,19 @@ export function nestedNumbers(ranks: readonly number[], description: string) {
 }
 
 /**
- * Flattens a nested array after checking that it is rectangular; a ragged row
- * is an input error at its path (`input[1][2]`).
+ * Flattens a nested array after checking that it is rectangular (a ragged row
+ * is an input error at its path, `input[1][2]`) and that no side exceeds
+ * `maxSide` (`hint` ends that message).
  */
-export function toTensor(x: Nested[], path: string): Tensor {
+export function toTensor(x: Nested[], path: string, maxSide = MAX_AXIS, hint = ''): Tensor {
   const shape: number[] = [];
   let cur: Nested = x;
   while (Array.isArray(cur)) {
     shape.push(cur.length);
     cur = cur[0] as Nested;
+  }
+  if (shape.some((n) => n > maxSide)) {
+    throw new DnnInputError(path, `is ${shape.join('×')}; at most ${maxSide} per side is accepted${hint}`);
   }
   const size = shape.reduce((a, b) => a * b, 1);
   const data = new Float64Array(size);

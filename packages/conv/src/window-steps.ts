@@ -75,3 +75,32 @@ export function paddedMatrices(
     return step(C === 1 ? title : `${title}, channel ${c}`, eq(C === 1 ? 'X_pad' : indexed('X_pad', c), matrix(rows)));
   });
 }
+
+/** Output values shown in full when there are at most this many; otherwise only the first few. */
+const ALL_CELLS = 16;
+const FIRST_CELLS = 4;
+
+/**
+ * The worked steps of the output values, in reading order over [C][H_out][W_out]:
+ * every value for small outputs (≤ 16), else the first 4 and a summary step.
+ */
+export function cellSteps(
+  g: WindowGeometry,
+  channels: number,
+  cell: (c: number, y: number, x: number) => Step,
+): Step[] {
+  const [Ho, Wo] = g.out;
+  const total = channels * Ho * Wo;
+  const detailed = total <= ALL_CELLS ? total : FIRST_CELLS;
+  const steps = Array.from({ length: detailed }, (_, i) =>
+    cell(Math.floor(i / (Ho * Wo)), Math.floor(i / Wo) % Ho, i % Wo),
+  );
+  if (detailed < total) {
+    steps.push(
+      step(
+        `The other ${total - detailed} output values are computed the same way, moving the window by the stride (${g.stride.join(', ')})`,
+      ),
+    );
+  }
+  return steps;
+}
