@@ -2,7 +2,7 @@
  * conv/summary rules of the layers that do not slide a window: batch norm,
  * dropout, flatten, dense, embedding, recurrent layers and activations.
  */
-import { add, DnnInputError, eq, mul, type Tex, type TexLike, vec, words } from '@dnn/core';
+import { add, DnnInputError, eq, mul, type Tex, type TexLike, tex, vec, words } from '@dnn/core';
 import type { SpecOf } from './layer-specs.js';
 import { describeShape, type LayerOutcome, type LayerState, product, wholeField } from './layer-state.js';
 
@@ -54,7 +54,7 @@ export function batchnormLayer(st: LayerState, path: string): LayerOutcome {
     maths: [
       eq('output', vec(st.shape)),
       eq(words('trainable'), mul(2, channels), 2 * channels),
-      words('(γ and β)'),
+      tex('(γ and β)', '(\\gamma \\text{ and } \\beta)'),
       eq(words('non-trainable'), mul(2, channels), 2 * channels),
       words('(running mean and variance)'),
     ],

@@ -5,7 +5,7 @@
  * start_k = start_{k−1} + (d_k(k_k − 1)/2 − p_k)·j_{k−1}.
  * Shared by conv/receptive-field and conv/summary.
  */
-import { add, DnnInputError, eq, frac, mul, sub, type Tex } from '@dnn/core';
+import { add, ceil, DnnInputError, eq, frac, mul, sub, type Tex } from '@dnn/core';
 
 /** Receptive field of one axis, in input pixels (input pixel i is centred at i, 0-based). */
 export interface Field {
@@ -68,6 +68,24 @@ export function transposedField(f: Field, kernel: number, stride: number, dilati
   const taps = Math.ceil((kernel * g) / stride);
   const units = ((taps - 1) * dilation) / g + 1;
   return { r: f.r + (units - 1) * f.j, j: f.j / stride, start: f.start };
+}
+
+/** The substituted transposed-convolution field: `r = r + (⌈k·g/s⌉ − 1)·(d/g)·j`, `j = j/s`. */
+export function transposedFieldMaths(
+  prev: Field,
+  kernel: number,
+  stride: number,
+  dilation: number,
+  next: Field,
+  label: string,
+): Tex[] {
+  const g = gcd(dilation, stride);
+  const taps = sub(ceil(frac(g === 1 ? kernel : mul(kernel, g), stride)), 1);
+  const spacing = dilation / g;
+  return [
+    eq(`r_${label}`, add(prev.r, spacing === 1 ? mul(taps, prev.j) : mul(taps, spacing, prev.j)), next.r),
+    eq(`j_${label}`, frac(prev.j, stride), next.j),
+  ];
 }
 
 function gcd(a: number, b: number): number {

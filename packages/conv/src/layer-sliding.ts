@@ -3,7 +3,7 @@
  * transposed), pooling (max, average, global, adaptive). Output sizes come
  * from geometry.ts, the same formulas as conv/output-shape.
  */
-import { add, DnnInputError, eq, frac, mul, type Tex, vec, words } from '@dnn/core';
+import { add, ceil, DnnInputError, eq, floor, frac, mul, sub, type Tex, vec, words } from '@dnn/core';
 import {
   type Axis,
   axisPadding,
@@ -15,7 +15,14 @@ import {
   transposedOutput,
   transposedSameFormula,
 } from './geometry.js';
-import { type Field, type FieldLayer, fieldMaths, growField, transposedField } from './layer-field.js';
+import {
+  type Field,
+  type FieldLayer,
+  fieldMaths,
+  growField,
+  transposedField,
+  transposedFieldMaths,
+} from './layer-field.js';
 import type { SpecOf } from './layer-specs.js';
 import {
   type LayerOutcome,
@@ -63,6 +70,16 @@ function sameAxis(a: Axis, b: Axis | undefined): boolean {
   );
 }
 
+/** True when both axes of a field carry the same numbers. */
+function sameField(f: Field[]): boolean {
+  return f.length === 2 && f[0]?.r === f[1]?.r && f[0]?.j === f[1]?.j;
+}
+
+/** Maths per axis, shown once without the axis suffix when both axes carry the same numbers. */
+function perAxis(names: string[], same: boolean, make: (i: number, suffix: string) => Tex[]): Tex[] {
+  return same ? make(0, '') : names.flatMap((name, i) => make(i, names.length === 1 ? '' : name));
+}
+
 /** Output sizes of a sliding layer with their formulas and notes. */
 function slide(axes: Axis[], path: string, ceilMode: boolean) {
   const maths: Tex[] = [];
@@ -96,24 +113,56 @@ function fieldLayer(a: Axis): FieldLayer {
 function growAll(field: Field[] | null, axes: Axis[], label: string): { field: Field[] | null; maths: Tex[] } {
   if (!field || field.length !== axes.length) return { field: null, maths: [] };
   const next = axes.map((a, i) => growField(field[i] as Field, fieldLayer(a)));
-  const same =
-    axes.length === 2 &&
-    sameAxis(axes[0] as Axis, axes[1]) &&
-    field[0]?.r === field[1]?.r &&
-    field[0]?.j === field[1]?.j;
-  const shown = same ? [axes[0] as Axis] : axes;
-  const maths = shown.flatMap((a, i) =>
-    fieldMaths(field[i] as Field, fieldLayer(a), next[i] as Field, shown.length === 1 ? label : `${label}${a.name}`),
+  const same = axes.length === 2 && sameAxis(axes[0] as Axis, axes[1]) && sameField(field);
+  const maths = perAxis(
+    axes.map((a) => a.name),
+    same,
+    (i, suffix) => fieldMaths(field[i] as Field, fieldLayer(axes[i] as Axis), next[i] as Field, `${label}${suffix}`),
   );
   return { field: next, maths };
 }
 
-/** `(kH·kW·Cin + 1)·Cout` or `kH·kW·Cin·Cout`: the weights (and biases) of a filter bank. */
-function filterParams(kernel: number[], cin: number, cout: number, bias: boolean): { value: number; tex: Tex } {
-  const perFilter = product(kernel) * cin;
-  const value = perFilter * cout + (bias ? cout : 0);
-  const tex = bias ? mul(add(mul(...kernel, cin), 1), cout) : mul(...kernel, cin, cout);
-  return { value, tex: eq('params', tex, value) };
+/** What a filter bank (conv or conv-transpose) reports, given its sizes and field. */
+interface FilterBank {
+  shape: number[];
+  field: Field[] | null;
+  weightShape: number[];
+  kernel: number[];
+  cin: number;
+  cout: number;
+  bias: boolean;
+  /** The factors whose product is the multiplication count. */
+  macFactors: number[];
+  what: string;
+  sizeMaths: Tex[];
+  fieldMaths: Tex[];
+  notes: string[];
+}
+
+/** The outcome of a filter bank: params (kH·kW·Cin + 1)·Cout (or without the + 1), MACs, shapes. */
+function filterBank(b: FilterBank): LayerOutcome {
+  const { kernel, cin, cout, bias } = b;
+  const params = product(kernel) * cin * cout + (bias ? cout : 0);
+  const macs = product(b.macFactors);
+  return {
+    shape: b.shape,
+    layout: b.shape.length === 2 ? 'map1d' : 'map2d',
+    field: b.field,
+    weightShape: b.weightShape,
+    biasShape: bias ? [cout] : null,
+    params,
+    buffers: 0,
+    macs,
+    what: b.what,
+    maths: [
+      ...b.sizeMaths,
+      eq('output', vec(b.shape)),
+      eq('params', bias ? mul(add(mul(...kernel, cin), 1), cout) : mul(...kernel, cin, cout), params),
+      eq('MACs', mul(...b.macFactors), macs),
+      ...b.fieldMaths,
+    ],
+    notes: b.notes,
+  };
 }
 
 function what(w: Window, kernel: number[], extra: string): string {
@@ -138,34 +187,26 @@ export function convLayer(
   const { sizes, maths, notes } = slide(axes, path, false);
   const cin = view.channels;
   const cout = spec.outChannels;
-  const shape = view.rebuild(cout, sizes);
-  const params = filterParams(kernel, cin, cout, spec.bias);
-  const macs = cout * product(sizes) * cin * product(kernel);
   const grown = growAll(st.field, axes, label);
   if (st.layout === 'sequence') {
     notes.push(
       `${path}: the [L, D] sequence is read as D = ${cin} channels over L = ${view.sizes[0]} steps (Keras Conv1D; PyTorch needs a transpose to [D, L]).`,
     );
   }
-  return {
-    shape: rank === 1 ? [cout, sizes[0] as number] : shape,
-    layout: rank === 1 ? 'map1d' : 'map2d',
+  return filterBank({
+    shape: [cout, ...sizes],
     field: grown.field,
     weightShape: [cout, cin, ...kernel],
-    biasShape: spec.bias ? [cout] : null,
-    params: params.value,
-    buffers: 0,
-    macs,
-    what: what(spec, kernel, `${cout} filters `),
-    maths: [
-      ...maths,
-      eq('output', vec(rank === 1 ? [cout, sizes[0] as number] : shape)),
-      params.tex,
-      eq('MACs', mul(cout, ...sizes, cin, ...kernel), macs),
-      ...grown.maths,
-    ],
+    kernel,
+    cin,
+    cout,
+    bias: spec.bias,
+    macFactors: [cout, ...sizes, cin, ...kernel],
+    what: what(spec, kernel, `${cout} filter${cout === 1 ? '' : 's'} `),
+    sizeMaths: maths,
+    fieldMaths: grown.maths,
     notes,
-  };
+  });
 }
 
 /** convtranspose2d: weight [Cin, Cout, kH, kW]; "same" follows Keras (out = in·s). */
@@ -199,44 +240,47 @@ export function convTransposeLayer(
   const kernel = axes.map((a) => a.kernel);
   const cin = view.channels;
   const cout = spec.outChannels;
-  const shape = [cout, ...sizes];
-  const params = filterParams(kernel, cin, cout, spec.bias);
-  const macs = cin * product(view.sizes) * cout * product(kernel);
   let field: Field[] | null = null;
   const fieldTex: Tex[] = [];
   if (st.field && st.field.length === 2) {
-    field = axes.map((a, i) => transposedField(st.field![i] as Field, a.kernel, a.stride, a.dilation));
+    const prev = st.field;
+    const next = axes.map((a, i) => transposedField(prev[i] as Field, a.kernel, a.stride, a.dilation));
+    const same = sameAxis(axes[0] as Axis, axes[1]) && sameField(prev);
     fieldTex.push(
-      ...axes.flatMap((a, i) => [
-        eq(`r_${label}${a.name}`, (field![i] as Field).r),
-        eq(`j_${label}${a.name}`, frac(st.field![i]!.j, a.stride), (field![i] as Field).j),
-      ]),
+      ...perAxis(['H', 'W'], same, (i, suffix) => {
+        const a = axes[i] as Axis;
+        return transposedFieldMaths(
+          prev[i] as Field,
+          a.kernel,
+          a.stride,
+          a.dilation,
+          next[i] as Field,
+          `${label}${suffix}`,
+        );
+      }),
     );
+    field = next;
   }
   const notes = [
     `${path}: a transposed convolution's output unit receives at most ⌈k·g/s⌉ taps (g = gcd(d, s)), which sets its field; the jump shrinks to j/s.`,
   ];
-  if (spec.padding === 'same')
+  if (spec.padding === 'same') {
     notes.push(`${path}: padding "same" for a transposed convolution follows Keras: output = input × stride.`);
-  return {
-    shape,
-    layout: 'map2d',
+  }
+  return filterBank({
+    shape: [cout, ...sizes],
     field,
     weightShape: [cin, cout, ...kernel],
-    biasShape: spec.bias ? [cout] : null,
-    params: params.value,
-    buffers: 0,
-    macs,
-    what: what(spec, kernel, `${cout} filters `),
-    maths: [
-      ...maths,
-      eq('output', vec(shape)),
-      params.tex,
-      eq('MACs', mul(cin, ...view.sizes, cout, ...kernel), macs),
-      ...fieldTex,
-    ],
+    kernel,
+    cin,
+    cout,
+    bias: spec.bias,
+    macFactors: [cin, ...view.sizes, cout, ...kernel],
+    what: what(spec, kernel, `${cout} filter${cout === 1 ? '' : 's'} `),
+    sizeMaths: maths,
+    fieldMaths: fieldTex,
     notes,
-  };
+  });
 }
 
 /** maxpool1d, maxpool2d, avgpool2d: channels kept, stride defaults to the kernel. */
@@ -316,30 +360,47 @@ export function adaptivePoolLayer(
   const notes: string[] = [];
   const windows = view.sizes.map((n, i) => {
     const o = out[i as 0 | 1];
-    const name = view.names[i] as string;
     const { sizes, first } = adaptiveWindows(n, o);
-    const kmax = Math.max(...sizes);
-    if (n % o === 0) {
-      maths.push(eq(`k_${name}`, `s_${name}`, frac(n, o), n / o));
-    } else {
-      maths.push(eq(`window_${name}`, `⌈(i + 1)·${n}/${o}⌉ − ⌊i·${n}/${o}⌋`, `${Math.min(...sizes)}…${kmax}`));
+    return { n, o, first, kmin: Math.min(...sizes), kmax: Math.max(...sizes) };
+  });
+  const sameSizes = windows[0]?.n === windows[1]?.n && windows[0]?.o === windows[1]?.o;
+  maths.push(
+    ...perAxis(view.names, sameSizes, (i, suffix) => {
+      const { n, o, kmin, kmax } = windows[i] as (typeof windows)[number];
+      if (n % o === 0) return [eq(`k${suffix}`, `s${suffix}`, frac(n, o), n / o)];
+      return [
+        eq(`size${suffix}`, sub(ceil(frac(mul(add('i', 1), n), o)), floor(frac(mul('i', n), o)))),
+        words(kmin === kmax ? `(every window ${kmax} cells)` : `(${kmin} to ${kmax} cells)`),
+      ];
+    }),
+  );
+  windows.forEach(({ n, o, kmin, kmax }, i) => {
+    if (n % o !== 0 && !(i > 0 && sameSizes)) {
       notes.push(
-        `${path} (${name}): ${n}/${o} is not whole, so the windows are uneven (${Math.min(...sizes)} to ${kmax} cells); the field shown is the largest and the jump the average spacing ${n}/${o}·j.`,
+        `${path} (${view.names[i]}): ${n}/${o} is not whole, so PyTorch's windows overlap or differ (${kmin} to ${kmax} cells); the field shown is the largest and the jump the average spacing ${n}/${o}·j.`,
       );
     }
-    return { kmax, first, n, o };
   });
   const shape = [view.channels, ...out];
   let field: Field[] | null = null;
   const fieldTex: Tex[] = [];
   if (st.field && st.field.length === 2) {
-    field = windows.map(({ kmax, first, n, o }, i) => {
-      const f = st.field![i] as Field;
+    const prev = st.field;
+    const next = windows.map(({ kmax, first, n, o }, i) => {
+      const f = prev[i] as Field;
       return { r: f.r + (kmax - 1) * f.j, j: (f.j * n) / o, start: f.start + ((first - 1) / 2) * f.j };
     });
     fieldTex.push(
-      ...field.flatMap((f, i) => [eq(`r_${label}${view.names[i]}`, f.r), eq(`j_${label}${view.names[i]}`, f.j)]),
+      ...perAxis(view.names, sameSizes && sameField(prev), (i, suffix) => {
+        const { kmax, n, o } = windows[i] as (typeof windows)[number];
+        const [p, q] = [prev[i] as Field, next[i] as Field];
+        return [
+          eq(`r_${label}${suffix}`, add(p.r, mul(sub(kmax, 1), p.j)), q.r),
+          eq(`j_${label}${suffix}`, mul(frac(n, o), p.j), q.j),
+        ];
+      }),
     );
+    field = next;
   }
   return {
     shape,

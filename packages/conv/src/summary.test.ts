@@ -173,7 +173,7 @@ describe('conv/summary: conventions', () => {
     });
     const a = sol.answer as unknown as SummaryAnswer;
     expect(a.layers[0]).toMatchObject({ outputShape: [2, 3, 4], receptiveField: [3, 2], jump: [7 / 3, 2] });
-    expect(sol.notes.join(' ')).toMatch(/windows are uneven/);
+    expect(sol.notes.join(' ')).toMatch(/windows overlap or differ/);
   });
 
   it('a [C, L] input feeds conv1d; the same shape before an lstm is [L, D]', () => {
@@ -193,7 +193,36 @@ describe('conv/summary: conventions', () => {
     expect(text).toContain('params = (256 + 1)·32 = 8224');
     expect(text).toContain('total params = 832 + 25632 + 51264 + 102464 + 8224 + 66 = 188482');
     expect(sol.steps).toHaveLength(1 + 11 + 2);
-    for (const st of sol.steps) expect(st.latex).not.toMatch(/[·−⌊⌋×γβ′]/);
+    const exotic = solve('conv/summary', {
+      input: [3, 9, 8],
+      layers: [
+        { type: 'conv2d', outChannels: 2, kernel: [3, 2], padding: 'same', stride: 2, name: 'a_b&c' },
+        { type: 'convtranspose2d', outChannels: 2, kernel: 3, stride: 2, dilation: 2 },
+        { type: 'adaptiveavgpool2d', outputSize: 3 },
+        { type: 'batchnorm', trainable: false },
+        { type: 'globalavgpool' },
+        { type: 'dropout' },
+      ],
+    });
+    for (const st of [...sol.steps, ...exotic.steps]) expect(st.latex).not.toMatch(/[·−⌊⌋⌈⌉…×γβ′]/);
+  });
+
+  it('transposed-convolution and adaptive-pooling fields are shown with their numbers', () => {
+    const text = solve('conv/summary', {
+      input: [1, 5, 5],
+      layers: [
+        { type: 'conv2d', outChannels: 1, kernel: 3, stride: 2 },
+        { type: 'convtranspose2d', outChannels: 1, kernel: 3, stride: 2 },
+        { type: 'adaptiveavgpool2d', outputSize: 2 },
+      ],
+    })
+      .steps.map((s) => s.text)
+      .join('\n');
+    // conv: r = 3, j = 2; conv-transpose: ⌈3/2⌉ = 2 taps, r = 3 + 1·2 = 5, j = 2/2 = 1;
+    // adaptive 5 → 2: windows [0, 3), [2, 5), r = 5 + 2·1 = 7, j = 5/2.
+    expect(text).toContain('r_2 = 3 + (⌈3/2⌉ − 1)·2 = 5');
+    expect(text).toContain('j_2 = 2/2 = 1');
+    expect(text).toContain('r_3 = 5 + (3 − 1)·1 = 7');
   });
 });
 

@@ -199,28 +199,21 @@ export const summary = defineSolver({
     };
     checkExact([answer.totalParams, answer.totalMacs], 'layers');
     steps.push(tableStep(rows));
+    const columns = [
+      ['total params', 'params', answer.totalParams],
+      ['trainable', 'trainableParams', answer.trainableParams],
+      ['non-trainable', 'nonTrainableParams', answer.nonTrainableParams],
+      ['MACs', 'macs', answer.totalMacs],
+    ] as const;
     steps.push(
       step(
         'Totals',
-        totalTex(
-          'total params',
-          rows.map((r) => r.params),
-          answer.totalParams,
-        ),
-        totalTex(
-          'trainable',
-          rows.map((r) => r.trainableParams),
-          answer.trainableParams,
-        ),
-        totalTex(
-          'non-trainable',
-          rows.map((r) => r.nonTrainableParams),
-          answer.nonTrainableParams,
-        ),
-        totalTex(
-          'MACs',
-          rows.map((r) => r.macs),
-          answer.totalMacs,
+        ...columns.map(([label, key, total]) =>
+          totalTex(
+            label,
+            rows.map((r) => r[key]),
+            total,
+          ),
         ),
       ),
     );
