@@ -69,21 +69,58 @@ export function parseCovered(source: string, path: string, point: Record<string,
   return expr;
 }
 
-/** Number of nodes of the syntax tree, and the summed subtree sizes (the cost of one traced gradient with labels). */
-export function exprSize(expr: Expr): { nodes: number; traceCost: number } {
+/**
+ * Size measures of a syntax tree: `nodes`; `traceCost`, the summed subtree sizes
+ * (the work of one traced gradient, whose nodes carry printed labels); and
+ * `evalCost`, nodes plus the summed sizes of every right operand (the work of
+ * one evaluation, which checks each right operand for variables).
+ */
+export function exprSize(expr: Expr): { nodes: number; traceCost: number; evalCost: number } {
   let nodes = 0;
   let traceCost = 0;
+  let evalCost = 0;
   const walk = (e: Expr): number => {
     let size = 1;
     if (e.kind === 'neg') size += walk(e.arg);
-    else if (e.kind === 'binary') size += walk(e.left) + walk(e.right);
-    else if (e.kind === 'call') for (const a of e.args) size += walk(a);
+    else if (e.kind === 'binary') {
+      const right = walk(e.right);
+      size += walk(e.left) + right;
+      evalCost += right;
+    } else if (e.kind === 'call') for (const a of e.args) size += walk(a);
     nodes++;
     traceCost += size;
     return size;
   };
   walk(expr);
-  return { nodes, traceCost };
+  return { nodes, traceCost, evalCost: evalCost + nodes };
+}
+
+/** Work budget of traced gradients (summed subtree sizes × evaluations): about a second at most. */
+export const TRACE_BUDGET = 3e6;
+
+/** Throws an input error at `path` when `evaluations` traced gradients of `expr` would exceed {@link TRACE_BUDGET}. */
+export function checkTraceWork(expr: Expr, evaluations: number, path: string, what: string): void {
+  const work = evaluations * exprSize(expr).traceCost;
+  if (work > TRACE_BUDGET) {
+    throw new DnnInputError(
+      path,
+      `${what} needs about ${work.toExponential(1)} operations, above the budget of ${TRACE_BUDGET.toExponential(0)}; use a shorter expression${evaluations > 1 ? ' or fewer steps' : ''}`,
+    );
+  }
+}
+
+/** Work budget of one Hessian (evaluations × evaluation cost): well under a second. */
+export const HESSIAN_BUDGET = 1e7;
+
+/** Throws an input error at `path` when an exact n×n Hessian of `expr` would exceed {@link HESSIAN_BUDGET}. */
+export function checkHessianWork(expr: Expr, n: number, path: string): void {
+  const work = ((n * (n + 1)) / 2) * exprSize(expr).evalCost;
+  if (work > HESSIAN_BUDGET) {
+    throw new DnnInputError(
+      path,
+      `the Hessian of this expression in ${n} variables needs about ${work.toExponential(1)} operations, above the budget of ${HESSIAN_BUDGET.toExponential(0)}; use fewer variables or a shorter expression`,
+    );
+  }
 }
 
 /** Throws an input error at `path` unless every number is finite (a result overflowed float64). */

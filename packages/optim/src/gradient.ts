@@ -4,6 +4,7 @@
  */
 import { DnnInputError, defineSolver, eq, type GraphNode, s, step, traceGradient, vec, z } from '@dnn/core';
 import {
+  checkTraceWork,
   expressionField,
   functionSteps,
   parseCovered,
@@ -74,6 +75,7 @@ export const gradient = defineSolver({
       if (seen.has(name)) throw new DnnInputError(`wrt[${i}]`, `${JSON.stringify(name)} is listed twice`);
       seen.add(name);
     });
+    checkTraceWork(expr, 1, 'expression', 'the computation graph of this expression');
     const traced = traceGradient(expr, inp.at);
     const grads = wrt.map((name) => traced.gradient[name] ?? 0);
     requireFinite([traced.value, ...traced.graph.map((n) => n.grad)], 'expression', 'the gradient');

@@ -62,6 +62,15 @@ describe('optim/hessian: bad input is a DnnInputError naming the field', () => {
       'at',
       /at most 50/,
     ],
+    [
+      'work budget (50 variables, long right-nested expression)',
+      {
+        expression: Array.from({ length: 200 }, (_, k) => `v${k % 50}*v${(k * 7) % 50}`).join('+(') + ')'.repeat(199),
+        at: Object.fromEntries(Array.from({ length: 50 }, (_, i) => [`v${i}`, 0.5])),
+      },
+      'expression',
+      /above the budget/,
+    ],
     ['overflowing second derivative', { expression: 'x^200', at: { x: 1e2 } }, 'expression', /overflows/],
   ]);
 });

@@ -4,7 +4,14 @@
  */
 import { defineSolver, eq, hessian as exactHessian, matrix, rel, s, step, sym, tex, vec, words } from '@dnn/core';
 import { eigenvalueSteps, symmetricEigen } from './eigen-steps.js';
-import { expressionField, functionSteps, parseCovered, pointField, requireFinite } from './expression-input.js';
+import {
+  checkHessianWork,
+  expressionField,
+  functionSteps,
+  parseCovered,
+  pointField,
+  requireFinite,
+} from './expression-input.js';
 
 const input = s.object({
   expression: expressionField('The function f, e.g. "x^4 - 32x^2 + y^4 - 18y^2".'),
@@ -66,6 +73,7 @@ export const hessian = defineSolver({
   solve(inp) {
     const expr = parseCovered(inp.expression, 'expression', inp.at, 'at');
     const names = Object.keys(inp.at);
+    checkHessianWork(expr, names.length, 'expression');
     const result = exactHessian(expr, inp.at, names);
     requireFinite([...result.gradient, ...result.hessian.flat()], 'expression', 'the second derivative');
     const eigenvalues = symmetricEigen(result.hessian);

@@ -27,6 +27,7 @@ import {
 } from '@dnn/core';
 import { eigenvalueSteps, symmetricEigen } from './eigen-steps.js';
 import {
+  checkHessianWork,
   expressionField,
   functionSteps,
   parseCovered,
@@ -94,6 +95,7 @@ export const learningRate = defineSolver({
     if (names.length > VARIABLES_MAX) {
       throw new DnnInputError('expression', `has ${names.length} variables; at most ${VARIABLES_MAX} are allowed`);
     }
+    checkHessianWork(probe, names.length, 'expression');
     const zero = Object.fromEntries(names.map((n) => [n, 0]));
     const atZero = exactHessian(probe, zero, names);
     const H = atZero.hessian;

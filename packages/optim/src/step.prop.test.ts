@@ -253,7 +253,10 @@ describe('optim/step trajectory invariants', () => {
     fc.assert(
       fc.property(quadratic, lr, (q, eta) => {
         const common = { lr: eta, params: { w0: q.w0, w1: q.w1 }, objective: source(q), steps: 5 };
-        expect(trajectoryOf({ ...common, optimizer: 'adamw' })).toEqual(trajectoryOf({ ...common, optimizer: 'adam' }));
+        // JSON: the decoupled decay −lr·0·θ may be −0 where adam has +0.
+        expect(JSON.stringify(trajectoryOf({ ...common, optimizer: 'adamw' }))).toBe(
+          JSON.stringify(trajectoryOf({ ...common, optimizer: 'adam' })),
+        );
       }),
       { numRuns: 30 },
     );

@@ -18,7 +18,7 @@ import {
   vec,
   z,
 } from '@dnn/core';
-import { expressionField, exprSize, functionSteps, parseCovered, pointField } from './expression-input.js';
+import { checkTraceWork, expressionField, functionSteps, parseCovered, pointField } from './expression-input.js';
 import {
   initialState,
   OPTIMIZERS,
@@ -66,8 +66,6 @@ export interface StepAnswer {
 
 /** Steps worked out in full; later ones are summarised (every number stays in the trajectory). */
 const SHOWN_STEPS = 10;
-/** Budget of traced-gradient work (steps × graph size): keeps any request well under a second. */
-const TRACE_BUDGET = 3e6;
 
 /** Checks the field combinations the schema cannot express. */
 function checkInput(inp: z.output<typeof input>): OptimizerConfig {
@@ -138,16 +136,7 @@ export const optimStep = defineSolver({
     const names = Object.keys(inp.params);
     const expr =
       inp.objective === undefined ? undefined : parseCovered(inp.objective, 'objective', inp.params, 'params');
-    if (expr) {
-      const extra = Object.keys(inp.params).length;
-      const cost = (inp.steps + 1) * (exprSize(expr).traceCost + extra);
-      if (cost > TRACE_BUDGET) {
-        throw new DnnInputError(
-          'steps',
-          `${inp.steps} steps on an objective of this size need about ${cost.toExponential(1)} operations, above the budget of ${TRACE_BUDGET.toExponential(0)}; use fewer steps or a shorter objective`,
-        );
-      }
-    }
+    if (expr) checkTraceWork(expr, inp.steps + 1, 'steps', `${inp.steps} steps on this objective`);
     checkLimit(
       'steps',
       'outputCells',
