@@ -3,7 +3,7 @@
  * perceptrons we can construct for a boolean function, verified on every row,
  * with an honest lower bound.
  */
-import { DnnInputError, defineSolver, eq, type Step, s, step, sym, vec, words } from '@dnn/core';
+import { DnnInputError, defineSolver, eq, type Step, s, step, sym, tex, vec, words } from '@dnn/core';
 import { type BoolFunction, booleanFunctionFields, encodeBit, rowBits } from './boolean-function.js';
 import { andUnit, countingNetwork, relevantVariables, rowSets, symmetricProfile, withOutput } from './constructions.js';
 import { rowLabel, SHOWN_ROWS, samplesOf, tuple } from './inequalities.js';
@@ -193,7 +193,7 @@ function counting(
     steps: [
       step(
         `f depends only on c, the number of ones among ${tuple(names)}; it changes value at c = ${profile.changes.join(', ')}`,
-        eq(sym(`f(c), c = 0…${vars.length}`), vec(profile.g)),
+        eq(tex(`[f(0), …, f(${vars.length})]`, `[f(0), \\dots, f(${vars.length})]`), vec(profile.g)),
       ),
     ],
     notes: [],
@@ -367,7 +367,7 @@ export const mlp = defineSolver({
     {
       title: 'XOR with weights and biases from {−1, 0, 1} (2-layer, 3 neurons)',
       source:
-        'Exam problem (step fires when z > 0). By hand: h₁ = x − y + 0 fires only on (1, 0), h₂ = −x + y + 0 only on (0, 1), y = h₁ + h₂ + 0 fires when either does; XOR is not separable, so 3 is minimal.',
+        'Exam problem (step fires when z > 0). By hand: h₁ = −x + y + 0 fires only on (0, 1), h₂ = x − y + 0 only on (1, 0), y = h₁ + h₂ + 0 fires when either does (the rubric lists the same two units in the other order); XOR is not separable, so 3 is minimal.',
       input: { expression: 'x ^ y', weightDomain: [-1, 0, 1], biasDomain: [-1, 0, 1] },
       answer: {
         perceptrons: 3,
@@ -378,8 +378,8 @@ export const mlp = defineSolver({
         layers: [
           {
             weights: [
-              [1, -1],
               [-1, 1],
+              [1, -1],
             ],
             bias: [0, 0],
           },
@@ -406,8 +406,8 @@ export const mlp = defineSolver({
         layers: [
           {
             weights: [
-              [10, 10, 0],
               [0, 10, 10],
+              [10, 10, 0],
             ],
             bias: [-20, -20],
           },

@@ -97,7 +97,7 @@ export function pickBias(
 
 /**
  * Fits a unit whose weights follow a sign pattern (−1, 0, +1 per input) scaled
- * by a positive c: c = 1 for real weights, else the smallest c of the weight
+ * by a positive c: c = 1 for real weights, else the smallest |w| of the weight
  * domain with every needed ±c (and 0) allowed. The bias comes from
  * {@link pickBias}. Undefined when no allowed scale and bias work.
  */
@@ -108,7 +108,9 @@ export function fitPattern(
   domains: Domains,
   style: 'robust' | 'endpoint' = 'endpoint',
 ): Unit | undefined {
-  const scales = domains.weights ? [...new Set(domains.weights.filter((c) => c > 0))].sort((a, b) => a - b) : [1];
+  const scales = domains.weights
+    ? [...new Set(domains.weights.filter((c) => c !== 0).map(Math.abs))].sort((a, b) => a - b)
+    : [1];
   for (const c of scales) {
     const weights = pattern.map((p) => p * c + 0);
     if (domains.weights && !weights.every((w) => domains.weights?.includes(w))) continue;
