@@ -62,7 +62,7 @@ export const SUMMARY_EXAMPLES: SolverExample<z.input<typeof summaryInput>>[] = [
   {
     title: 'AlexNet-like first layers: 256×256 RGB, conv 96×11×11 s4, max-pool 3×3 s2, conv 5×5 (p = (f − 1)/2)',
     source:
-      'Exam problem (conv2 has 256 filters as in AlexNet; the figure is missing); by hand: ⌊(256 + 10 − 11)/4⌋ + 1 = 64, ⌊(64 + 2 − 3)/2⌋ + 1 = 32, 32 + 4 − 5 + 1 = 32; conv1 params (11·11·3 + 1)·96 = 34944; fields 11, 11 + 2·4 = 19, 19 + 4·8 = 51 (= the rubric).',
+      'Exam problem (conv2 has 256 filters as in AlexNet; the figure is missing); by hand: ⌊(256 + 10 − 11)/4⌋ + 1 = 64, ⌊(64 + 2 − 3)/2⌋ + 1 = 32, 32 + 4 − 5 + 1 = 32; conv1 params (11·11·3 + 1)·96 = 34944 (= the rubric); fields 11, 11 + 2·4 = 19, 19 + 4·8 = 51 (= the rubric). The rubric’s (256 − 11)/4 + 1 drops the padding and is not whole; with p = 5 it is ⌊255/4⌋ + 1 = 64.',
     input: {
       input: [3, 256, 256],
       layers: [
@@ -160,7 +160,7 @@ export const SUMMARY_EXAMPLES: SolverExample<z.input<typeof summaryInput>>[] = [
   {
     title: 'Dense 30 → 7 hidden layers of 8 → 1 (binary output)',
     source:
-      'Exam problem; by hand: (30 + 1)·8 + 6·(8 + 1)·8 + (8 + 1)·1 = 248 + 432 + 9 = 689 (one sigmoid output unit).',
+      'Exam problem; by hand: (30 + 1)·8 + 6·(8 + 1)·8 + (8 + 1)·1 = 248 + 432 + 9 = 689 (one sigmoid output unit). Seven hidden layers have six hidden-to-hidden blocks; the rubric’s (8 + 1)·8·7 counts seven and gets 761 (its 2-output variant (8 + 2)·2 should be (8 + 1)·2: 698).',
     input: { input: [30], layers: [...Array.from({ length: 7 }, () => dense(8)), dense(1)] },
     answer: { totalParams: 689 },
   },

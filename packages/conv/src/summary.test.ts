@@ -56,6 +56,17 @@ describe('conv/summary: exam networks layer by layer', () => {
     expect(valid.layers[3]?.params).toBe(802944); // (64·98 + 1)·128
   });
 
+  it('30 → 7×8 → binary: 689 (one output) or 698 (two softmax outputs), not the rubric’s 761 / 772', () => {
+    // Seven hidden layers: one 30→8 block, six 8→8 blocks, one 8→out block.
+    // The rubric writes (30+1)·8 + (8+1)·8·7 + (8+1)·1 = 761, i.e. seven 8→8 blocks (eight hidden layers),
+    // and for two outputs (8+2)·2 instead of (8+1)·2. By hand: 248 + 6·72 + 9 = 689; + 9 more for two outputs = 698.
+    const hidden = Array.from({ length: 7 }, () => ({ type: 'dense', units: 8 }));
+    expect(run({ input: [30], layers: [...hidden, { type: 'dense', units: 1 }] }).totalParams).toBe(689);
+    expect(
+      run({ input: [30], layers: [...hidden, { type: 'dense', units: 2 }, { type: 'softmax' }] }).totalParams,
+    ).toBe(698);
+  });
+
   it('LeNet: maxpool1 sees 6×6, f1 sees the whole 32×32 input', () => {
     const a = run(summary.examples[3]?.input);
     expect(a.layers[1]?.receptiveField).toEqual([6, 6]);
