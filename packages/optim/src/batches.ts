@@ -2,8 +2,7 @@
  * optim/batches — mini-batch bookkeeping: iterations (parameter updates) per
  * epoch, the size of the last batch, and totals over the epochs.
  */
-import { ceil, defineSolver, eq, floor, frac, mul, type Step, s, step, sub, z } from '@dnn/core';
-import { math } from './math-text.js';
+import { ceil, defineSolver, eq, floor, frac, mul, type Step, s, step, sub, words, z } from '@dnn/core';
 
 const input = s.object({
   samples: z.number().int().min(1).max(1e9).describe('Number of training samples N.'),
@@ -48,31 +47,31 @@ export const batches = defineSolver({
       dropLast
         ? step(
             'Full batches per epoch (the incomplete one is dropped)',
-            eq(math('iterations'), floor(frac(N, B)), iterations),
+            eq(words('iterations'), floor(frac(N, B)), iterations),
           )
-        : step('Batches per epoch (the last may be smaller)', eq(math('iterations'), ceil(frac(N, B)), iterations)),
+        : step('Batches per epoch (the last may be smaller)', eq(words('iterations'), ceil(frac(N, B)), iterations)),
     );
     let last: number | null;
     let reason: string | null = null;
     if (rest === 0) {
       last = B;
-      steps.push(step('B divides N, so every batch is full', eq(math('last batch'), B)));
+      steps.push(step('B divides N, so every batch is full', eq(words('last batch'), B)));
     } else if (dropLast) {
       last = full > 0 ? B : null;
       if (last === null) reason = `dropLast drops the only batch: ${N} samples are fewer than the batch size ${B}`;
       steps.push(
-        step(`The last ${rest} samples are dropped each epoch`, eq(math('dropped'), sub(N, mul(full, B)), rest)),
+        step(`The last ${rest} samples are dropped each epoch`, eq(words('dropped'), sub(N, mul(full, B)), rest)),
       );
       notes.push(
         `dropLast: ${rest} samples are never seen in an epoch (PyTorch drop_last=True; shuffling changes which).`,
       );
     } else {
       last = rest;
-      steps.push(step('Size of the last batch', eq(math('last batch'), sub(N, mul(full, B)), rest)));
+      steps.push(step('Size of the last batch', eq(words('last batch'), sub(N, mul(full, B)), rest)));
       notes.push('The last batch is smaller and kept (PyTorch drop_last=False and Keras fit both keep it).');
     }
     const total = iterations * epochs;
-    steps.push(step('Iterations over all epochs', eq(math('total'), mul(iterations, epochs), total)));
+    steps.push(step('Iterations over all epochs', eq(words('total'), mul(iterations, epochs), total)));
     notes.push(
       'One iteration = one forward and one backward pass over a batch, then one parameter update; per epoch every kept sample goes through one forward and one backward pass.',
     );

@@ -9,6 +9,8 @@ const EXTRA: [RegExp, string][] = [
   [/ℓ/g, '\\ell '],
   [/²/g, '^{2}'],
   [/½/g, '\\tfrac{1}{2}'],
+  [/√\(([^()]*)\)/g, '\\sqrt{$1}'],
+  [/√(\\hat\{.\}|[A-Za-z0-9]+)/g, '\\sqrt{$1}'],
   [/√/g, '\\sqrt '],
   [/←/g, ' \\leftarrow '],
   [/ᵀ/g, '^{\\top}'],

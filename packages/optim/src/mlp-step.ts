@@ -570,7 +570,7 @@ function applyUpdate(
       bias: ly.hasBias ? ly.b.map((_, i) => pick(bKey(l, i))) : [],
     };
   };
-  const rule = RULE_TEXT[config.optimizer];
+  const rule = ruleText(config);
   steps.push(step(`Update (${config.optimizer}, η = ${config.lr}, first step from zero state)`, rule));
   const qNames = Object.keys(Object.values(result.detail)[0]?.quantities ?? {});
   for (const [l] of layers.entries()) {
@@ -578,11 +578,12 @@ function applyUpdate(
     for (const q of qNames) {
       const v = quantity(l, q);
       const ly = layers[l] as Layer;
+      const name = QUANTITY_NAMES[q] ?? q;
       const shown = [
-        eq(math(`${q}_W`), showMat(v.weights)),
-        ...(ly.hasBias ? [eq(math(`${q}_b`), showVec(v.bias))] : []),
+        eq(math(`${name}_W`), showMat(v.weights)),
+        ...(ly.hasBias ? [eq(math(`${name}_b`), showVec(v.bias))] : []),
       ];
-      steps.push(step(`Layer ${n}: ${q}`, ...shown));
+      steps.push(step(`Layer ${n}: ${name}`, ...shown));
     }
     const u = updated[l] as LayerParams;
     steps.push(step(`Layer ${n}: updated weights`, eq(lsym('W', n), showMat(u.weights))));
@@ -615,16 +616,29 @@ function applyUpdate(
   return { updated, state, steps, notes };
 }
 
-const RULE_TEXT: Record<(typeof OPTIMIZERS)[number], Tex> = {
-  sgd: math('θ ← θ − η·∂L/∂θ'),
-  momentum: math('v = μv + g, θ ← θ − η·v (classic form: v = μv − η·g, θ ← θ + v)'),
-  nesterov: math('v = μv + g, θ ← θ − η·(g + μv)'),
-  adagrad: math('G = G + g², θ ← θ − η·g/(√G + ε)'),
-  rmsprop: math('v = αv + (1 − α)g², θ ← θ − η·g/(√v + ε)'),
-  adam: math('m = β1·m + (1 − β1)g, v = β2·v + (1 − β2)g², m̂ = m/(1 − β1^t), v̂ = v/(1 − β2^t), θ ← θ − η·m̂/(√v̂ + ε)'),
-  adamw: math('as adam, plus θ ← θ − η·wd·θ (decoupled decay)'),
-  rprop: math('step size grows ×η+ / shrinks ×η− on sign agreement / change, θ ← θ − sign(g)·step'),
-};
+/** The update rule of `config` as a formula (the form the options select). */
+function ruleText(config: OptimizerConfig): Tex {
+  const classic = config.momentumForm === 'classic';
+  const root = (x: string) => (config.epsPlacement === 'inside' ? `√(${x} + ε)` : `√${x} + ε`);
+  const hat = config.biasCorrection ? 'm̂ = m/(1 − β_1^t), v̂ = v/(1 − β_2^t), ' : '';
+  const [m, v] = config.biasCorrection ? ['m̂', 'v̂'] : ['m', 'v'];
+  const adam = `m = β_1·m + (1 − β_1)g, v = β_2·v + (1 − β_2)g², ${hat}θ ← θ − η·${m}/(${root(v)})`;
+  const rules: Record<OptimizerConfig['optimizer'], string> = {
+    sgd: 'θ ← θ − η·∂L/∂θ',
+    momentum: classic ? 'v = μv − η·g, θ ← θ + v' : 'v = μv + g, θ ← θ − η·v',
+    nesterov: classic ? 'v = μv − η·g, θ ← θ + μv − η·g' : 'v = μv + g, θ ← θ − η·(g + μv)',
+    adagrad: `G = G + g², θ ← θ − η·g/(${root('G')})`,
+    rmsprop: `v = αv + (1 − α)g², θ ← θ − η·g/(${root('v')})`,
+    adam,
+    adamw: `θ ← θ − η·wd·θ (decoupled decay), then ${adam}`,
+    rprop:
+      'step ← step·η+ if g keeps the sign of the previous g (step·η− and g taken as 0 if it flips), θ ← θ − sign(g)·step',
+  };
+  return math(rules[config.optimizer]);
+}
+
+/** How optimizer quantities are written in steps. */
+const QUANTITY_NAMES: Record<string, string> = { mHat: 'm̂', vHat: 'v̂' };
 
 function conventionNotes(inp: Input, layers: Layer[], zs: number[][]): string[] {
   const notes: string[] = [];
