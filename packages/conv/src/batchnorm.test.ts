@@ -77,6 +77,8 @@ describe('conv/batchnorm: steps and conventions', () => {
 
 describe('conv/batchnorm: bad input is a DnnInputError naming the field', () => {
   itRejects(solve, [
+    ['overflowing variance', { z: [[1e300], [-1e300]] }, 'z', /too large: a variance overflows/],
+    ['overflowing output', { z: [[1], [2]], gamma: 1e308, beta: 1e308 }, 'gamma', /too large/],
     [
       'gamma of the wrong length',
       {

@@ -24,7 +24,7 @@ import {
   vec,
   z,
 } from '@dnn/core';
-import { MAX_AXIS, type Nested, nestedNumbers, sizeOf, toNested, toTensor } from './tensor.js';
+import { checkFinite, MAX_AXIS, type Nested, nestedNumbers, sizeOf, toNested, toTensor } from './tensor.js';
 
 /** Groups with at most this many values list them in the mean and variance steps. */
 const MAX_LISTED = 8;
@@ -213,6 +213,10 @@ export const batchnorm = defineSolver({
       }
     }
 
+    checkFinite(stats.mean, 'z', 'a mean');
+    checkFinite(stats.std, 'z', 'a variance');
+    checkFinite(zNorm, 'z', 'a difference z − μ');
+    checkFinite(y, 'gamma', 'an output γ·z_norm + β');
     const steps: Step[] = [
       step(
         L.spatial

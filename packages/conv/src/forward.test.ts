@@ -109,6 +109,12 @@ describe('conv/forward: steps read like a worked solution', () => {
 describe('conv/forward: bad input is a DnnInputError naming the field', () => {
   itRejects(solve, [
     [
+      'overflowing output',
+      { input: [[1e308, 1e308]], weight: [[10, 10]] },
+      'input',
+      /too large: an output value overflows/,
+    ],
+    [
       'kernel larger than the input',
       { input: [[1, 2]], weight: [[1, 2, 3]] },
       'weight',

@@ -21,7 +21,7 @@ import {
 import { conv2dReference } from './forward-reference.js';
 import { dilationField, paddingField, strideField } from './geometry.js';
 import { indexed, inside, tapPosition, type WindowGeometry, windowGeometry } from './sliding-window.js';
-import { MAX_AXIS, type Nested, nestedNumbers, toNested, toTensor } from './tensor.js';
+import { checkFinite, MAX_AXIS, type Nested, nestedNumbers, toNested, toTensor } from './tensor.js';
 import { cellRange, cellSteps, matrixSteps, paddedMatrices } from './window-steps.js';
 
 /** Most products written out in one output value's step; beyond, per-channel sums are shown. */
@@ -173,6 +173,7 @@ export const forward = defineSolver({
       pads: g.pads,
       flip: inp.flip,
     });
+    checkFinite(result.data, 'input', 'an output value');
     const outShape = rank2 ? [Ho, Wo] : [Cout, Ho, Wo];
     const steps: Step[] = [...g.steps];
     steps.push(

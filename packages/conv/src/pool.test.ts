@@ -27,7 +27,7 @@ describe('conv/pool: conventions and steps', () => {
     expect(t).toContain('X_pad = [[0, 0, 0, 0], [0, 0, 0.5, 0], [0, 0.5, −1, 0], [0, 0, 0, 0]]');
     expect(t).toContain('3 padded cell(s) count as 0: Y[1][1] = max(−1, 0, 0, 0) = 0');
     expect(sol.notes.join(' ')).toMatch(
-      /with padValue "ignore", 1 value\(s\) differ, e.g. Y\[1\]\[1\] would be -1 instead of 0/,
+      /with padValue "ignore", 1 value\(s\) differ, e.g. Y\[1\]\[1\] would be −1 instead of 0/,
     );
     for (const st of sol.steps) expect(st.latex).not.toMatch(/[·−⌊⌋∅]/);
   });
@@ -116,6 +116,12 @@ describe('conv/pool: conventions and steps', () => {
 
 describe('conv/pool: bad input is a DnnInputError naming the field', () => {
   itRejects(solve, [
+    [
+      'overflowing average',
+      { input: [[1e308, 1e308]], kind: 'avg', kernel: [1, 2] },
+      'input',
+      /too large: an average overflows/,
+    ],
     [
       'kernel larger than the input',
       { input: [[1, 2]], kind: 'max', kernel: 2 },

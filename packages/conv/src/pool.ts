@@ -2,7 +2,7 @@
  * conv/pool — max or average pooling by hand, per channel, with both
  * conventions for padded cells (the exam's zeros, or PyTorch's "ignore").
  */
-import { add, call, checkLimit, defineSolver, eq, frac, type Step, s, step, type Tex, tex, vec } from '@dnn/core';
+import { add, call, checkLimit, defineSolver, eq, frac, num, type Step, s, step, type Tex, tex, vec } from '@dnn/core';
 import { kernelField, paddingField, strideField } from './geometry.js';
 import { pool2dReference } from './pool-reference.js';
 import {
@@ -13,7 +13,7 @@ import {
   type WindowGeometry,
   windowGeometry,
 } from './sliding-window.js';
-import { type Nested, nestedNumbers, toNested, toTensor } from './tensor.js';
+import { checkFinite, type Nested, nestedNumbers, toNested, toTensor } from './tensor.js';
 import { cellRange, cellSteps, matrixSteps, paddedMatrices } from './window-steps.js';
 
 const input = s.object({
@@ -99,7 +99,7 @@ function conventionNote(
   const i = diffs[0] as number;
   const idx = rank2 ? [Math.floor(i / Wo) % Ho, i % Wo] : [Math.floor(i / (Ho * Wo)), Math.floor(i / Wo) % Ho, i % Wo];
   const name = `Y${idx.map((k) => `[${k}]`).join('')}`;
-  return `The convention changes the result here: with padValue "${otherName}", ${diffs.length} value(s) differ, e.g. ${name} would be ${other[i]} instead of ${out[i]}.`;
+  return `The convention changes the result here: with padValue "${otherName}", ${diffs.length} value(s) differ, e.g. ${name} would be ${num(other[i] as number).text} instead of ${num(out[i] as number).text}.`;
 }
 
 /** The exam's pooling layer (2×2, stride 2, padding 1) on the 1×1-convolution output. */
@@ -154,6 +154,7 @@ export const pool = defineSolver({
     checkLimit('kernel', 'multiplyAdds', C * Ho * Wo * g.kernel[0] * g.kernel[1], 'the number of window reads');
     const opts = { kind: inp.kind, kernel: g.kernel, stride: g.stride, pads: g.pads, padValue: inp.padValue };
     const result = pool2dReference(t.data, xShape, opts);
+    checkFinite(result.data, 'input', 'an average');
     const outShape = rank2 ? [Ho, Wo] : [C, Ho, Wo];
     const steps: Step[] = [...g.steps];
     steps.push(

@@ -72,6 +72,12 @@ describe('conv/solve-kernel: cases', () => {
 describe('conv/solve-kernel: bad input is a DnnInputError naming the field', () => {
   itRejects(solve, [
     [
+      'overflowing solution',
+      { input: [[1e-200]], kernel: [['x']], output: [[1e200]] },
+      'output',
+      /too large: a solved kernel value overflows/,
+    ],
+    [
       'under-determined: one equation, two unknowns',
       { input: [[1, 1]], kernel: [['x', 'y']], output: [[2]] },
       'output',

@@ -24,7 +24,7 @@ import {
 import { decimalFraction } from './exact-decimal.js';
 import { paddingField, strideField } from './geometry.js';
 import { indexed, inside, tapPosition, windowGeometry } from './sliding-window.js';
-import { nestedNumbers, toTensor } from './tensor.js';
+import { checkFinite, nestedNumbers, toTensor } from './tensor.js';
 import { cellRange } from './window-steps.js';
 
 /** Largest kernel side, and largest input / output side. */
@@ -288,6 +288,7 @@ export const solveKernel = defineSolver({
         ...names.map((n, u) => eq(sym(n), fractionTex(result.x[u] as Fraction))),
       ),
     );
+    checkFinite(Object.values(values), 'output', 'a solved kernel value');
     const kernel = inp.kernel.map((row) => row.map((v) => (typeof v === 'number' ? v : (values[v] as number))));
     if (equations.length > names.length) {
       notes.push(

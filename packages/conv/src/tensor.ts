@@ -136,3 +136,18 @@ export function toNested(data: ArrayLike<number>, shape: readonly number[]): Nes
 export function sizeOf(shape: readonly number[]): number {
   return shape.reduce((a, b) => a * b, 1);
 }
+
+/**
+ * Rejects results that overflowed (±Infinity or NaN from Infinity − Infinity):
+ * answers must be finite, and only input this large can cause it.
+ */
+export function checkFinite(values: ArrayLike<number>, path: string, what: string): void {
+  for (let i = 0; i < values.length; i++) {
+    if (!Number.isFinite(values[i])) {
+      throw new DnnInputError(
+        path,
+        `the numbers are too large: ${what} overflows the largest float (about 1.8e308); scale the values down`,
+      );
+    }
+  }
+}
