@@ -31,9 +31,9 @@ describe('conv/init-variance properties', () => {
     );
   });
 
-  it('a uniform sample in (−a, a) has the variance of the answer (Monte Carlo, 1%)', () => {
+  it('a uniform sample in (−a, a) has the variance of the answer (Monte Carlo, within 3%)', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 1000 }), fc.integer({ min: 1, max: 2 ** 31 - 1 }), (fanIn, seed) => {
+      fc.property(fc.integer({ min: 1, max: 1000 }), fc.integer({ min: 1, max: 2 ** 31 - 2 }), (fanIn, seed) => {
         const { variance, uniformBound } = init({ fanIn });
         let state = seed;
         let sum = 0;
