@@ -99,6 +99,11 @@ describe('conv/forward: steps read like a worked solution', () => {
     ]);
   });
 
+  it('a single number counts as a 1×1 matrix (input and weight)', () => {
+    expect(solve({ input: 3, weight: 2 }).answer).toEqual({ output: [[6]], outputShape: [1, 1] });
+    expect(solve({ input: [[1, 2]], weight: 2 }).answer.output).toEqual([[2, 4]]);
+  });
+
   it('"same" padding keeps the size (TensorFlow rule)', () => {
     const sol = solve({ input: [[1, 2, 3, 4]], weight: [[1, 1]], padding: 'same' });
     // P = 1 → 0 left, 1 right: [1+2, 2+3, 3+4, 4+0].
@@ -128,7 +133,7 @@ describe('conv/forward: bad input is a DnnInputError naming the field', () => {
       /\[0\]\[1\] must be a finite number, not text "x"/,
     ],
     ['empty input', { input: [], weight: [[1]] }, 'input', /is empty/],
-    ['scalar input', { input: 3, weight: [[1]] }, 'input', /must be a matrix/],
+    ['text input', { input: 'abc', weight: [[1]] }, 'input', /must be a matrix .* \(got text "abc"\)/],
     [
       'channel mismatch',
       { input: [[[1]], [[2]]], weight: [[[[1]], [[1]], [[1]]]] },

@@ -62,15 +62,22 @@ function firstProblem(x: unknown, rank: number, where = ''): string | undefined 
 
 /**
  * Schema of a nested number array whose rank is one of `ranks` (e.g. `[2, 3]`
- * for `[H][W]` or `[C][H][W]`). Errors say which element is wrong.
- * Rectangularity is checked later by {@link toTensor}.
+ * for `[H][W]` or `[C][H][W]`); a single number is accepted as the 1×…×1
+ * array of the smallest rank (the catalog's scalar rule). Errors say which
+ * element is wrong. Rectangularity is checked later by {@link toTensor}.
  */
 export function nestedNumbers(ranks: readonly number[], description: string) {
   const options = ranks.map(nestedSchema);
   const schema = options.length === 1 ? (options[0] as z.ZodType) : z.union(options as [z.ZodType, z.ZodType]);
-  const expected = ranks.map((r) => rankNames[r] ?? `a rank-${r} list`).join(' or ');
+  const expected = `${ranks.map((r) => rankNames[r] ?? `a rank-${r} list`).join(' or ')} (a single number counts as 1×1)`;
+  const minRank = Math.min(...ranks);
+  const scalar = z.number().transform((v) => {
+    let wrapped: Nested = v;
+    for (let i = 0; i < minRank; i++) wrapped = [wrapped];
+    return wrapped as Nested[];
+  });
   return z
-    .union([schema, z.never()], {
+    .union([schema, scalar], {
       error: (iss) => {
         const { depth, empty } = depthOf(iss.input);
         if (empty !== undefined) return `${empty ? `${empty} ` : ''}is empty`;
