@@ -127,7 +127,7 @@ export const pool = defineSolver({
   id: 'conv/pool',
   title: 'Max or average pooling by hand',
   description:
-    'Output of max or average pooling on a [H][W] or [C][H][W] input with kernel, stride (default = kernel) and padding, padded cells counted as zeros (exam) or ignored (PyTorch); each window worked out.',
+    'Output of max or average pooling on a [H][W] or [C][H][W] input with kernel, stride (default = kernel) and padding, padded cells counted as zeros (exam) or ignored (PyTorch); each window worked out. Limits: 4096 per axis, 10^7 output values per request.',
   input,
   solve(inp) {
     const t = toTensor(inp.input, 'input');
