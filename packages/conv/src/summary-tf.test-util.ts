@@ -131,30 +131,43 @@ function fromTf(shape: (number | null)[], order: Order): number[] {
 }
 
 /**
- * Builds the network with tf.layers and reads Keras's per-layer numbers.
- * `input` is conv/summary's input shape; `order` says how it is laid out.
+ * Builds the network with tf.layers and reads Keras's per-layer numbers; the
+ * output shapes are those of the tensors the model actually produces on a
+ * random input (one sample), not the symbolic ones.
  */
 export function tfSummary(input: number[], specs: Spec[]): TfRow[] {
   const order: Order =
     input.length === 3 ? 'chw' : input.length === 2 && !/^(rnn|lstm|gru)$/.test(specs[0]?.type ?? '') ? 'cl' : 'plain';
-  const inputShape = order === 'chw' ? [input[1], input[2], input[0]] : order === 'cl' ? [input[1], input[0]] : input;
+  const inputShape = (
+    order === 'chw' ? [input[1], input[2], input[0]] : order === 'cl' ? [input[1], input[0]] : input
+  ) as number[];
   const model = tf.sequential();
   const isIds = specs[0]?.type === 'embedding';
-  model.add(tf.layers.inputLayer({ inputShape: inputShape as number[], ...(isIds ? { dtype: 'int32' } : {}) }));
+  model.add(tf.layers.inputLayer({ inputShape, ...(isIds ? { dtype: 'int32' } : {}) }));
   let current = order;
   const rows: TfRow[] = [];
+  const ends: { layer: tf.layers.Layer; order: Order }[] = [];
   for (const spec of specs) {
     const { layers, order: next } = tfLayers(spec, current);
     for (const l of layers) model.add(l);
     current = next;
     const last = layers[layers.length - 1] as tf.layers.Layer;
+    ends.push({ layer: last, order: current });
     rows.push({
-      outputShape: fromTf(last.outputShape as (number | null)[], current),
+      outputShape: [],
       params: last.countParams(),
       trainable: size(last.trainableWeights),
       nonTrainable: size(last.nonTrainableWeights),
     });
   }
+  const probe = tf.model({ inputs: model.inputs, outputs: ends.map((e) => e.layer.output as tf.SymbolicTensor) });
+  const x = isIds ? tf.zeros([1, ...inputShape], 'int32') : tf.randomNormal([1, ...inputShape]);
+  const outputs = probe.predict(x) as tf.Tensor | tf.Tensor[];
+  const tensors = Array.isArray(outputs) ? outputs : [outputs];
+  tensors.forEach((t, i) => {
+    (rows[i] as TfRow).outputShape = fromTf(t.shape, (ends[i] as (typeof ends)[number]).order);
+  });
+  tf.dispose([x, ...tensors]);
   model.dispose();
   return rows;
 }

@@ -160,7 +160,7 @@ describe('conv/summary properties', () => {
     );
   });
 
-  it('parameter counts and output shapes equal those of the same tf.layers model (TensorFlow.js)', () => {
+  it('parameter counts equal those of the same tf.layers model, and output shapes those its tensors actually have on random data (TensorFlow.js)', () => {
     const tfConv = convArb.map((l) => ({ ...l, dilation: 1 }));
     // Keras's "valid" conv-transpose pads the output to in·s when k < s; PyTorch's formula (ours) does not.
     const tfTranspose = transposeArb.map((l) => ({

@@ -74,7 +74,7 @@ describe('conv/summary: exam networks layer by layer', () => {
   });
 });
 
-describe('conv/summary: parameter counts and shapes equal TensorFlow.js (tf.layers, countParams)', () => {
+describe('conv/summary: parameter counts equal TensorFlow.js (tf.layers, countParams), output shapes those of its tensors on random data', () => {
   const nets: [string, number[], Spec[]][] = [
     ...summary.examples
       .slice(0, 2)
