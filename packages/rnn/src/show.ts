@@ -74,10 +74,11 @@ export function affine(
   return { value, chain };
 }
 
-/** A symbol that never takes parentheses, e.g. `h_{t−1}`, `δ_{t−1}` or `act′(z_t)` (δ and ′ get their LaTeX forms too). */
+/** A symbol that never takes parentheses, e.g. `h_{t−1}`, `δ_{t−1}` or `act′(z_t)` (δ, ρ and ′ get their LaTeX forms too). */
 export function atom(text: string): Tex {
   const latex = sym(text)
     .latex.replace(/δ/g, '\\delta ')
+    .replace(/ρ/g, '\\rho ')
     .replace(/′/g, "'")
     .replace(/\bact'/g, "\\operatorname{act}'");
   return tex(text, latex);
