@@ -1,5 +1,5 @@
-import { DnnInputError } from '@dnn/core';
 import { describe, expect, it } from 'vitest';
+import { type InputErrorCase, itRejects } from './assertions.test-util.js';
 import { solve } from './index.js';
 import { type InitVarianceAnswer, initVariance } from './init-variance.js';
 
@@ -57,7 +57,7 @@ describe('conv/init-variance: conventions', () => {
 });
 
 describe('conv/init-variance: bad input is a DnnInputError naming the field', () => {
-  const cases: [string, unknown, string, RegExp][] = [
+  const cases: InputErrorCase[] = [
     ['glorot without fanOut', { fanIn: 10, scheme: 'glorot' }, 'fanOut', /required for the glorot/],
     ['zero fanIn', { fanIn: 0 }, 'fanIn', /at least 1/],
     ['fractional fanIn', { fanIn: 2.5 }, 'fanIn', /whole number/],
@@ -65,17 +65,5 @@ describe('conv/init-variance: bad input is a DnnInputError naming the field', ()
     ['unknown activation', { fanIn: 10, activation: 'gelu' }, 'activation', /must be one of/],
     ['missing fanIn', {}, 'fanIn', /required/],
   ];
-  for (const [name, input, path, message] of cases) {
-    it(name, () => {
-      let caught: unknown;
-      try {
-        solve('conv/init-variance', input);
-      } catch (e) {
-        caught = e;
-      }
-      expect(caught).toBeInstanceOf(DnnInputError);
-      expect((caught as DnnInputError).path).toBe(path);
-      expect((caught as DnnInputError).reason).toMatch(message);
-    });
-  }
+  itRejects((input) => solve('conv/init-variance', input), cases);
 });

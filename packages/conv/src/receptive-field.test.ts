@@ -1,5 +1,5 @@
-import { DnnInputError } from '@dnn/core';
 import { describe, expect, it } from 'vitest';
+import { type InputErrorCase, itRejects } from './assertions.test-util.js';
 import { solve } from './index.js';
 import { type ReceptiveFieldAnswer, receptiveField } from './receptive-field.js';
 
@@ -50,7 +50,7 @@ describe('conv/receptive-field: hand-derived cases', () => {
 });
 
 describe('conv/receptive-field: bad input is a DnnInputError naming the field', () => {
-  const cases: [string, unknown, string, RegExp][] = [
+  const cases: InputErrorCase[] = [
     ['no layers', { layers: [] }, 'layers', /at least 1/],
     ['zero kernel', { layers: [{ kernel: 0 }] }, 'layers[0].kernel', /at least 1/],
     ['pair kernel (square only)', { layers: [{ kernel: [3, 3] }] }, 'layers[0].kernel', /number/],
@@ -64,17 +64,5 @@ describe('conv/receptive-field: bad input is a DnnInputError naming the field', 
       /beyond 2\^53/,
     ],
   ];
-  for (const [name, input, path, message] of cases) {
-    it(name, () => {
-      let caught: unknown;
-      try {
-        solve('conv/receptive-field', input);
-      } catch (e) {
-        caught = e;
-      }
-      expect(caught).toBeInstanceOf(DnnInputError);
-      expect((caught as DnnInputError).path).toBe(path);
-      expect((caught as DnnInputError).reason).toMatch(message);
-    });
-  }
+  itRejects((input) => solve('conv/receptive-field', input), cases);
 });

@@ -1,5 +1,5 @@
-import { DnnInputError } from '@dnn/core';
 import { describe, expect, it } from 'vitest';
+import { type InputErrorCase, itRejects } from './assertions.test-util.js';
 import { solve } from './index.js';
 import type { SummaryAnswer } from './summary.js';
 import { summary } from './summary.js';
@@ -238,7 +238,7 @@ describe('conv/summary: conventions', () => {
 });
 
 describe('conv/summary: bad input is a DnnInputError naming the field', () => {
-  const cases: [string, unknown, string, RegExp][] = [
+  const cases: InputErrorCase[] = [
     [
       'dense after a feature map without flatten',
       {
@@ -339,17 +339,5 @@ describe('conv/summary: bad input is a DnnInputError naming the field', () => {
       /beyond 2\^53/,
     ],
   ];
-  for (const [name, input, path, message] of cases) {
-    it(name, () => {
-      let caught: unknown;
-      try {
-        solve('conv/summary', input);
-      } catch (e) {
-        caught = e;
-      }
-      expect(caught).toBeInstanceOf(DnnInputError);
-      expect((caught as DnnInputError).path).toBe(path);
-      expect((caught as DnnInputError).reason).toMatch(message);
-    });
-  }
+  itRejects((input) => solve('conv/summary', input), cases);
 });
