@@ -84,6 +84,7 @@ export const receptiveField = defineSolver({
       'Input pixel i is centred at i (0-based); start is the centre of the first unit’s field, negative when it lies in the padding.',
       'Fields are not clipped to the input: near the border part of a field lies in the padding.',
       'Padding moves the field (start) but never changes its size; a pooling layer counts like a convolution with its kernel and stride.',
+      'Since j_{k−1} = s_1·…·s_{k−1}, this is the lecture formula r_k = r_{k−1} + (∏ s_i)·(f_k − 1) (with f_k = d_k(k_k − 1) + 1 for a dilated kernel).',
     ];
     if (inp.layers.some((l) => l.dilation > 1)) {
       notes.push(
