@@ -105,7 +105,7 @@ export const solveHiddenSize = defineSolver({
       step('Discriminant', eq(DELTA, sub(pow('b', 2), '4ac'), sub(pow(b, 2), mul(4, a, cTotal)), discTex)),
       step(
         'The positive root (the other one is negative)',
-        eq('H', frac(add(sym('−b'), sqrt(DELTA)), '2a'), frac(sub(root.toString(), b), mul(2, a)), h),
+        eq('H', frac(add(sym('−b'), sqrt(DELTA)), mul(2, 'a')), frac(sub(root.toString(), b), mul(2, a)), h),
       ),
       step(`Check: the layer with H = ${h}`),
       ...paramSteps(inp, h),
