@@ -161,6 +161,7 @@ function buildLayers(inp: Input, x: number[]): Layer[] {
   }
   let width = x.length;
   let macs = 0;
+  let cells = 0;
   return inp.layers.map((ly, l) => {
     const path = `layers[${l}]`;
     const W = toRows(ly.weights, `${path}.weights`).rows;
@@ -172,7 +173,9 @@ function buildLayers(inp: Input, x: number[]): Layer[] {
       );
     }
     macs += 3 * W.length * cols;
+    cells += 2 * W.length * (cols + 1);
     checkLimit(`${path}.weights`, 'multiplyAdds', macs, 'the forward and backward multiply-adds');
+    checkLimit(`${path}.weights`, 'outputCells', cells, 'the answer size (gradients and updated parameters)');
     const b = ly.bias === undefined ? W.map(() => 0) : asVector(ly.bias);
     if (b.length !== W.length) {
       throw new DnnInputError(
@@ -296,6 +299,7 @@ export const mlpStep = defineSolver({
     const penalty = inp.l2 * layers.reduce((acc, ly) => acc + ly.W.flat().reduce((s2, w) => s2 + w * w, 0), 0);
     assertFinite(penalty, 'l2', 'the L2 penalty');
     const loss = lossResult.loss + penalty;
+    assertFinite(loss, 'l2', 'the total loss');
     if (inp.l2 > 0) {
       steps.push(
         step(
