@@ -15,30 +15,52 @@ struct Geom {
     dw: usize,
 }
 
+/// Per-tap offsets of one K block: plane offset ci·H·W, and the tap's displacement (ky·dH, kx·dW).
+struct Taps {
+    plane: Vec<usize>,
+    dy: Vec<i32>,
+    dx: Vec<i32>,
+}
+
+fn taps(g: &Geom, k0: usize, kc: usize) -> Taps {
+    let per = g.kh * g.kw;
+    let mut t = Taps { plane: Vec::with_capacity(kc), dy: Vec::with_capacity(kc), dx: Vec::with_capacity(kc) };
+    for kk in k0..k0 + kc {
+        let ci = kk / per;
+        let rem = kk - ci * per;
+        let ky = rem / g.kw;
+        let kx = rem - ky * g.kw;
+        t.plane.push(ci * g.h * g.w);
+        t.dy.push((ky * g.dh) as i32);
+        t.dx.push((kx * g.dw) as i32);
+    }
+    t
+}
+
 /// Packs rows k0..k0+kc (tap index ci·kH·kW + ky·kW + kx) and output columns
 /// j0..j0+nc of the implicit im2col matrix of one image.
-unsafe fn pack_conv(x: *const f32, g: &Geom, k0: usize, kc: usize, iy0: &[i32], ix0: &[i32], j0: usize, nc: usize, dst: *mut f32) {
-    let taps = g.kh * g.kw;
+unsafe fn pack_conv(x: *const f32, g: &Geom, t: &Taps, kc: usize, iy0: &[i32], ix0: &[i32], j0: usize, nc: usize, dst: *mut f32) {
     let (h, w) = (g.h as i32, g.w as i32);
     let np = (nc + NR - 1) / NR;
     for q in 0..np {
         let jb = j0 + q * NR;
         let width = (nc - q * NR).min(NR);
         let same_row = width == NR && *iy0.get_unchecked(jb) == *iy0.get_unchecked(jb + NR - 1);
+        let (ry, rx) = (*iy0.get_unchecked(jb), *ix0.get_unchecked(jb));
         let d0 = dst.add(q * kc * NR);
         for p in 0..kc {
-            let kk = k0 + p;
-            let ci = kk / taps;
-            let rem = kk - ci * taps;
-            let ky = rem / g.kw;
-            let kx = rem - ky * g.kw;
-            let plane = x.add(ci * g.h * g.w);
-            let (oy, ox) = ((ky * g.dh) as i32, (kx * g.dw) as i32);
+            let plane = x.add(*t.plane.get_unchecked(p));
+            let (oy, ox) = (*t.dy.get_unchecked(p), *t.dx.get_unchecked(p));
             let d = d0.add(p * NR);
             if same_row {
-                let iy = *iy0.get_unchecked(jb) + oy;
-                let ix = *ix0.get_unchecked(jb) + ox;
-                if iy >= 0 && iy < h && ix >= 0 {
+                let iy = ry + oy;
+                let ix = rx + ox;
+                if iy < 0 || iy >= h {
+                    st(d, f32x4_splat(0.0));
+                    st(d.add(4), f32x4_splat(0.0));
+                    continue;
+                }
+                if ix >= 0 {
                     let s = plane.add((iy * w + ix) as usize);
                     if g.sw == 1 && ix + 8 <= w {
                         st(d, ld(s));
@@ -107,6 +129,14 @@ pub unsafe extern "C" fn conv2d(
     }
     let mut buf: Vec<f32> = if direct || kk == 0 { Vec::new() } else { Vec::with_capacity(packed_len(KC.min(kk), NC.min(nn))) };
     let bp = buf.as_mut_ptr();
+    let mut tap_blocks: Vec<Taps> = Vec::new();
+    if !direct {
+        let mut pc = 0;
+        while pc < kk {
+            tap_blocks.push(taps(&g, pc, KC.min(kk - pc)));
+            pc += KC;
+        }
+    }
     for img in 0..n {
         let xi = x.add(img * c * h * w);
         let yi = y.add(img * oc * nn);
@@ -121,7 +151,7 @@ pub unsafe extern "C" fn conv2d(
                 let mut pc = 0;
                 while pc < kk {
                     let kc = KC.min(kk - pc);
-                    pack_conv(xi, &g, pc, kc, &iy0, &ix0, jc, nc, bp);
+                    pack_conv(xi, &g, &tap_blocks[pc / KC], kc, &iy0, &ix0, jc, nc, bp);
                     gemm_packed(wt.add(pc), kk, oc, kc, bp, nc, yi.add(jc), nn, pc > 0);
                     pc += kc;
                 }

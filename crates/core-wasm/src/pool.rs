@@ -77,18 +77,24 @@ unsafe fn pool_impl(
                     *row.add(j) = padv;
                 }
             } else {
-                core::ptr::copy_nonoverlapping(xp.add(lo * w), row, w);
-                for iy in lo + 1..hi {
-                    let src = xp.add(iy * w);
-                    let mut j = 0;
-                    while j + 4 <= w {
-                        st(row.add(j), red(is_max, ld(row.add(j)), ld(src.add(j))));
-                        j += 4;
+                // one pass: each block of 4 columns reduced over the window's rows
+                let first = xp.add(lo * w);
+                let mut j = 0;
+                while j + 4 <= w {
+                    let mut acc = ld(first.add(j));
+                    for iy in lo + 1..hi {
+                        acc = red(is_max, acc, ld(xp.add(iy * w + j)));
                     }
-                    while j < w {
-                        *row.add(j) = red1(is_max, *row.add(j), *src.add(j));
-                        j += 1;
+                    st(row.add(j), acc);
+                    j += 4;
+                }
+                while j < w {
+                    let mut acc = *first.add(j);
+                    for iy in lo + 1..hi {
+                        acc = red1(is_max, acc, *xp.add(iy * w + j));
                     }
+                    *row.add(j) = acc;
+                    j += 1;
                 }
                 if is_max && pad_zero && rows < kh {
                     for j in 0..w {
@@ -130,10 +136,19 @@ unsafe fn pool_impl(
             }
             if !is_max {
                 let rowsf = rows as f32;
-                for ox in 0..ow {
+                let mut ox = 0;
+                if pad_zero {
+                    let d = f32x4_splat(full);
+                    while ox + 4 <= ow {
+                        st(out.add(ox), f32x4_div(ld(out.add(ox)), d));
+                        ox += 4;
+                    }
+                }
+                while ox < ow {
                     let d = if pad_zero { full } else { rowsf * *cols.get_unchecked(ox) };
                     let o = out.add(ox);
                     *o = if d > 0.0 { *o / d } else { 0.0 };
+                    ox += 1;
                 }
             }
         }
