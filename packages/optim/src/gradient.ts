@@ -26,23 +26,8 @@ const input = s.object({
     .describe('Variables to differentiate with respect to (default: every key of `at`, in its order).'),
 });
 
-/** A node of the answer's computation graph (forward order). */
-export interface GradientGraphNode {
-  /** `n1`, `n2`, … in forward order. */
-  id: string;
-  /** `var`, `const`, `+`, `-`, `*`, `/`, `^`, `neg`, or a function name. */
-  op: string;
-  /** Ids of the operands. */
-  inputs: string[];
-  /** The node's value in the forward pass. */
-  value: number;
-  /** ∂f/∂node, summed over every path. */
-  grad: number;
-  /** The subexpression the node computes. */
-  label: string;
-  /** ∂node/∂input for each input (the backward table's local gradients). */
-  localGrads: number[];
-}
+/** A node of the answer's computation graph (forward order): @dnn/core's traced {@link GraphNode}. */
+export type GradientGraphNode = GraphNode;
 
 /** The answer of optim/gradient. */
 export interface GradientAnswer {
