@@ -60,18 +60,32 @@ describe('rnn/* robustness', () => {
     it(`${solver.id}: arbitrary input gives a Solution or a DnnInputError, quickly`, () => {
       let solved = 0;
       fc.assert(
-        fc.property(fc.oneof(fc.jsonValue(), nearInputs(solver), nearInputs(solver)), (input) => {
-          const start = performance.now();
-          try {
-            const sol = solve(solver.id, input);
-            expect(Array.isArray(sol.steps)).toBe(true);
-            JSON.stringify(sol);
-            solved++;
-          } catch (e) {
-            if (!isDnnInputError(e)) throw e;
-          }
-          expect(performance.now() - start).toBeLessThan(2000);
-        }),
+        fc.property(
+          fc.oneof(
+            fc.jsonValue(),
+            nearInputs(solver),
+            nearInputs(solver),
+            // An example with one field replaced: mostly valid, sometimes not.
+            fc
+              .tuple(
+                fc.constantFrom(...solver.examples.map((e) => e.input as Record<string, unknown>)),
+                nearInputs(solver),
+              )
+              .map(([example, patch]) => ({ ...example, ...Object.fromEntries(Object.entries(patch).slice(0, 1)) })),
+          ),
+          (input) => {
+            const start = performance.now();
+            try {
+              const sol = solve(solver.id, input);
+              expect(Array.isArray(sol.steps)).toBe(true);
+              JSON.stringify(sol);
+              solved++;
+            } catch (e) {
+              if (!isDnnInputError(e)) throw e;
+            }
+            expect(performance.now() - start).toBeLessThan(2000);
+          },
+        ),
         { numRuns: 1500 },
       );
       expect(solved).toBeGreaterThan(0);
