@@ -72,6 +72,16 @@ describe('conv/solve-kernel: cases', () => {
 describe('conv/solve-kernel: bad input is a DnnInputError naming the field', () => {
   itRejects(solve, [
     [
+      'too many equations for exact elimination',
+      {
+        input: Array.from({ length: 20 }, (_, i) => Array.from({ length: 20 }, (_, j) => (i * 7 + j * 3) % 5)),
+        kernel: Array.from({ length: 5 }, (_, i) => Array.from({ length: 5 }, (_, j) => `k${i}${j}`)),
+        output: Array.from({ length: 16 }, () => Array(16).fill(0)),
+      },
+      'output',
+      /256 equations in 25 unknowns is more than this solver eliminates exactly/,
+    ],
+    [
       'overflowing solution',
       { input: [[1e-200]], kernel: [['x']], output: [[1e200]] },
       'output',
