@@ -74,7 +74,7 @@ export function activate(kind: Activation, z: readonly number[]): number[] {
     case 'linear':
       return [...z];
     case 'relu':
-      return z.map((x) => (x > 0 ? x : 0));
+      return z.map((x) => Math.max(x, 0));
     case 'tanh':
       return z.map((x) => Math.tanh(x));
     case 'sigmoid':
