@@ -10,6 +10,7 @@ import {
   step,
   sub,
   sym,
+  symmetricEigenvalues,
   type Tex,
   tex,
   vec,
@@ -32,60 +33,7 @@ export function symmetricEigen(H: readonly (readonly number[])[]): number[] {
     const r = Math.hypot((a - d) / 2, b);
     return [(a + d) / 2 - r, (a + d) / 2 + r];
   }
-  return jacobiEigenvalues(H);
-}
-
-/**
- * Eigenvalues of a symmetric matrix by cyclic Jacobi rotations, ascending.
- * Used instead of @dnn/core's symmetricEigenvalues (ml-matrix), which throws a
- * TypeError on some matrices with subnormal entries.
- */
-export function jacobiEigenvalues(H: readonly (readonly number[])[]): number[] {
-  const n = H.length;
-  const a = H.map((row) => [...row]);
-  const at = (i: number, j: number) => (a[i] as number[])[j] as number;
-  const set = (i: number, j: number, v: number) => {
-    (a[i] as number[])[j] = v;
-  };
-  for (let sweep = 0; sweep < 100; sweep++) {
-    let off = 0;
-    let diag = 0;
-    for (let i = 0; i < n; i++) {
-      diag += at(i, i) ** 2;
-      for (let j = i + 1; j < n; j++) off += at(i, j) ** 2;
-    }
-    if (off <= 1e-30 * diag || off < Number.MIN_VALUE) break;
-    for (let p = 0; p < n; p++) {
-      for (let q = p + 1; q < n; q++) {
-        const apq = at(p, q);
-        if (apq === 0) continue;
-        const theta = (at(q, q) - at(p, p)) / (2 * apq);
-        const t = Math.sign(theta || 1) / (Math.abs(theta) + Math.sqrt(theta * theta + 1));
-        if (!Number.isFinite(t) || t === 0) {
-          set(p, q, 0);
-          set(q, p, 0);
-          continue;
-        }
-        const c = 1 / Math.sqrt(t * t + 1);
-        const sn = t * c;
-        for (let k = 0; k < n; k++) {
-          const akp = at(k, p);
-          const akq = at(k, q);
-          set(k, p, c * akp - sn * akq);
-          set(k, q, sn * akp + c * akq);
-        }
-        for (let k = 0; k < n; k++) {
-          const apk = at(p, k);
-          const aqk = at(q, k);
-          set(p, k, c * apk - sn * aqk);
-          set(q, k, sn * apk + c * aqk);
-        }
-        set(p, q, 0);
-        set(q, p, 0);
-      }
-    }
-  }
-  return a.map((row, i) => row[i] as number).sort((x, y) => x - y);
+  return symmetricEigenvalues(H);
 }
 
 const sqrtTex = (x: Tex): Tex => tex(`√(${x.text})`, `\\sqrt{${x.latex}}`);

@@ -6,7 +6,7 @@
  */
 import { DnnInputError } from '../errors.js';
 import { fmt } from '../format.js';
-import { type BinaryOp, type Expr, isConstant, type UnaryFunction, type VariadicFunction } from './ast.js';
+import type { BinaryOp, Expr, UnaryFunction, VariadicFunction } from './ast.js';
 import { UNARY } from './functions.js';
 
 /** Where an operation sits in the source, for error messages. */
@@ -31,6 +31,24 @@ export interface Algebra<T> {
 
 /** Evaluates `expr` over `algebra`. */
 export function evaluateWith<T>(expr: Expr, algebra: Algebra<T>, path = 'expression'): T {
+  const constant = new Map<Expr, boolean>();
+  const isConst = (e: Expr): boolean => {
+    let c = constant.get(e);
+    if (c === undefined) {
+      c =
+        e.kind === 'number' || e.kind === 'constant'
+          ? true
+          : e.kind === 'variable'
+            ? false
+            : e.kind === 'neg'
+              ? isConst(e.arg)
+              : e.kind === 'binary'
+                ? isConst(e.left) && isConst(e.right)
+                : e.args.every(isConst);
+      constant.set(e, c);
+    }
+    return c;
+  };
   const go = (e: Expr): T => {
     const site = { pos: e.pos, path, expr: e };
     switch (e.kind) {
@@ -42,7 +60,7 @@ export function evaluateWith<T>(expr: Expr, algebra: Algebra<T>, path = 'express
       case 'neg':
         return algebra.neg(go(e.arg), site);
       case 'binary':
-        return algebra.binary(e.op, go(e.left), go(e.right), { ...site, constantExponent: isConstant(e.right) });
+        return algebra.binary(e.op, go(e.left), go(e.right), { ...site, constantExponent: isConst(e.right) });
       case 'call':
         if (e.fn === 'max' || e.fn === 'min') return algebra.select(e.fn, e.args.map(go), site);
         return algebra.unary(e.fn, go(e.args[0] as Expr), site);

@@ -23,6 +23,13 @@ const LATEX_FUNCTIONS: Record<string, string> = {
 
 /** The expression as {@link Tex}, parenthesised only where precedence needs it. */
 export function exprToTex(e: Expr): Tex {
+  const children =
+    e.kind === 'neg' ? [e.arg] : e.kind === 'binary' ? [e.left, e.right] : e.kind === 'call' ? e.args : [];
+  return nodeTex(e, children.map(exprToTex));
+}
+
+/** One node as {@link Tex}, given its operands already printed (lets callers print bottom-up in linear time). */
+export function nodeTex(e: Expr, children: readonly Tex[]): Tex {
   switch (e.kind) {
     case 'number':
       return num(e.value);
@@ -31,13 +38,12 @@ export function exprToTex(e: Expr): Tex {
     case 'variable':
       return tex(e.name, e.name.length > 1 ? `\\mathit{${e.name.replace(/_/g, '\\_')}}` : e.name);
     case 'neg': {
-      const inner = exprToTex(e.arg);
+      const inner = children[0] as Tex;
       const wrapped = inner.prec === 'sum' ? tex(`(${inner.text})`, `\\left(${inner.latex}\\right)`) : inner;
       return tex(`−${wrapped.text}`, `-${wrapped.latex}`, 'sum');
     }
     case 'binary': {
-      const l = exprToTex(e.left);
-      const r = exprToTex(e.right);
+      const [l, r] = children as [Tex, Tex];
       if (e.op === '+') return add(l, r);
       if (e.op === '-') return sub(l, r);
       if (e.op === '*') return mul(l, r);
@@ -45,6 +51,6 @@ export function exprToTex(e: Expr): Tex {
       return pow(l, r);
     }
     case 'call':
-      return call(e.fn, e.args.map(exprToTex), LATEX_FUNCTIONS[e.fn]);
+      return call(e.fn, [...children], LATEX_FUNCTIONS[e.fn]);
   }
 }

@@ -2,10 +2,12 @@
  * Reverse-mode automatic differentiation that records the computation graph
  * (micrograd-like), so solvers can show the forward and backward tables.
  */
+
+import type { Tex } from '../tex.js';
 import { type Expr, variables } from './ast.js';
 import { binaryValue, domainError, evaluateWith, lookup, type Site, selectIndex, unaryValue } from './evaluate.js';
 import { UNARY } from './functions.js';
-import { exprToTex } from './print.js';
+import { nodeTex } from './print.js';
 
 /** One node of the computation graph, in forward order. */
 export interface GraphNode {
@@ -36,19 +38,23 @@ export interface TracedGradient {
 export function traceGradient(expr: Expr, at: Readonly<Record<string, number>>, path = 'expression'): TracedGradient {
   const graph: GraphNode[] = [];
   const byVariable = new Map<string, GraphNode>();
+  const printed = new Map<GraphNode, Tex>();
   const node = (op: string, inputs: GraphNode[], value: number, localGrads: number[], site: Site): GraphNode => {
-    localGrads.forEach((g) => {
-      if (!Number.isFinite(g)) domainError(site, `${exprToTex(site.expr).text} is not differentiable here`);
-    });
+    const label = nodeTex(
+      site.expr,
+      inputs.map((i) => printed.get(i) as Tex),
+    );
+    for (const g of localGrads) if (!Number.isFinite(g)) domainError(site, `${label.text} is not differentiable here`);
     const n: GraphNode = {
       id: `n${graph.length + 1}`,
       op,
       inputs: inputs.map((i) => i.id),
       value,
       grad: 0,
-      label: exprToTex(site.expr).text,
+      label: label.text,
       localGrads,
     };
+    printed.set(n, label);
     graph.push(n);
     return n;
   };
