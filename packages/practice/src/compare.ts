@@ -77,11 +77,17 @@ export function score(expected: unknown, got: unknown, tolerance: Tolerance = DE
   return 0;
 }
 
-/** Reads `a.b[2].c` out of a value. */
+/**
+ * Reads `a.b[2].c` out of a value; `[*]` maps the rest of the path over a list,
+ * e.g. `layers[*].params` is the list of every layer's params.
+ */
 export function getPath(value: unknown, path: string): unknown {
-  const keys = path.match(/[^.[\]]+/g) ?? [];
-  return keys.reduce<unknown>(
-    (node, key) => (node !== null && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined),
-    value,
-  );
+  return walk(value, path.match(/[^.[\]]+/g) ?? []);
+}
+
+function walk(node: unknown, keys: string[]): unknown {
+  const [key, ...rest] = keys;
+  if (key === undefined) return node;
+  if (key === '*') return Array.isArray(node) ? node.map((item) => walk(item, rest)) : undefined;
+  return node !== null && typeof node === 'object' ? walk((node as Record<string, unknown>)[key], rest) : undefined;
 }

@@ -75,9 +75,9 @@ describe.each(generators.map((g) => [g.id]))('%s generator', (id) => {
   });
 });
 
-/** Changes every number (×1.5 + 1), flips every boolean and alters every string. */
+/** Changes every number (×1.5 + 1, or −2 → −1: the fixed point of ×1.5 + 1), flips every boolean and alters every string. */
 function perturb(value: unknown): unknown {
-  if (typeof value === 'number') return value * 1.5 + 1;
+  if (typeof value === 'number') return value === -2 ? -1 : value * 1.5 + 1;
   if (typeof value === 'boolean') return !value;
   if (typeof value === 'string') return `${value}?`;
   if (value === null) return 1;

@@ -31,7 +31,8 @@ function gradeField(field: RubricField, answer: unknown, student: unknown, input
   const got = getPath(student, field.path);
   const tolerance = { ...DEFAULT_TOLERANCE, ...field.tolerance };
   const forms = [expected, ...(field.equivalents?.(expected, input) ?? [])];
-  const fraction = got === undefined ? 0 : Math.max(...forms.map((form) => score(form, got, tolerance)));
+  const accepted = got !== undefined && acceptsSafely(field, got, student, input, answer);
+  const fraction = got === undefined ? 0 : accepted ? 1 : Math.max(...forms.map((form) => score(form, got, tolerance)));
   const verdict = got === undefined ? 'missing' : fraction === 1 ? 'correct' : fraction === 0 ? 'wrong' : 'partial';
   return {
     path: field.path,
@@ -41,6 +42,15 @@ function gradeField(field: RubricField, answer: unknown, student: unknown, input
     expected,
     got,
   };
+}
+
+/** A rubric's own check of an alternative right answer; a check that trips over odd input accepts nothing. */
+function acceptsSafely(field: RubricField, got: unknown, student: unknown, input: unknown, answer: unknown): boolean {
+  try {
+    return field.accepts?.(got, student as Record<string, unknown>, input, answer) === true;
+  } catch {
+    return false;
+  }
 }
 
 /**
@@ -59,7 +69,9 @@ export function grade(
     throw new DnnInputError('answer', 'must be an object with the answer fields, e.g. {"outputShape": [5, 8, 8]}');
   }
   const rubric = rubrics.find((r) => r.id === id) ?? defaultRubric(id, solution.answer);
-  const fields = rubric.fields.map((f) => gradeField(f, solution.answer, studentAnswer, input));
+  const fields = rubric.fields
+    .filter((f) => f.when?.(input) ?? true)
+    .map((f) => gradeField(f, solution.answer, studentAnswer, input));
   const total = (key: 'points' | 'maxPoints') => Math.round(fields.reduce((sum, f) => sum + f[key], 0) * 100) / 100;
   return { score: total('points'), maxScore: total('maxPoints'), fields, solution };
 }

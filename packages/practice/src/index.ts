@@ -4,7 +4,15 @@
  * @packageDocumentation
  */
 import type { Generator } from './generator.js';
+import { convBatchnormGenerator, convBatchnormRubric } from './generators/conv-batchnorm.js';
+import { convForwardGenerator, convForwardRubric } from './generators/conv-forward.js';
+import { convInitVarianceGenerator, convInitVarianceRubric } from './generators/conv-init-variance.js';
+import { convKernelEffectGenerator, convKernelEffectRubric } from './generators/conv-kernel-effect.js';
 import { convOutputShapeGenerator, convOutputShapeRubric } from './generators/conv-output-shape.js';
+import { convPoolGenerator, convPoolRubric } from './generators/conv-pool.js';
+import { convReceptiveFieldGenerator, convReceptiveFieldRubric } from './generators/conv-receptive-field.js';
+import { convSolveKernelGenerator, convSolveKernelRubric } from './generators/conv-solve-kernel.js';
+import { convSummaryGenerator, convSummaryRubric } from './generators/conv-summary.js';
 import type { Rubric } from './rubric.js';
 
 export { DEFAULT_TOLERANCE, getPath, readNumber, score, type Tolerance } from './compare.js';
@@ -18,10 +26,41 @@ export {
 } from './generator.js';
 export { defaultRubric, type FieldGrade, type Grade, grade } from './grade.js';
 export { createRng, type Rng } from './rng.js';
-export { channelsLast, defineRubric, type Rubric, type RubricField } from './rubric.js';
+export {
+  anyOrder,
+  channelsLast,
+  channelsLastEach,
+  defineRubric,
+  flatSingles,
+  type Rubric,
+  type RubricField,
+  sameStringSet,
+  transposed,
+  transposedWeights,
+} from './rubric.js';
 
-/** Every question generator, one per solver id. */
-export const generators: readonly Generator[] = [convOutputShapeGenerator];
+/** Every question generator, one per solver id, in catalog order. */
+export const generators: readonly Generator[] = [
+  convOutputShapeGenerator,
+  convSummaryGenerator,
+  convReceptiveFieldGenerator,
+  convForwardGenerator,
+  convPoolGenerator,
+  convSolveKernelGenerator,
+  convKernelEffectGenerator,
+  convBatchnormGenerator,
+  convInitVarianceGenerator,
+];
 
-/** Every solver's grading weights (solvers without one get a point per answer field). */
-export const rubrics: readonly Rubric[] = [convOutputShapeRubric];
+/** Every solver's grading weights (solvers without one get a point per answer field), in catalog order. */
+export const rubrics: readonly Rubric[] = [
+  convOutputShapeRubric,
+  convSummaryRubric,
+  convReceptiveFieldRubric,
+  convForwardRubric,
+  convPoolRubric,
+  convSolveKernelRubric,
+  convKernelEffectRubric,
+  convBatchnormRubric,
+  convInitVarianceRubric,
+];

@@ -14,6 +14,14 @@ export interface RubricField {
    * [H, W, C] order for a [C, H, W] answer. The best-scoring form counts.
    */
   equivalents?: (expected: unknown, input: unknown) => unknown[];
+  /**
+   * Accepts a different but also right answer in full, e.g. any weights that
+   * satisfy every inequality of a perceptron: called with the student's value,
+   * the whole student answer, the problem input and the solver's answer.
+   */
+  accepts?: (got: unknown, student: Record<string, unknown>, input: unknown, answer: unknown) => boolean;
+  /** Grades the field only for problems that ask for it (e.g. `y` only when the network has an output layer). */
+  when?: (input: unknown) => boolean;
 }
 
 /** The grading weights of one solver. */
@@ -32,4 +40,60 @@ export function channelsLast(expected: unknown): unknown[] {
   if (!Array.isArray(expected) || expected.length !== 3) return [];
   const [c, h, w] = expected as number[];
   return [[h, w, c]];
+}
+
+/** Each 3-D shape of a list of shapes also written channels-last (a Keras summary's column). */
+export function channelsLastEach(expected: unknown): unknown[] {
+  if (!Array.isArray(expected)) return [];
+  return [expected.map((shape) => channelsLast(shape)[0] ?? shape)];
+}
+
+/** A list of one-element rows ([[h1], [h2], …], a scalar network's states) also written flat as [h1, h2, …]. */
+export function flatSingles(expected: unknown): unknown[] {
+  if (!Array.isArray(expected) || !expected.every((row) => Array.isArray(row) && row.length === 1)) return [];
+  return [expected.map((row) => (row as unknown[])[0])];
+}
+
+/** A matrix also written transposed (a dense weight [out][in] in Keras's [in][out] layout). */
+export function transposed(expected: unknown): unknown[] {
+  if (!isMatrix(expected) || expected.length === 0) return [];
+  const cols = (expected[0] as unknown[]).length;
+  return [Array.from({ length: cols }, (_, j) => expected.map((row) => row[j]))];
+}
+
+/** Every layer's `weights` of a list of `{weights, bias}` also written transposed. */
+export function transposedWeights(expected: unknown): unknown[] {
+  if (!Array.isArray(expected)) return [];
+  return [
+    expected.map((layer) =>
+      layer !== null && typeof layer === 'object' && 'weights' in layer
+        ? { ...layer, weights: transposed(layer.weights)[0] ?? layer.weights }
+        : layer,
+    ),
+  ];
+}
+
+/** A short list in any order (eigenvalues, roots): every permutation of up to 5 items. */
+export function anyOrder(expected: unknown): unknown[] {
+  if (!Array.isArray(expected) || expected.length > 5) return [];
+  const permutations = (items: unknown[]): unknown[][] =>
+    items.length <= 1
+      ? [items]
+      : items.flatMap((item, i) =>
+          permutations([...items.slice(0, i), ...items.slice(i + 1)]).map((p) => [item, ...p]),
+        );
+  return permutations(expected).slice(1);
+}
+
+/** True when `got` is a list of the same strings as `expected`, in any order and case. */
+export function sameStringSet(got: unknown, expected: unknown): boolean {
+  if (!Array.isArray(got) || !Array.isArray(expected)) return false;
+  const norm = (list: unknown[]) => [...new Set(list.map((v) => String(v).trim().toLowerCase()))].sort().join('|');
+  return got.length === expected.length && norm(got) === norm(expected);
+}
+
+function isMatrix(value: unknown): value is unknown[][] {
+  return (
+    Array.isArray(value) && value.every((row) => Array.isArray(row) && row.length === (value[0] as unknown[]).length)
+  );
 }
