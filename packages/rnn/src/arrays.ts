@@ -128,3 +128,9 @@ export function hiddenVector(value: VectorInput | undefined, path: string, hidde
   if (value === undefined) return new Array<number>(hidden).fill(0);
   return toVector(value, path, hidden, `one per hidden unit; H = ${hidden} from ${from}`);
 }
+
+/** A square matrix field [n][n] (n read from its rows; a scalar is 1×1). */
+export function squareMatrix(value: MatrixInput, path: string): number[][] {
+  const n = rowCount(value, path);
+  return toMatrix(value, path, n, n, '[H][H] (square)');
+}

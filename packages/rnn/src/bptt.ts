@@ -234,7 +234,7 @@ export const bptt = defineSolver({
     {
       title: 'TUM I2DL: ReLU RNN, V = 1, W = 2, h0 = −3, x = 1, 2, 0 with ReLU′(0) = 1',
       source:
-        'Exam problem; by hand: z1 = −3 + 2 = −1 → h1 = 0, z2 = 0 + 4 → h2 = 4, z3 = 4 + 0 → h3 = 4 (no z is 0, so ReLU′(0) = 1 changes nothing). ∂h3/∂V = h2 + V·(h1 + V·0) = 4 + 0 = 4; ∂h3/∂W = x3 + V·(x2 + V·0) = 0 + 2 = 2; ∂h3/∂x1 = 0 (ReLU′(z1) = 0), ∂h3/∂x2 = V·W = 2, ∂h3/∂x3 = W = 2; ∂h3/∂h0 = 0.',
+        'Exam problem (V = Whh, W = Wxh); by hand: z1 = −3 + 2 = −1 → h1 = 0, z2 = 0 + 4 → h2 = 4, z3 = 4 + 0 → h3 = 4 (no z is 0, so ReLU′(0) = 1 changes nothing). ∂h3/∂V = h2 + V·(h1 + V·0) = 4 + 0 = 4; ∂h3/∂W = x3 + V·(x2 + V·0) = 0 + 2 = 2; ∂h3/∂x1 = 0 (ReLU′(z1) = 0), ∂h3/∂x2 = V·W = 2, ∂h3/∂x3 = W = 2; ∂h3/∂h0 = 0.',
       input: { Wxh: 2, Whh: 1, h0: -3, xs: [1, 2, 0], activation: 'relu', reluGradAtZero: 1 },
       answer: { h: [0, 4, 4], dWhh: 4, dWxh: 2, dx: [0, 2, 2], dh0: 0 },
     },

@@ -8,10 +8,10 @@ import { activate, activationChain, applyTex, stateActivationField } from './act
 import {
   assertFinite,
   hiddenVector,
-  rowCount,
   scalarOrMatrix,
   scalarOrVector,
   sequence,
+  squareMatrix,
   toMatrix,
   toSequence,
 } from './arrays.js';
@@ -49,8 +49,8 @@ export const forward = defineSolver({
     'Hidden states (and outputs) of a vanilla RNN h_t = act(Wxh·x_t + Whh·h_{t−1} + bh), y_t = outAct(Why·h_t + by), unrolled over an input sequence, with the matrix arithmetic of every time step.',
   input,
   solve(inp) {
-    const H = rowCount(inp.Whh, 'Whh');
-    const Whh = toMatrix(inp.Whh, 'Whh', H, H, '[H][H] (square)');
+    const Whh = squareMatrix(inp.Whh, 'Whh');
+    const H = Whh.length;
     const xs = toSequence(inp.xs);
     const D = xs[0]?.length ?? 1;
     const Wxh = toMatrix(inp.Wxh, 'Wxh', H, D, `[H][D] (H = ${H} rows of Whh, D = ${D} features of xs[0])`);
@@ -126,7 +126,7 @@ export const forward = defineSolver({
     {
       title: 'TUM I2DL: 1-D ReLU RNN, V = −3, W = 3, h0 = 0, x = 2, 3, 1',
       source:
-        'Exam problem; by hand: h1 = ReLU(−3·0 + 3·2) = 6, h2 = ReLU(−3·6 + 3·3) = ReLU(−9) = 0, h3 = ReLU(−3·0 + 3·1) = 3.',
+        'Exam problem (V = Whh, W = Wxh); by hand: h1 = ReLU(−3·0 + 3·2) = 6, h2 = ReLU(−3·6 + 3·3) = ReLU(−9) = 0, h3 = ReLU(−3·0 + 3·1) = 3.',
       input: { Wxh: 3, Whh: -3, h0: 0, xs: [2, 3, 1], activation: 'relu' },
       answer: { h: [[6], [0], [3]], z: [[6], [-9], [3]], y: null },
     },

@@ -27,7 +27,7 @@ import {
   words,
   z,
 } from '@dnn/core';
-import { rowCount, scalarOrMatrix, toMatrix } from './arrays.js';
+import { scalarOrMatrix, squareMatrix } from './arrays.js';
 import { atom, mat } from './show.js';
 
 const input = s.object({
@@ -117,8 +117,8 @@ export const gradientFlow = defineSolver({
     'Eigenvalues (complex allowed) and spectral radius of the recurrent Jacobian J = act′·Whh, the verdict exploding / vanishing / stable, and the gain ‖J^T‖₂ after T steps, with the Jacobian-product derivation.',
   input,
   solve(inp) {
-    const H = rowCount(inp.Whh, 'Whh');
-    const W = toMatrix(inp.Whh, 'Whh', H, H, '[H][H] (square)');
+    const W = squareMatrix(inp.Whh, 'Whh');
+    const H = W.length;
     const T = inp.steps;
     const a = inp.activationGrad;
     checkLimit('Whh', 'multiplyAdds', (2 * Math.ceil(Math.log2(T + 1)) + 10) * H ** 3, 'the number of multiply-adds');
