@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { expectClose, featureMaps } from './assertions.test-util.js';
 import { forward } from './forward.js';
+import { outputShape } from './output-shape.js';
 import { pool } from './pool.js';
 
 beforeAll(async () => {
@@ -87,6 +88,22 @@ describe('conv/pool properties', () => {
           const conv = runSolver(forward, { input: channel, weight: box, stride: p.s, padding: pad }).answer.output;
           expectClose(avg[c], conv, 1e-9);
         });
+      }),
+    );
+  });
+
+  it('output shape equals the shape conv/output-shape predicts for the pooling layer', () => {
+    fc.assert(
+      fc.property(problem, ({ p, pad, input }) => {
+        const sol = runSolver(pool, { input, kind: p.kind, kernel: p.k, stride: p.s, padding: pad });
+        const predicted = runSolver(outputShape, {
+          inputShape: [p.c, p.h, p.w],
+          kind: p.kind === 'max' ? 'maxpool' : 'avgpool',
+          kernel: p.k,
+          stride: p.s,
+          padding: pad,
+        }).answer.outputShape;
+        expect(sol.answer.outputShape).toEqual(predicted);
       }),
     );
   });
