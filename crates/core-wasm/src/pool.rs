@@ -77,24 +77,39 @@ unsafe fn pool_impl(
                     *row.add(j) = padv;
                 }
             } else {
-                // one pass: each block of 4 columns reduced over the window's rows
-                let first = xp.add(lo * w);
+                // the first rows (up to three combined) in one pass, then one pass per further row
+                let r0 = xp.add(lo * w);
+                let r1 = xp.add((lo + 1).min(hi - 1) * w);
+                let r2 = xp.add((lo + 2).min(hi - 1) * w);
                 let mut j = 0;
                 while j + 4 <= w {
-                    let mut acc = ld(first.add(j));
-                    for iy in lo + 1..hi {
-                        acc = red(is_max, acc, ld(xp.add(iy * w + j)));
-                    }
-                    st(row.add(j), acc);
+                    let v = red(is_max, ld(r0.add(j)), ld(r1.add(j)));
+                    let v = if rows >= 3 { red(is_max, v, ld(r2.add(j))) } else { v };
+                    st(row.add(j), if rows >= 2 { v } else { ld(r0.add(j)) });
                     j += 4;
                 }
                 while j < w {
-                    let mut acc = *first.add(j);
-                    for iy in lo + 1..hi {
-                        acc = red1(is_max, acc, *xp.add(iy * w + j));
+                    let mut v = *r0.add(j);
+                    if rows >= 2 {
+                        v = red1(is_max, v, *r1.add(j));
                     }
-                    *row.add(j) = acc;
+                    if rows >= 3 {
+                        v = red1(is_max, v, *r2.add(j));
+                    }
+                    *row.add(j) = v;
                     j += 1;
+                }
+                for iy in lo + 3..hi {
+                    let src = xp.add(iy * w);
+                    let mut j = 0;
+                    while j + 4 <= w {
+                        st(row.add(j), red(is_max, ld(row.add(j)), ld(src.add(j))));
+                        j += 4;
+                    }
+                    while j < w {
+                        *row.add(j) = red1(is_max, *row.add(j), *src.add(j));
+                        j += 1;
+                    }
                 }
                 if is_max && pad_zero && rows < kh {
                     for j in 0..w {
@@ -111,6 +126,26 @@ unsafe fn pool_impl(
                         acc = red(is_max, acc, ld(r.add(ox + kx)));
                     }
                     st(out.add(ox), acc);
+                    ox += 4;
+                }
+            } else if sw == 2 && kw == 3 {
+                // out[o] = r[2o] ⊕ r[2o+1] ⊕ r[2o+2]: evens, odds, and evens shifted by one
+                while ox + 4 <= ow {
+                    let b = r.add(2 * ox);
+                    let (v0, v1, v2) = (ld(b), ld(b.add(4)), ld(b.add(8)));
+                    let ev = i32x4_shuffle::<0, 2, 4, 6>(v0, v1);
+                    let od = i32x4_shuffle::<1, 3, 5, 7>(v0, v1);
+                    let ev1 = i32x4_shuffle::<1, 2, 3, 4>(ev, v2);
+                    st(out.add(ox), red(is_max, red(is_max, ev, od), ev1));
+                    ox += 4;
+                }
+            } else if sw == 2 && kw == 2 {
+                while ox + 4 <= ow {
+                    let b = r.add(2 * ox);
+                    let (v0, v1) = (ld(b), ld(b.add(4)));
+                    let ev = i32x4_shuffle::<0, 2, 4, 6>(v0, v1);
+                    let od = i32x4_shuffle::<1, 3, 5, 7>(v0, v1);
+                    st(out.add(ox), red(is_max, ev, od));
                     ox += 4;
                 }
             } else if sw == 2 {
