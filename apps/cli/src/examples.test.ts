@@ -4,6 +4,7 @@
  * documented fields, steps and notes.
  */
 import { s } from '@dnn/core';
+import katex from 'katex';
 import { describe, expect, it } from 'vitest';
 import { registry } from './registry.js';
 
@@ -57,7 +58,11 @@ describe.each(registry.list().map((info) => [info.id, info]))('%s', (id, info) =
       const solution = registry.solve(id, example.input);
       expect(mismatch(solution.answer, example.answer)).toBeUndefined();
       expect(solution.steps.length).toBeGreaterThan(0);
-      for (const st of solution.steps) expect(st.latex).not.toMatch(/[·−×≤≥⌊⌋⌈⌉σηλ∂]/);
+      for (const st of solution.steps) {
+        expect(st.latex.replace(/\\text\{[^}]*\}/g, '')).not.toMatch(/[·−×≤≥⌊⌋⌈⌉σηλ∂]/);
+        // Every step's maths must render in KaTeX (the docs site's renderer), strictly.
+        expect(() => katex.renderToString(st.latex, { throwOnError: true, strict: 'error' }), st.latex).not.toThrow();
+      }
     });
   }
 });

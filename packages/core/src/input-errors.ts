@@ -58,6 +58,7 @@ export function readableIssue(iss: RawIssue): string {
     case 'too_big':
       return `${bound(iss, iss.maximum, false)} (got ${got})`;
     case 'invalid_value':
+      if (iss.input === undefined) return `is required: one of ${iss.values.map((v) => JSON.stringify(v)).join(', ')}`;
       return `must be one of ${iss.values.map((v) => JSON.stringify(v)).join(', ')} (got ${got})`;
     case 'not_multiple_of':
       return `must be a multiple of ${iss.divisor} (got ${got})`;

@@ -81,11 +81,27 @@ describe('input errors name the field in words a student understands', () => {
     [{ x: 1, pair: [1, -1] }, 'pair[1]', 'must be at least 0 (got -1)'],
     [{ x: 1, pair: [1, 'b'] }, 'pair', '[1] must be a number, not text "b"'],
     [[1], 'input', 'must be an object, not a list of 1'],
+    [{ x: 1, mode: 'c' }, 'mode', 'must be one of "a", "b" (got text "c")'],
   ];
   it.each(cases)('%j → %s: %s', (input, path, reason) => {
     const e = inputError(() => runSolver(double, input));
     expect(e.path).toBe(path);
     expect(e.reason).toBe(reason);
     expect(e.message).toBe(`${path}: ${reason}`);
+  });
+});
+
+describe('a missing choice field', () => {
+  it('says it is required and lists the choices', () => {
+    const pick = defineSolver({
+      id: 'test/pick',
+      title: 'Pick',
+      description: 'Needs a kind.',
+      input: s.object({ kind: s.oneOf(['p', 'q'], 'A kind.') }),
+      solve: ({ kind }) => ({ answer: { kind }, steps: [], notes: [] }),
+      examples: [],
+    });
+    const e = inputError(() => runSolver(pick, {}));
+    expect(e.message).toBe('kind: is required: one of "p", "q"');
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { renderSolution, step } from './steps.js';
-import { add, eq, floor, frac, matrix, mul, num, pow, sub, sym, vec } from './tex.js';
+import { add, eq, floor, frac, matrix, mul, num, pow, sub, sym, vec, words } from './tex.js';
 
 describe('tex builders render text and LaTeX together', () => {
   it('parenthesise only where precedence needs it', () => {
@@ -59,5 +59,12 @@ describe('renderSolution', () => {
 
   it('json round-trips', () => {
     expect(JSON.parse(renderSolution(solution, 'json'))).toEqual(solution);
+  });
+});
+
+describe('words', () => {
+  it('keeps prose in \\text and turns maths symbols into commands KaTeX accepts', () => {
+    expect(words('x2 − 2 ≥ 0').latex).toBe('\\text{x2 } - \\text{ 2 } \\ge \\text{ 0}');
+    expect(words('50% of a_b').latex).toBe('\\text{50\\% of a\\_b}');
   });
 });

@@ -173,7 +173,11 @@ export function matrix(rows: TexLike[][]): Tex {
 
 /** Plain words inside maths: `\text{…}` in LaTeX. */
 export function words(s: string): Tex {
-  return tex(s, `\\text{${escapeLatexText(s)}}`);
+  const parts = s.split(/([·−×≤≥≠≈∘∞σημβγελθα∂∑])/).filter((p) => p !== '');
+  const latex = parts
+    .map((p) => (p.length === 1 && LATEX_SYMBOLS[p] ? LATEX_SYMBOLS[p].trim() : `\\text{${escapeLatexText(p)}}`))
+    .join(' ');
+  return tex(s, latex);
 }
 
 /** Escapes the characters LaTeX treats specially in text mode. */
