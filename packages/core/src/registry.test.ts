@@ -14,6 +14,7 @@ const double = defineSolver({
     x: s.number('The number.'),
     times: s.positiveInt('How many doublings.').default(1),
     pair: s.numberOrPair(z.number().int().min(0), 'A pair.').optional(),
+    mode: s.oneOf(['a', 'b'], 'A mode.').optional(),
   }),
   solve: ({ x, times }) => ({ answer: { y: x * 2 ** times }, steps: [step('Double')], notes: [] }),
   examples: [{ title: 'two', source: 'by hand', input: { x: 2 }, answer: { y: 4 } }],
