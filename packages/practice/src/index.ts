@@ -13,6 +13,21 @@ import { convPoolGenerator, convPoolRubric } from './generators/conv-pool.js';
 import { convReceptiveFieldGenerator, convReceptiveFieldRubric } from './generators/conv-receptive-field.js';
 import { convSolveKernelGenerator, convSolveKernelRubric } from './generators/conv-solve-kernel.js';
 import { convSummaryGenerator, convSummaryRubric } from './generators/conv-summary.js';
+import { optimBatchesGenerator, optimBatchesRubric } from './generators/optim-batches.js';
+import { optimDivergenceGenerator, optimDivergenceRubric } from './generators/optim-divergence.js';
+import { optimGradientGenerator, optimGradientRubric } from './generators/optim-gradient.js';
+import { optimHessianGenerator, optimHessianRubric } from './generators/optim-hessian.js';
+import { optimLearningRateGenerator, optimLearningRateRubric } from './generators/optim-learning-rate.js';
+import { optimLossGenerator, optimLossRubric } from './generators/optim-loss.js';
+import { optimMlpStepGenerator, optimMlpStepRubric } from './generators/optim-mlp-step.js';
+import { optimSoftmaxGenerator, optimSoftmaxRubric } from './generators/optim-softmax.js';
+import { optimStepGenerator, optimStepRubric } from './generators/optim-step.js';
+import { rnnBpttGenerator, rnnBpttRubric } from './generators/rnn-bptt.js';
+import { rnnForwardGenerator, rnnForwardRubric } from './generators/rnn-forward.js';
+import { rnnGradientFlowGenerator, rnnGradientFlowRubric } from './generators/rnn-gradient-flow.js';
+import { rnnLstmForwardGenerator, rnnLstmForwardRubric } from './generators/rnn-lstm-forward.js';
+import { rnnParamsGenerator, rnnParamsRubric } from './generators/rnn-params.js';
+import { rnnSolveHiddenSizeGenerator, rnnSolveHiddenSizeRubric } from './generators/rnn-solve-hidden-size.js';
 import type { Rubric } from './rubric.js';
 
 export { DEFAULT_TOLERANCE, getPath, readNumber, score, type Tolerance } from './compare.js';
@@ -50,6 +65,21 @@ export const generators: readonly Generator[] = [
   convKernelEffectGenerator,
   convBatchnormGenerator,
   convInitVarianceGenerator,
+  rnnParamsGenerator,
+  rnnSolveHiddenSizeGenerator,
+  rnnForwardGenerator,
+  rnnBpttGenerator,
+  rnnLstmForwardGenerator,
+  rnnGradientFlowGenerator,
+  optimGradientGenerator,
+  optimHessianGenerator,
+  optimStepGenerator,
+  optimLearningRateGenerator,
+  optimLossGenerator,
+  optimSoftmaxGenerator,
+  optimDivergenceGenerator,
+  optimMlpStepGenerator,
+  optimBatchesGenerator,
 ];
 
 /** Every solver's grading weights (solvers without one get a point per answer field), in catalog order. */
@@ -63,4 +93,19 @@ export const rubrics: readonly Rubric[] = [
   convKernelEffectRubric,
   convBatchnormRubric,
   convInitVarianceRubric,
+  rnnParamsRubric,
+  rnnSolveHiddenSizeRubric,
+  rnnForwardRubric,
+  rnnBpttRubric,
+  rnnLstmForwardRubric,
+  rnnGradientFlowRubric,
+  optimGradientRubric,
+  optimHessianRubric,
+  optimStepRubric,
+  optimLearningRateRubric,
+  optimLossRubric,
+  optimSoftmaxRubric,
+  optimDivergenceRubric,
+  optimMlpStepRubric,
+  optimBatchesRubric,
 ];

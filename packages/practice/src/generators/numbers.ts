@@ -41,3 +41,28 @@ export function show(value: unknown): string {
       .join(', ')}}`;
   return String(value);
 }
+
+/**
+ * A sum of terms written as an exam would and the expression parser reads it:
+ * `[[2, 'x^2'], [-1, 'x*y'], [3, '']]` → "2x^2 - x*y + 3"; zero terms are left out.
+ */
+export function polynomial(terms: readonly (readonly [number, string])[]): string {
+  let text = '';
+  for (const [c, monomial] of terms) {
+    if (c === 0) continue;
+    const size = Math.abs(c);
+    const body = monomial === '' ? `${size}` : size === 1 ? monomial : `${size}${monomial}`;
+    text += text === '' ? (c < 0 ? `-${body}` : body) : c < 0 ? ` - ${body}` : ` + ${body}`;
+  }
+  return text || '0';
+}
+
+/**
+ * A probability vector of `k` entries that are multiples of 1/`denominator`
+ * (quarters, tenths, …), each at least `least`/`denominator`; sums to 1 up to rounding.
+ */
+export function distribution(rng: Rng, k: number, denominator: number, least = 1): number[] {
+  const counts = Array.from({ length: k }, () => least);
+  for (let left = denominator - least * k; left > 0; left--) counts[rng.int(0, k - 1)]! += 1;
+  return counts.map((c) => c / denominator);
+}
