@@ -19,9 +19,9 @@ import {
   sym,
   type Tex,
   tex,
+  toFraction,
   z,
 } from '@dnn/core';
-import { decimalFraction } from './exact-decimal.js';
 import { paddingField, strideField } from './geometry.js';
 import { indexed, inside, tapPosition, windowGeometry } from './sliding-window.js';
 import { checkFinite, nestedNumbers, toTensor } from './tensor.js';
@@ -233,14 +233,14 @@ export const solveKernel = defineSolver({
               | number
               | string;
             products.push(mul(v, typeof tap === 'number' ? tap : sym(tap)));
-            if (typeof tap === 'number') known = known.add(decimalFraction(v).mul(decimalFraction(tap)));
+            if (typeof tap === 'number') known = known.add(toFraction(v).mul(toFraction(tap)));
             else {
               const u = names.indexOf(tap);
-              coefficients[u] = (coefficients[u] as Fraction).add(decimalFraction(v));
+              coefficients[u] = (coefficients[u] as Fraction).add(toFraction(v));
             }
           }
         }
-        const rhs = decimalFraction(o).sub(known);
+        const rhs = toFraction(o).sub(known);
         if (coefficients.every((c) => c.equals(0))) {
           if (!rhs.equals(0)) {
             throw new DnnInputError(

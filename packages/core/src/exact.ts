@@ -3,9 +3,19 @@ import Fraction from 'fraction.js';
 
 export { Fraction };
 
-/** A fraction from a JSON number, exact for the decimal the user typed (0.1 → 1/10). */
+const DECIMAL = /^(-?)(\d+)(?:\.(\d+))?(?:e([+-]\d+))?$/;
+
+/**
+ * The exact fraction of the decimal a finite number prints as, whatever its
+ * magnitude: 0.1 → 1/10, 1e-7 → 1/10000000, 5e-324 included.
+ */
 export function toFraction(x: number): Fraction {
-  return new Fraction(Number.isInteger(x) ? x : String(x));
+  const m = DECIMAL.exec(String(x));
+  if (!m) throw new RangeError(`toFraction: ${x} is not a finite number`);
+  const [, sign, whole, fractional = '', exponent = '0'] = m;
+  const digits = BigInt(`${sign}${whole}${fractional}`);
+  const scale = Number(exponent) - fractional.length;
+  return scale >= 0 ? new Fraction(digits * 10n ** BigInt(scale), 1n) : new Fraction(digits, 10n ** BigInt(-scale));
 }
 
 /** The catalog's fraction string: `"14/3"`, integers as `"3"`. */

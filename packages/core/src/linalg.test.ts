@@ -44,6 +44,9 @@ describe('exact linear systems', () => {
   it('toFraction keeps the decimal the user typed', () => {
     expect(fractionString(toFraction(0.1))).toBe('1/10');
     expect(fractionString(toFraction(-2))).toBe('-2');
+    expect(fractionString(toFraction(1e-7))).toBe('1/10000000');
+    expect(fractionString(toFraction(-2.5e21))).toBe('-2500000000000000000000');
+    expect(toFraction(5e-324).d).toBe(2n * 10n ** 323n);
   });
 });
 
