@@ -13,6 +13,11 @@ import { convPoolGenerator, convPoolRubric } from './generators/conv-pool.js';
 import { convReceptiveFieldGenerator, convReceptiveFieldRubric } from './generators/conv-receptive-field.js';
 import { convSolveKernelGenerator, convSolveKernelRubric } from './generators/conv-solve-kernel.js';
 import { convSummaryGenerator, convSummaryRubric } from './generators/conv-summary.js';
+import { logicMlpGenerator, logicMlpRubric } from './generators/logic-mlp.js';
+import { logicPerceptronGenerator, logicPerceptronRubric } from './generators/logic-perceptron.js';
+import { logicPerceptronTrainGenerator, logicPerceptronTrainRubric } from './generators/logic-perceptron-train.js';
+import { logicRegionMlpGenerator, logicRegionMlpRubric } from './generators/logic-region-mlp.js';
+import { logicXorParityGenerator, logicXorParityRubric } from './generators/logic-xor-parity.js';
 import { optimBatchesGenerator, optimBatchesRubric } from './generators/optim-batches.js';
 import { optimDivergenceGenerator, optimDivergenceRubric } from './generators/optim-divergence.js';
 import { optimGradientGenerator, optimGradientRubric } from './generators/optim-gradient.js';
@@ -80,6 +85,11 @@ export const generators: readonly Generator[] = [
   optimDivergenceGenerator,
   optimMlpStepGenerator,
   optimBatchesGenerator,
+  logicPerceptronGenerator,
+  logicMlpGenerator,
+  logicPerceptronTrainGenerator,
+  logicXorParityGenerator,
+  logicRegionMlpGenerator,
 ];
 
 /** Every solver's grading weights (solvers without one get a point per answer field), in catalog order. */
@@ -108,4 +118,9 @@ export const rubrics: readonly Rubric[] = [
   optimDivergenceRubric,
   optimMlpStepRubric,
   optimBatchesRubric,
+  logicPerceptronRubric,
+  logicMlpRubric,
+  logicPerceptronTrainRubric,
+  logicXorParityRubric,
+  logicRegionMlpRubric,
 ];

@@ -66,3 +66,13 @@ export function distribution(rng: Rng, k: number, denominator: number, least = 1
   for (let left = denominator - least * k; left > 0; left--) counts[rng.int(0, k - 1)]! += 1;
   return counts.map((c) => c / denominator);
 }
+
+/** The items in a random order (Fisher–Yates). */
+export function shuffle<T>(rng: Rng, items: readonly T[]): T[] {
+  const out = [...items];
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = rng.int(0, i);
+    [out[i], out[j]] = [out[j] as T, out[i] as T];
+  }
+  return out;
+}

@@ -24,7 +24,7 @@ const EXPRESSIONS = {
 
 /** The variables of an expression, in order of appearance. */
 export function variablesOf(expression: string): string[] {
-  const names = expression.match(/[a-z][a-z0-9]*(?!\s*\()/gi) ?? [];
+  const names = expression.match(/\b[a-z][a-z0-9]*\b(?!\s*\()/gi) ?? [];
   return [...new Set(names.filter((n) => !['e', 'pi'].includes(n)))];
 }
 
