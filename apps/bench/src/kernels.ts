@@ -2,7 +2,8 @@
  * Kernel benchmarks: @dnn/core-wasm (WASM SIMD128 and the TS fallback) against @tensorflow/tfjs-backend-wasm
  * (XNNPACK, 1 thread), tfjs's cpu backend and onnxruntime-web (wasm, 1 thread), single-threaded in one process.
  * Like for like: our kernel on buffers already in WASM memory against a peer's op on tensors already created; our
- * full call with copies in and out is a second row (`dnn-wasm+copy`, table only). Median of ≥ 7 runs after warm-up.
+ * full call with copies in and out is a second row (`dnn-wasm+copy`, table only). Median of ≥ 7 runs after warm-up,
+ * measured round-robin across the implementations of a workload.
  * Prints a table (ms, GFLOP/s, speed relative to tfjs-wasm and to the target's peer) and writes bench/results.json.
  * Env: DNN_BENCH_KERNELS=matmul,conv2d… to run some kernels only; DNN_BENCH_QUICK=1 for small sizes and few runs.
  */
@@ -37,20 +38,39 @@ function rand(n: number, seed: number): Float32Array {
   return a;
 }
 
-/** Median ms of ≥ 7 runs (more for fast ops, up to ~0.5 s of runs) after 2 warm-up runs. */
-async function measure(run: Runner): Promise<number> {
-  for (let i = 0; i < 2; i++) await run();
-  const times: number[] = [];
-  const t0 = performance.now();
-  const [minRuns, budget] = quick ? [3, 50] : [7, 500];
-  while (times.length < minRuns || (performance.now() - t0 < budget && times.length < 300)) {
-    const t = performance.now();
-    await run();
-    times.push(performance.now() - t);
+/** A runner plus an untimed step before each run (tfjs: switch to the runner's backend). */
+interface Timed {
+  prepare?: () => Promise<unknown>;
+  run: Runner;
+}
+
+const median = (xs: number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = s.length >> 1;
+  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+};
+
+/**
+ * Median ms of each implementation after 2 warm-up runs, measured round-robin (one run of each per round, ≥ 7 rounds,
+ * more for fast ops up to ~1.5 s) so that load from other processes falls on every implementation alike.
+ */
+async function measureAll(impls: [string, Timed][]): Promise<Record<string, number>> {
+  const times: Record<string, number[]> = Object.fromEntries(impls.map(([k]) => [k, []]));
+  for (const [, t] of impls) {
+    await t.prepare?.();
+    for (let i = 0; i < 2; i++) await t.run();
   }
-  times.sort((a, b) => a - b);
-  const mid = times.length >> 1;
-  return times.length % 2 ? times[mid]! : (times[mid - 1]! + times[mid]!) / 2;
+  const t0 = performance.now();
+  const [minRounds, budget] = quick ? [3, 50] : [7, 1500];
+  for (let round = 0; round < minRounds || (performance.now() - t0 < budget && round < 300); round++) {
+    for (const [k, t] of impls) {
+      await t.prepare?.();
+      const start = performance.now();
+      await t.run();
+      times[k]!.push(performance.now() - start);
+    }
+  }
+  return Object.fromEntries(Object.entries(times).map(([k, v]) => [k, median(v)]));
 }
 
 /** Our kernel on buffers already in WASM memory: copies `inputs` in once, returns a runner that only calls. */
@@ -68,7 +88,7 @@ interface Workload {
   shape: string;
   flops: number;
   /** Builders of each implementation's runner (each built right before it is measured). */
-  impls: Partial<Record<Impl | 'dnn-wasm+copy', () => Promise<Runner> | Runner>>;
+  impls: Partial<Record<Impl | 'dnn-wasm+copy', () => Promise<Timed | Runner> | Timed | Runner>>;
 }
 
 const rt = instantiateSync();
@@ -81,7 +101,7 @@ function matmul(m: number, k: number, n: number): Workload {
   const tfjs = (backend: 'wasm' | 'cpu') => async () => {
     await useTfjs(backend);
     const [ta, tb] = [tf.tensor2d(a, [m, k]), tf.tensor2d(b, [k, n])];
-    return () => tf.matMul(ta, tb).dispose();
+    return { prepare: () => useTfjs(backend), run: () => tf.matMul(ta, tb).dispose() };
   };
   return {
     kernel: 'matmul',
@@ -132,7 +152,10 @@ function conv2d({ c, h, oc, k, s, p }: ConvShape): Workload {
       [p, p],
       [0, 0],
     ];
-    return () => tf.fused.conv2d({ x: tx, filter: tw, bias: tb, strides: s, pad }).dispose();
+    return {
+      prepare: () => useTfjs(backend),
+      run: () => tf.fused.conv2d({ x: tx, filter: tw, bias: tb, strides: s, pad }).dispose(),
+    };
   };
   return {
     kernel: 'conv2d',
@@ -176,7 +199,7 @@ function pool(kind: 'max' | 'avg', c: number, h: number, k: number, s: number, p
       [0, 0],
     ];
     const op = kind === 'max' ? tf.maxPool : tf.avgPool;
-    return () => op(tx, k, s, pad as never).dispose();
+    return { prepare: () => useTfjs(backend), run: () => op(tx, k, s, pad as never).dispose() };
   };
   const fn = kind === 'max' ? ex.maxpool2d : ex.avgpool2d;
   return {
@@ -221,7 +244,7 @@ function batchnorm(c: number, h: number): Workload {
     await useTfjs(backend);
     const tx = tf.tensor4d(x, [1, c, h, h]).transpose([0, 2, 3, 1]) as tf.Tensor4D;
     const [tm, tv, tb, tg] = [mean, variance, beta, gamma].map((a) => tf.tensor1d(a));
-    return () => tf.batchNorm(tx, tm!, tv!, tb, tg, eps).dispose();
+    return { prepare: () => useTfjs(backend), run: () => tf.batchNorm(tx, tm!, tv!, tb, tg, eps).dispose() };
   };
   return {
     kernel: 'batchnorm',
@@ -265,7 +288,7 @@ function lstm(t: number, ni: number, nh: number): Workload {
     const bias = tf.tensor1d(b);
     const forget = tf.scalar(0);
     const xs = Array.from({ length: t }, (_, i) => tf.tensor2d(x.subarray(i * ni, (i + 1) * ni), [1, ni]));
-    return () =>
+    const run = () =>
       tf
         .tidy(() => {
           let c = tf.zeros([1, nh]) as tf.Tensor2D;
@@ -274,6 +297,7 @@ function lstm(t: number, ni: number, nh: number): Workload {
           return h;
         })
         .dispose();
+    return { prepare: () => useTfjs(backend), run };
   };
   return {
     kernel: 'lstm',
@@ -347,17 +371,17 @@ export async function kernelBench(): Promise<void> {
   line(['kernel', 'shape', 'impl', 'median ms', 'GFLOP/s', '× vs tfjs-wasm']);
   for (const wl of workloads()) {
     if (only && !only.includes(wl.kernel)) continue;
-    const ms: Record<string, number> = {};
-    // tfjs-wasm first, so every row can show its ratio as soon as it is measured
-    const order = Object.entries(wl.impls).sort(([a], [b]) => Number(b === 'tfjs-wasm') - Number(a === 'tfjs-wasm'));
-    for (const [impl, build] of order) {
+    const built: [string, Timed][] = [];
+    for (const [impl, build] of Object.entries(wl.impls)) {
       try {
-        ms[impl] = await measure(await build());
+        const b = await build();
+        built.push([impl, typeof b === 'function' ? { run: b } : b]);
       } catch (err) {
         console.log(`  ${wl.kernel} ${wl.shape} ${impl}: failed — ${(err as Error).message.split('\n')[0]}`);
-        continue;
       }
-      const m = ms[impl]!;
+    }
+    const ms = await measureAll(built);
+    for (const [impl, m] of Object.entries(ms)) {
       const gflops = wl.flops / m / 1e6;
       if (impl !== 'dnn-wasm+copy') {
         results.push({ kernel: wl.kernel, shape: wl.shape, impl: impl as Impl, median_ms: m, gflops });

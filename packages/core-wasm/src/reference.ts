@@ -123,7 +123,9 @@ export function conv2dRef(x: Floats, weight: Floats, p: Conv2dParams): Tensor {
   const plane = oh * ow;
   const Y = new Float64Array(n * oc * plane);
   const acc = new Float64Array(4 * plane);
-  const [q1, q2, q3] = [plane, 2 * plane, 3 * plane];
+  const q1 = plane;
+  const q2 = 2 * plane;
+  const q3 = 3 * plane;
   const wAt = (o: number, ci: number, ky: number, kx: number) => (o < oc ? W[((o * c + ci) * kh + ky) * kw + kx]! : 0);
   for (let img = 0; img < n; img++) {
     for (let o0 = 0; o0 < oc; o0 += 4) {
@@ -133,12 +135,10 @@ export function conv2dRef(x: Floats, weight: Floats, p: Conv2dParams): Tensor {
         for (let ky = 0; ky < kh; ky++) {
           const [oy0, oy1] = validRange(oh, sh, pt, ky * dh, h);
           for (let kx = 0; kx < kw; kx++) {
-            const [w0, w1, w2, w3] = [0, 1, 2, 3].map((r) => wAt(o0 + r, ci, ky, kx)) as [
-              number,
-              number,
-              number,
-              number,
-            ];
+            const w0 = wAt(o0, ci, ky, kx);
+            const w1 = wAt(o0 + 1, ci, ky, kx);
+            const w2 = wAt(o0 + 2, ci, ky, kx);
+            const w3 = wAt(o0 + 3, ci, ky, kx);
             if (w0 === 0 && w1 === 0 && w2 === 0 && w3 === 0) continue;
             const [ox0, ox1] = validRange(ow, sw, pl, kx * dw, w);
             for (let oy = oy0; oy < oy1; oy++) {
