@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { getPath } from './compare.js';
 import { DIFFICULTIES, generateExercise } from './generator.js';
 import { grade } from './grade.js';
 import { generators, rubrics } from './index.js';
@@ -63,6 +64,22 @@ describe.each(generators.map((g) => [g.id]))('%s generator', (id) => {
     );
   });
 
+  it('the grader gives full marks to the documented equivalent forms', () => {
+    const fields = rubrics.find((r) => r.id === id)?.fields.filter((f) => f.equivalents) ?? [];
+    fc.assert(
+      fc.property(seed, difficulty, (s, d) => {
+        const { input, solution } = generateExercise(registry, generators, id, s, d);
+        for (const field of fields) {
+          for (const form of field.equivalents?.(getPath(solution.answer, field.path), input) ?? []) {
+            const g = grade(registry, rubrics, id, input, setPath(solution.answer, field.path, form));
+            expect(g.score).toBe(g.maxScore);
+          }
+        }
+      }),
+      { numRuns: fields.length ? 50 : 1 },
+    );
+  });
+
   it('the grader gives less than full marks to a perturbed answer', () => {
     fc.assert(
       fc.property(seed, difficulty, (s, d) => {
@@ -74,6 +91,19 @@ describe.each(generators.map((g) => [g.id]))('%s generator', (id) => {
     );
   });
 });
+
+/** A copy of `value` with `path` (which may map over a list at `[*]`) set to `replacement`. */
+function setPath(value: unknown, path: string, replacement: unknown): unknown {
+  const put = (node: unknown, keys: string[], v: unknown): unknown => {
+    const [key, ...rest] = keys;
+    if (key === undefined) return v;
+    if (key === '*') return (node as unknown[]).map((item, i) => put(item, rest, (v as unknown[])[i]));
+    const copy = (Array.isArray(node) ? [...node] : { ...(node as object) }) as Record<string, unknown>;
+    copy[key] = put(copy[key], rest, v);
+    return copy;
+  };
+  return put(value, path.match(/[^.[\]]+/g) ?? [], replacement);
+}
 
 /** Changes every number (×1.5 + 1, or −2 → −1: the fixed point of ×1.5 + 1), flips every boolean and alters every string. */
 function perturb(value: unknown): unknown {

@@ -31,8 +31,12 @@ function gradeField(field: RubricField, answer: unknown, student: unknown, input
   const got = getPath(student, field.path);
   const tolerance = { ...DEFAULT_TOLERANCE, ...field.tolerance };
   const forms = [expected, ...(field.equivalents?.(expected, input) ?? [])];
-  const accepted = got !== undefined && acceptsSafely(field, got, student, input, answer);
-  const fraction = got === undefined ? 0 : accepted ? 1 : Math.max(...forms.map((form) => score(form, got, tolerance)));
+  const fraction =
+    got === undefined
+      ? 0
+      : field.judge
+        ? judgeSafely(field.judge, got, student, input, answer)
+        : Math.max(...forms.map((form) => score(form, got, tolerance)));
   const verdict = got === undefined ? 'missing' : fraction === 1 ? 'correct' : fraction === 0 ? 'wrong' : 'partial';
   return {
     path: field.path,
@@ -44,12 +48,19 @@ function gradeField(field: RubricField, answer: unknown, student: unknown, input
   };
 }
 
-/** A rubric's own check of an alternative right answer; a check that trips over odd input accepts nothing. */
-function acceptsSafely(field: RubricField, got: unknown, student: unknown, input: unknown, answer: unknown): boolean {
+/** A rubric's own judgement of a field, clamped to [0, 1]; a judge that trips over odd input gives 0. */
+function judgeSafely(
+  judge: NonNullable<RubricField['judge']>,
+  got: unknown,
+  student: unknown,
+  input: unknown,
+  answer: unknown,
+): number {
   try {
-    return field.accepts?.(got, student as Record<string, unknown>, input, answer) === true;
+    const fraction = judge(got, student as Record<string, unknown>, input, answer);
+    return Number.isFinite(fraction) ? Math.min(1, Math.max(0, fraction)) : 0;
   } catch {
-    return false;
+    return 0;
   }
 }
 

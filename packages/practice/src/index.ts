@@ -54,7 +54,7 @@ export {
   flatSingles,
   type Rubric,
   type RubricField,
-  sameStringSet,
+  stringSetScore,
   transposed,
   transposedWeights,
 } from './rubric.js';

@@ -15,11 +15,13 @@ export interface RubricField {
    */
   equivalents?: (expected: unknown, input: unknown) => unknown[];
   /**
-   * Accepts a different but also right answer in full, e.g. any weights that
-   * satisfy every inequality of a perceptron: called with the student's value,
-   * the whole student answer, the problem input and the solver's answer.
+   * Judges the field itself, replacing the comparison with the expected value,
+   * where many different answers are right (any weights that separate a
+   * perceptron's rows, any network computing the function, a set in any order):
+   * called with the student's value, the whole student answer, the problem
+   * input and the solver's answer; returns the fraction earned, in [0, 1].
    */
-  accepts?: (got: unknown, student: Record<string, unknown>, input: unknown, answer: unknown) => boolean;
+  judge?: (got: unknown, student: Record<string, unknown>, input: unknown, answer: unknown) => number;
   /** Grades the field only for problems that ask for it (e.g. `y` only when the network has an output layer). */
   when?: (input: unknown) => boolean;
 }
@@ -85,11 +87,18 @@ export function anyOrder(expected: unknown): unknown[] {
   return permutations(expected).slice(1);
 }
 
-/** True when `got` is a list of the same strings as `expected`, in any order and case. */
-export function sameStringSet(got: unknown, expected: unknown): boolean {
-  if (!Array.isArray(got) || !Array.isArray(expected)) return false;
-  const norm = (list: unknown[]) => [...new Set(list.map((v) => String(v).trim().toLowerCase()))].sort().join('|');
-  return got.length === expected.length && norm(got) === norm(expected);
+/**
+ * How well a list of names matches the expected set, in any order and case:
+ * the shared names over all names named (Jaccard), 1 for the same set.
+ */
+export function stringSetScore(got: unknown, expected: unknown): number {
+  if (!Array.isArray(expected)) return 0;
+  const list = Array.isArray(got) ? got : typeof got === 'string' ? [got] : [];
+  const norm = (items: unknown[]) => new Set(items.map((v) => String(v).trim().toLowerCase()));
+  const [g, e] = [norm(list), norm(expected)];
+  const union = new Set([...g, ...e]);
+  if (union.size === 0) return 1;
+  return [...g].filter((v) => e.has(v)).length / union.size;
 }
 
 function isMatrix(value: unknown): value is unknown[][] {

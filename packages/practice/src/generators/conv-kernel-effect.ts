@@ -1,6 +1,6 @@
 /** Questions for conv/kernel-effect: the classic image kernels (box, Gaussian, Sobel, Laplacian, …), varied. */
 import { defineGenerator } from '../generator.js';
-import { defineRubric, sameStringSet } from '../rubric.js';
+import { defineRubric, stringSetScore } from '../rubric.js';
 import { matrix, show } from './numbers.js';
 
 /** The lecture's kernels, each with the scale it is written with. */
@@ -144,7 +144,7 @@ export const convKernelEffectRubric = defineRubric({
     {
       path: 'effects',
       points: 3,
-      accepts: (got, _student, _input, answer) => sameStringSet(got, (answer as { effects: unknown }).effects),
+      judge: (got, _student, _input, answer) => stringSetScore(got, (answer as { effects: unknown }).effects),
     },
     { path: 'gain', points: 1 },
   ],

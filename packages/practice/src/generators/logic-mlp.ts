@@ -27,11 +27,11 @@ export const logicMlpRubric = defineRubric({
     {
       path: 'layers',
       points: 2,
-      accepts: (got, _student, input, answer) => {
+      judge: (got, _student, input, answer) => {
         const expected = (answer as { layers: ThresholdLayer[] }).layers;
         const layers = readLayers(got);
         const n = expected[0]?.weights[0]?.length ?? 0;
-        return layers !== undefined && sameFunction(layers, expected, n, conventionOf(input));
+        return layers !== undefined && sameFunction(layers, expected, n, conventionOf(input)) ? 1 : 0;
       },
     },
   ],

@@ -1,4 +1,5 @@
 /** Questions for logic/perceptron: is a boolean function linearly separable, and with which weights? */
+import { score } from '../compare.js';
 import { defineGenerator } from '../generator.js';
 import { defineRubric, type RubricField } from '../rubric.js';
 import { drawBoolean, OPERATORS } from './logic-expressions.js';
@@ -31,17 +32,21 @@ interface Inequality {
   target: number;
 }
 
-/** Any weights and bias that reproduce every row (and keep to the allowed values) are right. */
-const separatingWeights: RubricField['accepts'] = (_got, student, input, answer) => {
+/**
+ * Any weights and bias that reproduce every row (and keep to the allowed values)
+ * are right; for a function that is not separable, only `null` is.
+ */
+const separatingWeights: RubricField['judge'] = (got, student, input, answer) => {
   const { separable, inequalities } = answer as { separable: boolean; inequalities: Inequality[] };
+  if (!separable) return score(null, got);
   const weights = student.weights;
   const bias = Array.isArray(student.bias) && student.bias.length === 1 ? student.bias[0] : student.bias;
-  if (!separable || !Array.isArray(weights) || typeof bias !== 'number') return false;
+  if (!Array.isArray(weights) || typeof bias !== 'number') return 0;
   const { weightDomain, biasDomain } = input as { weightDomain?: number[]; biasDomain?: number[] };
-  if (weightDomain && !weights.every((w) => weightDomain.includes(w))) return false;
-  if (biasDomain && !biasDomain.includes(bias)) return false;
+  if (weightDomain && !weights.every((w) => weightDomain.includes(w))) return 0;
+  if (biasDomain && !biasDomain.includes(bias)) return 0;
   const c = conventionOf(input);
-  return inequalities.every((row) => fire(weights as number[], bias, row.x, c) === row.target);
+  return inequalities.every((row) => fire(weights as number[], bias, row.x, c) === row.target) ? 1 : 0;
 };
 
 /** Grading weights of logic/perceptron: separable or not, then any separating weights and bias. */
@@ -49,7 +54,7 @@ export const logicPerceptronRubric = defineRubric({
   id: 'logic/perceptron',
   fields: [
     { path: 'separable', points: 2 },
-    { path: 'weights', points: 1, accepts: separatingWeights },
-    { path: 'bias', points: 1, accepts: separatingWeights },
+    { path: 'weights', points: 1, judge: separatingWeights },
+    { path: 'bias', points: 1, judge: separatingWeights },
   ],
 });

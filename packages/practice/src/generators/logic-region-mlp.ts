@@ -43,7 +43,7 @@ export const logicRegionMlpGenerator = defineGenerator({
         ? `the convex polygon with corners ${show(polygons[0])}`
         : `the union of the convex polygons ${polygons.map((p) => show(p)).join(' and ')}`;
     return {
-      question: `Design a network of threshold units with inputs (x1, x2) that outputs 1 exactly on ${region} (boundary included) and 0 elsewhere. How many hidden units, perceptrons and layers does it need? Give its weights and biases.`,
+      question: `Design a network of threshold units with inputs (x1, x2) that outputs 1 exactly on ${region} (boundary included) and 0 elsewhere. How many first-layer (half-plane) units, perceptrons in total and layers does it need? Give its weights and biases.`,
       input: { polygons },
     };
   },
