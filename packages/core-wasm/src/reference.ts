@@ -31,12 +31,16 @@ const f64 = (a: Floats): Float64Array => (a instanceof Float64Array ? a : Float6
  */
 export function matmulRef(a: Floats, b: Floats, m: number, k: number, n: number): Float64Array {
   checkMatmul(a, b, m, k, n);
-  const A = f64(a);
+  const B = f64(b);
+  const Bp = new Float64Array(Math.ceil(n / 4) * 4 * k);
+  for (let p = 0; p < k; p++) for (let j = 0; j < n; j++) Bp[((j >> 2) * k + p) * 4 + (j & 3)] = B[p * n + j]!;
+  return gemmPanels(f64(a), m, k, Bp, n);
+}
+
+/** C[m×n] = A[m×k]·B with B given as panels of 4 columns ([⌈n/4⌉][k][4], zero-padded); sums in increasing p. */
+function gemmPanels(A: Float64Array, m: number, k: number, Bp: Float64Array, n: number): Float64Array {
   const C = new Float64Array(m * n);
   const panels = Math.ceil(n / 4);
-  const Bp = new Float64Array(panels * 4 * k);
-  const B = f64(b);
-  for (let p = 0; p < k; p++) for (let j = 0; j < n; j++) Bp[((j >> 2) * k + p) * 4 + (j & 3)] = B[p * n + j]!;
   const store4 = (i: number, j: number, v0: number, v1: number, v2: number, v3: number) => {
     if (i >= m) return;
     const o = i * n + j;
@@ -104,64 +108,50 @@ export function matmulRef(a: Floats, b: Floats, m: number, k: number, n: number)
   return C;
 }
 
-/** Range of output indices o with 0 ≤ o·s − pad + off < size (the taps that land inside the input). */
-function validRange(out: number, s: number, pad: number, off: number, size: number): [number, number] {
-  const lo = Math.max(0, Math.ceil((pad - off) / s));
-  const hi = Math.min(out, Math.floor((size - 1 + pad - off) / s) + 1);
-  return [lo, Math.max(lo, hi)];
-}
-
 /**
- * conv2d NCHW, direct: y[o][oy][ox] = b[o] + Σ_{ci, ky, kx} w[o][ci][ky][kx]·x[ci][oy·sh − pt + ky·dh][ox·sw − pl + kx·dw],
- * summed in that order. Four output channels are accumulated together (each input value loaded once for four).
+ * conv2d NCHW: y[o][oy][ox] = Σ_{ci, ky, kx} w[o][ci][ky][kx]·x[ci][oy·sh − pt + ky·dh][ox·sw − pl + kx·dw] + b[o],
+ * the sum taken in that (ci, ky, kx) order. Computed as weights [Cout][Cin·kH·kW] times the im2col matrix of each
+ * image (built straight into the GEMM's 4-column panels; cells in the padding are 0).
  */
 export function conv2dRef(x: Floats, weight: Floats, p: Conv2dParams): Tensor {
   const g = convGeometry(x, weight, p);
   const { n, c, h, w, kh, kw, sh, sw, pt, pl, dh, dw, oh, ow, oc } = g;
   const X = f64(x);
   const W = f64(weight);
-  const plane = oh * ow;
-  const Y = new Float64Array(n * oc * plane);
-  const acc = new Float64Array(4 * plane);
-  const q1 = plane;
-  const q2 = 2 * plane;
-  const q3 = 3 * plane;
-  const wAt = (o: number, ci: number, ky: number, kx: number) => (o < oc ? W[((o * c + ci) * kh + ky) * kw + kx]! : 0);
+  const K = c * kh * kw;
+  const N = oh * ow;
+  const Y = new Float64Array(n * oc * N);
+  const Bp = new Float64Array(Math.ceil(N / 4) * 4 * K);
+  // per im2col row (ci, ky, kx): its plane and displacement; per column (oy, ox): the window's top-left corner
+  const plane = new Int32Array(K);
+  const dy = new Int32Array(K);
+  const dx = new Int32Array(K);
+  for (let ci = 0, row = 0; ci < c; ci++) {
+    for (let ky = 0; ky < kh; ky++) {
+      for (let kx = 0; kx < kw; kx++, row++) [plane[row], dy[row], dx[row]] = [ci * h * w, ky * dh, kx * dw];
+    }
+  }
+  const iy0 = Int32Array.from({ length: N }, (_, j) => Math.floor(j / ow) * sh - pt);
+  const ix0 = Int32Array.from({ length: N }, (_, j) => (j % ow) * sw - pl);
   for (let img = 0; img < n; img++) {
-    for (let o0 = 0; o0 < oc; o0 += 4) {
-      for (let r = 0; r < 4; r++) acc.fill(p.bias && o0 + r < oc ? p.bias[o0 + r]! : 0, r * plane, (r + 1) * plane);
-      for (let ci = 0; ci < c; ci++) {
-        const xc = (img * c + ci) * h * w;
-        for (let ky = 0; ky < kh; ky++) {
-          const [oy0, oy1] = validRange(oh, sh, pt, ky * dh, h);
-          for (let kx = 0; kx < kw; kx++) {
-            const w0 = wAt(o0, ci, ky, kx);
-            const w1 = wAt(o0 + 1, ci, ky, kx);
-            const w2 = wAt(o0 + 2, ci, ky, kx);
-            const w3 = wAt(o0 + 3, ci, ky, kx);
-            if (w0 === 0 && w1 === 0 && w2 === 0 && w3 === 0) continue;
-            const [ox0, ox1] = validRange(ow, sw, pl, kx * dw, w);
-            for (let oy = oy0; oy < oy1; oy++) {
-              const xr = xc + (oy * sh - pt + ky * dh) * w - pl + kx * dw;
-              const yr = oy * ow;
-              for (let ox = ox0; ox < ox1; ox++) {
-                const xv = X[xr + ox * sw]!;
-                const j = yr + ox;
-                acc[j]! += w0 * xv;
-                acc[q1 + j]! += w1 * xv;
-                acc[q2 + j]! += w2 * xv;
-                acc[q3 + j]! += w3 * xv;
-              }
-            }
-          }
+    const xi = img * c * h * w;
+    // written panel by panel, so Bp fills sequentially
+    for (let j0 = 0, o = 0; j0 < N; j0 += 4) {
+      for (let row = 0; row < K; row++) {
+        for (let j = j0; j < j0 + 4; j++, o++) {
+          const iy = iy0[j]! + dy[row]!;
+          const ix = ix0[j]! + dx[row]!;
+          Bp[o] = j < N && iy >= 0 && iy < h && ix >= 0 && ix < w ? X[xi + plane[row]! + iy * w + ix]! : 0;
         }
       }
-      for (let r = 0; r < 4 && o0 + r < oc; r++) {
-        const yo = (img * oc + o0 + r) * plane;
-        for (let j = 0; j < plane; j++) {
-          const v = acc[r * plane + j]!;
-          Y[yo + j] = p.relu && !(v > 0) ? 0 : v;
-        }
+    }
+    const out = gemmPanels(W, oc, K, Bp, N);
+    for (let o = 0; o < oc; o++) {
+      const bias = p.bias ? p.bias[o]! : 0;
+      const yo = (img * oc + o) * N;
+      for (let j = 0; j < N; j++) {
+        const v = out[o * N + j]! + bias;
+        Y[yo + j] = p.relu && !(v > 0) ? 0 : v;
       }
     }
   }
