@@ -1,0 +1,204 @@
+/**
+ * A live calculator for any registered solver, generated from its input JSON
+ * Schema: presets from the solver's `examples`, inline input errors on the
+ * field they name, and the worked solution. With `syncUrl` the input lives in
+ * the page's `?input=` query, so a solution can be shared by link.
+ */
+
+import { type AnySolver, isDnnInputError, runSolver, type Solution, s } from '@dnn/core';
+import useBaseUrl from '@docusaurus/useBaseUrl';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { calculatorPath, findSolver } from '../registry';
+import SchemaForm from './SchemaForm';
+import SolutionView from './SolutionView';
+import { type Field, fieldForPath, fieldsOf, type JsonSchema, setIn } from './schema-fields';
+
+/** Props of {@link Calculator}. */
+export interface CalculatorProps {
+  /** Solver id, e.g. `conv/output-shape`. */
+  id: string;
+  /** Which of the solver's examples to start from (default the first). */
+  example?: number;
+  /** Start from this input instead of an example. */
+  input?: Record<string, unknown>;
+  /** Keep the input in the page URL (`?input=`), and read it from there on load. */
+  syncUrl?: boolean;
+}
+
+type Outcome =
+  | { kind: 'solved'; solution: Solution<Record<string, unknown>> }
+  | { kind: 'input-error'; path: string; message: string }
+  | { kind: 'internal'; message: string };
+
+/** Runs the solver; bad input becomes an error naming its field, never an exception. */
+export function solveSafely(solver: AnySolver, value: unknown): Outcome {
+  try {
+    const clean = value === undefined ? {} : JSON.parse(JSON.stringify(value));
+    return { kind: 'solved', solution: runSolver(solver, clean) };
+  } catch (e) {
+    if (isDnnInputError(e)) return { kind: 'input-error', path: e.path, message: e.message };
+    return { kind: 'internal', message: e instanceof Error ? e.message : String(e) };
+  }
+}
+
+/** The `input` query parameter of the current page, parsed; `undefined` when absent. */
+function inputFromUrl(): { value?: Record<string, unknown>; error?: string } | undefined {
+  const raw = new URLSearchParams(window.location.search).get('input');
+  if (raw === null) return undefined;
+  try {
+    const parsed: unknown = JSON.parse(raw);
+    if (parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed)) {
+      return { value: parsed as Record<string, unknown> };
+    }
+    return { error: 'The link’s input is not a JSON object; showing the first example instead.' };
+  } catch {
+    return { error: 'The link’s input is not valid JSON; showing the first example instead.' };
+  }
+}
+
+function writeUrl(value: unknown): void {
+  const url = new URL(window.location.href);
+  url.searchParams.set('input', JSON.stringify(value ?? {}));
+  window.history.replaceState(window.history.state, '', url);
+}
+
+function initialInput(solver: AnySolver, example: number | undefined, input: Record<string, unknown> | undefined) {
+  if (input) return input;
+  const ex = solver.examples[example ?? 0] ?? solver.examples[0];
+  return (ex?.input as Record<string, unknown> | undefined) ?? {};
+}
+
+function CalculatorFor({ solver, example, input, syncUrl }: CalculatorProps & { solver: AnySolver }) {
+  const fields: Field[] = useMemo(() => fieldsOf(s.toJsonSchema(solver.input) as JsonSchema), [solver]);
+  const [value, setValue] = useState<unknown>(() => initialInput(solver, example, input));
+  const [version, setVersion] = useState(0);
+  const [preset, setPreset] = useState<number | undefined>(input ? undefined : (example ?? 0));
+  const [linkError, setLinkError] = useState<string>();
+  const pagePath = useBaseUrl(calculatorPath(solver.id));
+
+  useEffect(() => {
+    if (!syncUrl) return;
+    const fromUrl = inputFromUrl();
+    if (!fromUrl) return;
+    if (fromUrl.value) {
+      setValue(fromUrl.value);
+      setPreset(undefined);
+      setVersion((v) => v + 1);
+    } else setLinkError(fromUrl.error);
+  }, [syncUrl]);
+
+  const update = useCallback(
+    (next: unknown) => {
+      setValue(next);
+      if (syncUrl) writeUrl(next);
+    },
+    [syncUrl],
+  );
+  const onFieldChange = useCallback(
+    (keys: readonly string[], next: unknown) => {
+      setPreset(undefined);
+      setValue((old: unknown) => {
+        const merged = setIn(old, keys, next);
+        if (syncUrl) writeUrl(merged);
+        return merged;
+      });
+    },
+    [syncUrl],
+  );
+  const loadPreset = (i: number | undefined) => {
+    const ex = i === undefined ? undefined : solver.examples[i];
+    update(ex ? ex.input : {});
+    setPreset(i);
+    setLinkError(undefined);
+    setVersion((v) => v + 1);
+  };
+
+  const outcome = useMemo(() => solveSafely(solver, value), [solver, value]);
+  const errors: Record<string, string> = {};
+  let formError: string | undefined;
+  if (outcome.kind === 'input-error') {
+    const field = fieldForPath(fields, outcome.path);
+    if (field) errors[field.path] = outcome.message;
+    else formError = outcome.message;
+  }
+  const shareHref = `${pagePath}?input=${encodeURIComponent(JSON.stringify(value ?? {}))}`;
+  const active = preset === undefined ? undefined : solver.examples[preset];
+
+  return (
+    <div className="dnn-calculator" data-solver-id={solver.id}>
+      {solver.examples.length > 0 && (
+        <fieldset className="dnn-presets">
+          <legend className="dnn-presets__label">Exam presets</legend>
+          {solver.examples.map((ex, i) => (
+            <button
+              key={ex.title}
+              type="button"
+              className={`button button--sm ${preset === i ? 'button--primary' : 'button--secondary'}`}
+              aria-pressed={preset === i}
+              onClick={() => loadPreset(i)}
+            >
+              {ex.title}
+            </button>
+          ))}
+          <button
+            type="button"
+            className="button button--sm button--outline button--secondary"
+            onClick={() => loadPreset(undefined)}
+          >
+            Clear (defaults)
+          </button>
+        </fieldset>
+      )}
+      {active && <p className="dnn-presets__source">Source: {active.source}</p>}
+      {linkError && (
+        <p className="dnn-form-error" role="alert">
+          {linkError}
+        </p>
+      )}
+      <form className="dnn-calculator__body" onSubmit={(e) => e.preventDefault()} aria-label={`${solver.title} input`}>
+        <SchemaForm key={version} fields={fields} value={value} onChange={onFieldChange} errors={errors} />
+      </form>
+      {formError && (
+        <p className="dnn-form-error" role="alert" data-error-for="">
+          {formError}
+        </p>
+      )}
+      {outcome.kind === 'internal' && (
+        <p className="dnn-form-error" role="alert">
+          The solver failed on this input (a bug: please report it with this link): {outcome.message}
+        </p>
+      )}
+      <div className="dnn-calculator__links">
+        {syncUrl ? (
+          <button
+            type="button"
+            className="button button--sm button--secondary"
+            onClick={() => void navigator.clipboard?.writeText(window.location.href)}
+          >
+            Copy link to this solution
+          </button>
+        ) : (
+          <a href={shareHref}>Open on its own page with these numbers</a>
+        )}
+      </div>
+      {outcome.kind === 'solved' ? (
+        <SolutionView solution={outcome.solution} />
+      ) : (
+        <p className="dnn-calculator__pending">Fix the highlighted input to see the solution.</p>
+      )}
+    </div>
+  );
+}
+
+/** A calculator for solver `id`; a friendly note when that solver is not registered yet. */
+export default function Calculator(props: CalculatorProps) {
+  const solver = findSolver(props.id);
+  if (!solver) {
+    return (
+      <div className="dnn-missing" data-missing-solver={props.id}>
+        The calculator <code>{props.id}</code> is not available yet: its solver has not been published.
+      </div>
+    );
+  }
+  return <CalculatorFor {...props} solver={solver} />;
+}

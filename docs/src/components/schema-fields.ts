@@ -1,0 +1,254 @@
+/**
+ * Turns a solver's input JSON Schema (from `s.toJsonSchema`) into form fields,
+ * and converts between field text and JSON values. Generic: no solver is named here.
+ */
+
+/** The parts of JSON Schema that zod's `toJSONSchema` emits and the forms use. */
+export interface JsonSchema {
+  type?: string | string[];
+  description?: string;
+  default?: unknown;
+  enum?: unknown[];
+  const?: unknown;
+  anyOf?: JsonSchema[];
+  oneOf?: JsonSchema[];
+  properties?: Record<string, JsonSchema>;
+  required?: string[];
+  items?: JsonSchema;
+  prefixItems?: JsonSchema[];
+  additionalProperties?: boolean | JsonSchema;
+  minimum?: number;
+  maximum?: number;
+  exclusiveMinimum?: number;
+  exclusiveMaximum?: number;
+  minItems?: number;
+  maxItems?: number;
+}
+
+/** How a field is edited. */
+export type FieldKind = 'number' | 'integer' | 'enum' | 'boolean' | 'string' | 'object' | 'json';
+
+/** One form field (an object field has children). */
+export interface Field {
+  /** Field path as DnnInputError writes it: `padding`, `Wx.i`. */
+  path: string;
+  /** Path segments for reading and writing the value. */
+  keys: string[];
+  /** The input field's name (public API). */
+  name: string;
+  /** A readable label made from the name. */
+  label: string;
+  description?: string;
+  kind: FieldKind;
+  required: boolean;
+  hasDefault: boolean;
+  default?: unknown;
+  /** Enum choices. */
+  options?: string[];
+  /** What a text field expects, e.g. `number or [h, w]`. */
+  hint?: string;
+  /** Edit in a multi-line text area (matrices, lists of objects). */
+  multiline?: boolean;
+  children?: Field[];
+}
+
+/** `outChannels` → `Out channels`; names without a lower→upper change (Wxh, h0) stay as they are. */
+export function humanize(name: string): string {
+  const words = name.replace(/([a-z0-9])([A-Z])/g, '$1 $2').split(' ');
+  if (words.length === 1) return name;
+  return words.map((w, i) => (i === 0 ? w[0]!.toUpperCase() + w.slice(1) : w.toLowerCase())).join(' ');
+}
+
+function types(schema: JsonSchema): string[] {
+  if (Array.isArray(schema.type)) return schema.type;
+  return schema.type ? [schema.type] : [];
+}
+
+function enumValues(schema: JsonSchema): string[] | undefined {
+  if (schema.enum?.every((v) => typeof v === 'string')) return schema.enum as string[];
+  const alts = schema.anyOf ?? schema.oneOf;
+  if (alts?.length && alts.every((a) => typeof a.const === 'string')) return alts.map((a) => a.const as string);
+  return undefined;
+}
+
+/** Describes what a schema accepts, in a few words (for text fields' hints). */
+export function describeSchema(schema: JsonSchema, depth = 0): string {
+  if (depth > 3) return '…';
+  const values = enumValues(schema);
+  if (values) return values.map((v) => JSON.stringify(v)).join(' | ');
+  if (schema.const !== undefined) return JSON.stringify(schema.const);
+  const alts = schema.anyOf ?? schema.oneOf;
+  if (alts) return alts.map((a) => describeSchema(a, depth + 1)).join(' or ');
+  const t = types(schema);
+  if (t.includes('integer')) return 'whole number';
+  if (t.includes('number')) return 'number';
+  if (t.includes('boolean')) return 'true or false';
+  if (t.includes('string')) return 'text';
+  if (t.includes('null')) return 'null';
+  if (t.includes('array')) {
+    if (schema.prefixItems) return `[${schema.prefixItems.map((p) => describeSchema(p, depth + 1)).join(', ')}]`;
+    return schema.items ? `list of (${describeSchema(schema.items, depth + 1)})` : 'list';
+  }
+  if (t.includes('object')) {
+    if (schema.properties) return `{ ${Object.keys(schema.properties).join(', ')} }`;
+    if (typeof schema.additionalProperties === 'object')
+      return `{ name: ${describeSchema(schema.additionalProperties, depth + 1)} }`;
+    return 'object';
+  }
+  return 'JSON';
+}
+
+function isNested(schema: JsonSchema | undefined): boolean {
+  if (!schema) return false;
+  const t = types(schema);
+  return t.includes('array') || t.includes('object') || Boolean(schema.anyOf ?? schema.oneOf);
+}
+
+function fieldFor(name: string, schema: JsonSchema, keys: string[], required: boolean, depth: number): Field {
+  const path = keys.join('.');
+  const base = {
+    path,
+    keys,
+    name,
+    label: humanize(name),
+    description: schema.description,
+    required,
+    hasDefault: 'default' in schema,
+    default: schema.default,
+  };
+  const options = enumValues(schema);
+  if (options) return { ...base, kind: 'enum', options };
+  const t = types(schema);
+  if (!schema.anyOf && !schema.oneOf && t.length === 1) {
+    if (t[0] === 'integer') return { ...base, kind: 'integer' };
+    if (t[0] === 'number') return { ...base, kind: 'number' };
+    if (t[0] === 'boolean') return { ...base, kind: 'boolean' };
+    if (t[0] === 'string') return { ...base, kind: 'string' };
+    if (t[0] === 'object' && schema.properties && depth < 2) {
+      const req = new Set(schema.required ?? []);
+      const children = Object.entries(schema.properties).map(([k, s]) =>
+        fieldFor(k, s, [...keys, k], req.has(k), depth + 1),
+      );
+      return { ...base, kind: 'object', children };
+    }
+  }
+  const multiline =
+    (t.includes('array') && isNested(schema.items)) ||
+    (t.includes('object') && !schema.properties) ||
+    (t.includes('object') && depth >= 2);
+  return { ...base, kind: 'json', hint: describeSchema(schema), multiline };
+}
+
+/** The form fields of a solver's input schema (an object schema, as every solver has). */
+export function fieldsOf(schema: JsonSchema): Field[] {
+  if (!schema.properties) return [{ ...fieldFor('input', schema, [], true, 0), path: '' }];
+  const req = new Set(schema.required ?? []);
+  return Object.entries(schema.properties).map(([k, s]) => fieldFor(k, s, [k], req.has(k), 0));
+}
+
+/** Reads the value at `keys` inside `value`. */
+export function getIn(value: unknown, keys: readonly string[]): unknown {
+  let v = value;
+  for (const k of keys) {
+    if (v === null || typeof v !== 'object' || Array.isArray(v)) return undefined;
+    v = (v as Record<string, unknown>)[k];
+  }
+  return v;
+}
+
+/** A copy of `value` with `keys` set (undefined deletes; an emptied object is dropped). */
+export function setIn(value: unknown, keys: readonly string[], next: unknown): unknown {
+  if (keys.length === 0) return next;
+  const [head, ...rest] = keys as [string, ...string[]];
+  const obj: Record<string, unknown> =
+    value !== null && typeof value === 'object' && !Array.isArray(value) ? { ...(value as object) } : {};
+  const child = setIn(obj[head], rest, next);
+  const emptied =
+    rest.length > 0 && child !== null && typeof child === 'object' && Object.keys(child as object).length === 0;
+  if (child === undefined || emptied) delete obj[head];
+  else obj[head] = child;
+  return obj;
+}
+
+const NUMBER = /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/;
+
+/** A number field's text as a value: empty → undefined (the default applies), a number, or the text itself (the solver then says what is wrong). */
+export function parseNumberText(text: string): unknown {
+  const t = text.trim();
+  if (t === '') return undefined;
+  return NUMBER.test(t) ? Number(t) : text;
+}
+
+/** Splits `1, 2, 3` or `1 2 3` into numbers, or returns undefined. */
+function numberList(text: string): number[] | undefined {
+  const parts = text
+    .trim()
+    .split(/[\s,;]+/)
+    .filter(Boolean);
+  return parts.length > 0 && parts.every((p) => NUMBER.test(p)) ? parts.map(Number) : undefined;
+}
+
+/**
+ * A JSON field's text as a value. Accepts JSON, a bare word (`same`), numbers
+ * separated by commas or spaces (`3, 32, 32`), and one row per line for a matrix.
+ * Anything else is passed on as text, so the solver names the field and says what is wrong.
+ */
+export function parseJsonText(text: string): unknown {
+  const t = text.trim();
+  if (t === '') return undefined;
+  try {
+    return JSON.parse(t);
+  } catch {
+    if (/^[A-Za-z_][\w-]*$/.test(t)) return t;
+    const lines = t.split(/\n+/).filter((l) => l.trim());
+    if (lines.length > 1) {
+      const rows = lines.map((l) => numberList(l.replace(/[[\]]/g, ' ')));
+      if (rows.every(Boolean)) return rows;
+    }
+    const list = numberList(t.replace(/^\[|\]$/g, ''));
+    if (list) return list.length === 1 ? list[0] : list;
+    return text;
+  }
+}
+
+function isScalar(x: unknown): boolean {
+  return x === null || typeof x !== 'object';
+}
+
+/** Formats a value for a JSON field: bare words for strings, one row per line for matrices and lists of objects. */
+export function formatJsonText(value: unknown): string {
+  if (value === undefined) return '';
+  if (typeof value === 'string') return value;
+  if (Array.isArray(value) && value.length > 0 && value.every((r) => !isScalar(r))) {
+    return `[\n${value.map((r) => `  ${compact(r)}`).join(',\n')}\n]`;
+  }
+  if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
+    const entries = Object.entries(value);
+    if (entries.some(([, v]) => Array.isArray(v) && v.some((r) => !isScalar(r)))) return JSON.stringify(value, null, 2);
+  }
+  return compact(value);
+}
+
+function compact(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(compact).join(', ')}]`;
+  if (value !== null && typeof value === 'object') {
+    return `{${Object.entries(value)
+      .map(([k, v]) => `${JSON.stringify(k)}: ${compact(v)}`)
+      .join(', ')}}`;
+  }
+  return JSON.stringify(value) ?? 'null';
+}
+
+/** The field that shows an error at `path` (the longest field path that is a prefix of it). */
+export function fieldForPath(fields: readonly Field[], path: string): Field | undefined {
+  let best: Field | undefined;
+  const visit = (fs: readonly Field[]) => {
+    for (const f of fs) {
+      const matches = f.path === path || path.startsWith(`${f.path}.`) || path.startsWith(`${f.path}[`);
+      if (matches && f.path !== '' && (!best || f.path.length > best.path.length)) best = f;
+      if (f.children) visit(f.children);
+    }
+  };
+  visit(fields);
+  return best;
+}
