@@ -8,13 +8,17 @@ import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { registry } from '@dnn/cli';
 
-const bin = createRequire(import.meta.url).resolve('@dnn/cli/package.json').replace(/package\.json$/, 'dist/dnn.mjs');
+const bin = createRequire(import.meta.url)
+  .resolve('@dnn/cli/package.json')
+  .replace(/package\.json$/, 'dist/dnn.mjs');
 
 /** 10,000 JSON lines cycling through every solver's examples. */
 export function mixedBatch(lines = 10_000): string {
   const requests = registry
     .list()
-    .flatMap(({ id }) => registry.get(id).examples.map((e: { input: unknown }) => JSON.stringify({ id, input: e.input })));
+    .flatMap(({ id }) =>
+      registry.get(id).examples.map((e: { input: unknown }) => JSON.stringify({ id, input: e.input })),
+    );
   return `${Array.from({ length: lines }, (_, i) => requests[i % requests.length]).join('\n')}\n`;
 }
 
@@ -34,7 +38,9 @@ export async function frontDoor(): Promise<void> {
   const linesPerSecond = 10_000 / (batchMs / 1000);
   const nodeMs = median(Array.from({ length: 10 }, () => timed(['-e', ''])));
   const example = JSON.stringify({ inputShape: [26, 26, 26], outChannels: 5, kernel: 7, stride: 3, padding: 1 });
-  const solveMs = median(Array.from({ length: 10 }, () => timed([bin, 'solve', 'conv/output-shape', '--json', example])));
+  const solveMs = median(
+    Array.from({ length: 10 }, () => timed([bin, 'solve', 'conv/output-shape', '--json', example])),
+  );
   const verdict = (ok: boolean) => (ok ? 'meets target' : 'MISSES target');
   console.log(`solvers in the batch: ${registry.list().length}`);
   console.log(
