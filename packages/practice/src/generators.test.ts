@@ -17,6 +17,7 @@ describe('rubrics that accept another right answer', () => {
   it('logic/perceptron: any separating weights and bias get full marks', () => {
     const g = gradeAnswer('logic/perceptron', and, { separable: true, weights: [1, 1], bias: -1.5 });
     expect(g.score).toBe(g.maxScore);
+    expect(gradeAnswer('logic/perceptron', and, { separable: 'yes', weights: ['1', 1], bias: '-3/2' }).score).toBe(4);
   });
 
   it('logic/perceptron: weights that misclassify a row, or leave the allowed values, do not', () => {
@@ -42,6 +43,8 @@ describe('rubrics that accept another right answer', () => {
     const answer = { layers: network, perceptrons: 3, hiddenUnits: 2, depth: 2 };
     const g = gradeAnswer('logic/mlp', { expression: 'x ^ y' }, answer);
     expect(g.score).toBe(g.maxScore);
+    const written = { ...answer, layers: [network[0], { weights: [['1', '1']], bias: '-3/2' }] };
+    expect(gradeAnswer('logic/mlp', { expression: 'x ^ y' }, written).score).toBe(g.maxScore);
     // OR instead of AND at the output: row 00 gives 0 + 1 − 0.5 > 0 → 1, not XOR.
     const wrong = { ...answer, layers: [network[0], { weights: [[1, 1]], bias: [-0.5] }] };
     expect(gradeAnswer('logic/mlp', { expression: 'x ^ y' }, wrong).fields.at(-1)?.verdict).toBe('wrong');
@@ -96,6 +99,49 @@ describe('rubrics grade what the question asks', () => {
       gradients: flip(answer.gradients),
     });
     expect(g.score).toBe(g.maxScore);
+  });
+});
+
+describe('documented alternative forms, by hand', () => {
+  it('optim/step: one row per step (θ_k and the gradient it used), without the starting point', () => {
+    // SGD, lr 0.1, f = (2p + 3)², p0 = 6; by hand f′ = 4(2p + 3): g0 = 60 → p1 = 0; g1 = 12 → p2 = −1.2;
+    // g2 = 4·0.6 = 2.4 → p3 = −1.44.
+    const input = { optimizer: 'sgd', lr: 0.1, params: { p: 6 }, objective: '(2p + 3)^2', steps: 3 };
+    const trajectory = [
+      { params: { p: 0 }, grads: { p: 60 } },
+      { params: { p: -1.2 }, grads: { p: 12 } },
+      { params: { p: -1.44 }, grads: { p: 2.4 } },
+    ];
+    expect(gradeAnswer('optim/step', input, { final: { p: -1.44 }, trajectory })).toMatchObject({
+      score: 5,
+      maxScore: 5,
+    });
+  });
+
+  it('conv/receptive-field: fields as tuples [r, r], as the exam asks', () => {
+    // Three 3×3 convolutions, stride 1, no padding; by hand r = 3, 5, 7, jump 1, start 1, 2, 3.
+    const input = { layers: [{ kernel: 3 }, { kernel: 3 }, { kernel: 3 }] };
+    const layers = [3, 5, 7].map((r, i) => ({ receptiveField: [r, r], jump: 1, start: i + 1 }));
+    expect(gradeAnswer('conv/receptive-field', input, { receptiveField: '7×7', layers }).score).toBe(4.5);
+  });
+
+  it('optim/divergence: an undefined KL divergence written as ∞', () => {
+    // P puts 0.5 on the last outcome, where Q is 0: KL(P‖Q) = +∞.
+    const input = { p: [0.5, 0.5], q: [1, 0], kind: 'kl' };
+    expect(gradeAnswer('optim/divergence', input, { value: '∞', defined: false }).score).toBe(4);
+  });
+
+  it('conv/forward: one filter’s output without its channel axis', () => {
+    // One 1×1 filter of 2 on two channels [[1], [2]] and [[3], [4]]: by hand 1·2 + 3·2 = 8, 2·2 + 4·2 = 12,
+    // so [1][2][1] = [[[8], [12]]], written [[8], [12]] with shape [2, 1].
+    const input = {
+      input: [
+        [[1], [2]],
+        [[3], [4]],
+      ],
+      weight: [[[[2]], [[2]]]],
+    };
+    expect(gradeAnswer('conv/forward', input, { output: [[8], [12]], outputShape: [2, 1] }).score).toBe(4);
   });
 });
 

@@ -54,6 +54,7 @@ export {
   flatSingles,
   type Rubric,
   type RubricField,
+  squeezed,
   stringSetScore,
   transposed,
   transposedWeights,

@@ -6,6 +6,7 @@ import {
   channelsLastEach,
   defineRubric,
   flatSingles,
+  squeezed,
   stringSetScore,
   transposed,
   transposedWeights,
@@ -57,6 +58,13 @@ describe('equivalent-form helpers', () => {
     ]);
     expect(transposed([[1, 2], [3]])).toEqual([]);
     expect(transposedWeights([{ weights: [[1, 2]], bias: [0] }])).toEqual([[{ weights: [[1], [2]], bias: [0] }]]);
+  });
+
+  it('squeezed drops a leading axis of length 1', () => {
+    expect(squeezed([[[1, 2]]])).toEqual([[[1, 2]]]);
+    expect(squeezed([1, 3, 3])).toEqual([[3, 3]]);
+    expect(squeezed([2, 3, 3])).toEqual([]);
+    expect(squeezed([[1], [2]])).toEqual([]);
   });
 
   it('anyOrder lists the other permutations of a short list', () => {

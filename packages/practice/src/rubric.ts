@@ -75,6 +75,15 @@ export function transposedWeights(expected: unknown): unknown[] {
   ];
 }
 
+/** A value with a leading axis of length 1 also written without it (one filter's [1][H][W] output as [H][W], [1, H, W] as [H, W]). */
+export function squeezed(expected: unknown): unknown[] {
+  return Array.isArray(expected) && expected.length === 1 && Array.isArray(expected[0])
+    ? [expected[0]]
+    : Array.isArray(expected) && expected.length === 3 && expected[0] === 1
+      ? [expected.slice(1)]
+      : [];
+}
+
 /** A short list in any order (eigenvalues, roots): every permutation of up to 5 items. */
 export function anyOrder(expected: unknown): unknown[] {
   if (!Array.isArray(expected) || expected.length > 5) return [];

@@ -1,6 +1,6 @@
 /** Questions for conv/forward: a small image and kernel by hand; channels, stride and padding at harder levels. */
 import { defineGenerator } from '../generator.js';
-import { defineRubric } from '../rubric.js';
+import { defineRubric, squeezed } from '../rubric.js';
 import { byDifficulty, matrix, show, smallValue } from './numbers.js';
 
 /** Generator of conv/forward questions. */
@@ -29,11 +29,11 @@ export const convForwardGenerator = defineGenerator({
   },
 });
 
-/** Grading weights of conv/forward: the output values, then its shape. */
+/** Grading weights of conv/forward: the output values, then its shape (one filter's output may drop its channel axis). */
 export const convForwardRubric = defineRubric({
   id: 'conv/forward',
   fields: [
-    { path: 'output', points: 3 },
-    { path: 'outputShape', points: 1 },
+    { path: 'output', points: 3, equivalents: squeezed },
+    { path: 'outputShape', points: 1, equivalents: squeezed },
   ],
 });

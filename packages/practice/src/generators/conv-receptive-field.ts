@@ -44,12 +44,24 @@ export const convReceptiveFieldGenerator = defineGenerator({
   },
 });
 
-/** Grading weights of conv/receptive-field: the last layer's field counts most. */
+/** A square field r also written as the tuple [r, r] (the exam asks for "7×7") or the text "7×7"/"7x7". */
+function squareForms(expected: unknown): unknown[] {
+  return typeof expected === 'number'
+    ? [[expected, expected], `${expected}×${expected}`, `${expected}x${expected}`]
+    : [];
+}
+
+/** Every layer's field also written as a tuple [r, r]. */
+function squareFormsEach(expected: unknown): unknown[] {
+  return Array.isArray(expected) ? [expected.map((r) => [r, r])] : [];
+}
+
+/** Grading weights of conv/receptive-field: the last layer's field counts most (as r or the tuple [r, r]). */
 export const convReceptiveFieldRubric = defineRubric({
   id: 'conv/receptive-field',
   fields: [
-    { path: 'receptiveField', points: 2 },
-    { path: 'layers[*].receptiveField', points: 1 },
+    { path: 'receptiveField', points: 2, equivalents: squareForms },
+    { path: 'layers[*].receptiveField', points: 1, equivalents: squareFormsEach },
     { path: 'layers[*].jump', points: 1 },
     { path: 'layers[*].start', points: 0.5 },
   ],

@@ -1,5 +1,5 @@
 /** Questions for logic/perceptron: is a boolean function linearly separable, and with which weights? */
-import { score } from '../compare.js';
+import { readNumber, score } from '../compare.js';
 import { defineGenerator } from '../generator.js';
 import { defineRubric, type RubricField } from '../rubric.js';
 import { drawBoolean, OPERATORS } from './logic-expressions.js';
@@ -39,14 +39,16 @@ interface Inequality {
 const separatingWeights: RubricField['judge'] = (got, student, input, answer) => {
   const { separable, inequalities } = answer as { separable: boolean; inequalities: Inequality[] };
   if (!separable) return score(null, got);
-  const weights = student.weights;
-  const bias = Array.isArray(student.bias) && student.bias.length === 1 ? student.bias[0] : student.bias;
-  if (!Array.isArray(weights) || typeof bias !== 'number') return 0;
+  // Numbers as a student may write them: decimals or fractions ("-3/2"), a one-element list for the bias.
+  const read = Array.isArray(student.weights) ? student.weights.map(readNumber) : [];
+  const bias = readNumber(Array.isArray(student.bias) && student.bias.length === 1 ? student.bias[0] : student.bias);
+  if (read.length === 0 || read.includes(undefined) || bias === undefined) return 0;
+  const weights = read as number[];
   const { weightDomain, biasDomain } = input as { weightDomain?: number[]; biasDomain?: number[] };
   if (weightDomain && !weights.every((w) => weightDomain.includes(w))) return 0;
   if (biasDomain && !biasDomain.includes(bias)) return 0;
   const c = conventionOf(input);
-  return inequalities.every((row) => fire(weights as number[], bias, row.x, c) === row.target) ? 1 : 0;
+  return inequalities.every((row) => fire(weights, bias, row.x, c) === row.target) ? 1 : 0;
 };
 
 /** Grading weights of logic/perceptron: separable or not, then any separating weights and bias. */

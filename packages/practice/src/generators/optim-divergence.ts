@@ -21,11 +21,16 @@ export const optimDivergenceGenerator = defineGenerator({
   },
 });
 
-/** Grading weights of optim/divergence: the value (null when undefined), then whether it is defined. */
+/** An undefined KL divergence (Q misses part of P's support) is +∞, which a student may write instead of null. */
+function infinityForms(expected: unknown): unknown[] {
+  return expected === null ? ['∞', '+∞', 'inf', '+inf', 'infinity', '+infinity'] : [];
+}
+
+/** Grading weights of optim/divergence: the value (null or ∞ when undefined), then whether it is defined. */
 export const optimDivergenceRubric = defineRubric({
   id: 'optim/divergence',
   fields: [
-    { path: 'value', points: 3 },
+    { path: 'value', points: 3, equivalents: infinityForms },
     { path: 'defined', points: 1 },
   ],
 });

@@ -49,12 +49,22 @@ export const optimStepGenerator = defineGenerator({
   },
 });
 
-/** Grading weights of optim/step: the final parameters, then the gradients along the way. */
+/** The parameters after each step, without the starting point (entry 0) a student need not repeat. */
+function withoutStart(expected: unknown): unknown[] {
+  return Array.isArray(expected) && expected.length > 1 ? [expected.slice(1)] : [];
+}
+
+/** The gradients used by the steps, without the one at the final parameters (no step uses it). */
+function usedGradients(expected: unknown): unknown[] {
+  return Array.isArray(expected) && expected.length > 1 ? [expected.slice(0, -1)] : [];
+}
+
+/** Grading weights of optim/step: the final parameters, then the parameters and gradients along the way. */
 export const optimStepRubric = defineRubric({
   id: 'optim/step',
   fields: [
     { path: 'final', points: 3 },
-    { path: 'trajectory[*].params', points: 1 },
-    { path: 'trajectory[*].grads', points: 1 },
+    { path: 'trajectory[*].params', points: 1, equivalents: withoutStart },
+    { path: 'trajectory[*].grads', points: 1, equivalents: usedGradients },
   ],
 });

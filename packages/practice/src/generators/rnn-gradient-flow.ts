@@ -35,6 +35,14 @@ export const rnnGradientFlowGenerator = defineGenerator({
   },
 });
 
+/** Eigenvalues in any order; real ones may also be written as plain numbers. */
+function eigenvalueForms(expected: unknown): unknown[] {
+  if (!Array.isArray(expected)) return [];
+  const values = expected as { re: number; im: number }[];
+  const real = values.every((v) => v.im === 0) ? [values.map((v) => v.re)] : [];
+  return [...anyOrder(values), ...real.flatMap((r) => [r, ...anyOrder(r)])];
+}
+
 /** Grading weights of rnn/gradient-flow: the spectral radius and the verdict, then the gain and the eigenvalues (any order). */
 export const rnnGradientFlowRubric = defineRubric({
   id: 'rnn/gradient-flow',
@@ -42,6 +50,6 @@ export const rnnGradientFlowRubric = defineRubric({
     { path: 'spectralRadius', points: 2 },
     { path: 'verdict', points: 1 },
     { path: 'gain', points: 1, tolerance: { absolute: 1e-12 } },
-    { path: 'eigenvalues', points: 1, equivalents: anyOrder },
+    { path: 'eigenvalues', points: 1, equivalents: eigenvalueForms },
   ],
 });

@@ -3,6 +3,8 @@
  * is right when it computes the same outputs as the solver's, whatever its weights.
  */
 
+import { readNumber } from '../compare.js';
+
 /** How a unit fires and what it outputs (the logic solvers' `fireWhen` and `encoding`). */
 export interface UnitConvention {
   fireWhen: '>0' | '>=0';
@@ -48,12 +50,18 @@ export function allRows(n: number, c: UnitConvention): number[][] {
 /** Reads a student's list of layers, or undefined when it is not one. */
 export function readLayers(value: unknown): ThresholdLayer[] | undefined {
   if (!Array.isArray(value)) return undefined;
-  const numbers = (v: unknown): v is number[] => Array.isArray(v) && v.every((n) => typeof n === 'number');
+  // Numbers as a student may write them (decimals, fractions); a single number for a one-unit bias.
+  const numbers = (v: unknown): number[] | undefined => {
+    const read = Array.isArray(v) ? v.map(readNumber) : [readNumber(v)];
+    return read.includes(undefined) ? undefined : (read as number[]);
+  };
   const layers = value.map((l) => {
     const { weights, bias } = (l ?? {}) as { weights?: unknown; bias?: unknown };
-    const rows = Array.isArray(weights) && weights.every(numbers) ? weights : undefined;
-    const b = typeof bias === 'number' ? [bias] : numbers(bias) ? bias : undefined;
-    return rows && b && rows.length === b.length ? { weights: rows, bias: b } : undefined;
+    const rows = Array.isArray(weights) ? weights.map((row) => (Array.isArray(row) ? numbers(row) : undefined)) : [];
+    const b = numbers(bias);
+    return rows.length > 0 && !rows.includes(undefined) && b && rows.length === b.length
+      ? { weights: rows as number[][], bias: b }
+      : undefined;
   });
   return layers.every((l) => l !== undefined) ? (layers as ThresholdLayer[]) : undefined;
 }
