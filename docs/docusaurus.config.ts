@@ -57,7 +57,7 @@ const config: Config = {
     ],
     calculatorRoutes,
   ],
-  clientModules: ['./src/clientModules/katex-css.ts'],
+  clientModules: ['./src/clientModules/katex-css.ts', './src/clientModules/hydrated.ts'],
   themeConfig: {
     colorMode: { respectPrefersColorScheme: true },
     navbar: {

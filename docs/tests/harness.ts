@@ -105,6 +105,8 @@ export async function open(
     if (!url.startsWith(origin) && !url.startsWith('data:') && !url.startsWith('blob:')) problems.offsite.push(url);
   });
   await page.goto(origin + path, { waitUntil: 'networkidle' });
+  await page.waitForSelector('html[data-dnn-hydrated="true"]', { state: 'attached' });
+  await page.waitForFunction(() => document.querySelectorAll('.dnn-calculator:not([data-ready="true"])').length === 0);
   return { page, problems };
 }
 

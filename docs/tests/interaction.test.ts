@@ -154,8 +154,8 @@ describe('guides and widgets', () => {
       expect(await page.locator('.katex-error').count()).toBe(0);
       if (path.startsWith('/docs/guides/')) {
         expect(await page.locator('.katex').count()).toBeGreaterThan(0);
-        // Each topic embeds calculators preset to exam cases; at least one is live once its solvers are published.
-        expect(await page.locator('.dnn-calculator, [data-missing-solver]').count()).toBeGreaterThan(0);
+        // Each topic embeds calculators preset to exam cases (the WASM guide: the kernel playground).
+        expect(await page.locator('.dnn-calculator, [data-missing-solver], [data-widget]').count()).toBeGreaterThan(0);
       }
       await screenshot(page, `page${path === '/' ? '-home' : path.replace(/\//g, '-')}`);
       expect(problems).toEqual({ errors: [], dialogs: [], offsite: [] });
@@ -196,7 +196,7 @@ describe('guides and widgets', () => {
     await widget.getByRole('button', { name: 'Next step' }).click();
     await expect.poll(() => widget.getByText('Step 2 of 4').count()).toBe(1);
     // h1 = tanh(0.5·1) = 0.462, h2 = tanh(0.5·2 + 0.8·0.4621) = tanh(1.3697) ≈ 0.8786 (by hand), shown to 3 decimals.
-    expect(await widget.locator('svg').innerText()).toContain('h2=0.879');
+    expect(await widget.locator('svg').textContent()).toContain('h2=0.879');
     await page.close();
   });
 });

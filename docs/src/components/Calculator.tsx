@@ -74,9 +74,11 @@ function CalculatorFor({ solver, example, input, syncUrl }: CalculatorProps & { 
   const [version, setVersion] = useState(0);
   const [preset, setPreset] = useState<number | undefined>(input ? undefined : (example ?? 0));
   const [linkError, setLinkError] = useState<string>();
+  const [ready, setReady] = useState(false);
   const pagePath = useBaseUrl(calculatorPath(solver.id));
 
   useEffect(() => {
+    setReady(true);
     if (!syncUrl) return;
     const fromUrl = inputFromUrl();
     if (!fromUrl) return;
@@ -125,7 +127,7 @@ function CalculatorFor({ solver, example, input, syncUrl }: CalculatorProps & { 
   const active = preset === undefined ? undefined : solver.examples[preset];
 
   return (
-    <div className="dnn-calculator" data-solver-id={solver.id}>
+    <div className="dnn-calculator" data-solver-id={solver.id} data-ready={ready}>
       {solver.examples.length > 0 && (
         <fieldset className="dnn-presets">
           <legend className="dnn-presets__label">Exam presets</legend>
