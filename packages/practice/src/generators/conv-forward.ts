@@ -8,9 +8,10 @@ export const convForwardGenerator = defineGenerator({
   id: 'conv/forward',
   generate(rng, difficulty) {
     const k = byDifficulty(difficulty, rng.pick([2, 3]), rng.pick([2, 3]), rng.pick([1, 2, 3]));
-    const size = k + rng.int(1, byDifficulty(difficulty, 2, 3, 4));
+    // easy: at most a 2×2 output of 3×3 windows, or 3×3 of 2×2 windows.
+    const size = k + rng.int(1, byDifficulty(difficulty, k === 3 ? 1 : 2, 3, 4));
     const pixel = () => byDifficulty(difficulty, rng.int(0, 4), rng.int(-2, 5), rng.int(-9, 9));
-    const tap = () => smallValue(rng, difficulty === 'easy' ? 'easy' : difficulty === 'medium' ? 'easy' : 'medium');
+    const tap = () => smallValue(rng, difficulty === 'hard' ? 'medium' : 'easy');
     const channels = difficulty === 'hard' ? rng.int(1, 2) : 1;
     const filters = difficulty === 'hard' ? rng.int(1, 2) : 1;
     const stride = difficulty === 'easy' ? 1 : rng.pick([1, 1, 2]);
