@@ -8,12 +8,15 @@ import { type Layer, layerOf, runNetwork } from './network.js';
 import { covers, type Implicant, literals } from './quine-mccluskey.js';
 import { type Domains, fitPattern, type Sample, type Unit } from './threshold.js';
 
-/** Samples over all 2ⁿ rows with a target per row. */
-export function allRows(n: number, encoding: Encoding, target: (r: number) => boolean): Sample[] {
-  return Array.from({ length: 2 ** n }, (_, r) => ({
-    x: rowBits(r, n).map((b) => encodeBit(b, encoding)),
-    target: target(r),
-  }));
+/** The encoded input vectors of all 2ⁿ rows. */
+export function encodedRows(n: number, encoding: Encoding): number[][] {
+  return Array.from({ length: 2 ** n }, (_, r) => rowBits(r, n).map((b) => encodeBit(b, encoding)));
+}
+
+/** Samples over all 2ⁿ rows with a target per row (`rows`: precomputed {@link encodedRows}). */
+export function allRows(n: number, encoding: Encoding, target: (r: number) => boolean, rows?: number[][]): Sample[] {
+  const xs = rows ?? encodedRows(n, encoding);
+  return xs.map((x, r) => ({ x, target: target(r) }));
 }
 
 /** An AND unit for one implicant: weight ±c per literal, 0 elsewhere, bias fitted on all rows. */
@@ -23,11 +26,12 @@ export function andUnit(
   rule: FireWhen,
   encoding: Encoding,
   domains: Domains,
+  rows?: number[][],
 ): Unit | undefined {
   const pattern = new Array<number>(n).fill(0);
   for (const l of literals(imp, n)) pattern[l.index] = l.negated ? -1 : 1;
   return fitPattern(
-    allRows(n, encoding, (r) => covers(imp, r)),
+    allRows(n, encoding, (r) => covers(imp, r), rows),
     pattern,
     rule,
     domains,

@@ -2,13 +2,30 @@
  * Test helpers of @dnn/logic-nets: bad-input tables, LaTeX sanity, and
  * independent oracles (network evaluation, brute-force separability).
  */
-import { DnnInputError, type Solution } from '@dnn/core';
+import { type AnySolver, DnnInputError, type Solution } from '@dnn/core';
 import { describe, expect, it } from 'vitest';
 import { solve } from './index.js';
 
 /** `solve` with the answer typed as `A`. */
 export function solveAs<A>(id: string, input: unknown): Solution<A> {
   return solve(id, input) as unknown as Solution<A>;
+}
+
+/**
+ * One test per example: the answer contains the example's answer (`compare`,
+ * default toMatchObject) and the LaTeX is KaTeX-safe ASCII.
+ */
+export function exampleSuite(solver: AnySolver, compare?: (actual: unknown, expected: unknown) => void): void {
+  describe(`${solver.id}: exam cases (derived by hand in each example source)`, () => {
+    for (const example of solver.examples) {
+      it(example.title, () => {
+        const sol = solve(solver.id, example.input);
+        if (compare) compare(sol.answer, example.answer);
+        else expect(sol.answer).toMatchObject(example.answer);
+        expectAsciiLatex(sol);
+      });
+    }
+  });
 }
 
 /** Runs each case `[name, input, path, message]` and expects a DnnInputError at `path` whose reason matches. */

@@ -1,18 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { badInputSuite, bits, evalNetwork, expectAsciiLatex, solveAs } from './logic.test-util.js';
+import { badInputSuite, bits, evalNetwork, exampleSuite, solveAs } from './logic.test-util.js';
 import { type MlpAnswer, mlp } from './mlp.js';
 
 const run = (input: unknown) => solveAs<MlpAnswer>('logic/mlp', input);
 
-describe('logic/mlp: exam cases (derived by hand in each example source)', () => {
-  for (const example of mlp.examples) {
-    it(example.title, () => {
-      const sol = run(example.input);
-      expect(sol.answer).toMatchObject(example.answer);
-      expectAsciiLatex(sol);
-    });
-  }
+exampleSuite(mlp);
 
+describe('logic/mlp: exam details', () => {
   it('the 5-minterm function: the perceptron 4A − 2B + C − D ≥ 3 (derived by hand) agrees with the expression on all 16 rows', () => {
     const sol = run(mlp.examples[3]?.input);
     const [layer] = sol.answer.layers;

@@ -5,7 +5,15 @@
  */
 import { DnnInputError, defineSolver, eq, type Step, s, step, sym, tex, vec, words } from '@dnn/core';
 import { type BoolFunction, booleanFunctionFields, encodeBit, rowBits } from './boolean-function.js';
-import { andUnit, countingNetwork, relevantVariables, rowSets, symmetricProfile, withOutput } from './constructions.js';
+import {
+  andUnit,
+  countingNetwork,
+  encodedRows,
+  relevantVariables,
+  rowSets,
+  symmetricProfile,
+  withOutput,
+} from './constructions.js';
 import { rowLabel, SHOWN_ROWS, samplesOf, tuple } from './inequalities.js';
 import { failingRows, type Layer, layerOf, runNetwork, unitStep } from './network.js';
 import { type Implicant, implicantText, minimumCover, primeImplicants } from './quine-mccluskey.js';
@@ -44,7 +52,14 @@ interface Candidate {
   notes: string[];
 }
 
+/** A construction whose size is known but which was not built because a smaller one exists. */
+interface Skipped {
+  construction: string;
+  skipped: number;
+}
+
 const perceptronsOf = (layers: readonly Layer[]) => layers.reduce((s, l) => s + l.bias.length, 0);
+const isBuilt = (c: Candidate | Skipped | undefined): c is Candidate => c !== undefined && 'layers' in c;
 
 /** Greedily merges implicant groups whose OR is itself one perceptron (fewer hidden units). */
 function mergeGroups(
@@ -86,18 +101,24 @@ function sumOfProducts(
   complement: boolean,
   inp: { fireWhen: '>0' | '>=0'; encoding: 'binary' | 'bipolar' },
   domains: Domains,
-): Candidate | undefined {
+  limit: number,
+): Candidate | Skipped | undefined {
   const sets = rowSets(f);
   const on = complement ? sets.off : sets.on;
   if (on.length === 0) return undefined;
   const primes = primeImplicants(on, sets.dc, f.n);
   const cover = minimumCover(primes, on, f.n);
+  const construction = complement ? 'product-of-sums' : 'sum-of-products';
+  // Beyond 12 terms no merging is tried, so the count is final: skip building a network that cannot win.
+  if (cover.cover.length > 12 && cover.cover.length + 1 > limit)
+    return { construction, skipped: cover.cover.length + 1 };
+  const rows = encodedRows(f.n, inp.encoding);
   const groups = cover.cover.map((p) => [p]);
   const mergedUnits = mergeGroups(groups, f, inp, domains);
   const hidden: Unit[] = [];
   const names: string[] = [];
   for (const g of groups) {
-    const u = mergedUnits.get(g) ?? andUnit(g[0] as Implicant, f.n, inp.fireWhen, inp.encoding, domains);
+    const u = mergedUnits.get(g) ?? andUnit(g[0] as Implicant, f.n, inp.fireWhen, inp.encoding, domains, rows);
     if (!u) return undefined;
     hidden.push(u);
     names.push(g.map((t) => implicantText(t, f.variables)).join(' | '));
@@ -126,7 +147,7 @@ function sumOfProducts(
     ),
   ];
   if (cover.petrick.length > 0) {
-    const usefulPrimes = primes.filter((p) => on.some((r) => (r & ~p.mask) === p.value));
+    const usefulPrimes = cover.useful;
     const sum = (list: number[]) => `(${list.map((i) => `P${i + 1}`).join(' + ')})`;
     steps.push(
       step(
@@ -166,7 +187,7 @@ function sumOfProducts(
     ? []
     : ['The prime-implicant cover search hit its budget: the sum of products is not proven minimal.'];
   return {
-    construction: complement ? 'product-of-sums' : 'sum-of-products',
+    construction,
     layers,
     hidden: names,
     steps,
@@ -304,13 +325,14 @@ export const mlp = defineSolver({
           ),
         );
       }
-      const candidates = [
-        chain,
-        sumOfProducts(f, false, inp, domains),
-        sumOfProducts(f, true, inp, domains),
-        counting(f, inp, domains),
-      ].filter((c): c is Candidate => c !== undefined);
-      const first = candidates.sort((x, y) => perceptronsOf(x.layers) - perceptronsOf(y.layers))[0];
+      const count = counting(f, inp, domains);
+      let limit = Math.min(...[chain, count].filter(isBuilt).map((c) => perceptronsOf(c.layers)));
+      const sop = sumOfProducts(f, false, inp, domains, limit);
+      if (isBuilt(sop)) limit = Math.min(limit, perceptronsOf(sop.layers));
+      const pos = sumOfProducts(f, true, inp, domains, limit);
+      const tried = [chain, sop, pos, count].filter((c): c is Candidate | Skipped => c !== undefined);
+      const size = (c: Candidate | Skipped) => ('layers' in c ? perceptronsOf(c.layers) : c.skipped);
+      const first = tried.filter(isBuilt).sort((x, y) => perceptronsOf(x.layers) - perceptronsOf(y.layers))[0];
       if (!first) {
         throw new DnnInputError(
           'weightDomain',
@@ -321,7 +343,7 @@ export const mlp = defineSolver({
       steps.push(
         step(
           'Constructions compared (perceptrons)',
-          words(candidates.map((c) => `${c.construction}: ${perceptronsOf(c.layers)}`).join(';  ')),
+          words(tried.map((c) => `${c.construction}: ${size(c)}${'layers' in c ? '' : ' (not built)'}`).join(';  ')),
         ),
       );
       steps.push(...best.steps);

@@ -15,6 +15,7 @@ import {
   s,
   step,
   sub,
+  tex,
   vec,
   words,
   z,
@@ -22,6 +23,9 @@ import {
 import { dot } from './threshold.js';
 
 const MAX_EPOCHS = 1000;
+/** Δ is not among sym()'s LaTeX conversions. */
+const DELTA_W = tex('Δw', '\\Delta w');
+const DELTA_B = tex('Δb', '\\Delta b');
 /** Rows shown as full steps; later epochs get one summary step each. */
 const DETAILED_ROWS = 48;
 
@@ -93,8 +97,8 @@ function rowStep(
     `${title}; y ≠ t, update`,
     zTex,
     yTex,
-    eq('Δw', mul(factor, vec(row.x)), vec(row.dw)),
-    eq('Δb', factor, row.db),
+    eq(DELTA_W, mul(factor, vec(row.x)), vec(row.dw)),
+    eq(DELTA_B, factor, row.db),
     eq('w', vec(row.weights)),
     eq('b', row.bias),
   );

@@ -1,20 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { parseBoolean, truthVector } from './boolean-expression.js';
-import { badInputSuite, expectAsciiLatex, solveAs } from './logic.test-util.js';
+import { badInputSuite, exampleSuite, solveAs } from './logic.test-util.js';
 import { type PerceptronAnswer, perceptron } from './perceptron.js';
 
 const run = (input: unknown) => solveAs<PerceptronAnswer>('logic/perceptron', input);
 const table = (expression: string, variables: string[]) => Array.from(truthVector(parseBoolean(expression), variables));
 
-describe('logic/perceptron: exam cases (derived by hand in each example source)', () => {
-  for (const example of perceptron.examples) {
-    it(example.title, () => {
-      const sol = run(example.input);
-      expect(sol.answer).toMatchObject(example.answer);
-      expectAsciiLatex(sol);
-    });
-  }
+exampleSuite(perceptron);
 
+describe('logic/perceptron: exam details', () => {
   it('the X/Y table gives the exam’s four inequalities, and the rubric’s a = 1, b = −3, c = 1 satisfies them', () => {
     // Exam: a > 0, a + c > 0, a + b < 0, a + b + c < 0 with a the bias, b the weight of X, c of Y.
     const { answer } = run(perceptron.examples[0]?.input);

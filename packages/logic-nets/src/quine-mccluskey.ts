@@ -1,7 +1,7 @@
 /**
  * Minimal sum of products: Quine–McCluskey prime implicants, then a minimum
  * cover of the minterms (essential primes, then an exact branch-and-bound
- * search equivalent to expanding Petrick's product, within a node budget).
+ * search equivalent to expanding Petrick's product, within a work budget).
  */
 
 /** A product term: the bits of `mask` are eliminated (−); the other bits of `value` are the literals. */
@@ -58,6 +58,31 @@ export function primeImplicants(onSet: readonly number[], dontCares: readonly nu
   return primes;
 }
 
+/** Above this many rows left after the essential primes, the cover is greedy (largest new coverage first), not searched. */
+const GREEDY_ABOVE = 64;
+
+/** Greedy set cover: repeatedly the prime covering the most uncovered rows. */
+function greedyCover(remaining: readonly number[], usefulRows: readonly number[][]): number[] {
+  const open = new Set(remaining);
+  const chosen: number[] = [];
+  while (open.size > 0) {
+    let bestIndex = -1;
+    let bestGain = 0;
+    usefulRows.forEach((rows, i) => {
+      let gain = 0;
+      for (const r of rows) if (open.has(r)) gain++;
+      if (gain > bestGain) {
+        bestGain = gain;
+        bestIndex = i;
+      }
+    });
+    if (bestIndex < 0) break;
+    chosen.push(bestIndex);
+    for (const r of usefulRows[bestIndex] as number[]) open.delete(r);
+  }
+  return chosen;
+}
+
 /** Outcome of {@link minimumCover}. */
 export interface Cover {
   /** The chosen prime implicants (essential ones first). */
@@ -66,6 +91,8 @@ export interface Cover {
   essential: Implicant[];
   /** True when the search finished: no cover has fewer terms (then fewer literals). */
   exact: boolean;
+  /** The primes that cover some true row, in the numbering of `petrick`. */
+  useful: Implicant[];
   /** Minterms left after the essential primes, with the primes that cover each (Petrick's sums). */
   petrick: { minterm: number; primes: number[] }[];
 }
@@ -79,16 +106,26 @@ function popcount(x: number): number {
 
 /**
  * A minimum cover of `onSet` by `primes`: fewest terms, then fewest literals.
- * Exact unless the branch-and-bound search exceeds `budget` nodes.
+ * Exact unless the branch-and-bound search exceeds `budget` units of work (row checks).
  */
-export function minimumCover(
-  primes: readonly Implicant[],
-  onSet: readonly number[],
-  n: number,
-  budget = 200000,
-): Cover {
-  const useful = primes.filter((p) => onSet.some((r) => covers(p, r)));
-  const coverers = new Map(onSet.map((r) => [r, useful.flatMap((p, i) => (covers(p, r) ? [i] : []))]));
+export function minimumCover(primes: readonly Implicant[], onSet: readonly number[], n: number, budget = 2e7): Cover {
+  const isOn = new Set(onSet);
+  // Rows of each prime: value | s for every s ⊆ mask; keep the true rows only.
+  const rowsOf = primes.map((p) => {
+    const out: number[] = [];
+    for (let sub = p.mask; ; sub = (sub - 1) & p.mask) {
+      if (isOn.has(p.value | sub)) out.push(p.value | sub);
+      if (sub === 0) break;
+    }
+    return out;
+  });
+  const keep = primes.flatMap((_, i) => ((rowsOf[i] as number[]).length > 0 ? [i] : []));
+  const useful = keep.map((i) => primes[i] as Implicant);
+  const usefulRows = keep.map((i) => rowsOf[i] as number[]);
+  const coverers = new Map<number, number[]>(onSet.map((r) => [r, []]));
+  usefulRows.forEach((rows, i) => {
+    for (const r of rows) coverers.get(r)?.push(i);
+  });
   const essentialIdx = new Set<number>();
   for (const list of coverers.values()) if (list.length === 1) essentialIdx.add(list[0] as number);
   const essential = [...essentialIdx].map((i) => useful[i] as Implicant);
@@ -97,11 +134,12 @@ export function minimumCover(
 
   let best: number[] | undefined;
   let bestCost = [Number.POSITIVE_INFINITY, Number.POSITIVE_INFINITY];
-  let nodes = 0;
+  let work = 0;
+  const maxSize = Math.max(1, ...useful.map((p) => 2 ** popcount(p.mask)));
   let exact = true;
   const literalsOf = (chosen: number[]) => chosen.reduce((s, i) => s + literalCount(useful[i] as Implicant, n), 0);
   const search = (uncovered: number[], chosen: number[]): void => {
-    if (++nodes > budget) {
+    if (work > budget) {
       exact = false;
       if (best) return;
     }
@@ -113,35 +151,34 @@ export function minimumCover(
       }
       return;
     }
-    if (chosen.length + 1 > bestCost[0]!) return;
-    // Branch on the minterm with the fewest covering primes (Petrick's shortest sum).
+    work += uncovered.length + chosen.length + 16;
+    // Bound: every further prime covers at most maxSize rows.
+    if (chosen.length + Math.ceil(uncovered.length / maxSize) > bestCost[0]!) return;
+    // Branch on the minterm with the fewest covering primes (Petrick's shortest sum), widest prime first.
     let pick = uncovered[0] as number;
     for (const r of uncovered) if ((coverers.get(r)?.length ?? 0) < (coverers.get(pick)?.length ?? 0)) pick = r;
-    const options = [...(coverers.get(pick) ?? [])].sort(
-      (a, b) =>
-        uncovered.filter((r) => covers(useful[b] as Implicant, r)).length -
-        uncovered.filter((r) => covers(useful[a] as Implicant, r)).length,
-    );
-    for (const i of options) {
-      const p = useful[i] as Implicant;
-      search(
-        uncovered.filter((r) => !covers(p, r)),
-        [...chosen, i],
-      );
+    const options = (coverers.get(pick) ?? []).map((i) => {
+      const rest = uncovered.filter((r) => !covers(useful[i] as Implicant, r));
+      work += uncovered.length;
+      return { i, rest };
+    });
+    options.sort((a, b) => a.rest.length - b.rest.length);
+    for (const { i, rest } of options) {
+      search(rest, [...chosen, i]);
       if (!exact && best) return;
     }
   };
-  search(remaining, []);
+  if (remaining.length <= GREEDY_ABOVE) search(remaining, []);
+  else {
+    exact = false;
+    best = greedyCover(remaining, usefulRows);
+  }
   const rest = (best ?? []).map((i) => useful[i] as Implicant);
   return {
     cover: [...essential, ...rest],
     essential,
     exact,
+    useful,
     petrick: petrick.map((p) => ({ ...p, primes: p.primes })),
   };
-}
-
-/** Index of each useful prime in {@link minimumCover}'s numbering (primes covering some true row). */
-export function usefulPrimes(primes: readonly Implicant[], onSet: readonly number[]): Implicant[] {
-  return primes.filter((p) => onSet.some((r) => covers(p, r)));
 }

@@ -80,6 +80,16 @@ export function pickBias(
   domain: readonly number[] | undefined,
   style: 'robust' | 'endpoint',
 ): number | undefined {
+  const b = chooseBias(r, rule, domain, style);
+  return b === undefined ? undefined : b + 0; // no −0 in answers
+}
+
+function chooseBias(
+  r: { low: number; high: number },
+  rule: FireWhen,
+  domain: readonly number[] | undefined,
+  style: 'robust' | 'endpoint',
+): number | undefined {
   if (!(r.low < r.high)) return undefined;
   if (domain) {
     const ok = domain.filter((b) => inRange(b, r, rule, false));

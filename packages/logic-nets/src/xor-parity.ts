@@ -93,7 +93,12 @@ export const xorParity = defineSolver({
       ),
       step(
         `Output weights alternate ${oddParity ? '+1, −1, +1, …' : '−1, +1, −1, …'}, so the weighted sum of the c firing units is ${oddParity ? '1 for odd c and 0 for even c' : '−1 for odd c and 0 for even c'}`,
-        eq(sym('y'), sym(oddParity ? '[h_1 − h_2 + h_3 − … > 0]' : '[−h_1 + h_2 − h_3 + … + 1 > 0]')),
+        eq(
+          sym('y'),
+          oddParity
+            ? tex('[h_1 − h_2 + h_3 − … > 0]', '[h_1 - h_2 + h_3 - \\dots > 0]')
+            : tex('[−h_1 + h_2 − h_3 + … + 1 > 0]', '[-h_1 + h_2 - h_3 + \\dots + 1 > 0]'),
+        ),
         eq('perceptrons', sym('n + 1'), n + 1),
       ),
     );

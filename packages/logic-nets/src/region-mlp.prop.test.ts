@@ -1,0 +1,108 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { evalNetwork, solveAs } from './logic.test-util.js';
+import type { RegionMlpAnswer } from './region-mlp.js';
+
+const run = (input: unknown) => solveAs<RegionMlpAnswer>('logic/region-mlp', input);
+
+/** Convex hull (Andrew's monotone chain), counter-clockwise, without collinear points. */
+function hull(points: [number, number][]): [number, number][] {
+  const p = [...points].sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  const cross = (o: number[], a: number[], b: number[]) =>
+    ((a[0] as number) - (o[0] as number)) * ((b[1] as number) - (o[1] as number)) -
+    ((a[1] as number) - (o[1] as number)) * ((b[0] as number) - (o[0] as number));
+  const half = (list: [number, number][]) => {
+    const out: [number, number][] = [];
+    for (const q of list) {
+      while (out.length >= 2 && cross(out[out.length - 2] as number[], out[out.length - 1] as number[], q) <= 0)
+        out.pop();
+      out.push(q);
+    }
+    return out.slice(0, -1);
+  };
+  return [...half(p), ...half([...p].reverse())];
+}
+
+/** Membership by the triangle fan from vertex 0, with barycentric signs (independent of the edge half-planes). */
+function inConvex(poly: [number, number][], q: [number, number]): boolean {
+  const [a] = poly as [[number, number]];
+  for (let i = 1; i + 1 < poly.length; i++) {
+    const b = poly[i] as [number, number];
+    const c = poly[i + 1] as [number, number];
+    const det = (b[0] - a[0]) * (c[1] - a[1]) - (c[0] - a[0]) * (b[1] - a[1]);
+    const u = ((q[0] - a[0]) * (c[1] - a[1]) - (c[0] - a[0]) * (q[1] - a[1])) / det;
+    const v = ((b[0] - a[0]) * (q[1] - a[1]) - (q[0] - a[0]) * (b[1] - a[1])) / det;
+    if (u >= -1e-12 && v >= -1e-12 && u + v <= 1 + 1e-12) return true;
+  }
+  return false;
+}
+
+const point = fc.tuple(fc.integer({ min: -20, max: 20 }), fc.integer({ min: -20, max: 20 }));
+
+describe('logic/region-mlp properties', () => {
+  it('random rectangles: the network fires exactly on the closed rectangle', () => {
+    fc.assert(
+      fc.property(
+        point,
+        fc.integer({ min: 1, max: 10 }),
+        fc.integer({ min: 1, max: 10 }),
+        fc.array(point, { maxLength: 30 }),
+        ([x, y], w, h, probes) => {
+          const { answer } = run({
+            polygons: [
+              [
+                [x, y],
+                [x + w, y],
+                [x + w, y + h],
+                [x, y + h],
+              ],
+            ],
+          });
+          expect(answer.hiddenUnits).toBe(4);
+          for (const [px, py] of probes) {
+            const inside = px >= x && px <= x + w && py >= y && py <= y + h;
+            expect(
+              evalNetwork(
+                answer.layers,
+                [px / 2, py / 2].map((v) => v * 2),
+                '>=0',
+                false,
+              ),
+            ).toBe(inside ? 1 : 0);
+          }
+        },
+      ),
+      { numRuns: 100 },
+    );
+  });
+
+  it('unions of random convex hulls: the network agrees with a triangle-fan membership test at random points', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.array(point, { minLength: 3, maxLength: 8 }), { minLength: 1, maxLength: 3 }),
+        fc.array(
+          fc.tuple(fc.double({ min: -25, max: 25, noNaN: true }), fc.double({ min: -25, max: 25, noNaN: true })),
+          {
+            maxLength: 40,
+          },
+        ),
+        (clouds, probes) => {
+          const polys = clouds.map(hull).filter((p) => p.length >= 3);
+          fc.pre(polys.length > 0);
+          const { answer } = run({ polygons: polys });
+          expect(answer.verified).toBe(true);
+          const edges = polys.reduce((s, p) => s + p.length, 0);
+          expect(answer.hiddenUnits).toBeLessThanOrEqual(edges);
+          for (const q of probes) {
+            const inside = polys.some((p) => inConvex(p, q as [number, number]));
+            // Skip points within 1e-9 of a boundary line, where float rounding decides.
+            const z = answer.halfPlanes.map((h) => h.weights[0] * q[0] + h.weights[1] * q[1] + h.bias);
+            fc.pre(z.every((v) => Math.abs(v) > 1e-9));
+            expect(evalNetwork(answer.layers, q, '>=0', false)).toBe(inside ? 1 : 0);
+          }
+        },
+      ),
+      { numRuns: 150 },
+    );
+  });
+});

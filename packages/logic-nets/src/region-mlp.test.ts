@@ -1,0 +1,195 @@
+import { describe, expect, it } from 'vitest';
+import { badInputSuite, evalNetwork, exampleSuite, solveAs } from './logic.test-util.js';
+import { type RegionMlpAnswer, regionMlp } from './region-mlp.js';
+
+const run = (input: unknown) => solveAs<RegionMlpAnswer>('logic/region-mlp', input);
+const square = (x0: number, y0: number, s: number) => [
+  [x0, y0],
+  [x0 + s, y0],
+  [x0 + s, y0 + s],
+  [x0, y0 + s],
+];
+
+exampleSuite(regionMlp);
+
+describe('logic/region-mlp: exam details', () => {
+  it('the rectangle network: boundary points inside, points just outside not', () => {
+    const { layers } = run(regionMlp.examples[0]?.input).answer;
+    // By hand: 4 ≤ x1 ≤ 7 and 2 ≤ x2 ≤ 6.
+    for (const [p, inside] of [
+      [[4, 2], true],
+      [[7, 6], true],
+      [[5.5, 4], true],
+      [[3.999, 4], false],
+      [[7.001, 4], false],
+      [[5, 1.999], false],
+      [[5, 6.001], false],
+    ] as const) {
+      expect(evalNetwork(layers, [...p], '>=0', false)).toBe(inside ? 1 : 0);
+    }
+  });
+});
+
+describe('logic/region-mlp: constructions', () => {
+  it('clockwise vertices give the same half-planes as counter-clockwise ones', () => {
+    const ccw = run({ polygons: [square(0, 0, 2)] }).answer;
+    const cw = run({ polygons: [[...square(0, 0, 2)].reverse()] }).answer;
+    expect(new Set(cw.halfPlanes.map((h) => h.text))).toEqual(new Set(ccw.halfPlanes.map((h) => h.text)));
+  });
+
+  it('a triangle: 3 hidden units, the AND is the output', () => {
+    const sol = run({
+      polygons: [
+        [
+          [0, 0],
+          [4, 0],
+          [0, 3],
+        ],
+      ],
+    });
+    // By hand: x2 ≥ 0, −3x1 − 4x2 + 12 ≥ 0, x1 ≥ 0.
+    expect(sol.answer).toMatchObject({ hiddenUnits: 3, depth: 2, perceptrons: 4, verified: true });
+    expect(sol.answer.halfPlanes.map((h) => h.text)).toEqual(['x2 ≥ 0', '−3·x1 − 4·x2 + 12 ≥ 0', 'x1 ≥ 0']);
+  });
+
+  it('two squares sharing an edge: the shared line has opposite insides, so both half-planes are kept', () => {
+    // [0,1]² ∪ [1,2]×[0,1]: x1 ≤ 1 and x1 ≥ 1 are different; x2 ≥ 0 and x2 ≤ 1 are shared → 6 units.
+    const { answer } = run({ polygons: [square(0, 0, 1), square(1, 0, 1)] });
+    expect(answer).toMatchObject({ hiddenUnits: 6, perceptrons: 9, verified: true });
+    expect(evalNetwork(answer.layers, [1, 0.5], '>=0', false)).toBe(1);
+    expect(evalNetwork(answer.layers, [2.5, 0.5], '>=0', false)).toBe(0);
+  });
+
+  it('decimal vertices keep real coefficients and verify', () => {
+    const { answer } = run({
+      polygons: [
+        [
+          [0.1, 0.2],
+          [1.7, 0.3],
+          [0.9, 1.45],
+        ],
+      ],
+    });
+    expect(answer).toMatchObject({ hiddenUnits: 3, verified: true });
+  });
+});
+
+badInputSuite('logic/region-mlp', [
+  [
+    'a two-vertex polygon',
+    {
+      polygons: [
+        [
+          [0, 0],
+          [1, 1],
+        ],
+      ],
+    },
+    'polygons[0]',
+    /at least 3/,
+  ],
+  [
+    'repeated vertex',
+    {
+      polygons: [
+        [
+          [0, 0],
+          [1, 0],
+          [1, 0],
+          [0, 1],
+        ],
+      ],
+    },
+    'polygons[0][2]',
+    /repeats vertex 1/,
+  ],
+  [
+    'all vertices on a line',
+    {
+      polygons: [
+        [
+          [0, 0],
+          [1, 1],
+          [2, 2],
+        ],
+      ],
+    },
+    'polygons[0]',
+    /zero area/,
+  ],
+  [
+    'a collinear middle vertex',
+    {
+      polygons: [
+        [
+          [0, 0],
+          [1, 0],
+          [2, 0],
+          [2, 2],
+        ],
+      ],
+    },
+    'polygons[0][1]',
+    /drop this vertex/,
+  ],
+  [
+    'non-convex polygon',
+    {
+      polygons: [
+        [
+          [0, 0],
+          [4, 0],
+          [1, 1],
+          [0, 4],
+        ],
+      ],
+    },
+    'polygons[0][2]',
+    /not convex/,
+  ],
+  [
+    'a pentagram (winds twice)',
+    {
+      polygons: [
+        [
+          [0, 3],
+          [2, -3],
+          [-3, 1],
+          [3, 1],
+          [-2, -3],
+        ],
+      ],
+    },
+    'polygons[0]',
+    /winds around more than once/,
+  ],
+  [
+    'non-numeric coordinate',
+    {
+      polygons: [
+        [
+          [0, 0],
+          [1, 'a'],
+          [0, 1],
+        ],
+      ],
+    },
+    'polygons[0][1][1]',
+    /must be a number/,
+  ],
+  ['no polygons', { polygons: [] }, 'polygons', /at least 1/],
+  [
+    'infinite coordinate',
+    {
+      polygons: [
+        [
+          [0, 0],
+          [1e10, 0],
+          [0, 1],
+        ],
+      ],
+    },
+    'polygons[0][1][0]',
+    /at most/,
+  ],
+]);
