@@ -18,8 +18,9 @@ import {
   vec,
   z,
 } from '@dnn/core';
-import { conv2dReference } from './forward-reference.js';
+import { PRECISIONS, precisionDescription } from '@dnn/core-wasm';
 import { dilationField, paddingField, strideField } from './geometry.js';
+import { convolve, flipKernels } from './kernel-backend.js';
 import { indexed, inside, tapPosition, type WindowGeometry, windowGeometry } from './sliding-window.js';
 import { checkFinite, MAX_AXIS, type Nested, nestedNumbers, toNested, toTensor } from './tensor.js';
 import { cellRange, cellSteps, matrixSteps, paddedMatrices } from './window-steps.js';
@@ -46,6 +47,7 @@ const input = s.object({
     .describe(
       'false (default): cross-correlation, the kernel slides as written (PyTorch, TensorFlow, most exams); true: true convolution, the kernel is rotated by 180° first.',
     ),
+  precision: s.oneOf(PRECISIONS, precisionDescription('multiply-adds')).default('double'),
 });
 
 /** The answer of conv/forward. */
@@ -167,12 +169,8 @@ export const forward = defineSolver({
     const [Ho, Wo] = g.out;
     checkLimit('input', 'outputCells', Cout * Ho * Wo, 'the number of output values');
     checkLimit('weight', 'multiplyAdds', Cout * Ho * Wo * C * kH * kW, 'the number of multiply-adds');
-    const result = conv2dReference(x, xShape, w, wShape, bias, {
-      stride: g.stride,
-      dilation: g.dilation,
-      pads: g.pads,
-      flip: inp.flip,
-    });
+    const opts = { stride: g.stride, dilation: g.dilation, pads: g.pads, flip: inp.flip };
+    const { result, note: backendNote } = convolve(x, xShape, w, wShape, bias, opts, { precision: inp.precision });
     checkFinite(result.data, 'input', 'an output value');
     const outShape = rank2 ? [Ho, Wo] : [Cout, Ho, Wo];
     const steps: Step[] = [...g.steps];
@@ -183,10 +181,7 @@ export const forward = defineSolver({
       ),
     );
     if (inp.flip) {
-      const flipped = new Float64Array(w.length);
-      for (let i = 0; i < w.length; i += kH * kW) {
-        for (let j = 0; j < kH * kW; j++) flipped[i + j] = w[i + kH * kW - 1 - j] as number;
-      }
+      const flipped = flipKernels(w, kH, kW);
       steps.push(step('True convolution: rotate each kernel by 180° (reverse rows and columns), then slide it'));
       steps.push(...matrixSteps('Rotated kernel', 'K_rot', flipped, [Cout * C, kH, kW], 4));
     }
@@ -206,6 +201,7 @@ export const forward = defineSolver({
         `Each output value sums the products over all ${C} input channels${kH * kW === 1 ? ' (a 1×1 convolution is a weighted sum of the channels)' : ''}.`,
       );
     }
+    if (backendNote) notes.push(backendNote);
     return {
       answer: { output: toNested(result.data, outShape), outputShape: outShape } satisfies ForwardAnswer,
       steps,

@@ -128,7 +128,7 @@ describe('conv/pool: bad input is a DnnInputError naming the field', () => {
       'kernel',
       /kernel 2 is larger than the padded input 1/,
     ],
-    ['missing kind', { input: [[1, 2]], kernel: 1 }, 'kind', /must be one of "max", "avg" \(got nothing\)/],
+    ['missing kind', { input: [[1, 2]], kernel: 1 }, 'kind', /is required: one of "max", "avg"/],
     ['unknown kind', { input: [[1, 2]], kind: 'min', kernel: 1 }, 'kind', /"max", "avg"/],
     ['unknown padValue', { input: [[1, 2]], kind: 'max', kernel: 1, padValue: '-inf' }, 'padValue', /"zero", "ignore"/],
     [

@@ -3,8 +3,9 @@
  * conventions for padded cells (the exam's zeros, or PyTorch's "ignore").
  */
 import { add, call, checkLimit, defineSolver, eq, frac, num, type Step, s, step, type Tex, tex, vec } from '@dnn/core';
+import { PRECISIONS, precisionDescription } from '@dnn/core-wasm';
 import { kernelField, paddingField, strideField } from './geometry.js';
-import { pool2dReference } from './pool-reference.js';
+import { poolChannels } from './kernel-backend.js';
 import {
   checkPaddingBelowKernel,
   indexed,
@@ -28,6 +29,7 @@ const input = s.object({
       'zero (default, the exam convention): padded cells take part as the value 0; ignore: padded cells never win a max and are not counted in an average (PyTorch max pooling, TensorFlow "same" pooling).',
     )
     .default('zero'),
+  precision: s.oneOf(PRECISIONS, precisionDescription('window cells')).default('double'),
 });
 
 /** The answer of conv/pool. */
@@ -153,7 +155,8 @@ export const pool = defineSolver({
     checkLimit('input', 'outputCells', C * Ho * Wo, 'the number of output values');
     checkLimit('kernel', 'multiplyAdds', C * Ho * Wo * g.kernel[0] * g.kernel[1], 'the number of window reads');
     const opts = { kind: inp.kind, kernel: g.kernel, stride: g.stride, pads: g.pads, padValue: inp.padValue };
-    const result = pool2dReference(t.data, xShape, opts);
+    const choice = { precision: inp.precision };
+    const { result, note: backendNote } = poolChannels(t.data, xShape, opts, choice);
     checkFinite(result.data, 'input', 'an average');
     const outShape = rank2 ? [Ho, Wo] : [C, Ho, Wo];
     const steps: Step[] = [...g.steps];
@@ -190,9 +193,10 @@ export const pool = defineSolver({
         );
       }
       const otherValue = inp.padValue === 'zero' ? 'ignore' : 'zero';
-      const other = pool2dReference(t.data, xShape, { ...opts, padValue: otherValue });
+      const { result: other } = poolChannels(t.data, xShape, { ...opts, padValue: otherValue }, choice);
       notes.push(conventionNote(inp, result.data, other.data, [C, Ho, Wo], rank2));
     }
+    if (backendNote) notes.push(backendNote);
     return {
       answer: { output: toNested(result.data, outShape), outputShape: outShape } satisfies PoolAnswer,
       steps,

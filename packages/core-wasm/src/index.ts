@@ -16,6 +16,7 @@ import { referenceKernels } from './reference.js';
 import { wasmKernels } from './wasm-kernels.js';
 
 export type { CoreWasmExports } from './abi.js';
+export { averageExact, type DyadicRange, dyadicRange, lowBit, sumOfProductsExact } from './exact.js';
 export { GATES, type Gates, type Nested, packGateMatrices, packGateVectors, splitGates, toNested } from './layout.js';
 export {
   ABI_VERSION,
@@ -57,6 +58,15 @@ export {
   softmaxRef,
   tanhRef,
 } from './reference.js';
+export {
+  type Dispatched,
+  KERNEL_THRESHOLD,
+  type KernelRequest,
+  PRECISIONS,
+  type Precision,
+  precisionDescription,
+  withKernels,
+} from './solver-kernels.js';
 export { wasmKernels } from './wasm-kernels.js';
 
 /** Kernel names this package provides. */
@@ -72,13 +82,6 @@ export const KERNELS: readonly string[] = [
   'tanh',
   'softmax',
 ];
-
-/**
- * Suggested switch-over for solvers (see README): use the kernels when a problem's multiply-adds (conv2d:
- * Cout·H′·W′·Cin·kH·kW; LSTM: T·4H·(D+H)) or pooled window cells (C·H′·W′·kH·kW) reach this many. Below it the
- * solvers' own f64 loops are fast enough and stay bit-identical to their worked steps.
- */
-export const KERNEL_THRESHOLD = 65_536;
 
 /** Options of {@link initSync} / {@link init}. */
 export interface InitOptions extends LoadOptions {
