@@ -41,6 +41,7 @@ const config: Config = {
         entryPoints: packages.map((p) => `../packages/${p}/src/index.ts`),
         tsconfig: './tsconfig.typedoc.json',
         plugin: ['./typedoc-module-names.mjs'],
+        name: 'API reference',
         out: 'docs/api',
         readme: 'none',
         excludePrivate: true,

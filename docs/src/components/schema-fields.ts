@@ -52,10 +52,10 @@ export interface Field {
   children?: Field[];
 }
 
-/** `outChannels` → `Out channels`; names without a lower→upper change (Wxh, h0) stay as they are. */
+/** `outChannels` → `Out channels`, `padding` → `Padding`; names like `Wxh`, `h0`, `xs` stay as they are. */
 export function humanize(name: string): string {
   const words = name.replace(/([a-z0-9])([A-Z])/g, '$1 $2').split(' ');
-  if (words.length === 1) return name;
+  if (words.length === 1) return /^[a-z]{3,}$/.test(name) ? name[0]!.toUpperCase() + name.slice(1) : name;
   return words.map((w, i) => (i === 0 ? w[0]!.toUpperCase() + w.slice(1) : w.toLowerCase())).join(' ');
 }
 
