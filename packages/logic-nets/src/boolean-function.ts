@@ -57,13 +57,13 @@ export const booleanFunctionFields = {
       'Variable order (the order of the weights). Default: the expression’s names sorted naturally (x1, x2, …, x10), or x1…xn for a truth table.',
     ),
   weightDomain: z
-    .array(z.number())
+    .array(z.number().min(-1e9).max(1e9))
     .min(1)
     .max(64)
     .optional()
     .describe('Allowed weight values, e.g. [-1, 0, 1]; then the weights are searched exhaustively. Default: any real.'),
   biasDomain: z
-    .array(z.number())
+    .array(z.number().min(-1e9).max(1e9))
     .min(1)
     .max(256)
     .optional()

@@ -96,5 +96,6 @@ badInputSuite('logic/perceptron-train', [
   ['too many epochs', { samples: [{ x: [1], t: 1 }], weights: [0], lr: 1, epochs: 1001 }, 'epochs', /at most 1000/],
   ['fractional epochs', { samples: [{ x: [1], t: 1 }], weights: [0], lr: 1, epochs: 1.5 }, 'epochs', /whole number/],
   ['missing lr', { samples: [{ x: [1], t: 1 }], weights: [0] }, 'lr', /required/],
+  ['overflowing weights', { samples: [{ x: [1e300], t: 1 }], weights: [-1e300], lr: 1e300 }, 'lr', /overflow/],
   ['misspelt field', { samples: [{ x: [1], t: 1 }], weights: [0], lr: 1, eta: 1 }, 'eta', /not a field/],
 ]);

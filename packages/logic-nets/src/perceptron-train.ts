@@ -155,6 +155,12 @@ export const perceptronTrain = defineSolver({
           w = w.map((wi, i) => wi + (dw[i] as number));
           b += db;
         }
+        if (![zv, b, ...w, ...dw].every(Number.isFinite)) {
+          throw new DnnInputError(
+            'lr',
+            `the numbers overflow to infinity in epoch ${e}, sample ${k + 1}; use a smaller learning rate or smaller inputs`,
+          );
+        }
         const row: TrainRow = { x: smp.x, t: smp.t, z: zv, y, updated: err !== 0, dw, db, weights: w, bias: b };
         rows.push(row);
         if (shown < DETAILED_ROWS) {

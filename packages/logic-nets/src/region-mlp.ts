@@ -3,7 +3,7 @@
  * step units: one hidden unit per distinct edge half-plane, an AND unit per
  * polygon, an OR unit over the polygons; verified on sample points.
  */
-import { DnnInputError, defineSolver, eq, fmt, type Step, s, step, vec, words, z } from '@dnn/core';
+import { checkLimit, DnnInputError, defineSolver, eq, fmt, type Step, s, step, vec, words, z } from '@dnn/core';
 import { type Layer, layerOf, runNetwork, unitStep } from './network.js';
 import type { Unit } from './threshold.js';
 
@@ -264,6 +264,13 @@ export const regionMlp = defineSolver({
         }
       });
     }
+    const edges = polys.reduce((sum, p) => sum + p.length, 0);
+    checkLimit(
+      'polygons',
+      'multiplyAdds',
+      (points.length + boundary.length) * (3 * planes.length + polys.length * (planes.length + 1) + 2 * edges),
+      'checking the network on its sample points (points × work per point)',
+    );
     const tol = 1e-9 * scale;
     let checked = 0;
     let mismatches = 0;
