@@ -1,10 +1,13 @@
 import { runSolver } from '@dnn/core';
+import { KERNEL_THRESHOLD } from '@dnn/core-wasm';
 import * as tf from '@tensorflow/tfjs';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { expectClose, featureMaps } from './assertions.test-util.js';
 import { forward } from './forward.js';
+import { conv2dReference } from './forward-reference.js';
 import { samePadding } from './geometry.js';
+import { EXACT_WASM_NOTE, ints, map3 } from './kernel-backend.test-util.js';
 import { outputShape } from './output-shape.js';
 
 beforeAll(async () => {
@@ -152,6 +155,85 @@ describe('conv/forward properties', () => {
           1e-9,
         );
       }),
+    );
+  });
+});
+
+/**
+ * A random conv problem whose work Cout·H′·W′·Cin·kH·kW lies around KERNEL_THRESHOLD: the geometry is drawn, then H′
+ * is chosen so the work lands within a few rows of the threshold, on either side. Values: integers or binary
+ * fractions k/2^m (m ≤ 2), small enough for exact float32 sums.
+ */
+const nearThreshold = fc
+  .record({
+    c: fc.integer({ min: 1, max: 4 }),
+    cout: fc.integer({ min: 1, max: 4 }),
+    kh: fc.integer({ min: 1, max: 3 }),
+    kw: fc.integer({ min: 1, max: 3 }),
+    stride: fc.tuple(fc.integer({ min: 1, max: 2 }), fc.integer({ min: 1, max: 2 })),
+    dilation: fc.tuple(fc.integer({ min: 1, max: 2 }), fc.integer({ min: 1, max: 2 })),
+    padding: fc.tuple(fc.integer({ min: 0, max: 1 }), fc.integer({ min: 0, max: 1 })),
+    wo: fc.integer({ min: 32, max: 128 }),
+    rowsOff: fc.integer({ min: -2, max: 2 }),
+    fraction: fc.integer({ min: 0, max: 2 }),
+    seed: fc.integer({ min: 1, max: 1 << 20 }),
+    flip: fc.boolean(),
+    bias: fc.boolean(),
+  })
+  .map((p) => {
+    const perOutput = p.cout * p.c * p.kh * p.kw;
+    const ho = Math.max(1, Math.round(KERNEL_THRESHOLD / perOutput / p.wo) + p.rowsOff);
+    const side = (o: number, i: 0 | 1, k: number) =>
+      (o - 1) * p.stride[i] + p.dilation[i] * (k - 1) + 1 - 2 * p.padding[i];
+    const scale = 2 ** p.fraction;
+    const h = side(ho, 0, p.kh);
+    const w = side(p.wo, 1, p.kw);
+    return {
+      work: perOutput * ho * p.wo,
+      h,
+      w,
+      input: {
+        input: map3(p.c, h, w, (...i) => ints(100, p.seed)(...i) / scale),
+        weight: Array.from({ length: p.cout }, (_, o) =>
+          map3(p.c, p.kh, p.kw, (...i) => ints(20, p.seed + 1)(o, ...i) / scale),
+        ),
+        ...(p.bias ? { bias: Array.from({ length: p.cout }, (_, o) => ints(50, p.seed + 2)(o) / scale) } : {}),
+        stride: p.stride,
+        dilation: p.dilation,
+        padding: p.padding,
+        flip: p.flip,
+      },
+    };
+  })
+  .filter((q) => q.h >= 1 && q.w >= 1 && q.h <= 4096);
+
+describe('conv/forward around KERNEL_THRESHOLD (WASM kernel above it)', () => {
+  it('random integer / binary-fraction problems give exactly the float64 reference answer, kernel note iff above', () => {
+    fc.assert(
+      fc.property(nearThreshold, ({ work, input }) => {
+        const sol = runSolver(forward, input);
+        const x = input.input;
+        const w = input.weight;
+        const wShape = [w.length, w[0]!.length, w[0]![0]!.length, w[0]![0]![0]!.length] as const;
+        const ref = conv2dReference(
+          Float64Array.from(x.flat(2)),
+          [x.length, x[0]!.length, x[0]![0]!.length],
+          Float64Array.from(w.flat(3)),
+          wShape,
+          input.bias ? Float64Array.from(input.bias) : null,
+          {
+            stride: input.stride,
+            dilation: input.dilation,
+            pads: { top: input.padding[0], bottom: input.padding[0], left: input.padding[1], right: input.padding[1] },
+            flip: input.flip,
+          },
+        );
+        expect(sol.answer.outputShape).toEqual(ref.shape);
+        expect(sol.answer.output.flat(2)).toEqual(Array.from(ref.data));
+        const noted = sol.notes.some((n) => EXACT_WASM_NOTE.test(n));
+        expect(noted).toBe(work >= KERNEL_THRESHOLD);
+      }),
+      { numRuns: 60 },
     );
   });
 });

@@ -1,7 +1,22 @@
 import { runSolver } from '@dnn/core';
-import { describe, expect, it } from 'vitest';
+import { initSync, KERNEL_THRESHOLD, kernels } from '@dnn/core-wasm';
+import { describe, expect, it, vi } from 'vitest';
 import { expectClose, itRejects } from './assertions.test-util.js';
 import { forward } from './forward.js';
+import {
+  absNested,
+  EXACT_WASM_NOTE,
+  expectSameAsOwnLoop,
+  expectSingleClose,
+  ints,
+  map3,
+  onOwnLoop,
+  SINGLE_NOTE,
+  TS_NOTE,
+  withKernelsForced,
+} from './kernel-backend.test-util.js';
+
+vi.mock('@dnn/core-wasm', async (orig) => (await import('./kernel-backend.test-util.js')).mockCoreWasm(orig));
 
 const solve = (input: unknown) => runSolver(forward, input);
 
@@ -150,6 +165,7 @@ describe('conv/forward: bad input is a DnnInputError naming the field', () => {
     ['misspelt field', { input: [[1]], weight: [[1]], strides: 2 }, 'strides', /not a field/],
     ['zero stride', { input: [[1]], weight: [[1]], stride: 0 }, 'stride', /.+/],
     ['rank-3 weight', { input: [[1]], weight: [[[1]]] }, 'weight', /must be a matrix/],
+    ['unknown precision', { input: [[1]], weight: [[1]], precision: 'half' }, 'precision', /"double", "single"/],
     [
       'too many output values',
       {
@@ -171,4 +187,130 @@ describe('conv/forward: bad input is a DnnInputError naming the field', () => {
       /multiply-adds is 9\.83e\+8, above the limit/,
     ],
   ]);
+});
+
+describe('conv/forward: the WASM kernel from KERNEL_THRESHOLD multiply-adds, identical answers (tested at the threshold)', () => {
+  // Work = Cout·H′·W′·Cin·kH·kW. At the threshold: 4 filters × 32×32 outputs × 4 channels × 2×2 = 65 536.
+  const atThreshold = (value: (...i: number[]) => number, extra: object = {}) => ({
+    input: map3(4, 33, 33, value),
+    weight: Array.from({ length: 4 }, (_, o) => map3(4, 2, 2, (c, a, b) => ints(9, 2)(o, c, a, b))),
+    bias: [3, -1, 0, 7],
+    ...extra,
+  });
+  // One below: 5 filters × 17×257 outputs × 3 channels × 1×1 = 65 535.
+  const below = {
+    input: map3(3, 17, 257, ints(100)),
+    weight: Array.from({ length: 5 }, (_, o) => [[[o - 2]], [[o + 1]], [[-3]]]),
+    bias: [1, 2, 3, 4, 5],
+  };
+  // Stride 2, padding 1, dilation 2, true convolution: 2 × 64×64 × 2 × 2×2 = 65 536 (H′ = ⌊(128 + 2 − 2 − 1)/2⌋ + 1).
+  const strided = {
+    input: map3(2, 128, 128, ints(1000, 3)),
+    weight: [map3(2, 2, 2, ints(50, 4)), map3(2, 2, 2, ints(50, 5))],
+    bias: [0.5, -0.25],
+    stride: 2,
+    padding: 1,
+    dilation: 2,
+    flip: true,
+  };
+  const solve = (input: unknown) => runSolver(forward, input);
+
+  it('this engine has WebAssembly SIMD (so the shared backend is the WASM kernel)', () => {
+    expect(kernels().backend).toBe('wasm');
+  });
+
+  it('KERNEL_THRESHOLD − 1 multiply-adds, integers: the own loop, no kernel note', () => {
+    const sol = solve(below);
+    expect(sol.answer.outputShape).toEqual([5, 17, 257]);
+    expectSameAsOwnLoop(
+      sol,
+      onOwnLoop(() => solve(below)),
+      null,
+    );
+  });
+
+  it('KERNEL_THRESHOLD multiply-adds, integers: the WASM kernel, answer and steps identical to float64, note says so', () => {
+    expect(4 * 32 * 32 * 4 * 2 * 2).toBe(KERNEL_THRESHOLD);
+    const sol = solve(atThreshold(ints(200)));
+    expect(sol.notes.at(-1)).toContain(`${KERNEL_THRESHOLD} multiply-adds`);
+    expectSameAsOwnLoop(
+      sol,
+      onOwnLoop(() => solve(atThreshold(ints(200)))),
+      EXACT_WASM_NOTE,
+    );
+  });
+
+  it('KERNEL_THRESHOLD multiply-adds with stride, padding, dilation, flip and a binary-fraction bias: identical', () => {
+    expectSameAsOwnLoop(
+      solve(strided),
+      onOwnLoop(() => solve(strided)),
+      EXACT_WASM_NOTE,
+    );
+  });
+
+  it('decimals (multiples of 0.1) at the threshold: the double path, exactly the float64 answer, no note', () => {
+    const decimals = atThreshold((...i) => ints(50)(...i) / 10);
+    expectSameAsOwnLoop(
+      solve(decimals),
+      onOwnLoop(() => solve(decimals)),
+      null,
+    );
+  });
+
+  it('integers too large for float32 sums (|x| ≤ 10^6, 16 taps) at the threshold: the double path', () => {
+    const large = atThreshold((...i) => ints(1e6)(...i));
+    expectSameAsOwnLoop(
+      solve(large),
+      onOwnLoop(() => solve(large)),
+      null,
+    );
+  });
+
+  it('a bias of −0 keeps the double path (the kernel adds the bias last and would drop its sign)', () => {
+    const negZero = atThreshold(ints(20), { bias: [-0, 1, 2, 3] });
+    expectSameAsOwnLoop(
+      solve(negZero),
+      onOwnLoop(() => solve(negZero)),
+      null,
+    );
+  });
+
+  it('precision "single" at the threshold: float32 within 1e-5 relative, and the note says float32', () => {
+    const decimals = atThreshold((...i) => ints(50)(...i) / 10, { precision: 'single' });
+    const sol = solve(decimals);
+    const own = onOwnLoop(() => solve({ ...decimals, precision: 'double' }));
+    const abs = { ...decimals, input: absNested(decimals.input), weight: absNested(decimals.weight) };
+    const magnitude = solve({ ...abs, bias: absNested(decimals.bias), precision: 'double' }).answer.output;
+    expectSingleClose(sol.answer.output, own.answer.output, magnitude);
+    expect(sol.notes.at(-1)).toMatch(SINGLE_NOTE);
+    expect(sol.notes.slice(0, -1)).toEqual(own.notes);
+  });
+
+  it('precision "single" below the threshold changes nothing', () => {
+    const single = { ...below, input: map3(3, 17, 257, (...i) => ints(50)(...i) / 10), precision: 'single' };
+    expectSameAsOwnLoop(
+      solve(single),
+      onOwnLoop(() => solve(single)),
+      null,
+    );
+  });
+
+  it('the TypeScript fallback (no WebAssembly SIMD) gives the same exact answers and names itself', () => {
+    const ts = initSync({ backend: 'ts' });
+    const own = onOwnLoop(() => solve(strided));
+    expectSameAsOwnLoop(
+      withKernelsForced(
+        () => ts,
+        () => solve(strided),
+      ),
+      own,
+      TS_NOTE,
+    );
+    const single = withKernelsForced(
+      () => ts,
+      () => solve({ ...strided, precision: 'single' }),
+    );
+    expectClose(single.answer.output, own.answer.output, 1e-9);
+    expect(single.notes.at(-1)).toMatch(/lacks WebAssembly SIMD: computed in double precision \(float64\)/);
+  });
 });

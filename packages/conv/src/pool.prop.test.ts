@@ -1,11 +1,14 @@
 import { runSolver } from '@dnn/core';
+import { KERNEL_THRESHOLD } from '@dnn/core-wasm';
 import * as tf from '@tensorflow/tfjs';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { expectClose, featureMaps } from './assertions.test-util.js';
 import { forward } from './forward.js';
+import { EXACT_WASM_NOTE, ints, map3 } from './kernel-backend.test-util.js';
 import { outputShape } from './output-shape.js';
 import { pool } from './pool.js';
+import { pool2dReference } from './pool-reference.js';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
@@ -116,6 +119,69 @@ describe('conv/pool properties', () => {
         const all = new Set(input.flat(2));
         for (const v of out.flat(2)) expect(all.has(v) || (pad > 0 && v === 0)).toBe(true);
       }),
+    );
+  });
+});
+
+/**
+ * A random pooling problem whose work C·H′·W′·kH·kW lies around KERNEL_THRESHOLD (H′ chosen within a few rows of
+ * it), with both padding conventions; integers or binary fractions k/2^m (m ≤ 3).
+ */
+const nearThreshold = fc
+  .record({
+    c: fc.integer({ min: 1, max: 3 }),
+    k: fc.tuple(fc.integer({ min: 1, max: 4 }), fc.integer({ min: 1, max: 4 })),
+    s: fc.tuple(fc.integer({ min: 1, max: 3 }), fc.integer({ min: 1, max: 3 })),
+    padHalf: fc.tuple(fc.boolean(), fc.boolean()),
+    padValue: fc.constantFrom('zero' as const, 'ignore' as const),
+    kind: fc.constantFrom('max' as const, 'avg' as const),
+    wo: fc.integer({ min: 32, max: 128 }),
+    rowsOff: fc.integer({ min: -2, max: 2 }),
+    fraction: fc.integer({ min: 0, max: 3 }),
+    seed: fc.integer({ min: 1, max: 1 << 20 }),
+  })
+  .map((p) => {
+    const perOutput = p.c * p.k[0] * p.k[1];
+    const ho = Math.max(1, Math.round(KERNEL_THRESHOLD / perOutput / p.wo) + p.rowsOff);
+    const pad = [0, 1].map((i) => (p.padHalf[i] ? Math.floor(p.k[i]! / 2) : 0)) as [number, number];
+    const side = (o: number, i: 0 | 1) => (o - 1) * p.s[i] + p.k[i] - 2 * pad[i];
+    const [h, w] = [side(ho, 0), side(p.wo, 1)];
+    return {
+      work: perOutput * ho * p.wo,
+      h,
+      input: {
+        input: map3(p.c, h, w, (...i) => ints(1000, p.seed)(...i) / 2 ** p.fraction),
+        kind: p.kind,
+        kernel: p.k,
+        stride: p.s,
+        padding: pad,
+        padValue: p.padValue,
+      },
+    };
+  })
+  .filter((q) => q.h >= 1 && q.h <= 4096);
+
+describe('conv/pool around KERNEL_THRESHOLD (WASM kernels above it)', () => {
+  it('random integer / binary-fraction problems give exactly the float64 reference answer; max is noted iff above', () => {
+    fc.assert(
+      fc.property(nearThreshold, ({ work, input }) => {
+        const sol = runSolver(pool, input);
+        const x = input.input;
+        const [pt, pl] = input.padding;
+        const ref = pool2dReference(Float64Array.from(x.flat(2)), [x.length, x[0]!.length, x[0]![0]!.length], {
+          kind: input.kind,
+          kernel: input.kernel,
+          stride: input.stride,
+          pads: { top: pt, bottom: pt, left: pl, right: pl },
+          padValue: input.padValue,
+        });
+        expect(sol.answer.outputShape).toEqual(ref.shape);
+        expect(sol.answer.output.flat(2)).toEqual(Array.from(ref.data));
+        const noted = sol.notes.some((n) => EXACT_WASM_NOTE.test(n));
+        // an average is noted only when its divisors are powers of two; below the threshold never
+        if (input.kind === 'max' || work < KERNEL_THRESHOLD) expect(noted).toBe(work >= KERNEL_THRESHOLD);
+      }),
+      { numRuns: 80 },
     );
   });
 });

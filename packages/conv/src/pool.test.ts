@@ -1,7 +1,22 @@
 import { runSolver } from '@dnn/core';
-import { describe, expect, it } from 'vitest';
+import { initSync, KERNEL_THRESHOLD } from '@dnn/core-wasm';
+import { describe, expect, it, vi } from 'vitest';
 import { itRejects } from './assertions.test-util.js';
+import {
+  absNested,
+  EXACT_WASM_NOTE,
+  expectSameAsOwnLoop,
+  expectSingleClose,
+  ints,
+  map3,
+  onOwnLoop,
+  SINGLE_NOTE,
+  TS_NOTE,
+  withKernelsForced,
+} from './kernel-backend.test-util.js';
 import { pool } from './pool.js';
+
+vi.mock('@dnn/core-wasm', async (orig) => (await import('./kernel-backend.test-util.js')).mockCoreWasm(orig));
 
 const solve = (input: unknown) => runSolver(pool, input);
 const text = (input: unknown) =>
@@ -131,6 +146,7 @@ describe('conv/pool: bad input is a DnnInputError naming the field', () => {
     ['missing kind', { input: [[1, 2]], kernel: 1 }, 'kind', /is required: one of "max", "avg"/],
     ['unknown kind', { input: [[1, 2]], kind: 'min', kernel: 1 }, 'kind', /"max", "avg"/],
     ['unknown padValue', { input: [[1, 2]], kind: 'max', kernel: 1, padValue: '-inf' }, 'padValue', /"zero", "ignore"/],
+    ['unknown precision', { input: [[1]], kind: 'max', kernel: 1, precision: 64 }, 'precision', /"double", "single"/],
     [
       'ignore with a window made of padding only',
       {
@@ -157,4 +173,121 @@ describe('conv/pool: bad input is a DnnInputError naming the field', () => {
     ['4-D input', { input: [[[[1]]]], kind: 'avg', kernel: 1 }, 'input', /4 levels of nesting/],
     ['not an object', [1, 2], 'input', /object/],
   ]);
+});
+
+describe('conv/pool: the WASM kernels from KERNEL_THRESHOLD window cells, identical answers (tested at the threshold)', () => {
+  // Work = C·H′·W′·kH·kW. At the threshold: 2×2 windows (stride 2) on 256×256 → 128·128·4 = 65 536.
+  const atThreshold = (kind: 'max' | 'avg', value: (...i: number[]) => number, extra: object = {}) => ({
+    input: map3(1, 256, 256, value)[0],
+    kind,
+    kernel: 2,
+    ...extra,
+  });
+  // One below: 3×5 windows (stride = kernel) on 51×1285 → 17·257·15 = 65 535.
+  const below = (kind: 'max' | 'avg') => ({ input: map3(1, 51, 1285, ints(99))[0], kind, kernel: [3, 5] });
+  const kinds = ['max', 'avg'] as const;
+
+  it.each(kinds)('%s: KERNEL_THRESHOLD − 1 window cells: the own loop, no kernel note', (kind) => {
+    expectSameAsOwnLoop(
+      solve(below(kind)),
+      onOwnLoop(() => solve(below(kind))),
+      null,
+    );
+  });
+
+  it.each(kinds)('%s: KERNEL_THRESHOLD window cells, integers: the WASM kernel, identical, note says so', (kind) => {
+    expect(128 * 128 * 2 * 2).toBe(KERNEL_THRESHOLD);
+    const input = atThreshold(kind, ints(1000));
+    const sol = solve(input);
+    expect(sol.notes.at(-1)).toContain(`${KERNEL_THRESHOLD} window cells`);
+    expectSameAsOwnLoop(
+      sol,
+      onOwnLoop(() => solve(input)),
+      EXACT_WASM_NOTE,
+    );
+  });
+
+  it.each(kinds)('%s: binary fractions (k/8), padding 1, padValue "ignore" (edge divisors 1, 2): identical', (kind) => {
+    // 4 channels, H′ = W′ = ⌊(128 + 2 − 2)/2⌋ + 1 = 65: 4·65·65·4 = 67 600 cells
+    const input = { ...atThreshold(kind, (...i) => ints(100)(...i) / 8), padding: 1, padValue: 'ignore' };
+    input.input = map3(4, 128, 128, (...i) => ints(100)(...i) / 8) as unknown as number[][];
+    expectSameAsOwnLoop(
+      solve(input),
+      onOwnLoop(() => solve(input)),
+      EXACT_WASM_NOTE,
+    );
+  });
+
+  it.each(kinds)(
+    '%s: padding 2 ≥ kernel (windows all padding), padValue "zero": identical, convention note too',
+    (kind) => {
+      // the note compares with padValue "ignore", where those windows have no value (NaN on both paths)
+      const input = { input: map3(1, 254, 254, ints(30))[0], kind, kernel: 2, padding: 2 }; // 129·129·4 = 66 564
+      const sol = solve(input);
+      expect(sol.notes.join(' ')).toMatch(/Here padValue "ignore" gives the same output/);
+      expectSameAsOwnLoop(
+        sol,
+        onOwnLoop(() => solve(input)),
+        EXACT_WASM_NOTE,
+      );
+    },
+  );
+
+  it('avg with 3×3 windows (divisor 9) above the threshold: the double path, identical, no note', () => {
+    const input = { input: map3(1, 270, 270, ints(50))[0], kind: 'avg', kernel: 3 }; // 90·90·9 = 72 900
+    expectSameAsOwnLoop(
+      solve(input),
+      onOwnLoop(() => solve(input)),
+      null,
+    );
+  });
+
+  it.each(kinds)(
+    '%s: decimals (multiples of 0.1) at the threshold: the double path, exactly float64, no note',
+    (kind) => {
+      const input = atThreshold(kind, (...i) => ints(99)(...i) / 10);
+      expectSameAsOwnLoop(
+        solve(input),
+        onOwnLoop(() => solve(input)),
+        null,
+      );
+    },
+  );
+
+  it('max with −0 and 0 in one window keeps the double path (Math.max gives +0, the kernel may keep −0)', () => {
+    const input = atThreshold('max', (_, i, j) => (i % 2 === 0 ? -0 : j % 2 === 0 ? 0 : -1));
+    const sol = solve(input);
+    expectSameAsOwnLoop(
+      sol,
+      onOwnLoop(() => solve(input)),
+      null,
+    );
+    expect(Object.is((sol.answer.output as number[][])[0]![0], 0)).toBe(true);
+  });
+
+  it.each(kinds)('%s: precision "single" at the threshold: float32 within 1e-5, the note says float32', (kind) => {
+    const input = atThreshold(kind, (...i) => ints(99)(...i) / 10, { precision: 'single' });
+    const sol = solve(input);
+    const own = onOwnLoop(() => solve({ ...input, precision: 'double' }));
+    const magnitude = solve({ ...input, input: absNested(input.input), precision: 'double' }).answer.output;
+    expectSingleClose(sol.answer.output, own.answer.output, magnitude);
+    expect(sol.notes.at(-1)).toMatch(SINGLE_NOTE);
+    expect(sol.notes.slice(0, -1)).toEqual(own.notes);
+  });
+
+  it.each(kinds)(
+    '%s: the TypeScript fallback (no WebAssembly SIMD) gives the same answers and names itself',
+    (kind) => {
+      const ts = initSync({ backend: 'ts' });
+      const input = { input: map3(1, 254, 254, ints(30))[0], kind, kernel: 2, padding: 2 };
+      expectSameAsOwnLoop(
+        withKernelsForced(
+          () => ts,
+          () => solve(input),
+        ),
+        onOwnLoop(() => solve(input)),
+        TS_NOTE,
+      );
+    },
+  );
 });
