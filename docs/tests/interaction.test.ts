@@ -197,6 +197,27 @@ describe('guides and widgets', () => {
     await expect.poll(() => widget.getByText('Step 2 of 4').count()).toBe(1);
     // h1 = tanh(0.5·1) = 0.462, h2 = tanh(0.5·2 + 0.8·0.4621) = tanh(1.3697) ≈ 0.8786 (by hand), shown to 3 decimals.
     expect(await widget.locator('svg').textContent()).toContain('h2=0.879');
+
+    // LSTM, biases 0, h0 = c0 = 0, x1 = 1: i = σ(0.3), f = σ(0.6), g = tanh(0.5), o = σ(0.4);
+    // c1 = i·g = 0.57444·0.46212 = 0.26546, h1 = o·tanh(c1) = 0.59869·0.25942 = 0.15531 (by hand).
+    await widget.locator('select').first().selectOption('lstm');
+    await expect.poll(async () => widget.locator('svg').textContent()).toContain('c1=0.265');
+    expect(await widget.locator('svg').textContent()).toContain('h1=0.155');
+    await page.close();
+  });
+
+  it('the decision boundary gets XOR right with the MLP that logic/mlp designs', async () => {
+    const { page, problems } = await open(browser, origin, '/widgets');
+    const widget = page.locator('[data-widget="decision-boundary"]');
+    await widget.getByLabel('Function').selectOption('XOR');
+    expect(await widget.getByText(/of 4 rows correct/).textContent()).not.toContain('4 of 4');
+    await widget.getByRole('button', { name: 'Design a perceptron' }).click();
+    await expect.poll(() => widget.getByText(/not linearly separable|not published/).count()).toBe(1);
+    await widget.getByRole('button', { name: 'Design an MLP' }).click();
+    await expect
+      .poll(() => widget.getByText(/rows correct/).textContent())
+      .toMatch(/4 of 4 rows correct|not published/);
+    expect(problems).toEqual({ errors: [], dialogs: [], offsite: [] });
     await page.close();
   });
 });

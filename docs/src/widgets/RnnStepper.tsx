@@ -138,7 +138,7 @@ export default function RnnStepper() {
 
   let latex = '';
   if (cur && !lstm) {
-    latex = `h_{${shown}} = \\operatorname{${act}}(${rnnW.wx || 0}\\cdot ${f3(cur.x)} + ${rnnW.wh || 0}\\cdot ${f3(prevH)} + ${rnnW.b || 0}) = ${f3(cur.h)}`;
+    latex = `h_{${shown}} = \\operatorname{${act}}(${f3(num(rnnW.wx))}\\cdot ${f3(cur.x)} + ${f3(num(rnnW.wh))}\\cdot ${f3(prevH)} + ${f3(num(rnnW.b))}) = ${f3(cur.h)}`;
   } else if (cur?.gates) {
     const g = cur.gates;
     latex =
