@@ -31,6 +31,9 @@ function numberOrNested<T extends z.ZodType>(nested: T, depth: number, form: str
         if (typeof input !== 'number' && !Array.isArray(input)) {
           return `must be a number or ${form}, not ${describeValue(input)}`;
         }
+        if (depth === 2 && Array.isArray(input) && input.length > 0 && input.every((v) => typeof v === 'number')) {
+          return 'is a flat list; write a matrix as a list of rows, e.g. [[0.2], [0.3]] for one column or [[0.2, 0.3]] for one row';
+        }
         return firstBadNumber(input, typeof input === 'number' ? 0 : depth) ?? `must be a number or ${form}`;
       },
     })

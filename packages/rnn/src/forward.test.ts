@@ -92,6 +92,12 @@ describeBadInputs('rnn/forward', [
     /give its weights Why/,
   ],
   ['text in a matrix', { Wxh: [[1, 'a']], Whh: 1, xs: [1] }, 'Wxh', /\[0\]\[1\] must be a finite number, not text "a"/],
+  [
+    'a flat list for a matrix',
+    { Wxh: [0.2, 0.3], Whh: 1, xs: [1] },
+    'Wxh',
+    /flat list; write a matrix as a list of rows/,
+  ],
   ['empty Whh', { Wxh: 1, Whh: [], xs: [1] }, 'Whh', /empty matrix/],
   ['overflow', { Wxh: 1e300, Whh: 1e300, xs: [1e300], activation: 'linear' }, 'xs[0]', /overflows the float64 range/],
   ['too many time steps', { Wxh: 1, Whh: 1, xs: new Array(10001).fill(0) }, 'xs', /at most 10000/],

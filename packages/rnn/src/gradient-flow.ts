@@ -9,7 +9,6 @@ import {
   checkLimit,
   DnnInputError,
   defineSolver,
-  eigenvalues,
   eq,
   LIMITS,
   matmul,
@@ -28,6 +27,7 @@ import {
   z,
 } from '@dnn/core';
 import { scalarOrMatrix, squareMatrix } from './arrays.js';
+import { eigenvaluesOf } from './eigen.js';
 import { atom, mat } from './show.js';
 
 const input = s.object({
@@ -85,18 +85,25 @@ function scaledPower(J: number[][], T: number): { M: number[][]; log10Scale: num
   return result && base ? { M: result.A, log10Scale: result.log } : null;
 }
 
-/** A/m with entries below 1e-300 (relative) set to 0: they cannot change a float64 result, and subnormals upset the SVD. */
+/** Entries below this fraction of the largest are set to 0 (see {@link normalised}). */
+const FLUSH = 1e-18;
+
+/**
+ * A/m with entries below {@link FLUSH} (relative) set to 0. That perturbation is smaller than the
+ * rounding error the eigen-solver makes anyway (about 2.2e-16·‖J‖), and it keeps subnormals
+ * out of ml-matrix's SVD (behind spectralNorm), which mishandles them.
+ */
 function normalised(A: number[][], m: number): number[][] {
-  return A.map((r) => r.map((v) => (Math.abs(v / m) < 1e-300 ? 0 : v / m)));
+  return A.map((r) => r.map((v) => (Math.abs(v / m) < FLUSH ? 0 : v / m)));
 }
 
 const modulus = (l: Complex) => Math.hypot(l.re, l.im);
 
-/** Eigenvalues of J computed on J/max|J_ij| and scaled back, so that no intermediate overflows. */
+/** Eigenvalues of J computed on J/max|J_ij| and scaled back, so that no intermediate overflows (QR with an iteration cap, see eigen.ts). */
 function scaledEigenvalues(J: number[][]): Complex[] {
   const m = Math.max(...J.map((r) => Math.max(...r.map(Math.abs))));
   if (m === 0) return J.map(() => ({ re: 0, im: 0 }));
-  return eigenvalues(normalised(J, m)).map((l) => ({ re: l.re * m + 0, im: l.im * m + 0 }));
+  return eigenvaluesOf(normalised(J, m), 'Whh').map((l) => ({ re: l.re * m + 0, im: l.im * m + 0 }));
 }
 
 function complexTex(l: Complex): TexLike {
