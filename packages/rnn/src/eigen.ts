@@ -13,15 +13,19 @@ function hessenberg(A: number[][]): number[][] {
   const n = A.length;
   const H = A.map((r) => [...r]);
   for (let k = 0; k < n - 2; k++) {
-    let alpha = 0;
-    for (let i = k + 1; i < n; i++) alpha += (H[i]?.[k] as number) ** 2;
-    alpha = Math.sqrt(alpha);
-    if (alpha === 0) continue;
-    const x0 = H[k + 1]?.[k] as number;
-    if (x0 > 0) alpha = -alpha;
+    // Work on the column scaled to max |entry| = 1, so that squares neither underflow nor overflow.
+    let scale = 0;
+    for (let i = k + 1; i < n; i++) scale = Math.max(scale, Math.abs(H[i]?.[k] as number));
+    if (scale === 0) continue;
     const v = new Array<number>(n).fill(0);
-    v[k + 1] = x0 - alpha;
-    for (let i = k + 2; i < n; i++) v[i] = H[i]?.[k] as number;
+    let alpha = 0;
+    for (let i = k + 1; i < n; i++) {
+      v[i] = (H[i]?.[k] as number) / scale;
+      alpha += (v[i] as number) ** 2;
+    }
+    alpha = Math.sqrt(alpha);
+    if ((v[k + 1] as number) > 0) alpha = -alpha;
+    v[k + 1] = (v[k + 1] as number) - alpha;
     const vv = v.reduce((s, x) => s + x * x, 0);
     if (vv === 0) continue;
     // H ← (I − 2vvᵀ/vᵀv)·H·(I − 2vvᵀ/vᵀv)
@@ -67,6 +71,17 @@ function wilkinson(a: Complex, b: Complex, c: Complex, d: Complex): Complex {
  * Throws a DnnInputError at `path` in the (never observed) case that the iteration does not converge.
  */
 export function eigenvaluesOf(A: number[][], path: string): Complex[] {
+  // Scale to max |entry| = 1 (eigenvalues scale along), so that no product underflows or overflows.
+  const m = Math.max(0, ...A.map((r) => Math.max(0, ...r.map(Math.abs))));
+  if (m === 0) return A.map(() => ({ re: 0, im: 0 }));
+  return unitEigenvalues(
+    A.map((r) => r.map((v) => v / m)),
+    path,
+  ).map((z) => ({ re: z.re * m, im: z.im * m }));
+}
+
+/** {@link eigenvaluesOf} for a matrix already scaled to max |entry| = 1. */
+function unitEigenvalues(A: number[][], path: string): Complex[] {
   const n = A.length;
   const Hr = hessenberg(A);
   const Hi = Hr.map((r) => r.map(() => 0));
@@ -82,7 +97,8 @@ export function eigenvaluesOf(A: number[][], path: string): Complex[] {
       const s =
         cabs(Hr[l - 1]?.[l - 1] as number, Hi[l - 1]?.[l - 1] as number) +
         cabs(Hr[l]?.[l] as number, Hi[l]?.[l] as number);
-      if (cabs(Hr[l]?.[l - 1] as number, Hi[l]?.[l - 1] as number) <= EPS * (s === 0 ? norm : s)) {
+      // Negligible subdiagonal: relative to its diagonal neighbours, or (floor) to EPS·‖H‖.
+      if (cabs(Hr[l]?.[l - 1] as number, Hi[l]?.[l - 1] as number) <= EPS * Math.max(s, EPS * norm)) {
         (Hr[l] as number[])[l - 1] = 0;
         (Hi[l] as number[])[l - 1] = 0;
         break;
