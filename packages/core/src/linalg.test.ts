@@ -74,7 +74,7 @@ describe('floating-point linear algebra', () => {
       [0, -1],
       [1, 0],
     ]);
-    expect(ev.map((z) => [Math.round(z.re * 1e12) / 1e12, z.im])).toEqual([
+    expect(ev.map((z) => [Math.round(z.re * 1e12) / 1e12 + 0, Math.round(z.im * 1e12) / 1e12])).toEqual([
       [0, -1],
       [0, 1],
     ]);

@@ -1,17 +1,8 @@
-/** Small dense linear algebra on row-major `number[][]`, backed by ml-matrix. */
-import {
-  EigenvalueDecomposition,
-  Matrix,
-  determinant as mlDeterminant,
-  solve as mlSolve,
-  SingularValueDecomposition,
-} from 'ml-matrix';
+/** Small dense linear algebra on row-major `number[][]`: ml-matrix for products and solves, capped iterations for eigenvalues. */
+import { Matrix, determinant as mlDeterminant, solve as mlSolve } from 'ml-matrix';
+import { eigenvalues } from './eigen.js';
 
-/** A complex number (eigenvalues of non-symmetric matrices). */
-export interface Complex {
-  re: number;
-  im: number;
-}
+export { type Complex, eigenvalues } from './eigen.js';
 
 /** Matrix product A·B. */
 export function matmul(A: number[][], B: number[][]): number[][] {
@@ -36,14 +27,6 @@ export function solveLinear(A: number[][], b: number[]): number[] {
 /** Determinant of a square matrix. */
 export function determinant(A: number[][]): number {
   return mlDeterminant(new Matrix(A));
-}
-
-/** Eigenvalues, complex in general, sorted by real part then imaginary part. */
-export function eigenvalues(A: number[][]): Complex[] {
-  const e = new EigenvalueDecomposition(new Matrix(A));
-  return e.realEigenvalues
-    .map((re, i) => ({ re, im: e.imaginaryEigenvalues[i] ?? 0 }))
-    .sort((a, b) => a.re - b.re || a.im - b.im);
 }
 
 /**
@@ -101,10 +84,16 @@ export function spectralRadius(A: number[][]): number {
   return Math.max(0, ...eigenvalues(A).map((z) => Math.hypot(z.re, z.im)));
 }
 
-/** Spectral norm: the largest singular value. */
-export function spectralNorm(A: number[][]): number {
-  if (A.length === 0) return 0;
-  return new SingularValueDecomposition(new Matrix(A), { autoTranspose: true }).norm2;
+/** Spectral norm: the largest singular value, √λmax(AᵀA) (scaled so that no square overflows). */
+export function spectralNorm(A: readonly (readonly number[])[]): number {
+  const m = Math.max(0, ...A.map((row) => Math.max(0, ...row.map(Math.abs))));
+  if (m === 0) return 0;
+  const B = A.map((row) => row.map((v) => v / m));
+  const cols = B[0]?.length ?? 0;
+  const gram = Array.from({ length: cols }, (_, i) =>
+    Array.from({ length: cols }, (_, j) => B.reduce((sum, row) => sum + (row[i] as number) * (row[j] as number), 0)),
+  );
+  return m * Math.sqrt(Math.max(0, ...symmetricEigenvalues(gram)));
 }
 
 /** Integer matrix power A^k (k ≥ 0) by repeated squaring. */

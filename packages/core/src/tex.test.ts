@@ -68,3 +68,10 @@ describe('words', () => {
     expect(words('50% of a_b').latex).toBe('\\text{50\\% of a\\_b}');
   });
 });
+
+describe('sym covers the symbols solvers write', () => {
+  it('renders every mapped symbol as a LaTeX command', () => {
+    expect(sym('Δw ← w − η·∂L/∂w').latex).toBe('\\Delta w \\leftarrow w - \\eta \\cdot \\partial L/\\partial w');
+    expect(sym('Wᵀ·x²').latex).toBe('W^{\\top} \\cdot x^{2}');
+  });
+});

@@ -54,7 +54,27 @@ const LATEX_SYMBOLS: Record<string, string> = {
   α: '\\alpha ',
   '∂': '\\partial ',
   '∑': '\\sum ',
+  Δ: '\\Delta ',
+  δ: '\\delta ',
+  ℓ: '\\ell ',
+  '…': '\\ldots ',
+  '⌈': '\\lceil ',
+  '⌉': '\\rceil ',
+  '⌊': '\\lfloor ',
+  '⌋': '\\rfloor ',
+  '²': '^{2}',
+  '³': '^{3}',
+  ᵀ: '^{\\top}',
+  '←': '\\leftarrow ',
+  '→': '\\to ',
+  '‖': '\\| ',
+  '√': '\\surd ',
+  '±': '\\pm ',
+  '∈': '\\in ',
 };
+
+/** Matches any character of {@link LATEX_SYMBOLS}. */
+const SYMBOL = new RegExp(`[${Object.keys(LATEX_SYMBOLS).join('')}]`, 'g');
 
 /**
  * A symbol or short formula written in plain text, e.g. `H_out` or
@@ -66,7 +86,7 @@ export function sym(text: string): Tex {
     sub.length === 1 ? `_${sub}` : `_{\\text{${sub}}}`,
   );
   latex = latex
-    .replace(/[·−×≤≥≠≈∘∞σημβγελθα∂∑]/g, (c) => LATEX_SYMBOLS[c] ?? c)
+    .replace(SYMBOL, (c) => LATEX_SYMBOLS[c] ?? c)
     .replace(/\s+/g, ' ')
     .trim();
   latex = latex.replace(/\b(max|min|exp|log|tanh|sigmoid|relu)\(/g, (_, f: string) => `\\operatorname{${f}}(`);
@@ -173,7 +193,7 @@ export function matrix(rows: TexLike[][]): Tex {
 
 /** Plain words inside maths: `\text{…}` in LaTeX. */
 export function words(s: string): Tex {
-  const parts = s.split(/([·−×≤≥≠≈∘∞σημβγελθα∂∑])/).filter((p) => p !== '');
+  const parts = s.split(new RegExp(`(${SYMBOL.source})`)).filter((p) => p !== '');
   const latex = parts
     .map((p) => (p.length === 1 && LATEX_SYMBOLS[p] ? LATEX_SYMBOLS[p].trim() : `\\text{${escapeLatexText(p)}}`))
     .join(' ');

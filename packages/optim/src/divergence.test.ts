@@ -62,7 +62,7 @@ describe('optim/divergence: bad input is a DnnInputError naming the field', () =
     ['negative probability', { p: [1.5, -0.5], q: [0.5, 0.5], kind: 'kl' }, 'p[0]', /at most 1/],
     ['negative entry', { p: [0.5, 0.5], q: [-0.5, 1], kind: 'kl' }, 'q[0]', /at least 0/],
     ['different lengths', { p: [0.5, 0.5], q: [0.2, 0.3, 0.5], kind: 'kl' }, 'q', /has 3 probabilities but p has 2/],
-    ['missing kind', { p: [1], q: [1] }, 'kind', /must be one of "kl", "js" \(got nothing\)/],
+    ['missing kind', { p: [1], q: [1] }, 'kind', /is required: one of "kl", "js"/],
     ['unknown kind', { p: [1], q: [1], kind: 'tv' }, 'kind', /must be one of/],
     ['bad base', { p: [1], q: [1], kind: 'kl', base: 'two' }, 'base', /"e", 2 or 10/],
     ['empty', { p: [], q: [], kind: 'kl' }, 'p', /at least 1/],

@@ -9,6 +9,7 @@ import {
   checkLimit,
   DnnInputError,
   defineSolver,
+  eigenvalues,
   eq,
   LIMITS,
   matmul,
@@ -27,7 +28,6 @@ import {
   z,
 } from '@dnn/core';
 import { scalarOrMatrix, squareMatrix } from './arrays.js';
-import { eigenvaluesOf } from './eigen.js';
 import { atom, mat } from './show.js';
 
 const input = s.object({
@@ -91,7 +91,7 @@ const FLUSH = 1e-18;
 /**
  * A/m with entries below {@link FLUSH} (relative) set to 0. That perturbation is smaller than the
  * rounding error the eigen-solver makes anyway (about 2.2e-16·‖J‖), and it keeps subnormals
- * out of ml-matrix's SVD (behind spectralNorm), which mishandles them.
+ * out of the eigenvalue and norm computations.
  */
 function normalised(A: number[][], m: number): number[][] {
   return A.map((r) => r.map((v) => (Math.abs(v / m) < FLUSH ? 0 : v / m)));
@@ -103,7 +103,7 @@ const modulus = (l: Complex) => Math.hypot(l.re, l.im);
 function scaledEigenvalues(J: number[][]): Complex[] {
   const m = Math.max(...J.map((r) => Math.max(...r.map(Math.abs))));
   if (m === 0) return J.map(() => ({ re: 0, im: 0 }));
-  return eigenvaluesOf(normalised(J, m), 'Whh').map((l) => ({ re: l.re * m + 0, im: l.im * m + 0 }));
+  return eigenvalues(normalised(J, m), 'Whh').map((l) => ({ re: l.re * m + 0, im: l.im * m + 0 }));
 }
 
 function complexTex(l: Complex): TexLike {

@@ -1,10 +1,15 @@
 /**
  * Eigenvalues of a small real matrix by the complex shifted QR algorithm on
  * its Hessenberg form, with an iteration cap: it always terminates (ml-matrix's
- * EigenvalueDecomposition, behind @dnn/core's `eigenvalues`, can loop forever,
- * e.g. on [[1, 0, 0], [−1e−15, 0, −1], [0, 1, 0]]).
+ * EigenvalueDecomposition can loop forever, e.g. on [[1, 0, 0], [−1e−15, 0, −1], [0, 1, 0]]).
  */
-import { type Complex, DnnInputError } from '@dnn/core';
+import { DnnInputError } from './errors.js';
+
+/** A complex number (eigenvalues of non-symmetric matrices). */
+export interface Complex {
+  re: number;
+  im: number;
+}
 
 const EPS = 2.220446049250313e-16;
 
@@ -70,7 +75,7 @@ function wilkinson(a: Complex, b: Complex, c: Complex, d: Complex): Complex {
  * Eigenvalues of a real square matrix, complex in general, sorted by real part then imaginary part.
  * Throws a DnnInputError at `path` in the (never observed) case that the iteration does not converge.
  */
-export function eigenvaluesOf(A: number[][], path: string): Complex[] {
+export function eigenvalues(A: readonly (readonly number[])[], path = 'matrix'): Complex[] {
   // Scale to max |entry| = 1 (eigenvalues scale along), so that no product underflows or overflows.
   const m = Math.max(0, ...A.map((r) => Math.max(0, ...r.map(Math.abs))));
   if (m === 0) return A.map(() => ({ re: 0, im: 0 }));
