@@ -22,7 +22,10 @@ let failed = 0;
 for (const dir of publishable) {
   const before = new Set(readdirSync(out));
   execFileSync('pnpm', ['pack', '--pack-destination', out], { cwd: dir, stdio: 'ignore' });
-  const tarball = join(out, readdirSync(out).find((f) => !before.has(f)));
+  const tarball = join(
+    out,
+    readdirSync(out).find((f) => !before.has(f)),
+  );
   for (const [tool, args] of [
     ['publint', ['run', tarball, '--strict']],
     ['attw', [tarball, '--profile', 'esm-only']],

@@ -11,8 +11,9 @@ const matrixOf = (rows: number, cols: number) =>
 function expectClose(actual: unknown, expected: unknown, tol = 1e-9): void {
   if (typeof expected === 'number')
     expect(Math.abs((actual as number) - expected)).toBeLessThanOrEqual(tol * (1 + Math.abs(expected)));
-  else if (Array.isArray(expected)) expected.forEach((e, i) => expectClose((actual as unknown[])[i], e, tol));
-  else
+  else if (Array.isArray(expected)) {
+    for (const [i, e] of expected.entries()) expectClose((actual as unknown[])[i], e, tol);
+  } else
     for (const [k, e] of Object.entries(expected as object))
       expectClose((actual as Record<string, unknown>)[k], e, tol);
 }
