@@ -66,6 +66,7 @@ const config: Config = {
       items: [
         { type: 'docSidebar', sidebarId: 'guides', position: 'left', label: 'Guides' },
         { to: '/calculators', label: 'Calculators', position: 'left' },
+        { to: '/practice', label: 'Practice', position: 'left' },
         { to: '/widgets', label: 'Widgets', position: 'left' },
         { type: 'docSidebar', sidebarId: 'api', position: 'left', label: 'API' },
       ],

@@ -22,6 +22,9 @@ export default function Home() {
           </p>
           <Link className="button button--secondary button--lg" to="/calculators">
             Open the calculators ({solverInfos.length})
+          </Link>{' '}
+          <Link className="button button--outline button--secondary button--lg" to="/practice">
+            Practise with exam questions
           </Link>
         </div>
       </header>
@@ -34,6 +37,12 @@ export default function Home() {
             </li>
           ))}
         </ul>
+        <h2>Practice</h2>
+        <p>
+          Endless exam-style questions on every topic, at three difficulties: type your answer on the{' '}
+          <Link to="/practice">Practice page</Link> and get it graded with partial credit and the worked solution. The
+          link keeps the question, so a teacher can share one.
+        </p>
         <p>
           Pictures where they beat text: the <Link to="/widgets">widgets</Link> (kernel playground, receptive fields,
           optimizer race, decision boundaries, an unrolled RNN). Developers: the{' '}
