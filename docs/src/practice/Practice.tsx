@@ -110,6 +110,7 @@ function AnswerKey({ exercise, fields }: { exercise: Exercise; fields: readonly 
           );
         })}
       </dl>
+      <h3>Worked solution</h3>
       <SolutionView solution={exercise.solution} />
     </section>
   );

@@ -32,9 +32,18 @@ export function answerFields(id: string, input: unknown, answer: Record<string, 
   return rubricFor(id, answer)
     .fields.filter((f) => f.when?.(input) ?? true)
     .map((f) => {
-      const kind = kindOf(shapeSample(id, f.path, answer));
+      const kind = kindOf(shapeSample(id, f.path, answer), itemOf(f.path));
       return { path: f.path, label: labelOf(f.path), points: f.points, hint: kind.hint, multiline: kind.multiline };
     });
+}
+
+/** What a `[*]` path has one value per: `layers[*].params` → `layer`; undefined for other paths. */
+function itemOf(path: string): string | undefined {
+  const keys = segments(path);
+  const star = keys.indexOf('*');
+  if (star <= 0) return undefined;
+  const list = keys[star - 1] as string;
+  return humanize(list.endsWith('s') ? list.slice(0, -1) : `${list} entry`).toLowerCase();
 }
 
 function segments(path: string): string[] {
@@ -45,12 +54,8 @@ function segments(path: string): string[] {
 export function labelOf(path: string): string {
   const keys = segments(path);
   const last = humanize(keys.at(-1) ?? path);
-  const star = keys.indexOf('*');
-  if (star > 0) {
-    const list = keys[star - 1] as string;
-    const item = list.endsWith('s') ? list.slice(0, -1) : `${list} entry`;
-    return `${last} of each ${humanize(item).toLowerCase()}`;
-  }
+  const item = itemOf(path);
+  if (item) return `${last} of each ${item}`;
   if (keys.length > 1) return `${last} (${keys.slice(0, -1).map(humanize).join(' ').toLowerCase()})`;
   return last;
 }
@@ -72,17 +77,22 @@ function shapeSample(id: string, path: string, answer: Record<string, unknown>):
 
 const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
 
-function kindOf(v: unknown): { hint: string; multiline: boolean } {
+function kindOf(v: unknown, item?: string): { hint: string; multiline: boolean } {
   if (typeof v === 'number') return { hint: 'a number, e.g. 4.5 or 14/3', multiline: false };
   if (typeof v === 'boolean') return { hint: 'true or false', multiline: false };
   if (typeof v === 'string') return { hint: 'a word or phrase', multiline: false };
   if (Array.isArray(v)) {
     if (v.length > 0 && v.every(Array.isArray))
-      return { hint: 'a matrix or a list of lists: one row per line, e.g. 1, 2 then 3, 4', multiline: true };
+      return item
+        ? { hint: `one ${item} per line, e.g. 16, 28, 28`, multiline: true }
+        : { hint: 'a matrix or a list of lists: one row per line, e.g. 1, 2 then 3, 4', multiline: true };
     if (v.length > 0 && v.every(isObject)) return { hint: 'a JSON list of objects', multiline: true };
     if (v.length > 0 && v.every((x) => typeof x === 'string'))
       return { hint: 'words, separated by commas', multiline: false };
-    return { hint: 'a list of numbers, e.g. 5, 8, 8', multiline: false };
+    return {
+      hint: item ? `one number per ${item}, e.g. 5, 8, 8` : 'a list of numbers, e.g. 5, 8, 8',
+      multiline: false,
+    };
   }
   if (isObject(v)) {
     const keys = Object.keys(v);
