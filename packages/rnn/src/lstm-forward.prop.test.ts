@@ -1,8 +1,10 @@
+import { KERNEL_THRESHOLD } from '@dnn/core-wasm';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { matrixOf, transpose, vectorOf } from './arbitraries.test-util.js';
 import { expectClose } from './checks.test-util.js';
 import { solve } from './index.js';
+import { f64Oracle, lstmProblem, lstmWork } from './lstm-forward-kernel.test-util.js';
 import { tf } from './tf-oracle.test-util.js';
 
 const gatesOf = <T>(arb: fc.Arbitrary<T>) => fc.record({ i: arb, f: arb, g: arb, o: arb });
@@ -100,6 +102,49 @@ describe('rnn/lstm-forward properties', () => {
           });
         },
       ),
+    );
+  });
+});
+
+/** A random LSTM whose work T·4H·(D+H) lies around KERNEL_THRESHOLD (T chosen a few steps either side; H ≥ 4 keeps T ≤ 820). */
+const nearThreshold = fc
+  .record({
+    H: fc.integer({ min: 4, max: 16 }),
+    D: fc.integer({ min: 1, max: 16 }),
+    stepsOff: fc.integer({ min: -2, max: 2 }),
+    seed: fc.integer({ min: 1, max: 1 << 20 }),
+    cand: fc.constantFrom('tanh' as const, 'sigmoid' as const),
+    cell: fc.constantFrom('tanh' as const, 'sigmoid' as const, 'linear' as const),
+  })
+  .map(({ H, D, stepsOff, seed, cand, cell }) => {
+    const T = Math.max(1, Math.round(KERNEL_THRESHOLD / (4 * H * (D + H))) + stepsOff);
+    return { p: lstmProblem(H, D, T, seed), cand, cell };
+  });
+
+describe('rnn/lstm-forward around KERNEL_THRESHOLD', () => {
+  it('double never takes the kernel and equals an independent float64 LSTM; single is float32 above the threshold only', () => {
+    const backend = /WASM SIMD kernel|TypeScript reference kernel/;
+    fc.assert(
+      fc.property(nearThreshold, ({ p, cand, cell }) => {
+        const input = { ...p, candidateActivation: cand, cellActivation: cell };
+        const double = solve('rnn/lstm-forward', input);
+        expect(double.notes.some((n) => backend.test(n))).toBe(false);
+        const ref = f64Oracle(p, cand, cell);
+        expectClose(double.answer.h, ref.h, 1e-12);
+        expectClose(double.answer.c, ref.c, 1e-12);
+        expectClose(double.answer.gates, ref.gates, 1e-12);
+        const single = solve('rnn/lstm-forward', { ...input, precision: 'single' });
+        if (lstmWork(p) < KERNEL_THRESHOLD) {
+          expect(single).toEqual(double);
+        } else {
+          expect(single.notes.filter((n) => backend.test(n))).toEqual([
+            expect.stringMatching(/computed in single precision \(float32\) by the WASM SIMD kernel/),
+          ]);
+          expectClose(single.answer.h, double.answer.h, 1e-5);
+          expectClose(single.answer.c, double.answer.c, 1e-5);
+        }
+      }),
+      { numRuns: 30 },
     );
   });
 });

@@ -1,7 +1,16 @@
-import { describe, expect, it } from 'vitest';
-import { describeBadInputs, describeExamples } from './checks.test-util.js';
+import { initSync, KERNEL_THRESHOLD, type Kernels, kernels } from '@dnn/core-wasm';
+import { describe, expect, it, vi } from 'vitest';
+import { describeBadInputs, describeExamples, expectClose } from './checks.test-util.js';
 import { solve } from './index.js';
 import { lstmForward } from './lstm-forward.js';
+import { f64Oracle, lstmProblem, lstmWork } from './lstm-forward-kernel.test-util.js';
+
+/** Replaces the shared kernels of @dnn/core-wasm while set (null: the real ones). */
+const forced = vi.hoisted(() => ({ kernels: null as null | (() => Kernels) }));
+vi.mock('@dnn/core-wasm', async (orig) => {
+  const real = (await orig()) as typeof import('@dnn/core-wasm');
+  return { ...real, kernels: () => (forced.kernels ?? real.kernels)() };
+});
 
 describeExamples(lstmForward);
 
@@ -112,6 +121,7 @@ describeBadInputs('rnn/lstm-forward', [
     /must be one of/,
   ],
   ['unknown gate name', { Wx: { ...ones, c: 1 }, Wh: ones, xs: [1] }, 'Wx.c', /not a field/],
+  ['unknown precision', { Wx: ones, Wh: ones, xs: [1], precision: 'half' }, 'precision', /"double", "single"/],
   [
     'overflow',
     { Wx: { ...ones, g: 1e308 }, Wh: ones, b: { g: 1e308 }, xs: [1e308], cellActivation: 'linear' },
@@ -119,3 +129,95 @@ describeBadInputs('rnn/lstm-forward', [
     /overflows/,
   ],
 ]);
+
+describe('rnn/lstm-forward: the LSTM kernel only for precision "single", from KERNEL_THRESHOLD multiply-adds', () => {
+  // Work = T·4H·(D+H), always a multiple of 4: the largest below the threshold is 65 532.
+  const at = lstmProblem(16, 16, 32); // 32·4·16·32 = 65 536
+  const below = lstmProblem(3, 40, 127); // 127·4·3·43 = 65 532
+  const long = lstmProblem(4, 12, 256); // 256·4·4·16 = 65 536, more time steps than the worked steps show
+  /** The backend notes (the gate-order note mentions Keras' "kernel" too). */
+  const BACKEND = /WASM SIMD kernel|TypeScript reference kernel/;
+  const lstm = (input: object) => solve('rnn/lstm-forward', input);
+  const kernelNote = (notes: string[]) => notes.filter((n) => BACKEND.test(n));
+  /** Every step but the unrolled table (whose values are the answer's). */
+  const worked = (steps: { title: string }[]) => steps.filter((st) => st.title !== 'Unrolled over time');
+
+  it('the problems sit where they should', () => {
+    expect([lstmWork(at), lstmWork(below), lstmWork(long)]).toEqual([
+      KERNEL_THRESHOLD,
+      KERNEL_THRESHOLD - 4,
+      KERNEL_THRESHOLD,
+    ]);
+    expect(kernels().backend).toBe('wasm');
+  });
+
+  it.each([
+    ['at', at],
+    ['below', below],
+  ])(
+    'double (default) %s the threshold: the own float64 loop, no kernel note, = an independent float64 LSTM',
+    (_, p) => {
+      const sol = lstm(p);
+      expect(kernelNote(sol.notes)).toEqual([]);
+      const ref = f64Oracle(p);
+      expectClose(sol.answer.h, ref.h, 1e-12);
+      expectClose(sol.answer.c, ref.c, 1e-12);
+      expectClose(sol.answer.gates, ref.gates, 1e-12);
+    },
+  );
+
+  it('double at the threshold, also with the kernels unavailable: the same answer, steps and notes', () => {
+    const sol = lstm(at);
+    forced.kernels = () => {
+      throw new Error('no kernels');
+    };
+    try {
+      expect(lstm(at)).toEqual(sol);
+    } finally {
+      forced.kernels = null;
+    }
+  });
+
+  it.each([
+    ['T = 32', at],
+    ['T = 256', long],
+  ])('single at the threshold (%s): float32 within 1e-5, the note says float32, worked steps unchanged', (_, p) => {
+    const double = lstm(p);
+    const single = lstm({ ...p, precision: 'single' });
+    for (const key of ['h', 'c', 'gates'] as const) {
+      expectClose(single.answer[key], double.answer[key], 1e-5);
+      expect(single.answer[key]).not.toEqual(double.answer[key]); // float32 really computed it
+    }
+    expect(kernelNote(single.notes)).toEqual([
+      expect.stringMatching(/computed in single precision \(float32\) by the WASM SIMD kernel/),
+    ]);
+    expect(single.notes.filter((n) => !BACKEND.test(n))).toEqual(double.notes);
+    expect(worked(single.steps)).toEqual(worked(double.steps));
+  });
+
+  it('single below the threshold: nothing changes (answer, steps, notes)', () => {
+    expect(lstm({ ...below, precision: 'single' })).toEqual(lstm(below));
+  });
+
+  it("single with an output layer: y follows the kernel's h", () => {
+    const withY = { ...at, Why: [Array(16).fill(0.25)], by: 0.5, outputActivation: 'tanh' };
+    const single = lstm({ ...withY, precision: 'single' });
+    const h = single.answer.h as number[][];
+    expectClose(
+      single.answer.y,
+      h.map((ht) => [Math.tanh(ht.reduce((a, v) => a + 0.25 * v, 0.5))]),
+      1e-12,
+    );
+  });
+
+  it('single on the TypeScript fallback (no WebAssembly SIMD): double precision, and the note says so', () => {
+    forced.kernels = () => initSync({ backend: 'ts' });
+    try {
+      const sol = lstm({ ...at, precision: 'single' });
+      expectClose(sol.answer.h, lstm(at).answer.h, 1e-12);
+      expect(kernelNote(sol.notes)).toEqual([expect.stringMatching(/lacks WebAssembly SIMD: computed in double/)]);
+    } finally {
+      forced.kernels = null;
+    }
+  });
+});

@@ -6,6 +6,7 @@
 import {
   add,
   checkLimit,
+  DnnInputError,
   defineSolver,
   eq,
   lift,
@@ -17,6 +18,16 @@ import {
   type TexLike,
   tex,
 } from '@dnn/core';
+import {
+  kernels,
+  type LstmResult,
+  PRECISIONS,
+  packGateMatrices,
+  packGateVectors,
+  precisionDescription,
+  splitGates,
+  withKernels,
+} from '@dnn/core-wasm';
 import { activate, activationChain, applyTex } from './activations.js';
 import {
   assertFinite,
@@ -81,6 +92,7 @@ const input = s.object({
     )
     .default('tanh'),
   ...outputFields,
+  precision: s.oneOf(PRECISIONS, precisionDescription('multiply-adds (T·4H·(D+H))')).default('double'),
 });
 
 /** Gate values of one time step, after their activations. */
@@ -116,6 +128,88 @@ const hadamard = (a: number[], b: number[]): Tex => circ(col(a), col(b), a.lengt
 
 const times = (a: number[], b: number[]) => a.map((v, k) => v * (b[k] as number));
 
+/** Gates, cell state and hidden state of one time step. */
+interface StepValues {
+  gv: GateValues;
+  c: number[];
+  h: number[];
+}
+
+/** Time step n (0-based) of a kernel run. */
+function kernelStep(run: LstmResult, n: number, H: number): StepValues {
+  return {
+    gv: splitGates(run.gates, H, n * 4 * H),
+    c: Array.from(run.c.subarray(n * H, (n + 1) * H)),
+    h: Array.from(run.h.subarray(n * H, (n + 1) * H)),
+  };
+}
+
+/** Inputs of the LSTM kernel, already checked and shaped by the solver. */
+interface KernelInputs {
+  Wx: Record<Gate, number[][]>;
+  Wh: Record<Gate, number[][]>;
+  b: Record<Gate, number[] | undefined>;
+  h0: number[];
+  c0: number[];
+  xs: number[][];
+  candidateActivation: 'tanh' | 'sigmoid';
+  cellActivation: 'tanh' | 'sigmoid' | 'linear';
+}
+
+/**
+ * The whole sequence on the LSTM kernel (float32 WASM SIMD, or the float64 TypeScript reference without SIMD). Only
+ * `precision: "single"` asks for it: the gates' transcendental functions make float32 results differ from float64,
+ * so double precision always stays on the solver's own loop.
+ */
+function lstmOnKernel(
+  inp: KernelInputs,
+  precision: 'double' | 'single',
+): { run: LstmResult | null; note: string | null } {
+  const H = inp.h0.length;
+  const D = inp.xs[0]?.length ?? 1;
+  const T = inp.xs.length;
+  const zeros = new Array<number>(H).fill(0);
+  const { result, note } = withKernels(
+    {
+      work: T * 4 * H * (D + H),
+      unit: 'multiply-adds',
+      precision,
+      exact: () => false,
+      why: '',
+      kernels,
+    },
+    (k) =>
+      k.lstm(inp.xs.flat(), {
+        steps: T,
+        inputSize: D,
+        hiddenSize: H,
+        w: packGateMatrices(inp.Wx, H, D),
+        r: packGateMatrices(inp.Wh, H, H),
+        b: packGateVectors({ i: inp.b.i ?? zeros, f: inp.b.f ?? zeros, g: inp.b.g ?? zeros, o: inp.b.o ?? zeros }, H),
+        h0: inp.h0,
+        c0: inp.c0,
+        candidateActivation: inp.candidateActivation,
+        cellActivation: inp.cellActivation,
+      }),
+    () => null,
+  );
+  if (result) {
+    for (const [what, values] of [
+      ['a gate value', result.gates],
+      ['a cell state', result.c],
+      ['a hidden state', result.h],
+    ] as const) {
+      if (values.some((v) => !Number.isFinite(v))) {
+        throw new DnnInputError(
+          'precision',
+          `${what} overflows the float32 range of precision "single"; use precision "double" for these magnitudes`,
+        );
+      }
+    }
+  }
+  return { run: result, note };
+}
+
 /** The standard form and the gate roles, as the exam asks to identify them. */
 const GATE_NOTE =
   'Gate roles: the gate that multiplies c_{t−1} is the forget gate f, the one that multiplies the candidate is the input (update) gate i, the one that multiplies the cell output in h_t is the output gate o. In the TUM form g1 = σ(…), g2 = σ(…), g3 = σ(…), c_t = g2∘c_{t−1} + g3∘c̃_t, h_t = g1∘c_t: g1 is the output gate, g2 the forget gate, g3 the update (input) gate, and c_t the cell state (the memory).';
@@ -147,6 +241,10 @@ export const lstmForward = defineSolver({
     const T = xs.length;
     checkLimit('xs', 'multiplyAdds', T * (4 * H * (D + H) + outputCost(out)), 'the number of multiply-adds');
     checkLimit('xs', 'outputCells', T * (6 * H + (out?.W.length ?? 0)), 'the number of output values');
+    const { run, note: backendNote } = lstmOnKernel(
+      { Wx, Wh, b, h0, c0, xs, candidateActivation: inp.candidateActivation, cellActivation: inp.cellActivation },
+      inp.precision,
+    );
 
     const gateAct = (k: Gate) => (k === 'g' ? inp.candidateActivation : 'sigmoid');
     const cellAct = inp.cellActivation;
@@ -170,16 +268,16 @@ export const lstmForward = defineSolver({
     const ys: number[][] = [];
     let h = h0;
     let c = c0;
-    for (const [n, x] of xs.entries()) {
+    /** One time step on the solver's own float64 loop, with its worked steps when `detail`. */
+    const ownStep = (n: number, x: number[], hPrev: number[], cPrev: number[], detail: boolean): StepValues => {
       const t = n + 1;
-      const detail = t <= DETAILED_STEPS;
       const gv = {} as GateValues;
       for (const k of GATE_KEYS) {
         const bias = b[k];
         const pre = affine(
           [
             { W: `W_x${k}`, v: `x_${t}`, M: Wx[k], x },
-            { W: `W_h${k}`, v: `h_${t - 1}`, M: Wh[k], x: h },
+            { W: `W_h${k}`, v: `h_${t - 1}`, M: Wh[k], x: hPrev },
           ],
           bias && { name: `b_${k}`, value: bias },
         );
@@ -191,7 +289,7 @@ export const lstmForward = defineSolver({
           );
         }
       }
-      const kept = times(gv.f, c);
+      const kept = times(gv.f, cPrev);
       const added = times(gv.i, gv.g);
       const cNew = kept.map((v, k) => v + (added[k] as number));
       const squashed = activate(cellAct, cNew);
@@ -204,7 +302,7 @@ export const lstmForward = defineSolver({
             eq(
               `c_${t}`,
               add(circ(`f_${t}`, `c_${t - 1}`, H === 1), circ(`i_${t}`, `g_${t}`, H === 1)),
-              add(hadamard(gv.f, c), hadamard(gv.i, gv.g)),
+              add(hadamard(gv.f, cPrev), hadamard(gv.i, gv.g)),
               add(col(kept), col(added)),
               col(cNew),
             ),
@@ -224,17 +322,27 @@ export const lstmForward = defineSolver({
           ),
         );
       }
-      gates.push(gv);
-      cs.push(cNew);
-      hs.push(hNew);
+      return { gv, c: cNew, h: hNew };
+    };
+    for (const [n, x] of xs.entries()) {
+      const t = n + 1;
+      const detail = t <= DETAILED_STEPS;
+      // the own loop runs for the worked steps, and for the answer unless the kernel computed it
+      const own = run && !detail ? null : ownStep(n, x, h, c, detail);
+      const value = run ? kernelStep(run, n, H) : (own as StepValues);
+      if (own) {
+        h = own.h;
+        c = own.c;
+      }
+      gates.push(value.gv);
+      cs.push(value.c);
+      hs.push(value.h);
       if (out) {
-        const o = outputAt(out, t, hNew);
+        const o = outputAt(out, t, value.h);
         assertFinite(o.y, `xs[${n}]`, `y_${t}`);
         ys.push(o.y);
         if (detail) steps.push(o.step);
       }
-      h = hNew;
-      c = cNew;
     }
     steps.push(
       tableStep(
@@ -249,6 +357,7 @@ export const lstmForward = defineSolver({
       ...(inp.h0 === undefined || inp.c0 === undefined ? ['Missing initial states are zeros.'] : []),
       'Gate order differs between libraries: PyTorch stacks (i, f, g, o), Keras (i, f, c, o) with the kernel transposed [D][4H]; TensorFlow.js LSTM defaults to a hard sigmoid for the gates.',
       ...detailNote(T),
+      ...(backendNote ? [backendNote] : []),
     ];
     return {
       answer: { h: hs, c: cs, gates, y: out ? ys : null } satisfies LstmForwardAnswer,
