@@ -79,5 +79,8 @@ describe('withKernels', () => {
 
   it('the field description names the unit and the threshold', () => {
     expect(precisionDescription('window cells')).toContain(`from ${KERNEL_THRESHOLD} window cells`);
+    expect(precisionDescription('multiply-adds', false)).toMatch(
+      /^double \(default\): answers in double precision \(float64\), computed by the step-by-step loop\. single:/,
+    );
   });
 });

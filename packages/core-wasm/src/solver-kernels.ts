@@ -18,9 +18,16 @@ export type Precision = 'double' | 'single';
 /** The values of a solver's `precision` field. */
 export const PRECISIONS = ['double', 'single'] as const;
 
-/** The `.describe()` text of a solver's `precision` field; `unit` names its work, e.g. "multiply-adds". */
-export function precisionDescription(unit: string): string {
-  return `double (default): answers in double precision (float64); from ${KERNEL_THRESHOLD} ${unit} the WASM SIMD kernel (float32) is used only when its result is provably identical (small integers or binary fractions like 0.5, 0.25). single: from ${KERNEL_THRESHOLD} ${unit} always use the WASM SIMD kernel, computing in float32 (about 7 significant digits); smaller problems stay in double precision.`;
+/**
+ * The `.describe()` text of a solver's `precision` field; `unit` names its work, e.g. "multiply-adds". `exact`:
+ * whether double precision may use the kernel when float32 is provably exact (false for LSTM: its gates'
+ * transcendental functions never are).
+ */
+export function precisionDescription(unit: string, exact = true): string {
+  const double = exact
+    ? `answers in double precision (float64); from ${KERNEL_THRESHOLD} ${unit} the WASM SIMD kernel (float32) is used only when its result is provably identical (small integers or binary fractions like 0.5, 0.25)`
+    : 'answers in double precision (float64), computed by the step-by-step loop';
+  return `double (default): ${double}. single: from ${KERNEL_THRESHOLD} ${unit} always use the WASM SIMD kernel, computing in float32 (about 7 significant digits); smaller problems stay in double precision.`;
 }
 
 /** The part of a solver's request {@link withKernels} decides on. */

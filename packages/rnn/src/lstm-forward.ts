@@ -92,7 +92,7 @@ const input = s.object({
     )
     .default('tanh'),
   ...outputFields,
-  precision: s.oneOf(PRECISIONS, precisionDescription('multiply-adds (T·4H·(D+H))')).default('double'),
+  precision: s.oneOf(PRECISIONS, precisionDescription('multiply-adds (T·4H·(D+H))', false)).default('double'),
 });
 
 /** Gate values of one time step, after their activations. */
