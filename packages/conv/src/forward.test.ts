@@ -286,6 +286,17 @@ describe('conv/forward: the WASM kernel from KERNEL_THRESHOLD multiply-adds, ide
     expect(sol.notes.slice(0, -1)).toEqual(own.notes);
   });
 
+  it('precision "single" past float32\'s range (products of 1e20 and 1e20) is an error on precision; double computes it', () => {
+    const huge = atThreshold(() => 1e20, { weight: Array.from({ length: 4 }, () => map3(4, 2, 2, () => 1e20)) });
+    expect(() => solve({ ...huge, precision: 'single' })).toThrow(/float32 range of precision "single"/);
+    try {
+      solve({ ...huge, precision: 'single' });
+    } catch (e) {
+      expect((e as { path: string }).path).toBe('precision');
+    }
+    expect((solve(huge).answer.output as number[][][])[0]![0]![0]! / 1.6e41).toBeCloseTo(1, 12); // 16 taps of 1e40
+  });
+
   it('precision "single" below the threshold changes nothing', () => {
     const single = { ...below, input: map3(3, 17, 257, (...i) => ints(50)(...i) / 10), precision: 'single' };
     expectSameAsOwnLoop(

@@ -20,7 +20,7 @@ import {
 } from '@dnn/core';
 import { PRECISIONS, precisionDescription } from '@dnn/core-wasm';
 import { dilationField, paddingField, strideField } from './geometry.js';
-import { convolve, flipKernels } from './kernel-backend.js';
+import { checkFloat32Range, convolve, flipKernels } from './kernel-backend.js';
 import { indexed, inside, tapPosition, type WindowGeometry, windowGeometry } from './sliding-window.js';
 import { checkFinite, MAX_AXIS, type Nested, nestedNumbers, toNested, toTensor } from './tensor.js';
 import { cellRange, cellSteps, matrixSteps, paddedMatrices } from './window-steps.js';
@@ -170,7 +170,8 @@ export const forward = defineSolver({
     checkLimit('input', 'outputCells', Cout * Ho * Wo, 'the number of output values');
     checkLimit('weight', 'multiplyAdds', Cout * Ho * Wo * C * kH * kW, 'the number of multiply-adds');
     const opts = { stride: g.stride, dilation: g.dilation, pads: g.pads, flip: inp.flip };
-    const { result, note: backendNote } = convolve(x, xShape, w, wShape, bias, opts, { precision: inp.precision });
+    const computed = convolve(x, xShape, w, wShape, bias, opts, { precision: inp.precision });
+    const result = checkFloat32Range(computed, 'an output value');
     checkFinite(result.data, 'input', 'an output value');
     const outShape = rank2 ? [Ho, Wo] : [Cout, Ho, Wo];
     const steps: Step[] = [...g.steps];
@@ -201,7 +202,7 @@ export const forward = defineSolver({
         `Each output value sums the products over all ${C} input channels${kH * kW === 1 ? ' (a 1×1 convolution is a weighted sum of the channels)' : ''}.`,
       );
     }
-    if (backendNote) notes.push(backendNote);
+    if (computed.note) notes.push(computed.note);
     return {
       answer: { output: toNested(result.data, outShape), outputShape: outShape } satisfies ForwardAnswer,
       steps,

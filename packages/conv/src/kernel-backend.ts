@@ -3,6 +3,7 @@
  * float32 result is provably identical to the float64 loops (or when `precision: "single"` asks for them), else the
  * loops of forward-reference.ts and pool-reference.ts. Either way the result has the loops' layout.
  */
+import { DnnInputError } from '@dnn/core';
 import {
   averageExact,
   type Dispatched,
@@ -33,6 +34,20 @@ export function flipKernels(weight: Float64Array, kH: number, kW: number): Float
     for (let j = 0; j < taps; j++) flipped[i + j] = weight[i + taps - 1 - j]!;
   }
   return flipped;
+}
+
+/**
+ * Rejects a float32 kernel result that overflowed (float32 ends near 3.4e38, float64 near 1.8e308): only
+ * `precision: "single"` can get there, so the error points at that field. Other results pass unchanged.
+ */
+export function checkFloat32Range(d: Dispatched<Flat3>, what: string): Flat3 {
+  if (d.backend === 'wasm' && !d.result.data.every(Number.isFinite)) {
+    throw new DnnInputError(
+      'precision',
+      `${what} overflows the float32 range of precision "single" (about 3.4e38); use precision "double" for numbers this large`,
+    );
+  }
+  return d.result;
 }
 
 const padding = (p: Conv2dOptions['pads']) => [p.top, p.bottom, p.left, p.right] as const;

@@ -275,6 +275,12 @@ describe('conv/pool: the WASM kernels from KERNEL_THRESHOLD window cells, identi
     expect(sol.notes.slice(0, -1)).toEqual(own.notes);
   });
 
+  it.each(kinds)('%s: precision "single" past float32\'s range (values 1e39) is an error on precision', (kind) => {
+    const huge = atThreshold(kind, () => 1e39, { precision: 'single' });
+    expect(() => solve(huge)).toThrow(/float32 range of precision "single"/);
+    expect((solve({ ...huge, precision: 'double' }).answer.output as number[][])[0]![0]).toBe(1e39);
+  });
+
   it.each(kinds)(
     '%s: the TypeScript fallback (no WebAssembly SIMD) gives the same answers and names itself',
     (kind) => {

@@ -5,7 +5,7 @@
 import { add, call, checkLimit, defineSolver, eq, frac, num, type Step, s, step, type Tex, tex, vec } from '@dnn/core';
 import { PRECISIONS, precisionDescription } from '@dnn/core-wasm';
 import { kernelField, paddingField, strideField } from './geometry.js';
-import { poolChannels } from './kernel-backend.js';
+import { checkFloat32Range, poolChannels } from './kernel-backend.js';
 import {
   checkPaddingBelowKernel,
   indexed,
@@ -156,7 +156,8 @@ export const pool = defineSolver({
     checkLimit('kernel', 'multiplyAdds', C * Ho * Wo * g.kernel[0] * g.kernel[1], 'the number of window reads');
     const opts = { kind: inp.kind, kernel: g.kernel, stride: g.stride, pads: g.pads, padValue: inp.padValue };
     const choice = { precision: inp.precision };
-    const { result, note: backendNote } = poolChannels(t.data, xShape, opts, choice);
+    const computed = poolChannels(t.data, xShape, opts, choice);
+    const result = checkFloat32Range(computed, inp.kind === 'max' ? 'a maximum' : 'an average');
     checkFinite(result.data, 'input', 'an average');
     const outShape = rank2 ? [Ho, Wo] : [C, Ho, Wo];
     const steps: Step[] = [...g.steps];
@@ -196,7 +197,7 @@ export const pool = defineSolver({
       const { result: other } = poolChannels(t.data, xShape, { ...opts, padValue: otherValue }, choice);
       notes.push(conventionNote(inp, result.data, other.data, [C, Ho, Wo], rank2));
     }
-    if (backendNote) notes.push(backendNote);
+    if (computed.note) notes.push(computed.note);
     return {
       answer: { output: toNested(result.data, outShape), outputShape: outShape } satisfies PoolAnswer,
       steps,

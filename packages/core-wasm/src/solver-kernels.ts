@@ -49,6 +49,8 @@ export interface KernelRequest {
 export interface Dispatched<T> {
   result: T;
   note: string | null;
+  /** The backend that computed `result`: `wasm` (float32), `ts` (the float64 reference), null (the own loop). */
+  backend: Kernels['backend'] | null;
 }
 
 /**
@@ -57,7 +59,7 @@ export interface Dispatched<T> {
  */
 export function withKernels<T>(req: KernelRequest, run: (k: Kernels) => T, own: () => T): Dispatched<T> {
   const single = req.precision === 'single';
-  if (req.work < KERNEL_THRESHOLD || !(single || req.exact())) return { result: own(), note: null };
+  if (req.work < KERNEL_THRESHOLD || !(single || req.exact())) return { result: own(), note: null, backend: null };
   const size = `${req.work} ${req.unit}; the kernels take over from ${KERNEL_THRESHOLD}`;
   let result: T;
   let backend: Kernels['backend'];
@@ -70,11 +72,12 @@ export function withKernels<T>(req: KernelRequest, run: (k: Kernels) => T, own: 
     const note = single
       ? `precision "single": the WASM SIMD kernel could not run here (${why}), so the solver's own loop computed this in double precision (float64).`
       : null;
-    return { result: own(), note };
+    return { result: own(), note, backend: null };
   }
   if (backend === 'wasm') {
     return {
       result,
+      backend,
       note: single
         ? `precision "single": computed in single precision (float32) by the WASM SIMD kernel (${size}); values carry about 7 significant digits and may differ from double precision in the last ones.`
         : `Computed by the WASM SIMD kernel in float32 (${size}): ${req.why}, so the answer is identical to double precision.`,
@@ -82,6 +85,7 @@ export function withKernels<T>(req: KernelRequest, run: (k: Kernels) => T, own: 
   }
   return {
     result,
+    backend,
     note: single
       ? `precision "single" asks for the float32 WASM SIMD kernel, but this engine lacks WebAssembly SIMD: computed in double precision (float64) by the TypeScript reference kernel instead (${size}).`
       : `Computed by the TypeScript reference kernel in double precision (${size}; this engine lacks WebAssembly SIMD): ${req.why}, so the answer is identical to the step-by-step loop.`,

@@ -195,6 +195,12 @@ describe('rnn/lstm-forward: the LSTM kernel only for precision "single", from KE
     expect(worked(single.steps)).toEqual(worked(double.steps));
   });
 
+  it("single past float32's range (c0 = 1e39) is an error on precision; double computes it", () => {
+    const huge = { ...at, c0: Array(16).fill(1e39) };
+    expect(() => lstm({ ...huge, precision: 'single' })).toThrow(/cell state overflows the float32 range/);
+    expect(Number.isFinite((lstm(huge).answer.c as number[][])[0]![0])).toBe(true);
+  });
+
   it('single below the threshold: nothing changes (answer, steps, notes)', () => {
     expect(lstm({ ...below, precision: 'single' })).toEqual(lstm(below));
   });

@@ -202,7 +202,7 @@ function lstmOnKernel(
       if (values.some((v) => !Number.isFinite(v))) {
         throw new DnnInputError(
           'precision',
-          `${what} overflows the float32 range of precision "single"; use precision "double" for these magnitudes`,
+          `${what} overflows the float32 range of precision "single" (about 3.4e38); use precision "double" for numbers this large`,
         );
       }
     }
