@@ -69,3 +69,17 @@ describe('score: equivalent forms and tolerance', () => {
     expect(readNumber('x')).toBeUndefined();
   });
 });
+
+describe('optim/hessian accepts the usual wordings of a classification', () => {
+  // 2·x1·x2 + 3·x1 + 4·x2 is critical at (−2, −1.5) (∇f = (2x2 + 3, 2x1 + 4) = 0) with H = [[0, 2], [2, 0]],
+  // eigenvalues ±2: a saddle (by hand).
+  const input = { expression: '2*x1*x2 + 3*x1 + 4*x2', at: { x1: -2, x2: -1.5 } };
+  it.each(['saddle', 'saddle point', 'Saddle Point'])('%s earns the point', (word) => {
+    const g = grade(registry, rubrics, 'optim/hessian', input, { classification: word });
+    expect(g.fields.find((f) => f.path === 'classification')?.verdict).toBe('correct');
+  });
+  it('a minimum does not', () => {
+    const g = grade(registry, rubrics, 'optim/hessian', input, { classification: 'local minimum' });
+    expect(g.fields.find((f) => f.path === 'classification')?.verdict).toBe('wrong');
+  });
+});

@@ -41,13 +41,25 @@ export const optimHessianGenerator = defineGenerator({
   },
 });
 
+/** The ways students write each classification: "saddle point", "local minimum", "not critical". */
+function classificationWordings(expected: unknown): unknown[] {
+  const forms: Record<string, string[]> = {
+    minimum: ['min', 'local minimum', 'minimum point', 'local min'],
+    maximum: ['max', 'local maximum', 'maximum point', 'local max'],
+    saddle: ['saddle point', 'saddle-point'],
+    degenerate: ['inconclusive', 'test inconclusive'],
+    'not-critical': ['not critical', 'not a critical point', 'no critical point'],
+  };
+  return forms[String(expected)] ?? [];
+}
+
 /** Grading weights of optim/hessian: the Hessian, then eigenvalues, classification and gradient. */
 export const optimHessianRubric = defineRubric({
   id: 'optim/hessian',
   fields: [
     { path: 'hessian', points: 2 },
     { path: 'eigenvalues', points: 1, equivalents: anyOrder },
-    { path: 'classification', points: 1 },
+    { path: 'classification', points: 1, equivalents: classificationWordings },
     { path: 'gradient', points: 1 },
   ],
 });
