@@ -82,6 +82,18 @@ const SYMBOL = new RegExp(`[${Object.keys(LATEX_SYMBOLS).join('')}]`, 'g');
  * `· − × ≤ ≥ σ η …` their LaTeX commands.
  */
 export function sym(text: string): Tex {
+  const known = symCache.get(text);
+  if (known) return known;
+  if (symCache.size >= 4096) symCache.clear();
+  const made = makeSym(text);
+  symCache.set(text, made);
+  return made;
+}
+
+/** Symbols recur in every solution (`H_out`, `W_hh`): converted once, shared (a {@link Tex} is immutable). */
+const symCache = new Map<string, Tex>();
+
+function makeSym(text: string): Tex {
   let latex = text.replace(/_([A-Za-z0-9]+)/g, (_, sub: string) =>
     sub.length === 1 ? `_${sub}` : `_{\\text{${sub}}}`,
   );
