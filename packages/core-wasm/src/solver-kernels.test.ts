@@ -26,20 +26,25 @@ const run = (req: KernelRequest) =>
 describe('withKernels', () => {
   it('below the threshold: the own loop, no note, whatever the precision', () => {
     for (const precision of ['double', 'single'] as const) {
-      expect(run(request({ work: KERNEL_THRESHOLD - 1, precision }))).toEqual({ result: 'own', note: null });
+      expect(run(request({ work: KERNEL_THRESHOLD - 1, precision }))).toEqual({
+        result: 'own',
+        note: null,
+        backend: null,
+      });
     }
   });
 
   it('at the threshold, exact values: the WASM kernel, and the note names it and why', () => {
-    const { result, note } = run(request({}));
+    const { result, note, backend } = run(request({}));
     expect(result).toBe('kernel:wasm');
+    expect(backend).toBe('wasm');
     expect(note).toBe(
       `Computed by the WASM SIMD kernel in float32 (${KERNEL_THRESHOLD} multiply-adds; the kernels take over from ${KERNEL_THRESHOLD}): every product is exact, so the answer is identical to double precision.`,
     );
   });
 
   it('at the threshold, values not provably exact: the own loop, no note', () => {
-    expect(run(request({ exact: () => false }))).toEqual({ result: 'own', note: null });
+    expect(run(request({ exact: () => false }))).toEqual({ result: 'own', note: null, backend: null });
   });
 
   it('the exactness check is not evaluated below the threshold nor for "single"', () => {
@@ -59,6 +64,7 @@ describe('withKernels', () => {
   it('the TypeScript fallback (no SIMD) is named as such: double precision, also for "single"', () => {
     const exact = run(request({ kernels: () => ts }));
     expect(exact.result).toBe('kernel:ts');
+    expect(exact.backend).toBe('ts');
     expect(exact.note).toMatch(
       /^Computed by the TypeScript reference kernel in double precision .*lacks WebAssembly SIMD/,
     );
@@ -71,9 +77,10 @@ describe('withKernels', () => {
     const broken = () => {
       throw new Error('no WebAssembly');
     };
-    expect(run(request({ kernels: broken }))).toEqual({ result: 'own', note: null });
+    expect(run(request({ kernels: broken }))).toEqual({ result: 'own', note: null, backend: null });
     const single = run(request({ kernels: broken, precision: 'single' }));
     expect(single.result).toBe('own');
+    expect(single.backend).toBeNull();
     expect(single.note).toMatch(/could not run here \(no WebAssembly\).*double precision/);
   });
 
