@@ -20,7 +20,7 @@ export { type Expr, isConstant, variables } from './expr/ast.js';
 export { evaluate } from './expr/evaluate.js';
 export { hessian } from './expr/hessian.js';
 export { parseExpression } from './expr/parse.js';
-export { exprToTex } from './expr/print.js';
+export { exprToTex, functionTex } from './expr/print.js';
 export { type GraphNode, type TracedGradient, traceGradient } from './expr/trace.js';
 export { fmt, fmtLatex } from './format.js';
 export { describeValue, fromZodError, readableIssue } from './input-errors.js';

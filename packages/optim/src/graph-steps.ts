@@ -7,6 +7,7 @@ import {
   add,
   call,
   frac,
+  functionTex,
   type GraphNode,
   mul,
   num,
@@ -34,23 +35,8 @@ function namer(graph: readonly GraphNode[]): (id: string) => Tex {
   };
 }
 
-const LATEX_NAMES: Record<string, string> = {
-  exp: '\\exp',
-  ln: '\\ln',
-  log: '\\log',
-  sin: '\\sin',
-  cos: '\\cos',
-  tan: '\\tan',
-  tanh: '\\tanh',
-  max: '\\max',
-  min: '\\min',
-  sigmoid: '\\sigma',
-  log2: '\\log_2',
-  log10: '\\log_{10}',
-};
-
 /** A function applied to arguments, with KaTeX's own operator names where it has them. */
-const fn = (name: string, args: Tex[]): Tex => call(name, args, LATEX_NAMES[name]);
+const fn = functionTex;
 
 const negate = (t: Tex): Tex => tex(`−${t.text}`, `-${t.latex}`, 'sum');
 

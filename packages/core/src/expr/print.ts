@@ -51,6 +51,11 @@ export function nodeTex(e: Expr, children: readonly Tex[]): Tex {
       return pow(l, r);
     }
     case 'call':
-      return call(e.fn, [...children], LATEX_FUNCTIONS[e.fn]);
+      return functionTex(e.fn, children);
   }
+}
+
+/** A built-in function applied to arguments, with its LaTeX name (`\\exp`, `\\sigma`, `\\log_2`, …). */
+export function functionTex(name: string, args: readonly Tex[]): Tex {
+  return call(name, [...args], LATEX_FUNCTIONS[name]);
 }
