@@ -33,6 +33,45 @@ export function runNetwork(
   return outs;
 }
 
+/**
+ * The network as a function of one encoded input returning its first output unit,
+ * with no allocation per call (buffers reused): the same sums in the same order
+ * as {@link runNetwork}, so the same outputs, for checking many points.
+ */
+export function networkOutput(
+  layers: readonly Layer[],
+  rule: FireWhen,
+  encoding: Encoding,
+): (x: ArrayLike<number>) => number | undefined {
+  const on = encodeBit(1, encoding);
+  const off = encodeBit(0, encoding);
+  const strict = rule === '>0';
+  // Row-major weights of every layer in one array; a row shorter or longer than its input reads
+  // past it, as runNetwork's dot product does (NaN from a missing input).
+  const compiled = layers.map(({ weights, bias }) => ({
+    starts: Int32Array.from(weights.map((_, k) => weights.slice(0, k).reduce((n, w) => n + w.length, 0))),
+    lengths: Int32Array.from(weights.map((w) => w.length)),
+    w: Float64Array.from(weights.flat()),
+    bias: Float64Array.from(bias),
+    out: new Float64Array(bias.length),
+  }));
+  return (x) => {
+    let a: ArrayLike<number> = x;
+    for (const { starts, lengths, w, bias, out } of compiled) {
+      for (let k = 0; k < out.length; k++) {
+        const start = starts[k] as number;
+        const n = lengths[k] as number;
+        let s = 0;
+        for (let i = 0; i < n; i++) s += (w[start + i] as number) * (a[i] as number);
+        const z = s + (bias[k] as number);
+        out[k] = (strict ? z > 0 : z >= 0) ? on : off;
+      }
+      a = out;
+    }
+    return a === x || a.length === 0 ? undefined : a[0];
+  };
+}
+
 /** Rows (truth-table indices) where the network's single output differs from the function; [] when it reproduces it. */
 export function failingRows(layers: readonly Layer[], f: BoolFunction, rule: FireWhen, encoding: Encoding): number[] {
   const bad: number[] = [];

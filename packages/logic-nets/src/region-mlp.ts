@@ -4,7 +4,8 @@
  * polygon, an OR unit over the polygons; verified on sample points.
  */
 import { checkLimit, DnnInputError, defineSolver, eq, fmt, type Step, s, step, vec, words, z } from '@dnn/core';
-import { type Layer, layerOf, runNetwork, unitStep } from './network.js';
+import { type Layer, layerOf, networkOutput, unitStep } from './network.js';
+import { type Point, unionOracle } from './region-check.js';
 import type { Unit } from './threshold.js';
 
 const coordinate = z.number().min(-1e9).max(1e9);
@@ -49,8 +50,6 @@ export interface RegionMlpAnswer {
   /** Sample points checked. */
   checkedPoints: number;
 }
-
-type Point = [number, number];
 
 const cross = (o: Point, a: Point, b: Point) => (a[0] - o[0]) * (b[1] - o[1]) - (a[1] - o[1]) * (b[0] - o[0]);
 
@@ -129,30 +128,6 @@ function halfPlaneText(a: [number, number], c: number): string {
   push(a[1], 'x2');
   push(c, '');
   return `${terms.join(' ')} ≥ 0`;
-}
-
-/** Distance from point to segment. */
-function segmentDistance(p: Point, a: Point, b: Point): number {
-  const dx = b[0] - a[0];
-  const dy = b[1] - a[1];
-  const t = Math.max(0, Math.min(1, ((p[0] - a[0]) * dx + (p[1] - a[1]) * dy) / (dx * dx + dy * dy)));
-  return Math.hypot(p[0] - a[0] - t * dx, p[1] - a[1] - t * dy);
-}
-
-/** Ground truth by ray casting (even–odd); `undefined` within tol of an edge, where rounding decides. */
-function insideUnion(p: Point, polys: readonly Point[][], tol: number): boolean | undefined {
-  let inside = false;
-  for (const poly of polys) {
-    let odd = false;
-    for (let i = 0, j = poly.length - 1; i < poly.length; j = i++) {
-      const a = poly[i] as Point;
-      const b = poly[j] as Point;
-      if (segmentDistance(p, a, b) <= tol) return undefined;
-      if (a[1] > p[1] !== b[1] > p[1] && p[0] < ((b[0] - a[0]) * (p[1] - a[1])) / (b[1] - a[1]) + a[0]) odd = !odd;
-    }
-    inside ||= odd;
-  }
-  return inside;
 }
 
 /** logic/region-mlp: union of convex polygons → half-plane, AND and OR step units. */
@@ -235,22 +210,37 @@ export const regionMlp = defineSolver({
     const [minX, maxX, minY, maxY] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
     const scale = Math.max(maxX - minX, maxY - minY);
     const margin = 0.1 * scale;
-    const points: Point[] = [];
     const G = 60;
-    for (let i = 0; i <= G; i++) {
-      for (let j = 0; j <= G; j++) {
-        points.push([
-          minX - margin + ((maxX - minX + 2 * margin) * i) / G,
-          minY - margin + ((maxY - minY + 2 * margin) * j) / G,
-        ]);
-      }
-    }
+    const gridX = Array.from({ length: G + 1 }, (_, i) => minX - margin + ((maxX - minX + 2 * margin) * i) / G);
+    const gridY = Array.from({ length: G + 1 }, (_, j) => minY - margin + ((maxY - minY + 2 * margin) * j) / G);
     const delta = 1e-6 * scale;
     // With integer vertices the half-plane sums are exact, so the vertices themselves (on the boundary: inside) are checked too.
     const exact = all.every(
       (p) => Number.isSafeInteger(p[0]) && Number.isSafeInteger(p[1]) && Math.abs(p[0]) + Math.abs(p[1]) < 1e6,
     );
     const boundary: Point[] = exact ? all : [];
+    const edges = polys.reduce((sum, p) => sum + p.length, 0);
+    const sampled = (G + 1) * (G + 1) + 6 * edges;
+    checkLimit(
+      'polygons',
+      'multiplyAdds',
+      (sampled + boundary.length) * (3 * planes.length + polys.length * (planes.length + 1) + 2 * edges),
+      'checking the network on its sample points (points × work per point)',
+    );
+    const tol = 1e-9 * scale;
+    const insideUnion = unionOracle(polys, tol);
+    const network = networkOutput(layers, '>=0', 'binary');
+    const x = new Float64Array(2);
+    let checked = 0;
+    let mismatches = 0;
+    const check = (px: number, py: number, truth: boolean | undefined) => {
+      if (truth === undefined) return;
+      checked++;
+      x[0] = px;
+      x[1] = py;
+      if ((network(x) === 1) !== truth) mismatches++;
+    };
+    for (const px of gridX) for (const py of gridY) check(px, py, insideUnion(px, py));
     for (const poly of polys) {
       poly.forEach((p, i) => {
         const q = poly[(i + 1) % poly.length] as Point;
@@ -260,27 +250,12 @@ export const regionMlp = defineSolver({
         for (const t of [0.25, 0.5, 0.75]) {
           const mx = p[0] + t * (q[0] - p[0]);
           const my = p[1] + t * (q[1] - p[1]);
-          points.push([mx + delta * nx, my + delta * ny], [mx - delta * nx, my - delta * ny]);
+          check(mx + delta * nx, my + delta * ny, insideUnion(mx + delta * nx, my + delta * ny));
+          check(mx - delta * nx, my - delta * ny, insideUnion(mx - delta * nx, my - delta * ny));
         }
       });
     }
-    const edges = polys.reduce((sum, p) => sum + p.length, 0);
-    checkLimit(
-      'polygons',
-      'multiplyAdds',
-      (points.length + boundary.length) * (3 * planes.length + polys.length * (planes.length + 1) + 2 * edges),
-      'checking the network on its sample points (points × work per point)',
-    );
-    const tol = 1e-9 * scale;
-    let checked = 0;
-    let mismatches = 0;
-    for (const p of [...points, ...boundary]) {
-      const truth = boundary.includes(p) ? true : insideUnion(p, polys, tol);
-      if (truth === undefined) continue;
-      checked++;
-      const out = runNetwork(layers, p, '>=0', 'binary').at(-1)?.[0];
-      if ((out === 1) !== truth) mismatches++;
-    }
+    for (const [px, py] of boundary) check(px, py, true);
     const verified = mismatches === 0;
     steps.push(
       step(
