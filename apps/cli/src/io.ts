@@ -1,0 +1,87 @@
+/** Command-line plumbing shared by every `dnn` command: I/O, usage errors, JSON files, flags. */
+import { readFileSync } from 'node:fs';
+import { type ParseArgsConfig, parseArgs } from 'node:util';
+import { DnnInputError } from '@dnn/core';
+
+/** Where a command reads and writes; injectable for tests. */
+export interface Io {
+  stdin: AsyncIterable<string | Buffer>;
+  out: (text: string) => void;
+  err: (text: string) => void;
+}
+
+/** A usage mistake: exit 2 with the message and a pointer to --help. */
+export class UsageError extends Error {}
+
+type Options = NonNullable<ParseArgsConfig['options']>;
+
+/** The parsed flags: strings, or booleans for boolean options. */
+export type FlagValues<O extends Options> = { [K in keyof O]?: O[K]['type'] extends 'boolean' ? boolean : string };
+
+/**
+ * Parses a command's flags (plus `--help`/`-h`) and at most one positional.
+ * Returns undefined after printing `help` when --help was given.
+ */
+export function parseCommand<O extends Options>(
+  args: string[],
+  options: O,
+  io: Io,
+  help: (positional?: string) => string,
+) {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { ...options, help: { type: 'boolean', short: 'h' } },
+  });
+  const [positional, ...extra] = positionals;
+  if ((values as { help?: boolean }).help) {
+    io.out(`${help(positional)}\n`);
+    return undefined;
+  }
+  if (extra.length) throw new UsageError(`unexpected argument ${JSON.stringify(extra[0])}`);
+  return { values: values as FlagValues<O>, positional };
+}
+
+/** The value of a flag that must be one of `allowed`. */
+export function choice<T extends string>(value: unknown, allowed: readonly T[], flag: string): T {
+  if (!(allowed as readonly unknown[]).includes(value))
+    throw new UsageError(`--${flag} must be one of ${allowed.join(', ')}`);
+  return value as T;
+}
+
+/** A whole-number flag within [min, max]; `fallback` when absent. */
+export function readInteger(value: unknown, name: string, fallback: number, min: number, max: number): number {
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < min || n > max) {
+    throw new DnnInputError(name, `must be a whole number from ${min} to ${max} (got ${JSON.stringify(value)})`);
+  }
+  return n;
+}
+
+async function readAll(stream: AsyncIterable<string | Buffer>): Promise<string> {
+  let text = '';
+  for await (const chunk of stream) text += chunk.toString();
+  return text;
+}
+
+/** Parses JSON text; a syntax error is an input error at `path` naming the source. */
+export function parseJson(text: string, source: string, path: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (e) {
+    throw new DnnInputError(path, `${source} is not valid JSON (${(e as Error).message})`);
+  }
+}
+
+/** Reads JSON from a file, or stdin for `-`; `path` names the field in errors. */
+export async function readJsonFile(file: string, path: string, io: Io): Promise<unknown> {
+  if (file === '-') return parseJson(await readAll(io.stdin), 'stdin', path);
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    throw new UsageError(`cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+  }
+  return parseJson(text, file, path);
+}
