@@ -9,6 +9,7 @@
  * (round-off chose a wrong basis), the whole simplex is rerun in fractions.
  */
 import { Fraction, solveExact } from '@dnn/core';
+import { solveIntegerSystem } from './integer-solve.js';
 
 /** Outcome of {@link gordan}: integer `u` with every aᵢ·u > 0, or integer multipliers λ ≥ 0 with Σ λᵢ aᵢ = 0. */
 export type GordanResult = { kind: 'solution'; u: number[] } | { kind: 'certificate'; lambda: number[] };
@@ -105,12 +106,73 @@ function toIntegers(values: Fraction[]): number[] {
   return ints.map((x) => Number(g === 0n ? x : x / g));
 }
 
-/** Reads u or λ off a basis exactly and checks it; undefined when the basis does not prove either. */
-function fromBasis(A: number[][], vectors: number[][], basis: number[]): GordanResult | undefined {
+/** The coprime integer vector with the same direction as the integers `values` (all zero stays zero). */
+function primitive(values: readonly number[]): number[] {
+  const gcd = (x: number, y: number): number => (y === 0 ? Math.abs(x) : gcd(y, x % y));
+  const g = values.reduce((acc, x) => gcd(acc, x), 0);
+  return values.map((x) => (g === 0 ? x : x / g) + 0);
+}
+
+/** λ (or u) checked exactly in integers: a certificate, a separating solution, or undefined. */
+function checked(vectors: number[][], kind: 'certificate' | 'solution', ints: number[]): GordanResult | undefined {
+  if (kind === 'certificate') {
+    const d = vectors[0]?.length ?? 0;
+    const sumOk = Array.from({ length: d }, (_, c) =>
+      vectors.reduce((s, a, i) => s + (ints[i] as number) * (a[c] as number), 0),
+    );
+    return ints.some((x) => x > 0) && sumOk.every((s) => s === 0) ? { kind: 'certificate', lambda: ints } : undefined;
+  }
+  const ok = vectors.every((a) => a.reduce((s, v, c) => s + v * (ints[c] as number), 0) > 0);
+  return ok && ints.every(Number.isSafeInteger) ? { kind: 'solution', u: ints } : undefined;
+}
+
+/**
+ * {@link fromBasis} in safe integers (fraction-free elimination): the same
+ * rationals, so the same coprime λ or u. `overflow` when the integers do not
+ * suffice (then the fraction version decides).
+ */
+function fromBasisIntegers(
+  A: readonly number[][],
+  vectors: number[][],
+  basis: readonly number[],
+): GordanResult | undefined | 'overflow' {
   const R = A.length;
   const m = vectors.length;
-  const column = (j: number) => A.map((row, r) => new Fraction(j < m ? (row[j] as number) : j - m === r ? 1 : 0));
-  const B = Array.from({ length: R }, (_, r) => basis.map((j) => column(j)[r] as Fraction));
+  const B = A.map((row, r) => basis.map((j) => (j < m ? (row[j] as number) : j - m === r ? 1 : 0)));
+  const primal = solveIntegerSystem(
+    B,
+    A.map((_, r) => (r === R - 1 ? 1 : 0)),
+  );
+  if (primal.kind === 'overflow') return 'overflow';
+  if (primal.kind !== 'unique') return undefined;
+  // x = num / den: scale by the sign of den so that signs are those of x.
+  const sign = Math.sign(primal.den);
+  const lambda = new Array<number>(m).fill(0);
+  let artificial = false;
+  primal.num.forEach((v, k) => {
+    const j = basis[k] as number;
+    if (j < m) lambda[j] = v * sign;
+    else if (v !== 0) artificial = true;
+  });
+  if (!artificial && lambda.every((v) => v >= 0)) return checked(vectors, 'certificate', primitive(lambda));
+  const BT = Array.from({ length: R }, (_, k) => Array.from({ length: R }, (_, r) => (B[r] as number[])[k] as number));
+  const dual = solveIntegerSystem(
+    BT,
+    basis.map((j) => (j >= m ? 1 : 0)),
+  );
+  if (dual.kind === 'overflow') return 'overflow';
+  if (dual.kind !== 'unique') return undefined;
+  const dualSign = Math.sign(dual.den);
+  return checked(vectors, 'solution', primitive(dual.num.slice(0, R - 1).map((y) => -y * dualSign)));
+}
+
+/** Reads u or λ off a basis exactly and checks it; undefined when the basis does not prove either. */
+function fromBasis(A: number[][], vectors: number[][], basis: number[]): GordanResult | undefined {
+  const fast = fromBasisIntegers(A, vectors, basis);
+  if (fast !== 'overflow') return fast;
+  const R = A.length;
+  const m = vectors.length;
+  const B = A.map((row, r) => basis.map((j) => new Fraction(j < m ? (row[j] as number) : j - m === r ? 1 : 0)));
   const rhs = A.map((_, r) => new Fraction(r === R - 1 ? 1 : 0));
   const primal = solveExact(B, rhs);
   if (primal.kind !== 'unique') return undefined;
@@ -122,13 +184,7 @@ function fromBasis(A: number[][], vectors: number[][], basis: number[]): GordanR
     else artificial = artificial.add(v.abs());
   });
   if (artificial.equals(0) && lambda.every((v) => v.compare(0) >= 0)) {
-    const ints = toIntegers(lambda);
-    const d = vectors[0]?.length ?? 0;
-    const sumOk = Array.from({ length: d }, (_, c) =>
-      vectors.reduce((s, a, i) => s + (ints[i] as number) * (a[c] as number), 0),
-    );
-    if (ints.some((x) => x > 0) && sumOk.every((s) => s === 0)) return { kind: 'certificate', lambda: ints };
-    return undefined;
+    return checked(vectors, 'certificate', toIntegers(lambda));
   }
   // Infeasible: the phase-1 duals y solve Bᵀy = c_B; u = −y (without the last row's entry) separates.
   const BT = Array.from({ length: R }, (_, k) =>
@@ -137,9 +193,7 @@ function fromBasis(A: number[][], vectors: number[][], basis: number[]): GordanR
   const cB = basis.map((j) => new Fraction(j >= m ? 1 : 0));
   const dual = solveExact(BT, cB);
   if (dual.kind !== 'unique') return undefined;
-  const u = toIntegers(dual.x.slice(0, R - 1).map((y) => y.neg()));
-  const ok = vectors.every((a) => a.reduce((s, v, c) => s + v * (u[c] as number), 0) > 0);
-  return ok && u.every(Number.isSafeInteger) ? { kind: 'solution', u } : undefined;
+  return checked(vectors, 'solution', toIntegers(dual.x.slice(0, R - 1).map((y) => y.neg())));
 }
 
 /**

@@ -6,7 +6,7 @@
  */
 import { checkLimit } from '@dnn/core';
 import type { FireWhen } from './boolean-function.js';
-import { gordan } from './gordan.js';
+import { type GordanResult, gordan } from './gordan.js';
 
 /** One perceptron: output fires when w·x + b > 0 (or ≥ 0). */
 export interface Unit {
@@ -172,22 +172,75 @@ function forEachVector(values: readonly number[], n: number, visit: (w: number[]
 const cost = (u: Unit) => u.weights.reduce((s, w) => s + Math.abs(w), 0) + Math.abs(u.bias);
 const maxAbs = (u: Unit) => Math.max(...u.weights.map(Math.abs));
 
-/** Real-valued separability: small integers when they exist, else the exact LP. */
+/**
+ * The separating unit with weights in {−m, …, m} of smallest max |w|, then
+ * smallest Σ|w| + |b|, first in odometer order on ties; the bias is the integer
+ * of smallest magnitude strictly inside the bias range (no sample on the boundary).
+ */
+function smallIntegerSearch(samples: readonly Sample[], n: number, m: number): Unit | undefined {
+  const count = samples.length;
+  const firing = Uint8Array.from(samples, (s) => (s.target ? 1 : 0));
+  // column[i][k] = x_i of sample k; partial[d][k] = w_0·x_0 + … + w_{d−1}·x_{d−1}, summed left to right as dot() does.
+  const column = Array.from({ length: n }, (_, i) => Float64Array.from(samples, (s) => s.x[i] as number));
+  const partial = Array.from({ length: n + 1 }, () => new Float64Array(count));
+  const w = new Array<number>(n).fill(0);
+  let best: Unit | undefined;
+  let bestMax = 0;
+  let bestCost = 0;
+  const leaf = () => {
+    const dots = partial[n] as Float64Array;
+    let low = Number.NEGATIVE_INFINITY;
+    let high = Number.POSITIVE_INFINITY;
+    for (let k = 0; k < count; k++) {
+      if (firing[k] === 1) low = Math.max(low, -(dots[k] as number));
+      else high = Math.min(high, -(dots[k] as number));
+      if (low >= high) return; // no bias strictly inside any more
+    }
+    const b = integerInside(low, high);
+    if (b === undefined) return;
+    const u = { weights: [...w], bias: b };
+    const max = maxAbs(u);
+    if (!best || max < bestMax || (max === bestMax && cost(u) < bestCost)) {
+      best = u;
+      bestMax = max;
+      bestCost = cost(u);
+    }
+  };
+  // Odometer order: the first weight changes slowest.
+  const level = (d: number) => {
+    if (d === n) return leaf();
+    const from = partial[d] as Float64Array;
+    const to = partial[d + 1] as Float64Array;
+    const x = column[d] as Float64Array;
+    for (let v = -m; v <= m; v++) {
+      w[d] = v;
+      for (let k = 0; k < count; k++) to[k] = (from[k] as number) + v * (x[k] as number);
+      level(d + 1);
+    }
+  };
+  level(0);
+  return best;
+}
+
+/**
+ * Real-valued separability: small integers when they exist, else the exact LP.
+ * The integer search grows the weight range 1, 2, … up to the bound for n (the
+ * first range with a separating unit holds the overall best: smaller ranges had
+ * none); once range 1 fails, the exact LP runs, and a non-separability
+ * certificate ends the search (no unit exists, with any weights).
+ */
 function separateReal(samples: readonly Sample[], n: number): Separation {
-  const K = searchBound(n);
-  if (K > 0) {
-    const values = Array.from({ length: 2 * K + 1 }, (_, i) => i - K);
-    let best: Unit | undefined;
-    forEachVector(values, n, (w) => {
-      const r = biasRange(samples, w);
-      const b = integerInside(r.low, r.high);
-      if (b === undefined) return;
-      const u = { weights: [...w], bias: b };
-      if (!best || maxAbs(u) < maxAbs(best) || (maxAbs(u) === maxAbs(best) && cost(u) < cost(best))) best = u;
-    });
+  let lp: GordanResult | undefined;
+  const exact = () => {
+    lp ??= gordan(samples.map((s) => [...s.x, 1].map((v) => (s.target ? v : -v) + 0)));
+    return lp;
+  };
+  for (let m = 1; m <= searchBound(n); m++) {
+    const best = smallIntegerSearch(samples, n, m);
     if (best) return { separable: true, unit: best, method: 'small-integer-search' };
+    if (exact().kind === 'certificate') break;
   }
-  const result = gordan(samples.map((s) => [...s.x, 1].map((v) => (s.target ? v : -v) + 0)));
+  const result = exact();
   if (result.kind === 'certificate') return { separable: false, method: 'exact-lp', lambda: result.lambda };
   return { separable: true, unit: { weights: result.u.slice(0, n), bias: result.u[n] as number }, method: 'exact-lp' };
 }
