@@ -20,15 +20,21 @@ const trajectoryOf = (input: Record<string, unknown>) =>
   (solve('optim/step', input).answer as { trajectory: Entry[] }).trajectory;
 
 /** A random quadratic in w0, w1 with a positive-definite Hessian: a·w0² + b·w0·w1 + c·w1² + d·w0 + e·w1. */
-const quadratic = fc.record({
-  a: fc.double({ min: 0.5, max: 3, noNaN: true }),
-  b: fc.double({ min: -0.5, max: 0.5, noNaN: true }),
-  c: fc.double({ min: 0.5, max: 3, noNaN: true }),
-  d: fc.double({ min: -2, max: 2, noNaN: true }),
-  e: fc.double({ min: -2, max: 2, noNaN: true }),
-  w0: fc.double({ min: -2, max: 2, noNaN: true }),
-  w1: fc.double({ min: -2, max: 2, noNaN: true }),
-});
+const quadratic = fc
+  .record({
+    a: fc.double({ min: 0.5, max: 3, noNaN: true }),
+    b: fc.double({ min: -0.5, max: 0.5, noNaN: true }),
+    c: fc.double({ min: 0.5, max: 3, noNaN: true }),
+    d: fc.double({ min: -2, max: 2, noNaN: true }),
+    e: fc.double({ min: -2, max: 2, noNaN: true }),
+    w0: fc.double({ min: -2, max: 2, noNaN: true }),
+    w1: fc.double({ min: -2, max: 2, noNaN: true }),
+  })
+  // Adam, RMSprop and Adagrad divide by √v: from a gradient that is exactly 0 in float64, TF.js's float32
+  // rounding leaves ±1e-8, which they normalise into a full-size step. Compare away from zero gradients.
+  .filter(
+    (q) => Math.abs(2 * q.a * q.w0 + q.b * q.w1 + q.d) > 0.05 && Math.abs(q.b * q.w0 + 2 * q.c * q.w1 + q.e) > 0.05,
+  );
 type Q = typeof quadratic extends fc.Arbitrary<infer T> ? T : never;
 const source = (q: Q) => `${q.a}*w0^2 + ${q.b}*w0*w1 + ${q.c}*w1^2 + ${q.d}*w0 + ${q.e}*w1`;
 
