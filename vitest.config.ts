@@ -19,5 +19,6 @@ export default defineConfig({
   test: {
     include: ['packages/*/src/**/*.test.ts', 'apps/*/src/**/*.test.ts'],
     testTimeout: 120_000,
+    setupFiles: ['./vitest.setup.ts'],
   },
 });
