@@ -103,8 +103,12 @@ export function encodeBit(bit: number, encoding: Encoding): number {
   return encoding === 'bipolar' ? 2 * bit - 1 : bit;
 }
 
-const naturalOrder = (a: string, b: string) =>
-  a.localeCompare(b, 'en', { numeric: true, sensitivity: 'base' }) || (a < b ? -1 : 1);
+// One collator, made on first use: localeCompare with options builds a new one on every call.
+let collator: Intl.Collator | undefined;
+const naturalOrder = (a: string, b: string) => {
+  collator ??= new Intl.Collator('en', { numeric: true, sensitivity: 'base' });
+  return collator.compare(a, b) || (a < b ? -1 : 1);
+};
 
 /** Resolves an expression or a truth table to a {@link BoolFunction}, with input errors naming the field. */
 export function resolveFunction(inp: BooleanFunctionInput): BoolFunction {

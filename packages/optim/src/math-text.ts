@@ -23,8 +23,20 @@ const EXTRA: [RegExp, string][] = [
   [/⁻/g, '^{-}'],
 ];
 
+/** Formulas recur in every solution (`ℓ = ½(ŷ − y)²`): converted once, shared (a {@link Tex} is immutable). */
+const cache = new Map<string, Tex>();
+
 /** A formula in plain text; its LaTeX has every symbol as a command (ASCII only). */
 export function math(text: string): Tex {
+  const known = cache.get(text);
+  if (known) return known;
+  if (cache.size >= 4096) cache.clear();
+  const made = makeMath(text);
+  cache.set(text, made);
+  return made;
+}
+
+function makeMath(text: string): Tex {
   const base = sym(text);
   let latex = base.latex;
   for (const [re, to] of EXTRA) latex = latex.replace(re, to);
