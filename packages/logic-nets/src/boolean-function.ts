@@ -95,7 +95,9 @@ export interface BoolFunction {
 
 /** The bits of row r, first variable first. */
 export function rowBits(r: number, n: number): number[] {
-  return Array.from({ length: n }, (_, i) => (r >> (n - 1 - i)) & 1);
+  const bits = new Array<number>(n);
+  for (let i = 0; i < n; i++) bits[i] = (r >> (n - 1 - i)) & 1;
+  return bits;
 }
 
 /** A truth value as a number of the encoding: 1, and 0 or −1 for false. */

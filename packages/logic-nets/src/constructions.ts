@@ -133,9 +133,11 @@ export function countingNetwork(
 ): Layer[] | undefined {
   const pattern = Array.from({ length: f.n }, (_, i) => (vars.includes(i) ? 1 : 0));
   const hidden: Unit[] = [];
+  const rows = encodedRows(f.n, encoding);
+  const ones = rows.map((_, r) => onesAmong(r, f.n, vars));
   for (const t of changes) {
     const u = fitPattern(
-      allRows(f.n, encoding, (r) => onesAmong(r, f.n, vars) >= t),
+      allRows(f.n, encoding, (r) => (ones[r] as number) >= t, rows),
       pattern,
       rule,
       domains,

@@ -3,7 +3,7 @@
  * of a boolean function, and the steps that show each unit.
  */
 import { add, call, eq, mul, type Step, step, sym, vec } from '@dnn/core';
-import { type BoolFunction, type Encoding, encodeBit, type FireWhen, rowBits } from './boolean-function.js';
+import { type BoolFunction, type Encoding, encodeBit, type FireWhen } from './boolean-function.js';
 import { dot, fires, type Unit } from './threshold.js';
 
 /** One layer of threshold units: `weights[out][in]`, `bias[out]`. */
@@ -75,11 +75,12 @@ export function networkOutput(
 /** Rows (truth-table indices) where the network's single output differs from the function; [] when it reproduces it. */
 export function failingRows(layers: readonly Layer[], f: BoolFunction, rule: FireWhen, encoding: Encoding): number[] {
   const bad: number[] = [];
+  const network = networkOutput(layers, rule, encoding);
+  const x = new Float64Array(f.n);
   f.values.forEach((v, r) => {
     if (v < 0) return;
-    const x = rowBits(r, f.n).map((b) => encodeBit(b, encoding));
-    const out = runNetwork(layers, x, rule, encoding).at(-1)?.[0];
-    if (out !== encodeBit(v, encoding)) bad.push(r);
+    for (let i = 0; i < f.n; i++) x[i] = encodeBit((r >> (f.n - 1 - i)) & 1, encoding);
+    if (network(x) !== encodeBit(v, encoding)) bad.push(r);
   });
   return bad;
 }
