@@ -178,26 +178,38 @@ const maxAbs = (u: Unit) => Math.max(...u.weights.map(Math.abs));
  * of smallest magnitude strictly inside the bias range (no sample on the boundary).
  */
 function smallIntegerSearch(samples: readonly Sample[], n: number, m: number): Unit | undefined {
-  const count = samples.length;
-  const firing = Uint8Array.from(samples, (s) => (s.target ? 1 : 0));
+  // Firing and silent samples alternate, so an empty bias range shows early (max and min ignore the order).
+  const fire = samples.filter((s) => s.target);
+  const silent = samples.filter((s) => !s.target);
+  const order: Sample[] = [];
+  for (let k = 0; k < Math.max(fire.length, silent.length); k++) {
+    if (k < fire.length) order.push(fire[k] as Sample);
+    if (k < silent.length) order.push(silent[k] as Sample);
+  }
+  const count = order.length;
+  const firing = Uint8Array.from(order, (s) => (s.target ? 1 : 0));
   // column[i][k] = x_i of sample k; partial[d][k] = w_0·x_0 + … + w_{d−1}·x_{d−1}, summed left to right as dot() does.
-  const column = Array.from({ length: n }, (_, i) => Float64Array.from(samples, (s) => s.x[i] as number));
-  const partial = Array.from({ length: n + 1 }, () => new Float64Array(count));
+  const column = Array.from({ length: n }, (_, i) => Float64Array.from(order, (s) => s.x[i] as number));
+  const partial = Array.from({ length: n }, () => new Float64Array(count));
   const w = new Array<number>(n).fill(0);
   let best: Unit | undefined;
   let bestMax = 0;
   let bestCost = 0;
-  const leaf = () => {
-    const dots = partial[n] as Float64Array;
+  /** The last weight set to v: the bias range from the partial sums, dropped as soon as it is empty. */
+  const leaf = (v: number) => {
+    const from = partial[n - 1] as Float64Array;
+    const x = column[n - 1] as Float64Array;
     let low = Number.NEGATIVE_INFINITY;
     let high = Number.POSITIVE_INFINITY;
     for (let k = 0; k < count; k++) {
-      if (firing[k] === 1) low = Math.max(low, -(dots[k] as number));
-      else high = Math.min(high, -(dots[k] as number));
+      const z = -((from[k] as number) + v * (x[k] as number));
+      if (firing[k] === 1) low = Math.max(low, z);
+      else high = Math.min(high, z);
       if (low >= high) return; // no bias strictly inside any more
     }
     const b = integerInside(low, high);
     if (b === undefined) return;
+    w[n - 1] = v;
     const u = { weights: [...w], bias: b };
     const max = maxAbs(u);
     if (!best || max < bestMax || (max === bestMax && cost(u) < bestCost)) {
@@ -208,7 +220,10 @@ function smallIntegerSearch(samples: readonly Sample[], n: number, m: number): U
   };
   // Odometer order: the first weight changes slowest.
   const level = (d: number) => {
-    if (d === n) return leaf();
+    if (d === n - 1) {
+      for (let v = -m; v <= m; v++) leaf(v);
+      return;
+    }
     const from = partial[d] as Float64Array;
     const to = partial[d + 1] as Float64Array;
     const x = column[d] as Float64Array;
