@@ -81,7 +81,7 @@ function mergeGroups(
     outer: for (let i = 0; i < groups.length; i++) {
       for (let j = i + 1; j < groups.length; j++) {
         const terms = [...(groups[i] as Implicant[]), ...(groups[j] as Implicant[])];
-        const sep = separate(rows(terms), f.n, inp.fireWhen, domains);
+        const sep = separate(rows(terms), f.n, inp.fireWhen, domains, 'weightDomain', false);
         if (sep.separable) {
           groups.splice(j, 1);
           groups.splice(i, 1, terms);
@@ -228,7 +228,7 @@ function negatedChain(
   domains: Domains,
 ): Candidate | undefined {
   const neg: BoolFunction = { ...f, values: f.values.map((v) => (v < 0 ? v : 1 - v)) };
-  const sep = separate(samplesOf(neg, inp.encoding), f.n, inp.fireWhen, domains);
+  const sep = separate(samplesOf(neg, inp.encoding), f.n, inp.fireWhen, domains, 'weightDomain', false);
   if (!sep.separable) return undefined;
   const layers = withOutput([sep.unit], [-1], f, inp.fireWhen, inp.encoding, domains);
   if (!layers) return undefined;

@@ -264,7 +264,9 @@ function separateReal(samples: readonly Sample[], n: number): Separation {
  * Decides whether one unit reproduces every sample, exactly. Real weights:
  * small-integer search, then the exact LP (a separating unit with no sample on
  * the boundary, or a contradiction certificate). Finite weight domain:
- * exhaustive search (bias from the domain, or any real bias).
+ * exhaustive search (bias from the domain, or any real bias). `explain`: when
+ * the exhaustive search fails, also decide real-weight separability (the
+ * `realUnit` or `lambda` of the answer); callers that only need a unit skip it.
  */
 export function separate(
   samples: readonly Sample[],
@@ -272,6 +274,7 @@ export function separate(
   rule: FireWhen,
   domains: Domains,
   path = 'weightDomain',
+  explain = true,
 ): Separation {
   if (!domains.weights) return separateReal(samples, n);
   const W = [...new Set(domains.weights)].sort((a, b) => Math.abs(a) - Math.abs(b) || b - a);
@@ -305,6 +308,7 @@ export function separate(
     }
   });
   if (best) return { separable: true, unit: best, method: 'exhaustive', checked: vectors };
+  if (!explain) return { separable: false, method: 'exhaustive', checked: vectors, emptyRange, noAllowedBias };
   const real = separateReal(samples, n);
   return {
     separable: false,
