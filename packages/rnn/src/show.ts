@@ -3,7 +3,7 @@
  * arithmetic in their steps: column vectors, scalars for 1×1 quantities, and
  * shortened rendering of large arrays (the answer always holds every number).
  */
-import { add, matrix, matvec, mul, num, sym, type Tex, type TexLike, tex } from '@dnn/core';
+import { add, lift, matrix, matvec, mul, num, sym, type Tex, type TexLike, tex } from '@dnn/core';
 
 /** Vectors longer than this are shown shortened in steps. */
 export const SHOWN_ENTRIES = 12;
@@ -19,7 +19,7 @@ function shorten(v: readonly number[]): TexLike[] {
 /** A column vector: `[a, b]ᵀ` in text, a one-column `bmatrix` in LaTeX; a length-1 vector is its number. */
 export function col(v: readonly number[]): Tex {
   if (v.length === 1) return num(v[0] as number);
-  const cells = shorten(v);
+  const cells = shorten(v).map(lift); // each number formatted once for both renderings
   const m = matrix(cells.map((c) => [c]));
   const row = matrix([cells]);
   return tex(`${row.text.slice(1, -1)}ᵀ`, m.latex);
@@ -65,10 +65,9 @@ export function affine(
   const weights = products.reduce((s, p) => s + p.M.length * p.x.length, 0);
   const chain: Tex[] = [symbolic];
   if (weights <= SHOWN_WEIGHTS) {
-    chain.push(add(...products.map((p) => mul(mat(p.M), col(p.x))), ...(bias ? [col(bias.value)] : [])));
-    if (value.length > 1 || products.length > 1 || bias) {
-      chain.push(add(...parts.map(col), ...(bias ? [col(bias.value)] : [])));
-    }
+    const b = bias ? [col(bias.value)] : [];
+    chain.push(add(...products.map((p) => mul(mat(p.M), col(p.x))), ...b));
+    if (value.length > 1 || products.length > 1 || bias) chain.push(add(...parts.map(col), ...b));
   }
   chain.push(col(value));
   return { value, chain };
@@ -76,6 +75,18 @@ export function affine(
 
 /** A symbol that never takes parentheses, e.g. `h_{t−1}`, `δ_{t−1}` or `act′(z_t)` (δ, ρ and ′ get their LaTeX forms too). */
 export function atom(text: string): Tex {
+  const known = atoms.get(text);
+  if (known) return known;
+  if (atoms.size >= 4096) atoms.clear();
+  const made = makeAtom(text);
+  atoms.set(text, made);
+  return made;
+}
+
+/** Atoms recur at every time step (`h_{t−1}`): converted once, shared (a {@link Tex} is immutable). */
+const atoms = new Map<string, Tex>();
+
+function makeAtom(text: string): Tex {
   const latex = sym(text)
     .latex.replace(/δ/g, '\\delta ')
     .replace(/ρ/g, '\\rho ')
