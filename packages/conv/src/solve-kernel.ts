@@ -216,6 +216,16 @@ export const solveKernel = defineSolver({
       }
     });
 
+    // Windows overlap, so the same input values recur: each converted to a fraction once.
+    const fractions = new Map<number, Fraction>();
+    const fractionOf = (v: number): Fraction => {
+      let f = fractions.get(v);
+      if (f === undefined) {
+        f = toFraction(v);
+        fractions.set(v, f);
+      }
+      return f;
+    };
     const equations: Equation[] = [];
     const steps: Step[] = [...g.steps];
     const notes: string[] = [];
@@ -233,10 +243,10 @@ export const solveKernel = defineSolver({
               | number
               | string;
             products.push(mul(v, typeof tap === 'number' ? tap : sym(tap)));
-            if (typeof tap === 'number') known = known.add(toFraction(v).mul(toFraction(tap)));
+            if (typeof tap === 'number') known = known.add(fractionOf(v).mul(fractionOf(tap)));
             else {
               const u = names.indexOf(tap);
-              coefficients[u] = (coefficients[u] as Fraction).add(toFraction(v));
+              coefficients[u] = (coefficients[u] as Fraction).add(fractionOf(v));
             }
           }
         }
@@ -261,7 +271,15 @@ export const solveKernel = defineSolver({
       );
     }
     checkEliminationWork(equations, names.length);
-    const eqText = (e: Equation) => eq(linearTex(e.coefficients, names), fractionTex(e.rhs));
+    const eqTexts = new Map<Equation, Tex>();
+    const eqText = (e: Equation) => {
+      let t = eqTexts.get(e);
+      if (t === undefined) {
+        t = eq(linearTex(e.coefficients, names), fractionTex(e.rhs));
+        eqTexts.set(e, t);
+      }
+      return t;
+    };
     steps.push(
       step(
         `Each known output is the sum of its window times the kernel${inp.flip ? ' (rotated by 180°)' : ''}: one linear equation per known output, the known taps moved to the right-hand side`,
