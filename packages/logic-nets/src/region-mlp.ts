@@ -5,7 +5,7 @@
  */
 import { checkLimit, DnnInputError, defineSolver, eq, fmt, type Step, s, step, vec, words, z } from '@dnn/core';
 import { type Layer, layerOf, networkOutput, unitStep } from './network.js';
-import { type Point, unionOracle } from './region-check.js';
+import { checkGrid, type Point, unionOracle } from './region-check.js';
 import type { Unit } from './threshold.js';
 
 const coordinate = z.number().min(-1e9).max(1e9);
@@ -228,11 +228,10 @@ export const regionMlp = defineSolver({
       'checking the network on its sample points (points × work per point)',
     );
     const tol = 1e-9 * scale;
-    const insideUnion = unionOracle(polys, tol);
+    const oracle = unionOracle(polys, tol);
     const network = networkOutput(layers, '>=0', 'binary');
     const x = new Float64Array(2);
-    let checked = 0;
-    let mismatches = 0;
+    let { checked, mismatches } = checkGrid(layers, gridX, gridY, oracle);
     const check = (px: number, py: number, truth: boolean | undefined) => {
       if (truth === undefined) return;
       checked++;
@@ -240,7 +239,6 @@ export const regionMlp = defineSolver({
       x[1] = py;
       if ((network(x) === 1) !== truth) mismatches++;
     };
-    for (const px of gridX) for (const py of gridY) check(px, py, insideUnion(px, py));
     for (const poly of polys) {
       poly.forEach((p, i) => {
         const q = poly[(i + 1) % poly.length] as Point;
@@ -250,8 +248,8 @@ export const regionMlp = defineSolver({
         for (const t of [0.25, 0.5, 0.75]) {
           const mx = p[0] + t * (q[0] - p[0]);
           const my = p[1] + t * (q[1] - p[1]);
-          check(mx + delta * nx, my + delta * ny, insideUnion(mx + delta * nx, my + delta * ny));
-          check(mx - delta * nx, my - delta * ny, insideUnion(mx - delta * nx, my - delta * ny));
+          check(mx + delta * nx, my + delta * ny, oracle.at(mx + delta * nx, my + delta * ny));
+          check(mx - delta * nx, my - delta * ny, oracle.at(mx - delta * nx, my - delta * ny));
         }
       });
     }
