@@ -22,16 +22,25 @@ import {
   tex,
 } from '@dnn/core';
 
-/** The name of a node in the steps: the variable, the constant's value, `f` for the output, else `n_k`. */
+/** The name of a node in the steps: the variable, the constant's value, `f` for the output, else `n_k` (each made once). */
 function namer(graph: readonly GraphNode[]): (id: string) => Tex {
   const byId = new Map(graph.map((n) => [n.id, n]));
   const outputId = graph[graph.length - 1]?.id;
-  return (id) => {
+  const made = new Map<string, Tex>();
+  const make = (id: string): Tex => {
     const n = byId.get(id) as GraphNode;
     if (n.op === 'var') return tex(n.label, n.label.length > 1 ? `\\mathit{${n.label.replace(/_/g, '\\_')}}` : n.label);
     if (n.op === 'const') return num(n.value);
     if (id === outputId) return tex('f');
     return tex(id, id.replace(/^n(\d+)$/, 'n_{$1}'));
+  };
+  return (id) => {
+    let t = made.get(id);
+    if (t === undefined) {
+      t = make(id);
+      made.set(id, t);
+    }
+    return t;
   };
 }
 
