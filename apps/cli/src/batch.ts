@@ -26,29 +26,78 @@ function errorLine(path: string, message: string): { json: string; internal: boo
   return { json: JSON.stringify({ error: { message, path } }), internal: false };
 }
 
-/** Runs a batch over a stream of text chunks; returns the number of internal errors. */
+/** The output lines for a block of input lines, and how many hit an internal error. */
+export interface SolvedBlock {
+  json: string[];
+  internal: number;
+}
+
+/** Solves a block of input lines in order. */
+export function solveLines(registry: Registry, lines: readonly string[]): SolvedBlock {
+  let internal = 0;
+  const json = lines.map((line) => {
+    const r = solveLine(registry, line.replace(/\r$/, ''));
+    if (r.internal) internal++;
+    return r.json;
+  });
+  return { json, internal };
+}
+
+/** Somewhere else to solve blocks of lines (worker threads); see `createWorkerPool`. */
+export interface BlockSolver {
+  solve(lines: string[]): Promise<SolvedBlock>;
+  close(): void;
+}
+
+/** Lines per block handed to a worker. */
+const BLOCK = 500;
+/** A batch this long is worth starting workers for (they take ~100 ms to load). */
+const PARALLEL_AFTER = 2 * BLOCK;
+
+/**
+ * Runs a batch over a stream of text chunks, writing one output line per input
+ * line, in order. Past {@link PARALLEL_AFTER} lines, blocks go to `workers()`
+ * (when given) and are written back in input order. Returns the number of
+ * internal errors.
+ */
 export async function runBatch(
   registry: Registry,
   chunks: AsyncIterable<string | Buffer>,
   write: (text: string) => void,
+  workers?: () => BlockSolver,
 ): Promise<number> {
   let pending = '';
+  let block: string[] = [];
+  let seen = 0;
   let internalErrors = 0;
-  const flush = (lines: string[]) => {
-    const out: string[] = [];
-    for (const line of lines) {
-      const r = solveLine(registry, line.replace(/\r$/, ''));
-      if (r.internal) internalErrors++;
-      out.push(r.json);
-    }
-    if (out.length) write(`${out.join('\n')}\n`);
+  let pool: BlockSolver | undefined;
+  const inflight: Promise<SolvedBlock>[] = [];
+  const emit = (solved: SolvedBlock) => {
+    internalErrors += solved.internal;
+    if (solved.json.length) write(`${solved.json.join('\n')}\n`);
+  };
+  const dispatch = async (lines: string[]) => {
+    if (!pool && workers && seen > PARALLEL_AFTER) pool = workers();
+    if (!pool) return emit(solveLines(registry, lines));
+    inflight.push(pool.solve(lines).catch(() => solveLines(registry, lines)));
+    while (inflight.length > 4) emit(await (inflight.shift() as Promise<SolvedBlock>));
   };
   for await (const chunk of chunks) {
     pending += chunk.toString();
     const lines = pending.split('\n');
     pending = lines.pop() ?? '';
-    flush(lines);
+    for (const line of lines) {
+      block.push(line);
+      seen++;
+      if (block.length === BLOCK) {
+        await dispatch(block);
+        block = [];
+      }
+    }
   }
-  if (pending.trim() !== '') flush([pending]);
+  if (pending.trim() !== '') block.push(pending);
+  if (block.length) await dispatch(block);
+  for (const solved of inflight) emit(await solved);
+  pool?.close();
   return internalErrors;
 }

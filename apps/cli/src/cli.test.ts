@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 const bin = fileURLToPath(new URL('../dist/dnn.mjs', import.meta.url));
 
 function dnn(args: string[], stdin?: string) {
-  const r = spawnSync(process.execPath, [bin, ...args], { input: stdin, encoding: 'utf8' });
+  const r = spawnSync(process.execPath, [bin, ...args], { input: stdin, encoding: 'utf8', maxBuffer: 1 << 28 });
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 
@@ -100,6 +100,23 @@ describe('dnn batch', () => {
     expect(lines[2].error.message).toMatch(/not valid JSON/);
     expect(lines[3].error.message).toMatch(/not valid JSON/);
     expect(lines[4].error).toMatchObject({ path: 'kernel' });
+  });
+
+  it('a long batch (worker threads past 1,000 lines) answers every line exactly as the main thread would, in order', async () => {
+    const { registry, solveLine } = await import('./index.js');
+    const requests = registry
+      .list()
+      .flatMap(({ id }) =>
+        registry.get(id).examples.map((e: { input: unknown }) => JSON.stringify({ id, input: e.input })),
+      );
+    const lines = Array.from({ length: 2600 }, (_, i) =>
+      i % 97 === 0 ? 'not json' : (requests[i % requests.length] as string),
+    );
+    const r = dnn(['batch'], `${lines.join('\n')}\n`);
+    expect(r.code).toBe(0);
+    const out = r.out.trimEnd().split('\n');
+    expect(out).toHaveLength(lines.length);
+    for (const [i, line] of lines.entries()) expect(out[i]).toBe(solveLine(registry, line).json);
   });
 
   it('handles a last line without a newline and CRLF line ends', () => {

@@ -55,7 +55,7 @@ export async function solveCommand(registry: Registry, args: string[], io: Io): 
 /** `dnn batch`: JSON Lines in, one JSON line out per line; 1 when a line hit an internal error. */
 export async function batchCommand(registry: Registry, args: string[], io: Io): Promise<number> {
   if (!parseCommand(args, {}, io, () => BATCH_HELP)) return 0;
-  return (await runBatch(registry, io.stdin, io.out)) > 0 ? 1 : 0;
+  return (await runBatch(registry, io.stdin, io.out, io.workers)) > 0 ? 1 : 0;
 }
 
 /** `dnn generate <id|topic> [--seed N] [--count K] [--difficulty …] [--format markdown|json]`. */

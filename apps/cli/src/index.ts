@@ -3,6 +3,6 @@
  * with injected I/O, `registry` holds every solver.
  * @packageDocumentation
  */
-export { runBatch, solveLine } from './batch.js';
+export { type BlockSolver, runBatch, type SolvedBlock, solveLine, solveLines } from './batch.js';
 export { type Io, main } from './main.js';
 export { packages, registry } from './registry.js';

@@ -2,12 +2,15 @@
 import { readFileSync } from 'node:fs';
 import { type ParseArgsConfig, parseArgs } from 'node:util';
 import { DnnInputError } from '@dnn/core';
+import type { BlockSolver } from './batch.js';
 
 /** Where a command reads and writes; injectable for tests. */
 export interface Io {
   stdin: AsyncIterable<string | Buffer>;
   out: (text: string) => void;
   err: (text: string) => void;
+  /** Worker threads for long batches; without it `dnn batch` solves on the main thread. */
+  workers?: () => BlockSolver;
 }
 
 /** A usage mistake: exit 2 with the message and a pointer to --help. */
