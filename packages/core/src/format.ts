@@ -18,7 +18,12 @@ export function fmt(x: number): string {
 export function fmtLatex(x: number): string {
   if (x === Number.POSITIVE_INFINITY) return '\\infty';
   if (x === Number.NEGATIVE_INFINITY) return '-\\infty';
-  const s = fmt(x);
+  return latexOfFormatted(fmt(x));
+}
+
+/** LaTeX of a number already formatted by {@link fmt} (finite): `1e-8` becomes `10^{-8}`. */
+export function latexOfFormatted(s: string): string {
+  if (!s.includes('e')) return s;
   const m = /^(-?[\d.]+)e([+-]?\d+)$/.exec(s);
   if (!m) return s;
   const exponent = Number(m[2]);

@@ -3,7 +3,7 @@
  * KaTeX-compatible LaTeX. Solvers build step maths only from these helpers, so
  * every solver's steps read alike.
  */
-import { fmt, fmtLatex } from './format.js';
+import { fmt, fmtLatex, latexOfFormatted } from './format.js';
 
 /** A piece of maths with its plain-text and LaTeX renderings. */
 export interface Tex {
@@ -23,7 +23,9 @@ export function tex(text: string, latex: string = text, prec: Tex['prec'] = 'ato
 
 /** A number, formatted without float noise (negative numbers bind like a sum). */
 export function num(x: number): Tex {
-  return tex(fmt(x).replace(/^-/, '−'), fmtLatex(x), x < 0 ? 'sum' : 'atom');
+  if (!Number.isFinite(x)) return tex(fmt(x), fmtLatex(x), x < 0 ? 'sum' : 'atom');
+  const s = fmt(x);
+  return tex(x < 0 ? `−${s.slice(1)}` : s, latexOfFormatted(s), x < 0 ? 'sum' : 'atom');
 }
 
 /** Lifts numbers and plain symbol text (`H_out`, `(k − 1)·s`) into {@link Tex}. */
@@ -75,6 +77,8 @@ const LATEX_SYMBOLS: Record<string, string> = {
 
 /** Matches any character of {@link LATEX_SYMBOLS}. */
 const SYMBOL = new RegExp(`[${Object.keys(LATEX_SYMBOLS).join('')}]`, 'g');
+/** Splits text around those characters, keeping them. */
+const SYMBOL_SPLIT = new RegExp(`(${SYMBOL.source})`);
 
 /**
  * A symbol or short formula written in plain text, e.g. `H_out` or
@@ -205,7 +209,7 @@ export function matrix(rows: TexLike[][]): Tex {
 
 /** Plain words inside maths: `\text{…}` in LaTeX. */
 export function words(s: string): Tex {
-  const parts = s.split(new RegExp(`(${SYMBOL.source})`)).filter((p) => p !== '');
+  const parts = s.split(SYMBOL_SPLIT).filter((p) => p !== '');
   const latex = parts
     .map((p) => (p.length === 1 && LATEX_SYMBOLS[p] ? LATEX_SYMBOLS[p].trim() : `\\text{${escapeLatexText(p)}}`))
     .join(' ');
