@@ -51,12 +51,12 @@ export interface BlockSolver {
 
 /** Lines per block handed to a worker. */
 const BLOCK = 500;
-/** A batch this long is worth starting workers for (they take ~100 ms to load). */
-const PARALLEL_AFTER = 2 * BLOCK;
+/** A batch with a full block is worth starting workers for (they load in ~100 ms; a block takes longer). */
+const PARALLEL_AFTER = BLOCK;
 
 /**
  * Runs a batch over a stream of text chunks, writing one output line per input
- * line, in order. Past {@link PARALLEL_AFTER} lines, blocks go to `workers()`
+ * line, in order. From {@link PARALLEL_AFTER} lines on, blocks go to `workers()`
  * (when given) and are written back in input order. Returns the number of
  * internal errors.
  */
@@ -77,7 +77,7 @@ export async function runBatch(
     if (solved.json.length) write(`${solved.json.join('\n')}\n`);
   };
   const dispatch = async (lines: string[]) => {
-    if (!pool && workers && seen > PARALLEL_AFTER) pool = workers();
+    if (!pool && workers && seen >= PARALLEL_AFTER) pool = workers();
     if (!pool) return emit(solveLines(registry, lines));
     inflight.push(pool.solve(lines).catch(() => solveLines(registry, lines)));
     while (inflight.length > 4) emit(await (inflight.shift() as Promise<SolvedBlock>));
