@@ -3,7 +3,7 @@
  * tests, and every solver meets the catalog's conventions: ids, titles,
  * documented fields, steps and notes.
  */
-import { s } from '@dnn/core';
+import { a, s } from '@dnn/core';
 import katex from 'katex';
 import { describe, expect, it } from 'vitest';
 import { registry } from './registry.js';
@@ -35,6 +35,25 @@ function mismatch(actual: unknown, expected: unknown, path = 'answer'): string |
   return Object.is(actual, expected) ? undefined : `${path}: ${JSON.stringify(actual)} ≠ ${JSON.stringify(expected)}`;
 }
 
+/** Paths of answer fields (top level, record fields, table columns) without a `kind` or `title`. */
+function untitledAnswerFields(schema: Record<string, unknown>, path = 'answer'): string[] {
+  const props = schema.properties as Record<string, Record<string, unknown>> | undefined;
+  if (!props) return [];
+  return Object.entries(props).flatMap(([key, raw]) => {
+    const fieldSchema = (raw.anyOf as Record<string, unknown>[] | undefined)?.find((o) => o.type !== 'null') ?? raw;
+    const here = `${path}.${key}`;
+    const own = fieldSchema.kind && fieldSchema.title ? [] : [here];
+    const items = fieldSchema.items as Record<string, unknown> | undefined;
+    const inner =
+      fieldSchema.kind === 'record'
+        ? fieldSchema
+        : ['table', 'trajectory'].includes(fieldSchema.kind as string)
+          ? items
+          : undefined;
+    return [...own, ...(inner ? untitledAnswerFields(inner, here) : [])];
+  });
+}
+
 describe.each(registry.list().map((info) => [info.id, info]))('%s', (id, info) => {
   const solver = registry.get(id);
 
@@ -52,11 +71,17 @@ describe.each(registry.list().map((info) => [info.id, info]))('%s', (id, info) =
     expect(undocumented.map(([name]) => name)).toEqual([]);
   });
 
+  it('declares every answer field with a title and a display kind', () => {
+    expect(untitledAnswerFields(a.answerJsonSchema(solver.answer))).toEqual([]);
+  });
+
   for (const example of solver.examples as { title: string; source: string; input: unknown; answer: unknown }[]) {
     it(`example: ${example.title}`, () => {
       expect(example.source.length).toBeGreaterThan(5);
       const solution = registry.solve(id, example.input);
       expect(mismatch(solution.answer, example.answer)).toBeUndefined();
+      const declared = solver.answer.safeParse(solution.answer);
+      expect(declared.error?.message).toBeUndefined();
       expect(solution.steps.length).toBeGreaterThan(0);
       for (const st of solution.steps) {
         expect(st.latex.replace(/\\text\{[^}]*\}/g, '')).not.toMatch(/[·−×≤≥⌊⌋⌈⌉σηλ∂]/);

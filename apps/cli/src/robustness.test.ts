@@ -3,7 +3,7 @@
  * hostile JSON and must return a Solution or throw a DnnInputError — never
  * another exception, never a NaN in an answer, never a hang.
  */
-import { createRegistry, defineSolver, s } from '@dnn/core';
+import { a, createRegistry, defineSolver, s } from '@dnn/core';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { registry } from './registry.js';
@@ -39,6 +39,7 @@ describe('the robustness check itself', () => {
     title: 'Crashes on negative x',
     description: 'A deliberately broken solver.',
     input: s.object({ x: s.number('x') }),
+    answer: a.answer({ y: a.scalar('Square root') }),
     solve: ({ x }) => {
       if (x < 0) throw new TypeError('boom');
       return { answer: { y: Math.sqrt(x) }, steps: [], notes: [] };

@@ -106,6 +106,8 @@ export function outcome(registry: Registry, id: string, input: unknown): string 
   }
   const sol = solution as { answer?: unknown; steps?: unknown; notes?: unknown };
   if (typeof sol.answer !== 'object' || sol.answer === null) return 'answer is not an object';
+  const declared = registry.get(id).answer.safeParse(sol.answer);
+  if (!declared.success) return `answer does not match its schema: ${declared.error.message}`;
   if (
     !Array.isArray(sol.steps) ||
     !sol.steps.every((st) => typeof st?.text === 'string' && typeof st?.latex === 'string')

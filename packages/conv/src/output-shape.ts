@@ -2,7 +2,7 @@
  * conv/output-shape — the output shape of one convolution, pooling or
  * transposed-convolution layer, with the size formula worked per axis.
  */
-import { add, ceil, DnnInputError, defineSolver, eq, floor, frac, type Step, s, step, sym, vec, z } from '@dnn/core';
+import { a, add, ceil, DnnInputError, defineSolver, eq, floor, frac, type Step, s, step, sym, vec, z } from '@dnn/core';
 import {
   type Axis,
   type AxisPadding,
@@ -54,15 +54,28 @@ const input = s.object({
     .describe('Pooling only: round the division up instead of down (PyTorch ceil_mode).'),
 });
 
+const answer = a.answer({
+  outputShape: a.shape('Output shape', 'Same rank as the input shape: [C, H, W], or [H, W] for a [H, W] input.', {
+    axes: ['C', 'H', 'W'],
+  }),
+  divisible: a.flag(
+    'Stride divides evenly',
+    'True when (in + 2p − d(k−1) − 1) was divisible by the stride on every axis (always true for conv-transpose).',
+  ),
+  padding: a.record(
+    {
+      top: a.count('Top'),
+      bottom: a.count('Bottom'),
+      left: a.count('Left'),
+      right: a.count('Right'),
+    },
+    'Padding',
+    'Zeros added on each side (the `same` rule may pad one more at the bottom/right).',
+  ),
+});
+
 /** The answer of conv/output-shape. */
-export interface OutputShapeAnswer {
-  /** Output shape, same rank as the input shape. */
-  outputShape: number[];
-  /** True when (in + 2p − d(k−1) − 1) was divisible by the stride on every axis (always true for conv-transpose). */
-  divisible: boolean;
-  /** Zeros added on each side (the `same` rule may pad one more at the bottom/right). */
-  padding: { top: number; bottom: number; left: number; right: number };
-}
+export type OutputShapeAnswer = z.output<typeof answer>;
 
 /** Resolves `padding` per axis; `same` uses TensorFlow's rule. */
 function resolvePadding(
@@ -125,6 +138,7 @@ export const outputShape = defineSolver({
   description:
     'Output shape of a conv, max-pool, avg-pool or transposed-conv layer from its input shape, kernel, stride, padding (number, pair, "valid" or "same") and dilation.',
   input,
+  answer,
   solve(inp) {
     checkKind(inp);
     const rank2 = inp.inputShape.length === 2;

@@ -4,7 +4,7 @@
  * parameters (trainable / non-trainable), multiplications, receptive field
  * and jump of every layer, each with its formula and numbers.
  */
-import { add, DnnInputError, defineSolver, eq, type Step, step, tex, vec, words } from '@dnn/core';
+import { a, add, DnnInputError, defineSolver, eq, type Step, step, tex, vec, words, type z } from '@dnn/core';
 import {
   activationLayer,
   batchnormLayer,
@@ -20,34 +20,43 @@ import { summaryInput as input, type LayerSpec } from './layer-specs.js';
 import type { LayerOutcome, LayerState, Layout } from './layer-state.js';
 import { SUMMARY_EXAMPLES } from './summary-examples.js';
 
+const row = a.answer({
+  type: a.text('Layer type'),
+  name: a.text('Name', 'The layer’s `name`, when given.').optional(),
+  outputShape: a.shape('Output shape', 'PyTorch order without the batch axis.'),
+  weightShape: a
+    .shape(
+      'Weight shape',
+      'PyTorch layout ([Cout, Cin, kH, kW], dense [out, in], conv-transpose [Cin, Cout, kH, kW], batch norm γ [C]); none for parameter-free or recurrent layers.',
+    )
+    .nullable(),
+  biasShape: a.shape('Bias shape').nullable(),
+  params: a.count('Params', 'Weights and biases (and batch-norm buffers).'),
+  trainableParams: a.count('Trainable'),
+  nonTrainableParams: a.count('Non-trainable'),
+  macs: a.count('MACs', 'Weight multiplications of one forward pass (one sample).'),
+  receptiveField: a
+    .shape('Receptive field', 'Per spatial axis of the input, in input pixels; none after a recurrent layer.')
+    .nullable(),
+  jump: a.shape('Jump', 'Distance in input pixels between neighbouring outputs, per spatial axis.').nullable(),
+});
+
+const answer = a.answer({
+  layers: a.table(row, 'Layers', 'One row per layer, like Keras’s model.summary().', {
+    columns: ['name', 'type', 'outputShape', 'params', 'macs', 'receptiveField'],
+    totals: ['params', 'trainableParams', 'nonTrainableParams', 'macs'],
+  }),
+  totalParams: a.count('Total params', 'All parameters, non-trainable included (Keras’s “Total params”).'),
+  trainableParams: a.count('Trainable params'),
+  nonTrainableParams: a.count('Non-trainable params'),
+  totalMacs: a.count('Total MACs', 'Weight multiplications of one forward pass.'),
+});
+
 /** One row of the summary table. */
-export interface SummaryRow {
-  type: string;
-  /** The layer's `name`, when given. */
-  name?: string;
-  outputShape: number[];
-  /** PyTorch layout ([Cout, Cin, kH, kW], dense [out, in], conv-transpose [Cin, Cout, kH, kW], batch norm γ [C]); `null` when none or recurrent. */
-  weightShape: number[] | null;
-  biasShape: number[] | null;
-  params: number;
-  trainableParams: number;
-  nonTrainableParams: number;
-  /** Weight multiplications of one forward pass (one sample). */
-  macs: number;
-  /** Receptive field per spatial axis of the input, in input pixels; `null` after a recurrent layer. */
-  receptiveField: number[] | null;
-  jump: number[] | null;
-}
+export type SummaryRow = z.output<typeof row>;
 
 /** The answer of conv/summary. */
-export interface SummaryAnswer {
-  layers: SummaryRow[];
-  /** All parameters, non-trainable included (Keras's "Total params"). */
-  totalParams: number;
-  trainableParams: number;
-  nonTrainableParams: number;
-  totalMacs: number;
-}
+export type SummaryAnswer = z.output<typeof answer>;
 
 /** Layers that keep their input's meaning: the layout is read from the next one. */
 const PASSIVE = new Set(['dropout', 'relu', 'tanh', 'sigmoid', 'softmax', 'batchnorm']);
@@ -135,6 +144,7 @@ export const summary = defineSolver({
   description:
     'Layer-by-layer output shape, weight and bias shapes, parameters (trainable and non-trainable), multiplications and receptive field of a network of conv, pooling, batch-norm, dropout, flatten, dense, embedding and recurrent layers.',
   input,
+  answer,
   solve(inp) {
     const layout = inputLayout(inp.input, inp.layers);
     let state = inputState(inp.input, layout);
@@ -190,20 +200,20 @@ export const summary = defineSolver({
     }
     const sum = (key: 'params' | 'trainableParams' | 'nonTrainableParams' | 'macs') =>
       rows.reduce((t, r) => t + r[key], 0);
-    const answer: SummaryAnswer = {
+    const result: SummaryAnswer = {
       layers: rows,
       totalParams: sum('params'),
       trainableParams: sum('trainableParams'),
       nonTrainableParams: sum('nonTrainableParams'),
       totalMacs: sum('macs'),
     };
-    checkExact([answer.totalParams, answer.totalMacs], 'layers');
+    checkExact([result.totalParams, result.totalMacs], 'layers');
     steps.push(tableStep(rows));
     const columns = [
-      ['total params', 'params', answer.totalParams],
-      ['trainable', 'trainableParams', answer.trainableParams],
-      ['non-trainable', 'nonTrainableParams', answer.nonTrainableParams],
-      ['MACs', 'macs', answer.totalMacs],
+      ['total params', 'params', result.totalParams],
+      ['trainable', 'trainableParams', result.trainableParams],
+      ['non-trainable', 'nonTrainableParams', result.nonTrainableParams],
+      ['MACs', 'macs', result.totalMacs],
     ] as const;
     steps.push(
       step(
@@ -232,7 +242,7 @@ export const summary = defineSolver({
     notes.push(
       'Receptive fields and jumps are in input pixels and not clipped to the input; after flatten, dense or global pooling every unit sees the whole input (jump 0); recurrent layers mix all time steps (null).',
     );
-    return { answer, steps, notes };
+    return { answer: result, steps, notes };
   },
   examples: SUMMARY_EXAMPLES,
 });

@@ -16,7 +16,7 @@ export interface SolverExample<I = unknown> {
 }
 
 /** A solver: validated input in, worked {@link Solution} out. */
-export interface Solver<S extends z.ZodType = z.ZodType, A = Record<string, unknown>> {
+export interface Solver<S extends z.ZodType = z.ZodType, A extends z.ZodType = z.ZodType> {
   /** Catalog id, `package/name` (public API). */
   id: string;
   /** One-line title. */
@@ -25,8 +25,13 @@ export interface Solver<S extends z.ZodType = z.ZodType, A = Record<string, unkn
   description: string;
   /** Input schema: validates, applies defaults, documents every field. */
   input: S;
+  /**
+   * Answer schema, built with `@dnn/core`'s answer builders (`a.answer({...})`):
+   * types the answer and gives each field a title, a description and a display kind.
+   */
+  answer: A;
   /** Computes the solution from validated input. Throws only {@link DnnInputError} for bad input. */
-  solve: (input: z.output<S>) => Solution<A>;
+  solve: (input: z.output<S>) => Solution<z.output<A>>;
   /** Exam-style inputs with their hand-derived answers, used by tests, docs and the CLI. */
   examples: SolverExample<z.input<S>>[];
 }
@@ -36,12 +41,12 @@ export interface Solver<S extends z.ZodType = z.ZodType, A = Record<string, unkn
 export type AnySolver = Solver<any, any>;
 
 /** Declares a solver; the identity function, there for type inference. */
-export function defineSolver<S extends z.ZodType, A>(solver: Solver<S, A>): Solver<S, A> {
+export function defineSolver<S extends z.ZodType, A extends z.ZodType>(solver: Solver<S, A>): Solver<S, A> {
   return solver;
 }
 
 /** Validates raw input against the solver's schema, applying defaults; throws {@link DnnInputError}. */
-export function parseInput<S extends z.ZodType>(solver: Solver<S, unknown>, input: unknown): z.output<S> {
+export function parseInput<S extends z.ZodType>(solver: Solver<S, z.ZodType>, input: unknown): z.output<S> {
   const result = solver.input.safeParse(input);
   if (result.success) return result.data;
   // Parse again, only on failure, with the inputs reported and the readable error map (5× slower).
@@ -50,7 +55,10 @@ export function parseInput<S extends z.ZodType>(solver: Solver<S, unknown>, inpu
 }
 
 /** Validates and solves. Input errors are {@link DnnInputError}; anything else is a bug in the solver. */
-export function runSolver<S extends z.ZodType, A>(solver: Solver<S, A>, input: unknown): Solution<A> {
+export function runSolver<S extends z.ZodType, A extends z.ZodType>(
+  solver: Solver<S, A>,
+  input: unknown,
+): Solution<z.output<A>> {
   const solution = solver.solve(parseInput(solver, input));
   const bad = nonFinitePath(solution.answer);
   if (bad !== undefined) {

@@ -28,6 +28,8 @@ export { checkLimit, LIMITS } from './limits.js';
 export * from './linalg.js';
 export { createRegistry, type Registry, type SolverInfo, type SolverPackage } from './registry.js';
 export * as s from './schema.js';
+export * as a from './answer.js';
+export type { AnswerKind, AnswerMeta } from './answer.js';
 export type { Solution, Step } from './solution.js';
 export { type RenderFormat, renderSolution, step } from './steps.js';
 export * from './tex.js';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import * as a from './answer.js';
 import { defineSolver, runSolver } from './define-solver.js';
 import { DnnInputError } from './errors.js';
 import { createRegistry } from './registry.js';
@@ -16,6 +17,7 @@ const double = defineSolver({
     pair: s.numberOrPair(z.number().int().min(0), 'A pair.').optional(),
     mode: s.oneOf(['a', 'b'], 'A mode.').optional(),
   }),
+  answer: a.answer({ y: a.scalar('Doubled') }),
   solve: ({ x, times }) => ({ answer: { y: x * 2 ** times }, steps: [step('Double')], notes: [] }),
   examples: [{ title: 'two', source: 'by hand', input: { x: 2 }, answer: { y: 4 } }],
 });
@@ -25,6 +27,7 @@ const broken = defineSolver({
   title: 'Returns NaN',
   description: 'A bug.',
   input: s.object({}),
+  answer: a.answer({ y: a.scalar('Not a number') }),
   solve: () => ({ answer: { y: Number.NaN }, steps: [], notes: [] }),
   examples: [],
 });
@@ -99,6 +102,7 @@ describe('a missing choice field', () => {
       title: 'Pick',
       description: 'Needs a kind.',
       input: s.object({ kind: s.oneOf(['p', 'q'], 'A kind.') }),
+      answer: a.answer({ kind: a.text('Kind', undefined, ['p', 'q']) }),
       solve: ({ kind }) => ({ answer: { kind }, steps: [], notes: [] }),
       examples: [],
     });
