@@ -4,6 +4,7 @@
  * with respect to Whh, Wxh, every x_t and h_0, the recursion worked term by term.
  */
 import {
+  a,
   add,
   DnnInputError,
   defineSolver,
@@ -39,27 +40,33 @@ const input = s.object({
   target: s.oneOf(['h', 'y'], 'Differentiate h_T (default) or y_T = Why·h_T.').default('h'),
 });
 
+/** What every derivative is taken of. */
+const TARGET = 'the target (h_T, or y_T = Why·h_T when target is "y")';
+
+const answer = a.answer({
+  h: a.vector('Hidden states', 'h_1 … h_T, one per time step (h_0 is not included).', { axes: ['t'] }),
+  z: a.vector('Pre-activations', 'z_t = Whh·h_{t−1} + Wxh·x_t, one per time step (h_t = act(z_t)).', { axes: ['t'] }),
+  dWhh: a.scalar(
+    '∂target/∂Whh',
+    `Derivative of ${TARGET} with respect to the recurrent weight, summed over every time step.`,
+  ),
+  dWxh: a.scalar(
+    '∂target/∂Wxh',
+    `Derivative of ${TARGET} with respect to the input weight, summed over every time step.`,
+  ),
+  dx: a.vector('∂target/∂x_t', `Derivative of ${TARGET} with respect to each input x_1 … x_T.`, { axes: ['t'] }),
+  dh0: a.scalar('∂target/∂h_0', `Derivative of ${TARGET} with respect to the initial hidden state.`),
+  y: a.scalar('Output y_T', 'y_T = Why·h_T (linear output); null when Why is not given.').nullable(),
+  dWhy: a.scalar('∂y_T/∂Why', 'Equals h_T when the target is y; null when the target is h.').nullable(),
+  deadSteps: a.list(
+    a.count('Time step'),
+    'Dead steps',
+    'Time steps t (1-based) where act′(z_t) = 0 (ReLU off, or a saturated unit): no gradient flows back through them.',
+  ),
+});
+
 /** The answer of rnn/bptt. */
-export interface BpttAnswer {
-  /** Hidden states h_1 … h_T. */
-  h: number[];
-  /** Pre-activations z_t = Whh·h_{t−1} + Wxh·x_t. */
-  z: number[];
-  /** ∂target/∂Whh. */
-  dWhh: number;
-  /** ∂target/∂Wxh. */
-  dWxh: number;
-  /** ∂target/∂x_t for t = 1 … T. */
-  dx: number[];
-  /** ∂target/∂h_0. */
-  dh0: number;
-  /** y_T = Why·h_T, or null without Why. */
-  y: number | null;
-  /** ∂y_T/∂Why = h_T when the target is y, else null. */
-  dWhy: number | null;
-  /** Time steps (1-based) where act′(z_t) = 0: dead units that block the gradient. */
-  deadSteps: number[];
-}
+export type BpttAnswer = z.output<typeof answer>;
 
 const d = (num: string, den: string) => frac(atom(`∂${num}`), atom(`∂${den}`));
 
@@ -70,6 +77,7 @@ export const bptt = defineSolver({
   description:
     'Forward pass of a scalar RNN h_t = act(Whh·h_{t−1} + Wxh·x_t) and the derivatives of h_T (or y_T = Why·h_T) with respect to Whh, Wxh, each input x_t and h_0, with the BPTT recursion worked term by term.',
   input,
+  answer,
   solve(inp) {
     if (inp.target === 'y' && inp.Why === undefined) {
       throw new DnnInputError('Why', 'is required when the target is y (y_T = Why·h_T)');
@@ -175,7 +183,7 @@ export const bptt = defineSolver({
     /** Scales to the target; `+ 0` turns −0 into 0. */
     const toTarget = (v: number) => scale * v + 0;
     const hT = hs[T - 1] as number;
-    const answer: BpttAnswer = {
+    const result: BpttAnswer = {
       h: hs,
       z: zs,
       dWhh: toTarget(dhWhh),
@@ -186,18 +194,18 @@ export const bptt = defineSolver({
       dWhy: inp.target === 'y' ? hT : null,
       deadSteps: grads.flatMap((a, i) => (a === 0 ? [i + 1] : [])),
     };
-    assertFinite([answer.dWhh, answer.dWxh, answer.dh0, ...answer.dx, answer.y ?? 0], 'xs', 'a derivative');
+    assertFinite([result.dWhh, result.dWxh, result.dh0, ...result.dx, result.y ?? 0], 'xs', 'a derivative');
     if (inp.target === 'y') {
       const W = inp.Why as number;
       steps.push(
         step(
           `Output y_${T} = W_hy·h_${T}: every derivative is W_hy times that of h_${T}`,
-          eq(`y_${T}`, mul(W, hT), answer.y as number),
-          eq(d(`y_${T}`, 'W_hh'), mul(W, dhWhh), answer.dWhh),
-          eq(d(`y_${T}`, 'W_xh'), mul(W, dhWxh), answer.dWxh),
+          eq(`y_${T}`, mul(W, hT), result.y as number),
+          eq(d(`y_${T}`, 'W_hh'), mul(W, dhWhh), result.dWhh),
+          eq(d(`y_${T}`, 'W_xh'), mul(W, dhWxh), result.dWxh),
           eq(d(`y_${T}`, 'W_hy'), `h_${T}`, hT),
-          eq(d(`y_${T}`, 'h_0'), mul(W, dhH0), answer.dh0),
-          eq(d(`y_${T}`, 'x_t'), mul('W_hy', d(`h_${T}`, 'x_t')), vec(answer.dx)),
+          eq(d(`y_${T}`, 'h_0'), mul(W, dhH0), result.dh0),
+          eq(d(`y_${T}`, 'x_t'), mul('W_hy', d(`h_${T}`, 'x_t')), vec(result.dx)),
         ),
       );
     }
@@ -213,15 +221,15 @@ export const bptt = defineSolver({
         }`,
       );
     }
-    if (answer.deadSteps.length) {
-      const last = answer.deadSteps[answer.deadSteps.length - 1] as number;
+    if (result.deadSteps.length) {
+      const last = result.deadSteps[result.deadSteps.length - 1] as number;
       notes.push(
-        `Dead unit at t = ${answer.deadSteps.join(', ')}: act′(z_t) = 0 there (${act === 'relu' ? 'ReLU off' : 'saturated'}), so no gradient flows back through that step: ∂/∂x_τ for τ ≤ ${last} and ∂/∂h_0 are 0, and the weight derivatives only collect terms from the steps after t = ${last}.`,
+        `Dead unit at t = ${result.deadSteps.join(', ')}: act′(z_t) = 0 there (${act === 'relu' ? 'ReLU off' : 'saturated'}), so no gradient flows back through that step: ∂/∂x_τ for τ ≤ ${last} and ∂/∂h_0 are 0, and the weight derivatives only collect terms from the steps after t = ${last}.`,
       );
     }
     if (inp.target === 'y') notes.push(`Target y_${T} = Why·h_${T} (linear output).`);
     notes.push(...detailNote(T));
-    return { answer, steps, notes };
+    return { answer: result, steps, notes };
   },
   examples: [
     {

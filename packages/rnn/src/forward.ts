@@ -3,8 +3,9 @@
  * h_t = act(Wxh·x_t + Whh·h_{t−1} + bh) with an optional output layer
  * y_t = outAct(Why·h_t + by), unrolled time step by time step.
  */
-import { add, checkLimit, defineSolver, eq, mul, type Step, s, step, sym } from '@dnn/core';
+import { a, add, checkLimit, defineSolver, eq, mul, type Step, s, step, sym, type z } from '@dnn/core';
 import { activate, activationChain, applyTex, stateActivationField } from './activations.js';
+import { hiddenStates, outputs } from './answer-fields.js';
 import {
   assertFinite,
   hiddenVector,
@@ -31,15 +32,18 @@ const input = s.object({
   ...outputFields,
 });
 
+const answer = a.answer({
+  h: hiddenStates,
+  z: a.matrix(
+    'Pre-activations',
+    'z_t = Wxh·x_t + Whh·h_{t−1} + bh, [T][H]: row t is the input of the hidden activation at time step t (h_t = act(z_t)).',
+    { axes: ['t', 'H'] },
+  ),
+  y: outputs,
+});
+
 /** The answer of rnn/forward. */
-export interface ForwardAnswer {
-  /** Hidden states h_1 … h_T, [T][H]. */
-  h: number[][];
-  /** Pre-activations z_t = Wxh·x_t + Whh·h_{t−1} + bh, [T][H]. */
-  z: number[][];
-  /** Outputs y_1 … y_T, [T][O], or null without an output layer. */
-  y: number[][] | null;
-}
+export type ForwardAnswer = z.output<typeof answer>;
 
 /** rnn/forward: a simple RNN unrolled over the input sequence. */
 export const forward = defineSolver({
@@ -48,6 +52,7 @@ export const forward = defineSolver({
   description:
     'Hidden states (and outputs) of a vanilla RNN h_t = act(Wxh·x_t + Whh·h_{t−1} + bh), y_t = outAct(Why·h_t + by), unrolled over an input sequence, with the matrix arithmetic of every time step.',
   input,
+  answer,
   solve(inp) {
     const Whh = squareMatrix(inp.Whh, 'Whh');
     const H = Whh.length;

@@ -4,6 +4,7 @@
  * gain ‖J^T‖₂ of backpropagating through T steps.
  */
 import {
+  a,
   add,
   type Complex,
   checkLimit,
@@ -41,24 +42,38 @@ const input = s.object({
     ),
 });
 
+const VERDICTS = ['exploding', 'vanishing', 'stable'] as const;
+
 /** The verdicts of rnn/gradient-flow. */
-export type Verdict = 'exploding' | 'vanishing' | 'stable';
+export type Verdict = (typeof VERDICTS)[number];
+
+const answer = a.answer({
+  eigenvalues: a.list(
+    a.complex('Eigenvalue λ'),
+    'Eigenvalues',
+    'Eigenvalues of the Jacobian J = activationGrad·Whh (complex allowed), sorted by real then imaginary part.',
+  ),
+  spectralRadius: a.scalar(
+    'Spectral radius ρ',
+    'ρ(J) = max |λ|: the rate at which J^T grows or shrinks in the long run.',
+  ),
+  verdict: a.text('Verdict', 'exploding when ρ > 1 + 1e-9, vanishing when ρ < 1 − 1e-9, else stable.', VERDICTS),
+  gain: a
+    .scalar(
+      'Gain ‖J^T‖₂',
+      'The largest singular value of J^T (T = steps): how much a gradient can grow going back T steps; null when it exceeds the float64 range.',
+    )
+    .nullable(),
+  log10Gain: a
+    .scalar('log₁₀ gain', 'log10 of the gain, finite even when the gain overflows; null when the gain is 0.')
+    .nullable(),
+  gainReason: a
+    .text('Why no gain', 'Why the gain is null (it overflows float64); null when the gain is given.')
+    .nullable(),
+});
 
 /** The answer of rnn/gradient-flow. */
-export interface GradientFlowAnswer {
-  /** Eigenvalues of J = activationGrad·Whh, sorted by real then imaginary part. */
-  eigenvalues: Complex[];
-  /** max |λ|. */
-  spectralRadius: number;
-  /** exploding when ρ > 1 + 1e-9, vanishing when ρ < 1 − 1e-9, else stable. */
-  verdict: Verdict;
-  /** ‖J^T‖₂ (largest singular value of the T-th power), or null when it exceeds float64. */
-  gain: number | null;
-  /** log10 of the gain (finite even when the gain overflows; null when the gain is 0). */
-  log10Gain: number | null;
-  /** Why gain is null, else null. */
-  gainReason: string | null;
-}
+export type GradientFlowAnswer = z.output<typeof answer>;
 
 /** J^T as `scale`·M with M normalised (max |entry| = 1) at every squaring, so that large T never overflows. */
 function scaledPower(J: number[][], T: number): { M: number[][]; log10Scale: number } | null {
@@ -123,6 +138,7 @@ export const gradientFlow = defineSolver({
   description:
     'Eigenvalues (complex allowed) and spectral radius of the recurrent Jacobian J = act′·Whh, the verdict exploding / vanishing / stable, and the gain ‖J^T‖₂ after T steps, with the Jacobian-product derivation.',
   input,
+  answer,
   solve(inp) {
     const W = squareMatrix(inp.Whh, 'Whh');
     const H = W.length;

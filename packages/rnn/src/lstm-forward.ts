@@ -4,6 +4,7 @@
  * sigmoid cell activation) and an optional output layer.
  */
 import {
+  a,
   add,
   checkLimit,
   DnnInputError,
@@ -17,6 +18,7 @@ import {
   type Tex,
   type TexLike,
   tex,
+  type z,
 } from '@dnn/core';
 import {
   kernels,
@@ -29,6 +31,7 @@ import {
   withKernels,
 } from '@dnn/core-wasm';
 import { activate, activationChain, applyTex } from './activations.js';
+import { hiddenStates, outputs } from './answer-fields.js';
 import {
   assertFinite,
   hiddenVector,
@@ -95,25 +98,36 @@ const input = s.object({
   precision: s.oneOf(PRECISIONS, precisionDescription('multiply-adds (T·4H·(D+H))', false)).default('double'),
 });
 
+const gateRow = a.answer({
+  i: a.vector('Input gate i_t', 'σ(Wx.i·x_t + Wh.i·h_{t−1} + b.i), [H]: how much of the candidate enters the cell.'),
+  f: a.vector('Forget gate f_t', 'σ(Wx.f·x_t + Wh.f·h_{t−1} + b.f), [H]: how much of c_{t−1} is kept.'),
+  g: a.vector(
+    'Candidate g_t',
+    'candidateActivation(Wx.g·x_t + Wh.g·h_{t−1} + b.g), [H]: the new cell content (tanh by default, sigmoid in some courses).',
+  ),
+  o: a.vector('Output gate o_t', 'σ(Wx.o·x_t + Wh.o·h_{t−1} + b.o), [H]: how much of the cell output reaches h_t.'),
+});
+
 /** Gate values of one time step, after their activations. */
-export interface GateValues {
-  i: number[];
-  f: number[];
-  g: number[];
-  o: number[];
-}
+export type GateValues = z.output<typeof gateRow>;
+
+const answer = a.answer({
+  h: hiddenStates,
+  c: a.matrix(
+    'Cell states',
+    'c_t = f_t∘c_{t−1} + i_t∘g_t, [T][H]: row t is the cell state (the memory) after time step t (c_0 is not included).',
+    { axes: ['t', 'H'] },
+  ),
+  gates: a.table(
+    gateRow,
+    'Gates',
+    'One row per time step t = 1 … T: the gate values after their activations, each a vector of H.',
+  ),
+  y: outputs,
+});
 
 /** The answer of rnn/lstm-forward. */
-export interface LstmForwardAnswer {
-  /** Hidden states h_1 … h_T, [T][H]. */
-  h: number[][];
-  /** Cell states c_1 … c_T, [T][H]. */
-  c: number[][];
-  /** Gate values per time step. */
-  gates: GateValues[];
-  /** Outputs y_1 … y_T, [T][O], or null without an output layer. */
-  y: number[][] | null;
-}
+export type LstmForwardAnswer = z.output<typeof answer>;
 
 /** `a∘b` (element-wise product), or `a·b` when both are scalars. */
 function circ(a: TexLike, b: TexLike, scalar = false): Tex {
@@ -221,6 +235,7 @@ export const lstmForward = defineSolver({
   description:
     'Gates, cell states and hidden states (and outputs) of an LSTM i, f, o = σ(Wx·x + Wh·h + b), g = tanh(…), c_t = f∘c_{t−1} + i∘g, h_t = o∘tanh(c_t), per time step, with the course variants as options.',
   input,
+  answer,
   solve(inp) {
     const H = rowCount(inp.Wh.i, 'Wh.i');
     const xs = toSequence(inp.xs);

@@ -3,21 +3,33 @@
  * optional dense head, broken down into input weights, recurrent weights,
  * biases and output layer.
  */
-import { defineSolver, s } from '@dnn/core';
-import { cellFields, countParams, MAX_UNITS, type ParamBreakdown, paramNotes, paramSteps } from './param-count.js';
+import { a, defineSolver, s, type z } from '@dnn/core';
+import { cellFields, countParams, MAX_UNITS, paramNotes, paramSteps } from './param-count.js';
 
 const input = s.object({
   ...cellFields,
   hiddenSize: s.positiveInt('Hidden size H (units of the recurrent layer).').max(MAX_UNITS),
 });
 
+const answer = a.answer({
+  params: a.count(
+    'Total params',
+    'Trainable parameters of the recurrent layer and its dense output layer: input weights + recurrent weights + biases + output layer.',
+  ),
+  breakdown: a.record(
+    {
+      inputWeights: a.count('Input weights', 'G·H·D: one H×D matrix per weight block (G = 1 rnn, 4 lstm, 3 gru).'),
+      recurrentWeights: a.count('Recurrent weights', 'G·H·H: one H×H matrix per weight block.'),
+      biases: a.count('Biases', 'G·H·(bias vectors per block): 1 textbook and Keras, 2 PyTorch; 0 without bias.'),
+      output: a.count('Output layer', 'Dense head O·H (+ O with its bias); 0 without one.'),
+    },
+    'Breakdown',
+    'The count by kind of parameter; the four parts sum to the total.',
+  ),
+});
+
 /** The answer of rnn/params. */
-export interface ParamsAnswer {
-  /** Total parameter count. */
-  params: number;
-  /** The count by kind. */
-  breakdown: ParamBreakdown;
-}
+export type ParamsAnswer = z.output<typeof answer>;
 
 /** rnn/params: the number of trainable parameters of one recurrent layer. */
 export const params = defineSolver({
@@ -26,6 +38,7 @@ export const params = defineSolver({
   description:
     'Number of trainable parameters of a simple RNN, LSTM or GRU layer (with or without biases, one or two bias vectors per gate) and an optional dense output layer, with the breakdown.',
   input,
+  answer,
   solve(inp) {
     const { params: total, breakdown } = countParams(inp, inp.hiddenSize);
     return {

@@ -3,6 +3,7 @@
  * layer has a given parameter total, from the quadratic G·H² + b·H + c = total.
  */
 import {
+  a,
   add,
   DnnInputError,
   defineSolver,
@@ -18,6 +19,7 @@ import {
   sym,
   tex,
   words,
+  type z,
 } from '@dnn/core';
 import { biasVectors, type CellSpec, cellFields, countParams, GATES, paramNotes, paramSteps } from './param-count.js';
 
@@ -29,11 +31,15 @@ const input = s.object({
   totalParams: s.positiveInt('The total number of trainable parameters to reach.').max(MAX_TOTAL),
 });
 
+const answer = a.answer({
+  hiddenSize: a.count(
+    'Hidden size H',
+    'The positive whole hidden size whose layer (with its dense head, if any) has exactly the given parameter total.',
+  ),
+});
+
 /** The answer of rnn/solve-hidden-size. */
-export interface SolveHiddenSizeAnswer {
-  /** The positive whole hidden size whose parameter count equals the total. */
-  hiddenSize: number;
-}
+export type SolveHiddenSizeAnswer = z.output<typeof answer>;
 
 const DELTA = tex('Δ', '\\Delta');
 
@@ -69,6 +75,7 @@ export const solveHiddenSize = defineSolver({
   description:
     'The positive whole hidden size H for which a simple RNN, LSTM or GRU layer (and optional dense head) has the given number of parameters: the positive root of a quadratic in H.',
   input,
+  answer,
   solve(inp) {
     const total = inp.totalParams;
     const { a, b, c } = coefficients(inp);
