@@ -4,6 +4,7 @@
  * deviation of the batch, the normalised values, and γ·z_norm + β.
  */
 import {
+  a,
   add,
   checkLimit,
   DnnInputError,
@@ -24,7 +25,7 @@ import {
   vec,
   z,
 } from '@dnn/core';
-import { checkFinite, MAX_AXIS, type Nested, nestedNumbers, sizeOf, toNested, toTensor } from './tensor.js';
+import { checkFinite, MAX_AXIS, nestedNumbers, sizeOf, toNested, toTensor } from './tensor.js';
 
 /** Groups with at most this many values list them in the mean and variance steps. */
 const MAX_LISTED = 8;
@@ -60,19 +61,36 @@ const input = s.object({
     .default('population'),
 });
 
+/** Values of the shape of z: a matrix [batch][features], or [N][C][H][W] as one [C][H][W] tensor per sample. */
+const likeZ = (title: string, description: string) =>
+  a.field(
+    'matrix',
+    z.union([
+      a.matrix(title, '[batch][features].', { axes: ['batch', 'feature'] }),
+      a.list(
+        a.tensor('Sample', 'One sample’s [C][H][W] values.', { axes: ['C', 'H', 'W'] }),
+        title,
+        '[N][C][H][W]: one [C][H][W] tensor per sample.',
+      ),
+    ]),
+    title,
+    `${description} Same shape as z: [batch][features], or [N][C][H][W].`,
+    { axes: ['batch', 'feature'] },
+  );
+
+const answer = a.answer({
+  mean: a.vector('Mean', 'μ per feature (per channel for [N][C][H][W]) over the batch.'),
+  var: a.vector(
+    'Variance',
+    'Variance per feature (channel), without ε: divided by m (population, default) or m − 1 (sample).',
+  ),
+  std: a.vector('Standard deviation', 'σ = √(var + ε) per feature (channel).'),
+  zNorm: likeZ('Normalised', 'z_norm = (z − μ)/σ; 0 for a feature whose σ is 0.'),
+  y: likeZ('Output', 'y = γ·z_norm + β.'),
+});
+
 /** The answer of conv/batchnorm. */
-export interface BatchnormAnswer {
-  /** μ per feature (channel). */
-  mean: number[];
-  /** Variance per feature, without ε. */
-  var: number[];
-  /** σ = √(var + ε) per feature. */
-  std: number[];
-  /** (z − μ)/σ, same shape as z; 0 for a feature whose σ is 0. */
-  zNorm: Nested[];
-  /** γ·z_norm + β, same shape as z. */
-  y: Nested[];
-}
+export type BatchnormAnswer = z.output<typeof answer>;
 
 /** `μ[j]` in text, `\mu_{j}` in LaTeX. */
 function greek(letter: string, latex: string, j: number): Tex {
@@ -186,6 +204,7 @@ export const batchnorm = defineSolver({
   description:
     'Batch-norm forward pass in training mode: per-feature (or per-channel for [N][C][H][W]) mean and standard deviation, z_norm = (z − μ)/σ and y = γ·z_norm + β, with population or sample variance and ε.',
   input,
+  answer,
   solve(inp) {
     const t = toTensor(inp.z, 'z');
     checkLimit('z', 'outputCells', sizeOf(t.shape), 'the number of values');
@@ -275,13 +294,15 @@ export const batchnorm = defineSolver({
         `${unit[0]?.toUpperCase()}${unit.slice(1)}(s) ${flat.join(', ')} have σ = 0 (all values equal and ε = 0): (z − μ)/σ is 0/0, so z_norm is set to 0 and y = β there.`,
       );
     }
+    /** Values nested like z (rank 2 or 4, as the schema's two alternatives). */
+    const likeInput = (d: Float64Array) => toNested(d, t.shape) as BatchnormAnswer['zNorm'];
     return {
       answer: {
         mean: [...stats.mean],
         var: [...stats.variance],
         std: [...stats.std],
-        zNorm: toNested(zNorm, t.shape),
-        y: toNested(y, t.shape),
+        zNorm: likeInput(zNorm),
+        y: likeInput(y),
       } satisfies BatchnormAnswer,
       steps,
       notes,

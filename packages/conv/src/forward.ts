@@ -4,6 +4,7 @@
  * bias and an optional kernel flip (true convolution).
  */
 import {
+  a,
   add,
   checkLimit,
   DnnInputError,
@@ -19,10 +20,11 @@ import {
   z,
 } from '@dnn/core';
 import { PRECISIONS, precisionDescription } from '@dnn/core-wasm';
+import { featureMap, featureMapShape, featureMapValue } from './answer-fields.js';
 import { dilationField, paddingField, strideField } from './geometry.js';
 import { checkFloat32Range, convolve, flipKernels } from './kernel-backend.js';
 import { indexed, inside, tapPosition, type WindowGeometry, windowGeometry } from './sliding-window.js';
-import { checkFinite, MAX_AXIS, type Nested, nestedNumbers, toNested, toTensor } from './tensor.js';
+import { checkFinite, MAX_AXIS, nestedNumbers, toTensor } from './tensor.js';
 import { cellRange, cellSteps, matrixSteps, paddedMatrices } from './window-steps.js';
 
 /** Most products written out in one output value's step; beyond, per-channel sums are shown. */
@@ -50,13 +52,18 @@ const input = s.object({
   precision: s.oneOf(PRECISIONS, precisionDescription('multiply-adds')).default('double'),
 });
 
+const RANK2 = 'input and weight are 2-D';
+
+const answer = a.answer({
+  output: featureMap(
+    RANK2,
+    'The convolution’s output: one map per filter, each value the sum of a window’s products over all input channels plus the bias.',
+  ),
+  outputShape: featureMapShape(RANK2),
+});
+
 /** The answer of conv/forward. */
-export interface ForwardAnswer {
-  /** [H_out][W_out] when input and weight are 2-D, else [Cout][H_out][W_out]. */
-  output: Nested[];
-  /** Shape of `output`. */
-  outputShape: number[];
-}
+export type ForwardAnswer = z.output<typeof answer>;
 
 type Shape3 = [number, number, number];
 type Shape4 = [number, number, number, number];
@@ -153,6 +160,7 @@ export const forward = defineSolver({
   description:
     'Output of a convolution (cross-correlation, or true convolution with flip) of a [H][W] or [C][H][W] input with one or more kernels, with stride, padding ("same" too), dilation and bias; each output value worked out as the sum of window × kernel products. Limits: 4096 per axis, 10^7 output values and 2·10^8 multiply-adds per request.',
   input,
+  answer,
   solve(inp) {
     const { x, xShape, w, wShape, bias, rank2 } = normalise(inp);
     const [C, H, W] = xShape;
@@ -173,7 +181,7 @@ export const forward = defineSolver({
     const computed = convolve(x, xShape, w, wShape, bias, opts, { precision: inp.precision });
     const result = checkFloat32Range(computed, 'an output value');
     checkFinite(result.data, 'input', 'an output value');
-    const outShape = rank2 ? [Ho, Wo] : [Cout, Ho, Wo];
+    const outShape: [number, number] | [number, number, number] = rank2 ? [Ho, Wo] : [Cout, Ho, Wo];
     const steps: Step[] = [...g.steps];
     steps.push(
       step(
@@ -204,7 +212,7 @@ export const forward = defineSolver({
     }
     if (computed.note) notes.push(computed.note);
     return {
-      answer: { output: toNested(result.data, outShape), outputShape: outShape } satisfies ForwardAnswer,
+      answer: { output: featureMapValue(result.data, outShape), outputShape: outShape } satisfies ForwardAnswer,
       steps,
       notes,
     };

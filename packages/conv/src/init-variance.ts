@@ -4,6 +4,7 @@
  * and the bound of the equivalent uniform distribution.
  */
 import {
+  a,
   DnnInputError,
   defineSolver,
   eq,
@@ -38,17 +39,22 @@ const input = s.object({
     .default('linear'),
 });
 
+const answer = a.answer({
+  variance: a.scalar(
+    'Variance',
+    'Var(w) of the initial weights: the scheme’s rule, doubled for a ReLU under xavier and glorot.',
+  ),
+  std: a.scalar('Standard deviation', '√variance: σ of a zero-mean normal initialiser.'),
+  uniformBound: a.scalar('Uniform bound', 'a of the uniform U(−a, a) with the same variance: √(3·variance).'),
+  exact: a.record(
+    { variance: a.fraction('Variance', 'The variance as a fraction in lowest terms, e.g. `"1/2500"`.') },
+    'Exact',
+    'The variance as an exact fraction.',
+  ),
+});
+
 /** The answer of conv/init-variance. */
-export interface InitVarianceAnswer {
-  /** Variance of the initial weights. */
-  variance: number;
-  /** Standard deviation √variance (of a zero-mean normal initialiser). */
-  std: number;
-  /** a of the uniform U(−a, a) with the same variance: √(3·variance). */
-  uniformBound: number;
-  /** The variance as a fraction string, e.g. `"1/2500"`. */
-  exact: { variance: string };
-}
+export type InitVarianceAnswer = z.output<typeof answer>;
 
 /** PyTorch's `torch.nn.init.calculate_gain` squared, per activation. */
 const TORCH_GAIN_SQUARED: Record<string, [number, string]> = {
@@ -65,6 +71,7 @@ export const initVariance = defineSolver({
   description:
     'Variance, standard deviation and uniform bound of the initial weights for Xavier (1/fanIn, the lecture rule), Glorot (2/(fanIn + fanOut)) or He (2/fanIn) initialisation; for Xavier and Glorot a ReLU doubles the variance.',
   input,
+  answer,
   solve(inp) {
     const { fanIn, fanOut, scheme, activation } = inp;
     if (scheme === 'glorot' && fanOut === undefined) {

@@ -3,7 +3,7 @@
  * principles: gain (sum of weights), zero sum, sign structure, symmetry
  * across the axes and diagonals, and the response to step edges.
  */
-import { add, DnnInputError, defineSolver, eq, matrix, mul, num, type Step, s, step, sym, z } from '@dnn/core';
+import { a, add, DnnInputError, defineSolver, eq, matrix, mul, num, type Step, s, step, sym, z } from '@dnn/core';
 import { nestedNumbers, toTensor } from './tensor.js';
 
 /** Largest kernel side accepted. */
@@ -33,19 +33,28 @@ const input = s.object({
     .describe('Factor in front of the matrix, e.g. 1/9 for a 3×3 box blur written as ones. Default 1.'),
 });
 
+const answer = a.answer({
+  effects: a.list(
+    a.text(
+      'Effect',
+      'identity: one tap of weight 1 at the centre; blur: taps of one sign spread over several cells; sharpen: identity plus a zero-sum high-pass (gain 1); vertical-, horizontal-, diagonal-edge: zero-sum and antisymmetric across that axis; edge: zero-sum, responds in all directions (Laplacian-like); invert: negative gain.',
+      EFFECTS,
+    ),
+    'Effects',
+    'Detected effects, in the catalog’s order; empty when none applies.',
+  ),
+  gain: a.scalar('Gain', 'Sum of the (scaled) weights: the response to a flat image of ones.'),
+  zeroSum: a.flag('Zero sum', 'True when the weights sum to 0 (to within 1e-9 relative to Σ|w|): flat regions give 0.'),
+  bestPatch: a.matrix(
+    'Best patch',
+    'The [0, 1] patch with the strongest response (matched filter): 1 under positive taps, 0 elsewhere.',
+    { axes: ['kH', 'kW'] },
+  ),
+  bestResponse: a.scalar('Best response', 'The response to the best patch: the sum of the positive taps.'),
+});
+
 /** The answer of conv/kernel-effect. */
-export interface KernelEffectAnswer {
-  /** Detected effects, in the catalog's order. */
-  effects: KernelEffect[];
-  /** Sum of the (scaled) weights: the response to a flat image of ones. */
-  gain: number;
-  /** True when the weights sum to 0 (flat regions give 0). */
-  zeroSum: boolean;
-  /** The [0, 1] patch with the strongest response: 1 under positive taps, 0 elsewhere (matched filter). */
-  bestPatch: number[][];
-  /** The response to `bestPatch`: the sum of the positive taps. */
-  bestResponse: number;
-}
+export type KernelEffectAnswer = z.output<typeof answer>;
 
 type Grid = number[][];
 
@@ -115,6 +124,7 @@ export const kernelEffect = defineSolver({
   description:
     'Classifies a 2-D kernel (identity, blur, sharpen, vertical/horizontal/diagonal edge, Laplacian-like edge, invert) from its gain, zero sum, sign structure, antisymmetry and step-edge response, each effect justified in a step.',
   input,
+  answer,
   solve(inp) {
     const t = toTensor(inp.kernel, 'kernel', MAX_KERNEL);
     const [kH, kW] = t.shape as [number, number];

@@ -2,8 +2,25 @@
  * conv/pool — max or average pooling by hand, per channel, with both
  * conventions for padded cells (the exam's zeros, or PyTorch's "ignore").
  */
-import { add, call, checkLimit, defineSolver, eq, frac, num, type Step, s, step, type Tex, tex, vec } from '@dnn/core';
+import {
+  a,
+  add,
+  call,
+  checkLimit,
+  defineSolver,
+  eq,
+  frac,
+  num,
+  type Step,
+  s,
+  step,
+  type Tex,
+  tex,
+  vec,
+  type z,
+} from '@dnn/core';
 import { PRECISIONS, precisionDescription } from '@dnn/core-wasm';
+import { featureMap, featureMapShape, featureMapValue } from './answer-fields.js';
 import { kernelField, paddingField, strideField } from './geometry.js';
 import { checkFloat32Range, poolChannels } from './kernel-backend.js';
 import {
@@ -14,7 +31,7 @@ import {
   type WindowGeometry,
   windowGeometry,
 } from './sliding-window.js';
-import { checkFinite, type Nested, nestedNumbers, toNested, toTensor } from './tensor.js';
+import { checkFinite, nestedNumbers, toTensor } from './tensor.js';
 import { cellRange, cellSteps, matrixSteps, paddedMatrices } from './window-steps.js';
 
 const input = s.object({
@@ -32,13 +49,18 @@ const input = s.object({
   precision: s.oneOf(PRECISIONS, precisionDescription('window cells')).default('double'),
 });
 
+const RANK2 = 'the input is [H][W]';
+
+const answer = a.answer({
+  output: featureMap(
+    RANK2,
+    'The pooled map, same rank as the input: each channel pooled alone, each value the max or mean of one window (padded cells per padValue).',
+  ),
+  outputShape: featureMapShape(RANK2),
+});
+
 /** The answer of conv/pool. */
-export interface PoolAnswer {
-  /** Same rank as the input: [H_out][W_out] or [C][H_out][W_out]. */
-  output: Nested[];
-  /** Shape of `output`. */
-  outputShape: number[];
-}
+export type PoolAnswer = z.output<typeof answer>;
 
 type Shape3 = [number, number, number];
 
@@ -131,6 +153,7 @@ export const pool = defineSolver({
   description:
     'Output of max or average pooling on a [H][W] or [C][H][W] input with kernel, stride (default = kernel) and padding, padded cells counted as zeros (exam) or ignored (PyTorch); each window worked out. Limits: 4096 per axis, 10^7 output values per request.',
   input,
+  answer,
   solve(inp) {
     const t = toTensor(inp.input, 'input');
     const rank2 = t.shape.length === 2;
@@ -159,7 +182,7 @@ export const pool = defineSolver({
     const computed = poolChannels(t.data, xShape, opts, choice);
     const result = checkFloat32Range(computed, inp.kind === 'max' ? 'a maximum' : 'an average');
     checkFinite(result.data, 'input', 'an average');
-    const outShape = rank2 ? [Ho, Wo] : [C, Ho, Wo];
+    const outShape: [number, number] | [number, number, number] = rank2 ? [Ho, Wo] : [C, Ho, Wo];
     const steps: Step[] = [...g.steps];
     steps.push(
       step(
@@ -199,7 +222,7 @@ export const pool = defineSolver({
     }
     if (computed.note) notes.push(computed.note);
     return {
-      answer: { output: toNested(result.data, outShape), outputShape: outShape } satisfies PoolAnswer,
+      answer: { output: featureMapValue(result.data, outShape), outputShape: outShape } satisfies PoolAnswer,
       steps,
       notes,
     };

@@ -3,7 +3,7 @@
  * a stack of square convolution or pooling layers, by the r / j / start
  * recursion of Araujo, Norris & Sim (Distill 2019).
  */
-import { defineSolver, eq, s, step, tex, z } from '@dnn/core';
+import { a, defineSolver, eq, s, step, tex, z } from '@dnn/core';
 import { checkFieldExact, type Field, fieldMaths, growField, INPUT_FIELD } from './layer-field.js';
 
 const size = z.number().int().max(1e9);
@@ -26,22 +26,31 @@ const input = s.object({
     ),
 });
 
+const row = a.answer({
+  receptiveField: a.count('Receptive field', 'Size of the field of one unit of this layer, in input pixels.', {
+    unit: 'pixels',
+  }),
+  jump: a.count('Jump', 'Distance in input pixels between the fields of two adjacent units.', { unit: 'pixels' }),
+  start: a.scalar(
+    'Start',
+    'Centre of the field of the first unit, in input pixels (pixel i is centred at i; negative = in the padding; a multiple of ½).',
+  ),
+});
+
+const answer = a.answer({
+  layers: a.table(
+    row,
+    'Layers',
+    'One row per layer, input side first: the field after that layer. Fields are not clipped to the input.',
+  ),
+  receptiveField: a.count('Receptive field', 'Receptive field of the last layer, in input pixels.', { unit: 'pixels' }),
+});
+
 /** One layer's field in the answer of conv/receptive-field. */
-export interface FieldRow {
-  /** Size of the field of one unit of this layer, in input pixels. */
-  receptiveField: number;
-  /** Distance in input pixels between the fields of two adjacent units. */
-  jump: number;
-  /** Centre of the field of the first unit (input pixel i is centred at i; negative = in the padding). */
-  start: number;
-}
+export type FieldRow = z.output<typeof row>;
 
 /** The answer of conv/receptive-field. */
-export interface ReceptiveFieldAnswer {
-  layers: FieldRow[];
-  /** Receptive field of the last layer. */
-  receptiveField: number;
-}
+export type ReceptiveFieldAnswer = z.output<typeof answer>;
 
 /** conv/receptive-field: the Distill r / j / start recursion, layer by layer. */
 export const receptiveField = defineSolver({
@@ -50,6 +59,7 @@ export const receptiveField = defineSolver({
   description:
     'Receptive field size, jump (effective stride) and start (centre of the first field) after each convolution or pooling layer, with padding and dilation, by the recursion of Araujo, Norris & Sim (Distill 2019).',
   input,
+  answer,
   solve(inp) {
     const steps = [
       step(

@@ -3,6 +3,7 @@
  * linear equation per known output, solved exactly over the rationals.
  */
 import {
+  a,
   add,
   DnnInputError,
   defineSolver,
@@ -70,17 +71,25 @@ const input = s.object({
     ),
 });
 
+const answer = a.answer({
+  values: a.map(a.scalar('Value'), 'Unknowns', 'Each unknown’s name → its value.'),
+  exact: a.map(
+    a.fraction('Exact value'),
+    'Exact unknowns',
+    'Each unknown’s name → its exact value as a fraction in lowest terms (`"7/6"`, integers as `"3"`).',
+  ),
+  equations: a.list(
+    a.text('Equation'),
+    'Equations',
+    'One linear equation per known output that involves an unknown, the known taps moved to the right (`3·x + 3·z = 2`).',
+  ),
+  kernel: a.matrix('Kernel', 'The kernel [kH][kW] with the unknowns filled in, as given (not flipped).', {
+    axes: ['kH', 'kW'],
+  }),
+});
+
 /** The answer of conv/solve-kernel. */
-export interface SolveKernelAnswer {
-  /** Unknown name → value. */
-  values: Record<string, number>;
-  /** Unknown name → exact fraction string (`"7/6"`, integers as `"3"`). */
-  exact: Record<string, string>;
-  /** The equations used, as text (`3·x + 3·z = 2`). */
-  equations: string[];
-  /** The kernel with the unknowns filled in. */
-  kernel: number[][];
-}
+export type SolveKernelAnswer = z.output<typeof answer>;
 
 /** A fraction as maths: `7/6`, `−1/2`, `3`. */
 function fractionTex(f: Fraction): Tex {
@@ -186,6 +195,7 @@ export const solveKernel = defineSolver({
   description:
     'Finds unknown kernel entries (named like "x") from an input image and some known output cells: each known output gives one linear equation, solved exactly in fractions; under-determined or contradictory systems are reported.',
   input,
+  answer,
   solve(inp) {
     const t = toTensor(inp.input, 'input', MAX_SIDE, ' (give the top-left part that the known outputs need)');
     const [H, W] = t.shape as [number, number];
