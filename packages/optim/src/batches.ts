@@ -2,7 +2,7 @@
  * optim/batches — mini-batch bookkeeping: iterations (parameter updates) per
  * epoch, the size of the last batch, and totals over the epochs.
  */
-import { ceil, defineSolver, eq, floor, frac, mul, type Step, s, step, sub, words, z } from '@dnn/core';
+import { a, ceil, defineSolver, eq, floor, frac, mul, type Step, s, step, sub, words, z } from '@dnn/core';
 
 const input = s.object({
   samples: z.number().int().min(1).max(1e9).describe('Number of training samples N.'),
@@ -14,21 +14,25 @@ const input = s.object({
     .describe('Drop the last, incomplete batch (PyTorch DataLoader drop_last=True); default false keeps it.'),
 });
 
+const answer = a.answer({
+  iterationsPerEpoch: a.count(
+    'Iterations per epoch',
+    'Parameter updates (forward + backward passes over a batch) per epoch: ⌈N/B⌉, or ⌊N/B⌋ with dropLast.',
+  ),
+  lastBatchSize: a
+    .count('Last batch size', 'Size of the last batch of an epoch; null when dropLast leaves no batch at all.')
+    .nullable(),
+  reason: a.text('Why there is no last batch', 'Why lastBatchSize is null, else null.').nullable(),
+  totalIterations: a.count('Total iterations', 'iterationsPerEpoch × epochs.'),
+  droppedSamples: a.count('Dropped samples', 'Samples left out of every epoch (dropLast only, else 0).'),
+  samplesPerEpoch: a.count(
+    'Samples per epoch',
+    'Samples processed per epoch (each goes through one forward and one backward pass).',
+  ),
+});
+
 /** The answer of optim/batches. */
-export interface BatchesAnswer {
-  /** Parameter updates (forward + backward passes over a batch) per epoch. */
-  iterationsPerEpoch: number;
-  /** Size of the last batch of an epoch; null when dropLast leaves no batch at all. */
-  lastBatchSize: number | null;
-  /** Why lastBatchSize is null, else null. */
-  reason: string | null;
-  /** iterationsPerEpoch × epochs. */
-  totalIterations: number;
-  /** Samples left out of every epoch (dropLast only, else 0). */
-  droppedSamples: number;
-  /** Samples processed per epoch (each goes through one forward and one backward pass). */
-  samplesPerEpoch: number;
-}
+export type BatchesAnswer = z.output<typeof answer>;
 
 /** optim/batches: iterations per epoch and the last batch. */
 export const batches = defineSolver({
@@ -37,6 +41,7 @@ export const batches = defineSolver({
   description:
     'How many iterations (parameter updates) an epoch of mini-batch training takes, how large the last batch is, and the totals over all epochs, with or without dropping the incomplete last batch.',
   input,
+  answer,
   solve({ samples: N, batchSize: B, epochs, dropLast }) {
     const full = Math.floor(N / B);
     const rest = N - full * B;

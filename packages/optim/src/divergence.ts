@@ -2,7 +2,7 @@
  * optim/divergence — Kullback–Leibler and Jensen–Shannon divergences of two
  * discrete distributions, term by term, in base e, 2 or 10.
  */
-import { add, DnnInputError, defineSolver, eq, frac, mul, type Step, s, step, tex, z } from '@dnn/core';
+import { a, add, DnnInputError, defineSolver, eq, frac, mul, type Step, s, step, tex, z } from '@dnn/core';
 import { type LogBase, lnOfBase, logBaseField, logCall, logName, logUnit } from './log-base.js';
 import { math } from './math-text.js';
 import { showVec } from './show.js';
@@ -20,20 +20,22 @@ const input = s.object({
   base: logBaseField('Base of the logarithm: "e" (nats, default), 2 (bits) or 10.'),
 });
 
+const answer = a.answer({
+  value: a
+    .scalar(
+      'Divergence',
+      'KL(P‖Q) or JS(P‖Q) in the unit of `base` (nats, bits or bans); null when undefined (infinite).',
+    )
+    .nullable(),
+  defined: a.flag('Defined', 'False when KL(P‖Q) is infinite because Q is 0 where P is not.'),
+  reason: a.text('Why it is undefined', 'Why the value is undefined, else null.').nullable(),
+  mixture: a.vector('Mixture M', 'js only: the mixture M = (P + Q)/2.').optional(),
+  klPM: a.scalar('KL(P‖M)', 'js only: KL(P‖M), in the unit of `base`.').optional(),
+  klQM: a.scalar('KL(Q‖M)', 'js only: KL(Q‖M), in the unit of `base`.').optional(),
+});
+
 /** The answer of optim/divergence. */
-export interface DivergenceAnswer {
-  /** The divergence, or null when undefined (infinite). */
-  value: number | null;
-  /** False when KL(P‖Q) is infinite because Q is 0 where P is not. */
-  defined: boolean;
-  /** Why the value is undefined, else null. */
-  reason: string | null;
-  /** js only: the mixture M = (P + Q)/2. */
-  mixture?: number[];
-  /** js only: KL(P‖M) and KL(Q‖M). */
-  klPM?: number;
-  klQM?: number;
-}
+export type DivergenceAnswer = z.output<typeof answer>;
 
 function checkSum(values: number[], path: string): void {
   const sum = values.reduce((a, b) => a + b, 0);
@@ -87,6 +89,7 @@ export const divergence = defineSolver({
   description:
     'Kullback–Leibler KL(P‖Q) or Jensen–Shannon divergence of two discrete distributions, term by term, in base e, 2 or 10; KL is reported undefined when Q is 0 where P is not.',
   input,
+  answer,
   solve(inp) {
     const { p, q, base } = inp;
     if (q.length !== p.length) {
@@ -112,7 +115,7 @@ export const divergence = defineSolver({
           'KL is not symmetric: KL(Q‖P) needs P > 0 wherever Q > 0 (swap p and q to compute it); JS is always defined.',
         );
       return {
-        answer: { value: r.value, defined, reason } as DivergenceAnswer,
+        answer: { value: r.value, defined, reason } satisfies DivergenceAnswer,
         steps: defined ? r.steps : [...r.steps, step(reason ?? '')],
         notes,
       };
@@ -140,7 +143,7 @@ export const divergence = defineSolver({
       `JS is symmetric and at most ${logName(base)}(2) = ${Math.LN2 / lnOfBase(base)}; it is defined even where P or Q is 0, since M > 0 wherever either is.`,
     );
     return {
-      answer: { value, defined: true, reason: null, mixture: m, klPM, klQM } as DivergenceAnswer,
+      answer: { value, defined: true, reason: null, mixture: m, klPM, klQM } satisfies DivergenceAnswer,
       steps,
       notes,
     };

@@ -2,7 +2,8 @@
  * optim/gradient — value and gradient of an expression at a point, worked as
  * a computation graph: a forward table and a backward table, the way exams draw it.
  */
-import { DnnInputError, defineSolver, eq, type GraphNode, s, step, traceGradient, vec, z } from '@dnn/core';
+import { a, DnnInputError, defineSolver, eq, type GraphNode, s, step, traceGradient, vec, z } from '@dnn/core';
+import { gradientMap, valueAtPoint } from './answer-rows.js';
 import {
   checkTraceWork,
   expressionField,
@@ -29,15 +30,17 @@ const input = s.object({
 /** A node of the answer's computation graph (forward order): @dnn/core's traced {@link GraphNode}. */
 export type GradientGraphNode = GraphNode;
 
+const answer = a.answer({
+  value: valueAtPoint,
+  gradient: gradientMap('∂f/∂name for every name of `wrt` (default: every key of `at`), in that order.'),
+  graph: a.graph(
+    'Computation graph',
+    'The nodes of f in forward order: operation, value in the forward pass, and gradient ∂f/∂node from the backward pass.',
+  ),
+});
+
 /** The answer of optim/gradient. */
-export interface GradientAnswer {
-  /** f at the point. */
-  value: number;
-  /** ∂f/∂name for every name of `wrt`. */
-  gradient: Record<string, number>;
-  /** The computation graph in forward order. */
-  graph: GradientGraphNode[];
-}
+export type GradientAnswer = z.output<typeof answer>;
 
 /** optim/gradient: reverse-mode differentiation with the computation graph shown. */
 export const gradient = defineSolver({
@@ -46,6 +49,7 @@ export const gradient = defineSolver({
   description:
     'Value and gradient of an expression at a point by backpropagation through its computation graph, with the forward table (node, operation, value) and the backward table (upstream × local gradient).',
   input,
+  answer,
   solve(inp) {
     const expr = parseCovered(inp.expression, 'expression', inp.at, 'at');
     const wrt = inp.wrt ?? Object.keys(inp.at);

@@ -2,7 +2,22 @@
  * optim/hessian — gradient, Hessian, its eigenvalues and the second-derivative
  * test at a point (minimum, maximum, saddle, degenerate, or not a critical point).
  */
-import { defineSolver, eq, hessian as exactHessian, matrix, rel, s, step, sym, tex, vec, words } from '@dnn/core';
+import {
+  a,
+  defineSolver,
+  eq,
+  hessian as exactHessian,
+  matrix,
+  rel,
+  s,
+  step,
+  sym,
+  tex,
+  vec,
+  words,
+  type z,
+} from '@dnn/core';
+import { gradientMap, valueAtPoint } from './answer-rows.js';
 import { eigenvalueSteps, symmetricEigen } from './eigen-steps.js';
 import {
   checkHessianWork,
@@ -23,19 +38,25 @@ const input = s.object({
 /** Gradient components larger than this (in magnitude) make a point non-critical. */
 export const CRITICAL_TOLERANCE = 1e-9;
 
+const CLASSIFICATIONS = ['minimum', 'maximum', 'saddle', 'degenerate', 'not-critical'] as const;
+
 /** The second-derivative test's verdict. */
-export type Classification = 'minimum' | 'maximum' | 'saddle' | 'degenerate' | 'not-critical';
+export type Classification = (typeof CLASSIFICATIONS)[number];
+
+const answer = a.answer({
+  value: valueAtPoint,
+  gradient: gradientMap('∂f/∂name for every key of `at`, in its order.'),
+  hessian: a.matrix('Hessian H', '∂²f/∂xᵢ∂xⱼ at the point, rows and columns in the order of the keys of `at`.'),
+  eigenvalues: a.vector('Eigenvalues of H', 'Eigenvalues of the (symmetric, so real) Hessian, ascending.'),
+  classification: a.text(
+    'Classification',
+    '`not-critical` when any gradient component exceeds 1e-9 in magnitude; otherwise, from the eigenvalue signs (|λ| ≤ 1e-9 relative to the largest counts as 0): `minimum` (all positive), `maximum` (all negative), `saddle` (both signs), `degenerate` (a zero eigenvalue, the others of one sign).',
+    CLASSIFICATIONS,
+  ),
+});
 
 /** The answer of optim/hessian. */
-export interface HessianAnswer {
-  value: number;
-  gradient: Record<string, number>;
-  /** ∂²f/∂xᵢ∂xⱼ, rows and columns in the order of the keys of `at`. */
-  hessian: number[][];
-  /** Eigenvalues of the Hessian, ascending. */
-  eigenvalues: number[];
-  classification: Classification;
-}
+export type HessianAnswer = z.output<typeof answer>;
 
 /** An eigenvalue this close to 0 (relative to the largest) counts as 0. */
 function zeroTolerance(eigenvalues: readonly number[]): number {
@@ -70,6 +91,7 @@ export const hessian = defineSolver({
   description:
     'Gradient and Hessian of an expression at a point (exact, by hyper-dual numbers), the Hessian’s eigenvalues, and whether the point is a minimum, maximum, saddle, degenerate or not a critical point.',
   input,
+  answer,
   solve(inp) {
     const expr = parseCovered(inp.expression, 'expression', inp.at, 'at');
     const names = Object.keys(inp.at);

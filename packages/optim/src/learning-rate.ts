@@ -4,6 +4,7 @@
  * one-dimensional derivation of both.
  */
 import {
+  a,
   DnnInputError,
   defineSolver,
   eq,
@@ -24,6 +25,7 @@ import {
   toFraction,
   variables,
   vec,
+  type z,
 } from '@dnn/core';
 import { eigenvalueSteps, symmetricEigen } from './eigen-steps.js';
 import {
@@ -46,25 +48,48 @@ const input = s.object({
   ).optional(),
 });
 
+const answer = a.answer({
+  hessianEigenvalues: a.vector('Eigenvalues of H', 'Eigenvalues of the (constant) Hessian, ascending.'),
+  optimal: a
+    .scalar(
+      'Optimal learning rate 1/λmax',
+      'The step that removes the error along the stiffest direction in one step; null when λmax ≤ 0.',
+    )
+    .nullable(),
+  maxConvergent: a
+    .scalar(
+      'Largest convergent learning rate 2/λmax',
+      'Gradient descent converges for 0 < η < 2/λmax (a supremum: η = 2/λmax oscillates); null when λmax ≤ 0.',
+    )
+    .nullable(),
+  hessian: a.matrix('Hessian H', 'The constant Hessian, rows and columns in the order of `variables`.'),
+  variables: a.list(
+    a.text('Variable'),
+    'Variables',
+    'The variables in the Hessian’s order: the keys of `at` when given, else as they appear in f.',
+  ),
+  reason: a.text('Why there is no learning rate', 'Why `optimal` and `maxConvergent` are null, else null.').nullable(),
+  minimizer: a
+    .map(
+      a.scalar('x*', 'The minimizer’s coordinate for this variable'),
+      'Minimizer x*',
+      'The minimizer −H⁻¹·∇f(0) when the Hessian is positive definite, else null.',
+    )
+    .nullable(),
+  exact: a
+    .record(
+      {
+        optimal: a.fraction('Optimal learning rate 1/λmax', 'Exact, as a fraction.'),
+        maxConvergent: a.fraction('Largest convergent learning rate 2/λmax', 'Exact, as a fraction.'),
+      },
+      'Exact rates',
+      '`optimal` and `maxConvergent` as fractions when λmax is a short decimal, else null.',
+    )
+    .nullable(),
+});
+
 /** The answer of optim/learning-rate. */
-export interface LearningRateAnswer {
-  /** Eigenvalues of the (constant) Hessian, ascending. */
-  hessianEigenvalues: number[];
-  /** 1/λmax, the step that removes the error along the stiffest direction in one step; null when λmax ≤ 0. */
-  optimal: number | null;
-  /** 2/λmax: gradient descent converges for 0 < η < 2/λmax; null when λmax ≤ 0. */
-  maxConvergent: number | null;
-  /** The constant Hessian, rows and columns in the order of `variables`. */
-  hessian: number[][];
-  /** The variables, in the Hessian's order. */
-  variables: string[];
-  /** Why `optimal` and `maxConvergent` are null, else null. */
-  reason: string | null;
-  /** The minimizer −H⁻¹·∇f(0) when the Hessian is positive definite, else null. */
-  minimizer: Record<string, number> | null;
-  /** `optimal` and `maxConvergent` as fractions when λmax is a short decimal. */
-  exact: { optimal: string; maxConvergent: string } | null;
-}
+export type LearningRateAnswer = z.output<typeof answer>;
 
 /** Fractions of 1/λ and 2/λ when λ is a number a student typed (integer or short decimal). */
 function exactRates(lambda: number): LearningRateAnswer['exact'] {
@@ -80,6 +105,7 @@ export const learningRate = defineSolver({
   description:
     'For a quadratic objective: the Hessian and its eigenvalues, the optimal gradient-descent step 1/λmax and the largest convergent step 2/λmax, derived in one dimension. A term of degree above 2 is an input error naming it.',
   input,
+  answer,
   solve(inp) {
     const probe = inp.at
       ? parseCovered(inp.expression, 'expression', inp.at, 'at')

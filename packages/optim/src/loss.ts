@@ -2,7 +2,8 @@
  * optim/loss — a loss value and its gradient w.r.t. the predictions (or the
  * logits, for softmax-cross-entropy), term by term.
  */
-import { defineSolver, s } from '@dnn/core';
+import { a, defineSolver, s, z } from '@dnn/core';
+import { gridAnswer } from './answer-rows.js';
 import { fromRows, grid, toRows } from './grid.js';
 import { logBaseField } from './log-base.js';
 import { computeLoss, LOSS_KINDS, lossOptionFields, usesLogs } from './loss-functions.js';
@@ -23,17 +24,26 @@ const input = s.object({
   logZero: lossOptionFields.logZero,
 });
 
+const answer = a.answer({
+  loss: a.scalar(
+    'Loss L',
+    'The reduced loss (sum or mean as `reduction` says; in the unit of `logBase` for the cross-entropies).',
+  ),
+  gradient: gridAnswer(
+    z.number().nullable(),
+    '∂L/∂predictions',
+    '∂L/∂predictions (∂L/∂logits for softmax-cross-entropy), shaped like the predictions (a scalar gives a 1-vector); null where infinite.',
+  ),
+  gradientReason: a.text('Why some gradients are missing', 'Why gradient entries are null, else null.').nullable(),
+  probabilities: gridAnswer(
+    z.number(),
+    'Probabilities',
+    'softmax-cross-entropy only: the softmax of the logits, shaped like them.',
+  ).optional(),
+});
+
 /** The answer of optim/loss. */
-export interface LossAnswer {
-  /** The reduced loss. */
-  loss: number;
-  /** ∂L/∂predictions (∂L/∂logits for softmax-cross-entropy), shaped like the predictions (a scalar gives a 1-vector); null where infinite. */
-  gradient: (number | null)[] | (number | null)[][];
-  /** Why gradient entries are null, else null. */
-  gradientReason: string | null;
-  /** softmax-cross-entropy only: the softmax of the logits, shaped like them. */
-  probabilities?: number[] | number[][];
-}
+export type LossAnswer = z.output<typeof answer>;
 
 /** optim/loss: loss value and gradient. */
 export const loss = defineSolver({
@@ -42,6 +52,7 @@ export const loss = defineSolver({
   description:
     'Binary cross-entropy, cross-entropy, softmax cross-entropy from logits, MSE, SSE, half-SSE, hinge or exponential loss with sum or mean reduction, log base and log(0) convention, and its gradient with respect to the predictions (or logits).',
   input,
+  answer,
   solve(inp) {
     const predictions = toRows(inp.predictions, 'predictions');
     const targets = toRows(inp.targets, 'targets');

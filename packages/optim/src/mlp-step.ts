@@ -4,6 +4,7 @@
  * optimizer update of every weight and bias.
  */
 import {
+  a,
   add,
   checkLimit,
   DnnInputError,
@@ -110,32 +111,49 @@ function optimizerIssue(value: unknown): string {
 }
 
 /** Weights and bias of one layer (values, gradients or updated values). */
-export interface LayerParams {
-  weights: number[][];
-  bias: number[];
-}
+export type LayerParams = z.output<typeof a.layer>;
+
+/** One vector per layer, `name^(l)` for layer l = 1, 2, …. */
+const perLayer = (name: string, title: string, description: string) =>
+  a.list(a.vector(`${name}^(l)`, `${title} of layer l, one per unit`), title, description);
+
+const answer = a.answer({
+  preactivations: perLayer('z', 'Pre-activations', 'z^(l) = W^(l)·a^(l−1) + b^(l), one entry per layer.'),
+  activations: perLayer(
+    'a',
+    'Activations',
+    'a^(l) = mask ∘ f(z^(l)), one entry per layer (the input excluded); the last is the network output.',
+  ),
+  loss: a.scalar('Loss L', 'The loss: data loss + L2 penalty.'),
+  dataLoss: a.scalar('Data loss', 'The loss of the output against the target, without the penalty.'),
+  penalty: a.scalar('L2 penalty', 'λ·Σw² over the weights, biases excluded (0 without l2).'),
+  deltas: perLayer('δ', 'Deltas δ = ∂L/∂z', 'δ^(l) = ∂L/∂z^(l), one entry per layer.'),
+  gradients: a.table(
+    a.answer({
+      weights: a.matrix('∂L/∂W', 'δ^(l)·a^(l−1)ᵀ (+ 2λW with l2), [unit][input] like the weights.'),
+      bias: a.vector('∂L/∂b', 'δ^(l); [] for a layer given without bias.'),
+    }),
+    'Gradients',
+    '∂L/∂W and ∂L/∂b, one row per layer, input side first.',
+  ),
+  updated: a.network(
+    'Updated weights and biases',
+    'Every layer’s weights [unit][input] and biases after the optimizer step (bias [] for a layer given without bias).',
+  ),
+  optimizerState: a
+    .table(
+      a.answer({
+        weights: a.map(a.matrix('Buffer', 'One value per weight, [unit][input]'), 'Weight buffers'),
+        bias: a.map(a.vector('Buffer', 'One value per bias ([] without bias)'), 'Bias buffers'),
+      }),
+      'Optimizer state',
+      'The optimizer’s buffers after the step, by name (e.g. Adam’s m and v), one row per layer; absent for sgd.',
+    )
+    .optional(),
+});
 
 /** The answer of optim/mlp-step. */
-export interface MlpStepAnswer {
-  /** z^(l) = W^(l)·a^(l−1) + b^(l), one entry per layer. */
-  preactivations: number[][];
-  /** a^(l) = mask ∘ f(z^(l)), one entry per layer (the input excluded). */
-  activations: number[][];
-  /** The loss (data loss + L2 penalty). */
-  loss: number;
-  /** The loss of the output against the target, without the penalty. */
-  dataLoss: number;
-  /** λ·Σw² (0 without l2). */
-  penalty: number;
-  /** δ^(l) = ∂L/∂z^(l), one entry per layer. */
-  deltas: number[][];
-  /** ∂L/∂W and ∂L/∂b per layer. */
-  gradients: LayerParams[];
-  /** Weights and biases after the update. */
-  updated: LayerParams[];
-  /** Optimizer buffers after the step, per layer (e.g. Adam's m and v); absent for sgd. */
-  optimizerState?: { weights: Record<string, number[][]>; bias: Record<string, number[]> }[];
-}
+export type MlpStepAnswer = z.output<typeof answer>;
 
 interface Layer {
   W: number[][];
@@ -250,6 +268,7 @@ export const mlpStep = defineSolver({
   description:
     'Forward pass, loss, backpropagation (δ per layer, ∂L/∂W = δ·aᵀ) and one optimizer update (SGD, momentum, Adam, … as optim/step) for a small fully connected network given its weights, with optional dropout masks, ReLU′(0) and an L2 penalty.',
   input,
+  answer,
   solve(inp) {
     const x = asVector(inp.input);
     const t = asVector(inp.target);

@@ -2,8 +2,9 @@
  * optim/softmax — softmax of logits (per row), with a temperature, computed
  * the stable way: subtract the maximum before exponentiating.
  */
-import { defineSolver, s, z } from '@dnn/core';
+import { a, defineSolver, s, z } from '@dnn/core';
 import { softmaxParts } from './activations.js';
+import { gridAnswer } from './answer-rows.js';
 import { fromRows, grid, toRows } from './grid.js';
 import { softmaxSteps } from './loss-functions.js';
 
@@ -17,13 +18,21 @@ const input = s.object({
     .describe('Temperature T > 0: softmax(z/T). Large T flattens the distribution, small T sharpens it.'),
 });
 
+const answer = a.answer({
+  probabilities: gridAnswer(
+    z.number(),
+    'Probabilities',
+    'softmax(z/T), shaped like the logits (a scalar gives a 1-vector); each row sums to 1.',
+  ),
+  argmax: a.list(
+    a.count('Class', 'Index of the largest logit, counted from 0'),
+    'Predicted class',
+    'Index (from 0) of the largest logit (= largest probability) of each row: the predicted class, the first on ties.',
+  ),
+});
+
 /** The answer of optim/softmax. */
-export interface SoftmaxAnswer {
-  /** softmax(z/T), shaped like the logits (a scalar gives a 1-vector). */
-  probabilities: number[] | number[][];
-  /** Index of the largest logit (= largest probability) of each row: the predicted class, the first on ties. */
-  argmax: number[];
-}
+export type SoftmaxAnswer = z.output<typeof answer>;
 
 /** optim/softmax: softmax with temperature. */
 export const softmax = defineSolver({
@@ -32,6 +41,7 @@ export const softmax = defineSolver({
   description:
     'Softmax (with temperature) of a logit vector or of each row of a matrix, with the maximum subtracted first so large logits never overflow.',
   input,
+  answer,
   solve(inp) {
     const logits = toRows(inp.logits, 'logits');
     const parts = logits.rows.map((r) => softmaxParts(r, inp.temperature));

@@ -4,6 +4,7 @@
  * per-step table of gradients, moments, bias-corrected moments and updates.
  */
 import {
+  a,
   checkLimit,
   DnnInputError,
   defineSolver,
@@ -44,25 +45,41 @@ const input = s.object({
   steps: z.number().int().min(1).default(1).describe('Number of optimizer steps (at most 10⁴).'),
 });
 
+/** Parameter name → number. */
+const byParam = (title: string, description: string) =>
+  a.map(a.scalar('Value', 'This parameter’s number'), title, description);
+
+const entry = a.answer({
+  step: a.count('Step', '0 is the start; k is after k optimizer steps.'),
+  params: byParam('Parameters θ', 'The parameters after this step (entry 0: the initial values).'),
+  grads: byParam(
+    'Gradient ∂f/∂θ',
+    'The gradient at this entry’s parameters (null after the last step when only `gradients` were given).',
+  ).nullable(),
+  state: a.map(
+    byParam('Buffer', 'One value per parameter'),
+    'Optimizer state',
+    'The optimizer’s buffers after this step, by name (entry 0: the initial, zero buffers): `v` (momentum, nesterov: velocity; rmsprop: mean square; adam: second moment), `m` (adam first moment), `G` (adagrad sum of squares), `prevGrad` and `stepSize` (rprop); empty for sgd.',
+  ),
+  update: byParam(
+    'Update Δθ',
+    'Δθ of the step that led here, added to the parameters (null for the start).',
+  ).nullable(),
+  value: a.scalar('Objective f', 'The objective at this entry’s parameters (null without an objective).').nullable(),
+});
+
+const answer = a.answer({
+  trajectory: a.trajectory(entry, 'Trajectory', 'One entry per step, entry 0 the start.', {
+    columns: ['step', 'params', 'grads', 'value', 'update', 'state'],
+  }),
+  final: byParam('Final parameters', 'The parameters after the last step.'),
+});
+
 /** One entry of the trajectory: entry 0 is the start. */
-export interface TrajectoryEntry {
-  step: number;
-  params: ParamMap;
-  /** The gradient at this entry's params (null after the last step when only `gradients` were given). */
-  grads: ParamMap | null;
-  /** The optimizer's buffers after this step (entry 0: the initial, zero buffers). */
-  state: Record<string, ParamMap>;
-  /** Δθ of the step that led here (null for the start). */
-  update: ParamMap | null;
-  /** The objective at this entry's params (null without an objective). */
-  value: number | null;
-}
+export type TrajectoryEntry = z.output<typeof entry>;
 
 /** The answer of optim/step. */
-export interface StepAnswer {
-  trajectory: TrajectoryEntry[];
-  final: ParamMap;
-}
+export type StepAnswer = z.output<typeof answer>;
 
 /** Steps worked out in full; later ones are summarised (every number stays in the trajectory). */
 const SHOWN_STEPS = 10;
@@ -131,6 +148,7 @@ export const optimStep = defineSolver({
   description:
     'Runs an optimizer on an objective (or one step for given gradients) and shows every step: gradient, moments, bias-corrected moments and update, with the exam variants (momentum form, bias correction, ε inside or outside the root, L2 or decoupled weight decay).',
   input,
+  answer,
   solve(inp) {
     const config = checkInput(inp);
     const names = Object.keys(inp.params);
