@@ -3,7 +3,8 @@
  * perceptrons we can construct for a boolean function, verified on every row,
  * with an honest lower bound.
  */
-import { DnnInputError, defineSolver, eq, type Step, s, step, sym, tex, vec, words } from '@dnn/core';
+import { a, DnnInputError, defineSolver, eq, type Step, s, step, sym, tex, vec, words, type z } from '@dnn/core';
+import { depthField, perceptronsField, thresholdNetwork } from './answer-fields.js';
 import { type BoolFunction, booleanFunctionFields, encodeBit, rowBits } from './boolean-function.js';
 import {
   andUnit,
@@ -20,32 +21,39 @@ import { type Implicant, implicantText, minimumCover, primeImplicants } from './
 import { analyseSeparability, domainWords } from './separability.js';
 import { type Domains, type Sample, separate, type Unit } from './threshold.js';
 
+const answer = a.answer({
+  layers: thresholdNetwork('Network', 'Layers of threshold units, input side first:'),
+  perceptrons: perceptronsField,
+  hiddenUnits: a.count('Hidden units', 'Units not in the output layer.'),
+  depth: depthField,
+  width: a.count('Width', 'Units in the largest layer.'),
+  verified: a.flag(
+    'Verified',
+    'True when the network was evaluated on all 2ⁿ rows and reproduces every specified one.',
+  ),
+  construction: a.text('Construction', 'How the network was built.', [
+    'single-perceptron',
+    'negated-perceptron',
+    'sum-of-products',
+    'product-of-sums',
+    'counting',
+  ]),
+  lowerBound: a.count('Lower bound', 'A proven lower bound on the number of perceptrons.'),
+  minimal: a.flag('Proven minimal', 'True when the number of perceptrons equals the proven lower bound.'),
+  hidden: a.list(
+    a.text('Hidden unit'),
+    'Hidden units compute',
+    'What each unit of the first hidden layer computes, e.g. `x & !y` or `at least 2 of x, y, z`; empty for a single perceptron.',
+  ),
+});
+
 /** The answer of logic/mlp. */
-export interface MlpAnswer {
-  /** Layers of threshold units, input side first: `weights[unit][input]`, `bias[unit]`. */
-  layers: Layer[];
-  /** Number of threshold units (hidden + output). */
-  perceptrons: number;
-  /** Units not in the output layer. */
-  hiddenUnits: number;
-  /** Layers of units (hidden + output). */
-  depth: number;
-  /** Units in the largest layer. */
-  width: number;
-  /** True when the network was evaluated on all 2ⁿ rows and reproduces every specified one. */
-  verified: boolean;
-  /** Which construction: `single-perceptron`, `negated-perceptron`, `sum-of-products`, `product-of-sums`, `counting`. */
-  construction: string;
-  /** A proven lower bound on the number of perceptrons. */
-  lowerBound: number;
-  /** True when `perceptrons` equals the proven lower bound. */
-  minimal: boolean;
-  /** What each hidden unit computes (first layer), e.g. `x & !y` or `at least 2 of x, y, z`. */
-  hidden: string[];
-}
+export type MlpAnswer = z.output<typeof answer>;
+
+type Construction = MlpAnswer['construction'];
 
 interface Candidate {
-  construction: string;
+  construction: Construction;
   layers: Layer[];
   hidden: string[];
   steps: Step[];
@@ -54,7 +62,7 @@ interface Candidate {
 
 /** A construction whose size is known but which was not built because a smaller one exists. */
 interface Skipped {
-  construction: string;
+  construction: Construction;
   skipped: number;
 }
 
@@ -296,6 +304,7 @@ export const mlp = defineSolver({
   description:
     'Builds a strictly layered network of threshold units for a boolean function: one perceptron when it is separable, else the smallest of a minimal sum of products (Quine–McCluskey + Petrick), its complement form, and a counting network for symmetric functions such as XOR/parity; verified on every row, with a proven lower bound.',
   input: s.object(booleanFunctionFields),
+  answer,
   solve(inp) {
     const a = analyseSeparability(inp);
     const { f, domains } = a;

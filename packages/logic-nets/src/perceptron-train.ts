@@ -3,6 +3,7 @@
  * epoch by epoch, as the exam's table: z, y, match, Δw, Δb, new weights.
  */
 import {
+  a,
   add,
   call,
   checkLimit,
@@ -56,29 +57,36 @@ const input = s.object({
 });
 
 /** One presentation of a sample: the exam table's row. */
-export interface TrainRow {
-  x: number[];
-  t: number;
-  z: number;
-  y: number;
-  /** True when y ≠ t, so the weights changed. */
-  updated: boolean;
-  dw: number[];
-  db: number;
-  /** Weights and bias after this row. */
-  weights: number[];
-  bias: number;
-}
+const trainRow = a.answer({
+  x: a.vector('Input x', 'The sample’s inputs.'),
+  t: a.scalar('Target t', '−1 or +1 (sign activation), 0 or 1 (step activation).'),
+  z: a.scalar('z = w·x + b', 'With the weights and bias before this sample.'),
+  y: a.scalar('Output y', 'activation(z): sign gives +1 when z ≥ 0, else −1; step gives 1 when z > 0, else 0.'),
+  updated: a.flag('Updated', 'True when y ≠ t, so the weights changed.'),
+  dw: a.vector('Δw', 'η(t − y)x, applied only when y ≠ t.'),
+  db: a.scalar('Δb', 'η(t − y), applied only when y ≠ t.'),
+  weights: a.vector('New w', 'Weights after this sample.'),
+  bias: a.scalar('New b', 'Bias after this sample.'),
+});
+
+const answer = a.answer({
+  epochs: a.trajectory(
+    a.answer({
+      rows: a.table(trainRow, 'Samples', 'One row per sample, in presentation order.'),
+    }),
+    'Epochs',
+    'One entry per epoch (pass over the samples), with the exam’s table of that epoch.',
+  ),
+  weights: a.vector('Final weights'),
+  bias: a.scalar('Final bias'),
+  converged: a.flag('Converged', 'True when the last epoch made no update (every sample classified correctly).'),
+});
+
+/** One presentation of a sample: the exam table's row. */
+export type TrainRow = z.output<typeof trainRow>;
 
 /** The answer of logic/perceptron-train. */
-export interface PerceptronTrainAnswer {
-  epochs: { rows: TrainRow[] }[];
-  /** Final weights and bias. */
-  weights: number[];
-  bias: number;
-  /** True when the last epoch made no update (every sample classified correctly). */
-  converged: boolean;
-}
+export type PerceptronTrainAnswer = z.output<typeof answer>;
 
 function rowStep(
   epoch: number,
@@ -111,6 +119,7 @@ export const perceptronTrain = defineSolver({
   description:
     'Runs the perceptron learning rule Δw = η(t − y)x, Δb = η(t − y) over the samples for a number of epochs or until an epoch makes no update, with the table of z, y, match, Δw, Δb and the new weights per sample.',
   input,
+  answer,
   solve(inp) {
     const d = inp.weights.length;
     inp.samples.forEach((smp, k) => {

@@ -40,6 +40,23 @@ describe('logic/perceptron: exam details', () => {
   });
 });
 
+describe('logic/perceptron: the network field (drawn by the network renderer)', () => {
+  it('AND: one layer of one unit carrying the answer’s own weights and bias', () => {
+    const example = perceptron.examples.find((e) => e.title === 'AND: x & y');
+    const { answer } = run(example?.input);
+    // The example derives w = (2, 2), b = −3 by hand; the network is that unit, [{ weights: [w], bias: [b] }].
+    expect(answer).toMatchObject({ weights: [2, 2], bias: -3 });
+    expect(answer.network).toEqual([{ weights: [answer.weights], bias: [answer.bias] }]);
+    expect(answer.network).toEqual([{ weights: [[2, 2]], bias: [-3] }]);
+  });
+
+  it('is absent when the function is not separable (XOR)', () => {
+    const { answer } = run({ expression: 'x ^ y' });
+    expect(answer.separable).toBe(false);
+    expect('network' in answer).toBe(false);
+  });
+});
+
 describe('logic/perceptron: conventions', () => {
   it('fireWhen ">=0" flips which side is strict', () => {
     const sol = run({ expression: 'x & y', fireWhen: '>=0' });

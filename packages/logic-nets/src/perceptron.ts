@@ -2,28 +2,64 @@
  * logic/perceptron — is a boolean function linearly separable? Either weights
  * and a bias with the row inequalities they satisfy, or a proof that none exist.
  */
-import { defineSolver, s } from '@dnn/core';
+import { a, defineSolver, s, type z } from '@dnn/core';
+import { thresholdNetwork } from './answer-fields.js';
 import { booleanFunctionFields } from './boolean-function.js';
-import { type Inequality, inequalities, weightNames } from './inequalities.js';
+import { inequalities, weightNames } from './inequalities.js';
 import { analyseSeparability } from './separability.js';
 
+const answer = a.answer({
+  separable: a.flag(
+    'Linearly separable',
+    'True when one perceptron (with weights from the domains, if given) reproduces every specified row.',
+  ),
+  weights: a.vector('Weights', 'In the order of the variables; null when not separable.').nullable(),
+  bias: a.scalar('Bias', 'Null when not separable.').nullable(),
+  network: thresholdNetwork(
+    'Perceptron',
+    'The weights and bias above as a network of one unit (present only when separable):',
+  ).optional(),
+  inequalities: a.list(
+    a.record(
+      {
+        x: a.vector('Row', 'The row’s inputs as encoded numbers (0/1, or −1/+1 when bipolar).'),
+        target: a.scalar('Required output', '1, or 0 (−1 when bipolar).'),
+        text: a.text('Inequality', 'In the weight names, e.g. `w_x + b > 0`.'),
+        z: a.scalar('z = w·x + b', 'For the returned weights and bias; null when there is no unit.').nullable(),
+        satisfied: a.flag('Satisfied', 'Whether z satisfies the inequality; null when there is no unit.').nullable(),
+      },
+      'Row inequality',
+    ),
+    'Row inequalities',
+    'One inequality on the weights and bias per specified row of the truth table.',
+  ),
+  variables: a.list(a.text('Variable'), 'Variables', 'The variable order of the weights.'),
+  method: a.text('Method', 'How separability was decided.', ['small-integer-search', 'exact-lp', 'exhaustive']),
+  certificate: a
+    .record(
+      {
+        multipliers: a.table(
+          a.answer({
+            x: a.vector('Row', 'The row’s inputs as encoded numbers.'),
+            target: a.flag('Fires', 'True for a row where the unit must fire.'),
+            multiplier: a.scalar('Multiplier', 'Non-negative weight of the row’s inequality in the sum.'),
+          }),
+          'Multipliers',
+          'The rows added up, each with its multiplier.',
+        ),
+        combination: a.text(
+          'Sum',
+          'The weighted sum of the rows’ left-hand sides, e.g. `w_x + w_y + 2·b`: the firing rows force it above 0, the silent rows below, a contradiction.',
+        ),
+      },
+      'Certificate of non-separability',
+      'Present when no real weights exist: non-negative multipliers of the rows whose sum is contradictory (Gordan’s theorem).',
+    )
+    .optional(),
+});
+
 /** The answer of logic/perceptron. */
-export interface PerceptronAnswer {
-  /** True when one perceptron (with weights from the domains, if given) reproduces every row. */
-  separable: boolean;
-  /** The weights, in the order of `variables` (null when not separable). */
-  weights: number[] | null;
-  /** The bias (null when not separable). */
-  bias: number | null;
-  /** One inequality per specified row, with z = w·x + b when there is a unit. */
-  inequalities: Inequality[];
-  /** The variable order of the weights. */
-  variables: string[];
-  /** How it was decided: `small-integer-search`, `exact-lp` or `exhaustive`. */
-  method: string;
-  /** When not separable over the reals: non-negative multipliers of the rows whose sum is contradictory. */
-  certificate?: { multipliers: { x: number[]; target: boolean; multiplier: number }[]; combination: string };
-}
+export type PerceptronAnswer = z.output<typeof answer>;
 
 /** logic/perceptron: exact linear-separability decision with weights or a certificate. */
 export const perceptron = defineSolver({
@@ -32,6 +68,7 @@ export const perceptron = defineSolver({
   description:
     'Decides exactly whether one perceptron computes a boolean function (expression or truth table), with real weights or weights from given domains; returns weights and bias with the row inequalities they satisfy, or a proof that none exist.',
   input: s.object(booleanFunctionFields),
+  answer,
   solve(inp) {
     const a = analyseSeparability(inp);
     const sep = a.separation;
@@ -41,6 +78,7 @@ export const perceptron = defineSolver({
         separable: sep.separable,
         weights: unit ? unit.weights : null,
         bias: unit ? unit.bias : null,
+        ...(unit ? { network: [{ weights: [unit.weights], bias: [unit.bias] }] } : {}),
         inequalities: inequalities(a.samples, weightNames(a.f.variables), inp.fireWhen, inp.encoding, unit),
         variables: a.f.variables,
         method: sep.method,

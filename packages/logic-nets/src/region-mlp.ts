@@ -3,7 +3,8 @@
  * step units: one hidden unit per distinct edge half-plane, an AND unit per
  * polygon, an OR unit over the polygons; verified on sample points.
  */
-import { checkLimit, DnnInputError, defineSolver, eq, fmt, type Step, s, step, vec, words, z } from '@dnn/core';
+import { a, checkLimit, DnnInputError, defineSolver, eq, fmt, type Step, s, step, vec, words, z } from '@dnn/core';
+import { depthField, perceptronsField } from './answer-fields.js';
 import { type Layer, layerOf, networkOutput, unitStep } from './network.js';
 import { checkGrid, type Point, unionOracle } from './region-check.js';
 import type { Unit } from './threshold.js';
@@ -25,31 +26,39 @@ const input = s.object({
 });
 
 /** A half-plane a₁x₁ + a₂x₂ + c ≥ 0 and the polygons whose edges lie on it. */
-export interface HalfPlane {
-  weights: [number, number];
-  bias: number;
-  polygons: number[];
-  /** `x1 − 4 ≥ 0`. */
-  text: string;
-}
+const halfPlane = a.answer({
+  weights: a.field('vector', z.tuple([z.number(), z.number()]), 'Weights', '[a₁, a₂]: the inward normal of the edge.'),
+  bias: a.scalar('Bias', 'c in a₁x₁ + a₂x₂ + c ≥ 0.'),
+  polygons: a.list(a.count('Polygon'), 'Polygons', 'Indices (from 0) of the polygons with an edge on this line.'),
+  text: a.text('Half-plane', 'e.g. `x1 − 4 ≥ 0`.'),
+});
+
+const answer = a.answer({
+  layers: a.network(
+    'Network',
+    'Hidden half-plane units, then one AND unit per polygon, then (for several polygons) the OR unit: weights[unit][input], bias[unit]. A unit outputs 1 when w·x + b ≥ 0, else 0.',
+  ),
+  hiddenUnits: a.count('Hidden half-plane units', 'Number of distinct edge half-planes (first-layer units).'),
+  verified: a.flag(
+    'Verified',
+    'True when the network agrees with a point-in-polygon test on every sample point (a grid, and points just inside and outside each edge).',
+  ),
+  perceptrons: perceptronsField,
+  depth: depthField,
+  halfPlanes: a.field(
+    'region',
+    z.array(halfPlane),
+    'Half-planes',
+    'The distinct edge half-planes a₁x₁ + a₂x₂ + c ≥ 0, in first-layer order; the region is the union of the polygons, each the intersection of its half-planes.',
+  ),
+  checkedPoints: a.count('Checked points', 'Sample points on which the network was compared with the polygons.'),
+});
+
+/** A half-plane a₁x₁ + a₂x₂ + c ≥ 0 and the polygons whose edges lie on it. */
+export type HalfPlane = z.output<typeof halfPlane>;
 
 /** The answer of logic/region-mlp. */
-export interface RegionMlpAnswer {
-  /** Hidden half-plane units, then one AND unit per polygon, then (for several polygons) the OR unit. */
-  layers: Layer[];
-  /** Number of distinct edge half-planes (first-layer units). */
-  hiddenUnits: number;
-  /** True when the network agrees with a point-in-polygon test on every sample point. */
-  verified: boolean;
-  /** All units. */
-  perceptrons: number;
-  /** Layers of units. */
-  depth: number;
-  /** The distinct half-planes, in first-layer order. */
-  halfPlanes: HalfPlane[];
-  /** Sample points checked. */
-  checkedPoints: number;
-}
+export type RegionMlpAnswer = z.output<typeof answer>;
 
 const cross = (o: Point, a: Point, b: Point) => (a[0] - o[0]) * (b[1] - o[1]) - (a[1] - o[1]) * (b[0] - o[0]);
 
@@ -137,6 +146,7 @@ export const regionMlp = defineSolver({
   description:
     'Turns a region of the plane given as a union of convex polygons into a network of step units: one hidden unit per distinct edge half-plane, an AND unit per polygon and an OR unit over the polygons, verified on a grid and just inside and outside every edge.',
   input,
+  answer,
   solve(inp) {
     const polys = inp.polygons.map((p, k) => counterClockwise(p as Point[], k));
     const planes: HalfPlane[] = [];

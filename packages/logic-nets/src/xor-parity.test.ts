@@ -43,6 +43,12 @@ describe('logic/xor-parity: conventions', () => {
     expect(answer.mintermHidden).toBe(2 ** 19);
   });
 
+  it('n = 1000 (the input limit): 2⁹⁹⁹ minterm units, a power of two past 2⁵³, still fits the answer schema', () => {
+    const { answer } = run({ n: 1000 });
+    expect(answer.mintermHidden).toBe(2 ** 999);
+    expect(xorParity.answer.safeParse(answer).error).toBeUndefined();
+  });
+
   it('bipolar encoding with fireWhen ">=0" is verified', () => {
     const { answer } = run({ n: 5, encoding: 'bipolar', fireWhen: '>=0' });
     expect(answer.network?.verified).toBe(true);

@@ -3,7 +3,25 @@
  * 2-input gates, its single-hidden-layer minterm count, and the counting
  * network with n hidden units, constructed and verified on every row.
  */
-import { ceil, defineSolver, eq, frac, LIMITS, mul, pow, type Step, s, step, sub, sym, tex, words } from '@dnn/core';
+import {
+  a,
+  ceil,
+  defineSolver,
+  eq,
+  frac,
+  LIMITS,
+  mul,
+  pow,
+  type Step,
+  s,
+  step,
+  sub,
+  sym,
+  tex,
+  words,
+  z,
+} from '@dnn/core';
+import { thresholdNetwork } from './answer-fields.js';
 import { type BoolFunction, encodingField, fireWhenField } from './boolean-function.js';
 import { countingNetwork, onesAmong } from './constructions.js';
 import { failingRows, type Layer } from './network.js';
@@ -21,21 +39,53 @@ const input = s.object({
   encoding: encodingField,
 });
 
+const answer = a.answer({
+  multiLayer: a.record(
+    {
+      perceptrons: a.count('Perceptrons', '3(n − 1): n − 1 gates of 3 perceptrons (2 hidden + 1 output) each.'),
+      layers: a.count('Layers', '2⌈log₂ n⌉: each level of gates is 2 layers of units deep.'),
+      width: a.count('Width', 'Units in the first layer: 2 per gate, ⌊n/2⌋ gates.'),
+      relayUnits: a.count(
+        'Relay units',
+        'Copy units a strictly layered tree needs when a level has an odd number of signals (0 when n is a power of two).',
+      ),
+    },
+    'Tree of 2-input gates',
+    'The lecture’s network: a tree of 2-input XOR/XNOR gates of 3 perceptrons each.',
+  ),
+  singleHiddenLayer: a.record(
+    {
+      hidden: a.count('Hidden units', 'n counting units: unit j fires when at least j inputs are 1.'),
+      perceptrons: a.count('Perceptrons', 'n + 1: the hidden units and the output.'),
+    },
+    'Single hidden layer',
+    'The smallest single-hidden-layer construction: n counting units plus the output, with alternating output weights.',
+  ),
+  // 2ⁿ⁻¹ passes 2⁵³ from n = 54 on: still a whole number (a power of two is exact in a double), but not a safe integer.
+  mintermHidden: a.field(
+    'count',
+    z.number(),
+    'Minterm hidden units',
+    'The lecture’s single-hidden-layer count 2ⁿ⁻¹: one AND unit per row where f = 1 (not minimal). Exact for every n ≤ 1000, though above 2⁵³ (n ≥ 54) it is not a safe integer.',
+  ),
+  oddParity: a.flag('Odd parity', 'True when the function is 1 on an odd number of ones (else on an even number).'),
+  network: a
+    .record(
+      {
+        layers: thresholdNetwork('Network', 'The n counting units, then the output:'),
+        verified: a.flag('Verified', 'True when the network reproduces f on all 2ⁿ rows.'),
+      },
+      'Single-hidden-layer network',
+      'The counting network, built and checked on every row; null when n > 12.',
+    )
+    .nullable(),
+  networkReason: a
+    .text('Why no network', 'Present when `network` is null: n is too large to check all 2ⁿ rows.')
+    .optional(),
+});
+
 /** The answer of logic/xor-parity. */
-export interface XorParityAnswer {
-  /** The lecture's tree of 2-input gates (3 perceptrons each). */
-  multiLayer: { perceptrons: number; layers: number; width: number; relayUnits: number };
-  /** The smallest single-hidden-layer construction: n counting units plus the output. */
-  singleHiddenLayer: { hidden: number; perceptrons: number };
-  /** The lecture's single-hidden-layer count: one unit per true minterm. */
-  mintermHidden: number;
-  /** True when the function is 1 on an odd number of ones (else on an even number). */
-  oddParity: boolean;
-  /** The single-hidden-layer network (null when n > 12). */
-  network: { layers: Layer[]; verified: boolean } | null;
-  /** Why `network` is null. */
-  networkReason?: string;
-}
+export type XorParityAnswer = z.output<typeof answer>;
 
 /** Gate levels ⌈log₂ n⌉ and the relay units a strictly layered tree needs when a level has an odd count. */
 function treeShape(n: number): { levels: number; relays: number } {
@@ -55,6 +105,7 @@ export const xorParity = defineSolver({
   description:
     'Perceptron counts for n-input XOR or XNOR: the lecture’s tree of 2-input gates (3(n − 1) perceptrons in 2⌈log₂ n⌉ layers), the lecture’s 2ⁿ⁻¹ minterm units, and the n-unit single-hidden-layer counting network, built and verified on all rows for n ≤ 12.',
   input,
+  answer,
   solve(inp) {
     const { n } = inp;
     // The chain of n − 1 XNORs flips the parity n − 1 times.
