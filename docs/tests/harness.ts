@@ -6,6 +6,7 @@
  */
 import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
+import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -89,8 +90,12 @@ export async function open(
   browser: Browser,
   origin: string,
   path: string,
+  view: { width: number; height: number; dark?: boolean } = { width: 1200, height: 900 },
 ): Promise<{ page: Page; problems: PageProblems }> {
-  const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
+  const page = await browser.newPage({
+    viewport: { width: view.width, height: view.height },
+    colorScheme: view.dark ? 'dark' : 'light',
+  });
   const problems: PageProblems = { errors: [], dialogs: [], offsite: [] };
   page.on('console', (m) => {
     if (m.type() === 'error') problems.errors.push(m.text());
@@ -110,8 +115,26 @@ export async function open(
   return { page, problems };
 }
 
-/** Saves a full-page screenshot as docs/test-results/screenshots/<name>.png. */
-export async function screenshot(page: Page, name: string): Promise<void> {
+/** Saves a screenshot as docs/test-results/screenshots/<name>.png (the whole page unless `fullPage` is false). */
+export async function screenshot(page: Page, name: string, fullPage = true): Promise<void> {
   mkdirSync(screenshotDir, { recursive: true });
-  await page.screenshot({ path: join(screenshotDir, `${name}.png`), fullPage: true });
+  await page.screenshot({ path: join(screenshotDir, `${name}.png`), fullPage });
 }
+
+/** Violations of axe-core's rules with impact serious or critical on the current page (axe-core from npm, injected). */
+export async function seriousA11yViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ path: axePath });
+  return page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (ctx: Document) => Promise<AxeResults> } }).axe;
+    const results = await axe.run(document);
+    return results.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  });
+}
+
+interface AxeResults {
+  violations: { id: string; impact: string | null; nodes: { target: string[] }[] }[];
+}
+
+const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');

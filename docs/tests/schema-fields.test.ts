@@ -89,3 +89,39 @@ describe('every registered solver gets a generated form', () => {
     });
   }
 });
+
+describe('exam notations in typed fields (issue 12: what students write)', () => {
+  it('reads shapes and tuples as lists', () => {
+    for (const t of ['(3, 32, 32)', '3×32×32', '3x32x32', '3 × 32 × 32'])
+      expect(parseJsonText(t), t).toEqual([3, 32, 32]);
+    expect(parseJsonText('((1, 2), (3, 4))')).toEqual([
+      [1, 2],
+      [3, 4],
+    ]);
+  });
+  it('reads fractions and the Unicode minus as numbers', () => {
+    expect(parseNumberText('1/9')).toBe(1 / 9);
+    expect(parseNumberText('−7/6')).toBe(-7 / 6);
+    expect(parseNumberText('−0.5')).toBe(-0.5);
+    expect(parseNumberText('1/0')).toBe('1/0');
+    expect(parseJsonText('[1/9, 1/9, −1/9]')).toEqual([1 / 9, 1 / 9, -1 / 9]);
+    expect(parseJsonText('1/4 1/4\n1/4 1/4')).toEqual([
+      [0.25, 0.25],
+      [0.25, 0.25],
+    ]);
+  });
+  it('reads a point written as assignments', () => {
+    expect(parseJsonText('x=0, y=0')).toEqual({ x: 0, y: 0 });
+    expect(parseJsonText('w1: 1; b: −2')).toEqual({ w1: 1, b: -2 });
+  });
+  it('reads a LaTeX matrix pasted from notes', () => {
+    expect(parseJsonText('\\begin{pmatrix} 1 & 2 \\\\ 3 & −4 \\end{pmatrix}')).toEqual([
+      [1, 2],
+      [3, -4],
+    ]);
+  });
+  it('passes other text on for the solver to reject with the field named', () => {
+    expect(parseJsonText('x=hello')).toBe('x=hello');
+    expect(parseJsonText('(3, 32')).toBe('(3, 32');
+  });
+});

@@ -5,12 +5,14 @@
  * the page's `?input=` query, so a solution can be shared by link.
  */
 
-import { type AnySolver, isDnnInputError, runSolver, type Solution, s } from '@dnn/core';
+import { type AnySolver, a, isDnnInputError, runSolver, type Solution, s } from '@dnn/core';
 import useBaseUrl from '@docusaurus/useBaseUrl';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { calculatorPath, findSolver } from '../registry';
+import AnswerView from './answer/AnswerView';
+import type { AnswerSchema } from './answer/types';
 import SchemaForm from './SchemaForm';
-import SolutionView from './SolutionView';
+import StepsView, { NotesView } from './StepsView';
 import { type Field, fieldForPath, fieldsOf, type JsonSchema, setIn } from './schema-fields';
 
 /** Props of {@link Calculator}. */
@@ -23,6 +25,8 @@ export interface CalculatorProps {
   input?: Record<string, unknown>;
   /** Keep the input in the page URL (`?input=`), and read it from there on load. */
   syncUrl?: boolean;
+  /** Collapsed to its answer card, the input and steps folded below it (default: true unless `syncUrl`, i.e. in guides). */
+  compact?: boolean;
 }
 
 type Outcome =
@@ -68,8 +72,15 @@ function initialInput(solver: AnySolver, example: number | undefined, input: Rec
   return (ex?.input as Record<string, unknown> | undefined) ?? {};
 }
 
-function CalculatorFor({ solver, example, input, syncUrl }: CalculatorProps & { solver: AnySolver }) {
+function CalculatorFor({
+  solver,
+  example,
+  input,
+  syncUrl,
+  compact = !syncUrl,
+}: CalculatorProps & { solver: AnySolver }) {
   const fields: Field[] = useMemo(() => fieldsOf(s.toJsonSchema(solver.input) as JsonSchema), [solver]);
+  const answerSchema = useMemo(() => a.answerJsonSchema(solver.answer) as AnswerSchema, [solver]);
   const [value, setValue] = useState<unknown>(() => initialInput(solver, example, input));
   const [version, setVersion] = useState(0);
   const [preset, setPreset] = useState<number | undefined>(input ? undefined : (example ?? 0));
@@ -116,6 +127,9 @@ function CalculatorFor({ solver, example, input, syncUrl }: CalculatorProps & { 
   };
 
   const outcome = useMemo(() => solveSafely(solver, value), [solver, value]);
+  const lastGood = useRef<{ solution: Solution<Record<string, unknown>>; input: unknown }>(undefined);
+  if (outcome.kind === 'solved') lastGood.current = { solution: outcome.solution, input: value };
+  const shown = lastGood.current;
   const errors: Record<string, string> = {};
   let formError: string | undefined;
   if (outcome.kind === 'input-error') {
@@ -125,9 +139,12 @@ function CalculatorFor({ solver, example, input, syncUrl }: CalculatorProps & { 
   }
   const shareHref = `${pagePath}?input=${encodeURIComponent(JSON.stringify(value ?? {}))}`;
   const active = preset === undefined ? undefined : solver.examples[preset];
+  const level = compact ? 3 : 2;
+  const H = `h${level}` as const;
 
-  return (
-    <div className="dnn-calculator" data-solver-id={solver.id} data-ready={ready}>
+  const inputPane = (
+    <div className="dnn-calculator__input">
+      {!compact && <H className="dnn-calculator__heading">Input</H>}
       {solver.examples.length > 0 && (
         <fieldset className="dnn-presets">
           <legend className="dnn-presets__label">Exam presets</legend>
@@ -171,24 +188,87 @@ function CalculatorFor({ solver, example, input, syncUrl }: CalculatorProps & { 
         </p>
       )}
       <div className="dnn-calculator__links">
-        {syncUrl ? (
-          <button
-            type="button"
-            className="button button--sm button--secondary"
-            onClick={() => void navigator.clipboard?.writeText(window.location.href)}
-          >
-            Copy link to this solution
-          </button>
-        ) : (
-          <a href={shareHref}>Open on its own page with these numbers</a>
-        )}
+        {syncUrl ? <CopyLink /> : <a href={shareHref}>Open on its own page with these numbers</a>}
       </div>
-      {outcome.kind === 'solved' ? (
-        <SolutionView solution={outcome.solution} />
-      ) : (
-        <p className="dnn-calculator__pending">Fix the highlighted input to see the solution.</p>
+    </div>
+  );
+  const resultPane = (
+    <div className="dnn-calculator__result">
+      {outcome.kind !== 'solved' && (
+        <p className="dnn-calculator__pending" role="status">
+          {shown
+            ? 'The input has an error (see the highlighted field); the answer below is for the last valid input.'
+            : 'Fix the highlighted input to see the solution.'}
+        </p>
+      )}
+      {shown && (
+        <>
+          <AnswerView
+            solverId={solver.id}
+            solution={shown.solution}
+            schema={answerSchema}
+            input={(shown.input ?? {}) as Record<string, unknown>}
+            stale={outcome.kind !== 'solved'}
+            level={level}
+          />
+          <NotesView notes={shown.solution.notes} level={level} />
+        </>
       )}
     </div>
+  );
+  return (
+    <div
+      className={`dnn-calculator${compact ? ' dnn-calculator--compact' : ''}`}
+      data-solver-id={solver.id}
+      data-ready={ready}
+    >
+      {compact ? (
+        <>
+          {resultPane}
+          <details className="dnn-calculator__fold">
+            <summary>Change the numbers</summary>
+            {inputPane}
+          </details>
+          {shown && (
+            <details className="dnn-calculator__fold">
+              <summary>Worked solution</summary>
+              <StepsView solution={shown.solution} level={4} />
+            </details>
+          )}
+        </>
+      ) : (
+        <>
+          <div className="dnn-calculator__grid">
+            {inputPane}
+            {resultPane}
+          </div>
+          {shown && <StepsView solution={shown.solution} level={level} />}
+        </>
+      )}
+    </div>
+  );
+}
+
+/** Copies the page's link (which holds the input) and says so. */
+function CopyLink() {
+  const [copied, setCopied] = useState<'yes' | 'failed'>();
+  const copy = async () => {
+    try {
+      await navigator.clipboard.writeText(window.location.href);
+      setCopied('yes');
+    } catch {
+      setCopied('failed');
+    }
+  };
+  return (
+    <>
+      <button type="button" className="button button--sm button--secondary" onClick={() => void copy()}>
+        Copy link to this solution
+      </button>
+      <span role="status" className="dnn-calculator__copied">
+        {copied === 'yes' ? 'Link copied.' : copied === 'failed' ? 'Copy failed: copy the address bar instead.' : ''}
+      </span>
+    </>
   );
 }
 

@@ -31,7 +31,7 @@ function Described({
   return (
     <div className={`dnn-field${error ? ' dnn-field--error' : ''}`} data-field={field.path}>
       <label htmlFor={inputId} className="dnn-field__label">
-        {field.label} <code>{field.name}</code>
+        {field.label} <code aria-hidden="true">{field.name}</code>
         {!field.required && !field.hasDefault && <span className="dnn-field__optional"> (optional)</span>}
       </label>
       {children}
@@ -152,7 +152,7 @@ function FieldView({ field, value, onChange, errors }: { field: Field } & Omit<S
     return (
       <fieldset className="dnn-fieldset" data-field={field.path}>
         <legend>
-          {field.label} <code>{field.name}</code>
+          {field.label} <code aria-hidden="true">{field.name}</code>
           {!field.required && <span className="dnn-field__optional"> (optional)</span>}
         </legend>
         {field.description && <p className="dnn-field__desc">{field.description}</p>}

@@ -171,27 +171,87 @@ export function setIn(value: unknown, keys: readonly string[], next: unknown): u
 }
 
 const NUMBER = /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/;
+const FRACTION = /^([-+]?(?:\d+\.?\d*|\.\d+))\s*\/\s*((?:\d+\.?\d*|\.\d+))$/;
 
-/** A number field's text as a value: empty → undefined (the default applies), a number, or the text itself (the solver then says what is wrong). */
+/** Unicode minus and dashes → `-` (exams and our own steps write −3). */
+function asciiMinus(text: string): string {
+  return text.replace(/[\u2212\u2013]/g, '-');
+}
+
+/** `2.5`, `−3`, `1/9` as a number; undefined when the text is none of these. */
+function numberOf(text: string): number | undefined {
+  const t = asciiMinus(text.trim());
+  if (NUMBER.test(t)) return Number(t);
+  const f = FRACTION.exec(t);
+  if (f && Number(f[2]) !== 0) return Number(f[1]) / Number(f[2]);
+  return undefined;
+}
+
+/** A number field's text as a value: empty → undefined (the default applies), a number (`−3`, `1/9` too), or the text itself (the solver then says what is wrong). */
 export function parseNumberText(text: string): unknown {
   const t = text.trim();
   if (t === '') return undefined;
-  return NUMBER.test(t) ? Number(t) : text;
+  return numberOf(t) ?? text;
 }
 
-/** Splits `1, 2, 3` or `1 2 3` into numbers, or returns undefined. */
+/** Splits `1, 2, 3`, `1 2 3` or `1/9, −1/9` into numbers, or returns undefined. */
 function numberList(text: string): number[] | undefined {
   const parts = text
     .trim()
     .split(/[\s,;]+/)
     .filter(Boolean);
-  return parts.length > 0 && parts.every((p) => NUMBER.test(p)) ? parts.map(Number) : undefined;
+  const nums = parts.map(numberOf);
+  return parts.length > 0 && nums.every((n) => n !== undefined) ? (nums as number[]) : undefined;
+}
+
+/** `3×32×32`, `3x32x32`, `(3, 32, 32)`: a shape or tuple as written in exams. */
+const SHAPE = /^\(?\s*\d+(\s*[×xX*]\s*\d+)+\s*\)?$/;
+/** `x=0, y=0` or `x: 1; y: −2`: a point as name/value pairs. */
+const ASSIGNMENTS = /^\s*[A-Za-z_]\w*\s*[=:]\s*[^,;=:]+(\s*[,;]\s*[A-Za-z_]\w*\s*[=:]\s*[^,;=:]+)*\s*$/;
+/** A LaTeX matrix pasted from notes: `\begin{pmatrix} 1 & 2 \\ 3 & 4 \end{pmatrix}`. */
+const LATEX_MATRIX = /\\begin\{[pbvBV]?matrix\}([\s\S]*?)\\end\{[pbvBV]?matrix\}/;
+
+/** Reads the exam notations JSON does not: shapes, tuples, points, LaTeX matrices, fractions; undefined when none fits. */
+function notation(text: string): unknown {
+  const t = asciiMinus(text.trim());
+  if (SHAPE.test(t))
+    return t
+      .replace(/[()\s]/g, '')
+      .split(/[×xX*]/)
+      .map(Number);
+  const latex = LATEX_MATRIX.exec(t);
+  if (latex) {
+    const rows = (latex[1] ?? '')
+      .split(/\\\\/)
+      .filter((r) => r.trim())
+      .map((r) => numberList(r.replace(/&/g, ' ')));
+    return rows.every(Boolean) ? rows : undefined;
+  }
+  if (ASSIGNMENTS.test(t)) {
+    const pairs = t.split(/[,;]/).map((p) => p.split(/[=:]/).map((x) => x.trim()) as [string, string]);
+    const values = pairs.map(([, v]) => numberOf(v));
+    if (values.every((v) => v !== undefined)) return Object.fromEntries(pairs.map(([k], i) => [k, values[i]]));
+  }
+  // Tuples and fractions inside JSON-like text: ((1, 2), (3, 4)), [1/9, 1/9].
+  const json = t
+    .replace(/\(/g, '[')
+    .replace(/\)/g, ']')
+    .replace(/(-?(?:\d+\.?\d*|\.\d+))\s*\/\s*(\d+\.?\d*)/g, (m, a: string, b: string) =>
+      Number(b) === 0 ? m : String(Number(a) / Number(b)),
+    );
+  try {
+    return JSON.parse(json);
+  } catch {
+    return undefined;
+  }
 }
 
 /**
  * A JSON field's text as a value. Accepts JSON, a bare word (`same`), numbers
- * separated by commas or spaces (`3, 32, 32`), and one row per line for a matrix.
- * Anything else is passed on as text, so the solver names the field and says what is wrong.
+ * separated by commas or spaces (`3, 32, 32`), one row per line for a matrix
+ * (a spreadsheet paste), and exam notations: `(3, 32, 32)`, `3×32×32`, `1/9`,
+ * `x=0, y=0`, the Unicode minus, a LaTeX `pmatrix`. Anything else is passed on
+ * as text, so the solver names the field and says what is wrong.
  */
 export function parseJsonText(text: string): unknown {
   const t = text.trim();
@@ -200,6 +260,8 @@ export function parseJsonText(text: string): unknown {
     return JSON.parse(t);
   } catch {
     if (/^[A-Za-z_][\w-]*$/.test(t)) return t;
+    const written = notation(t);
+    if (written !== undefined) return written;
     const lines = t.split(/\n+/).filter((l) => l.trim());
     if (lines.length > 1) {
       const rows = lines.map((l) => numberList(l.replace(/[[\]]/g, ' ')));

@@ -1,0 +1,334 @@
+/**
+ * One renderer per answer kind. `AnswerValue` picks the renderer from the
+ * field's schema (or the value's shape when the schema has no kind); tables,
+ * matrices and records are real HTML, pictures come from `./pictures`.
+ * Numbers are shown rounded for reading; the exact value is in each cell's
+ * `title` and in the solution's JSON.
+ */
+import type { ReactNode } from 'react';
+import { complexText, exact, grouped, isRounded, readable } from './format';
+import { PICTURES } from './pictures';
+import { columnsOf, kindOf, labelOf, pick, unwrap } from './schema';
+import type { AnswerSchema, KindProps } from './types';
+
+/** Context every renderer passes down: the whole answer, the input, the solver id. */
+type Context = Omit<KindProps, 'value' | 'schema'>;
+
+function Num({ x, integer }: { x: number; integer?: boolean }) {
+  const text = integer && Number.isSafeInteger(x) ? grouped(x) : readable(x);
+  return (
+    <span className="dnn-num" title={isRounded(x) ? exact(x) : undefined}>
+      {text}
+    </span>
+  );
+}
+
+const NONE = <span className="dnn-none">none</span>;
+
+function Shape({ value, schema }: { value: number[]; schema: AnswerSchema }) {
+  const axes = schema.axes && schema.axes.length >= value.length ? schema.axes.slice(-value.length) : undefined;
+  return (
+    <span className="dnn-shape" title={exact(value)}>
+      {value.map((n, i) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: axes are positional
+        <span key={i} className="dnn-shape__axis">
+          {i > 0 && <span className="dnn-shape__times"> × </span>}
+          {grouped(n)}
+          {axes && <sub className="dnn-shape__name">{axes[i]}</sub>}
+        </span>
+      ))}
+    </span>
+  );
+}
+
+function Vector({ value }: { value: number[] }) {
+  return (
+    <span className="dnn-vector">
+      [
+      {value.map((x, i) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: positional entries
+        <span key={i}>
+          {i > 0 && ', '}
+          <Num x={x} />
+        </span>
+      ))}
+      ]
+    </span>
+  );
+}
+
+/** A matrix as a bracketed HTML table (row and column numbers for screen readers). */
+export function Matrix({ value, label }: { value: number[][]; label: string }) {
+  return (
+    <div className="dnn-scroll">
+      <table className="dnn-matrix" aria-label={label}>
+        <tbody>
+          {value.map((row, i) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: positional rows
+            <tr key={i}>
+              {row.map((x, j) => (
+                // biome-ignore lint/suspicious/noArrayIndexKey: positional cells
+                <td key={j}>
+                  <Num x={x} />
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function Tensor({ value, label }: { value: number[][][]; label: string }) {
+  return (
+    <div className="dnn-tensor">
+      {value.map((channel, c) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: channels are positional
+        <figure key={c} className="dnn-tensor__channel">
+          <figcaption>Channel {c + 1}</figcaption>
+          <Matrix value={channel} label={`${label}, channel ${c + 1}`} />
+        </figure>
+      ))}
+    </div>
+  );
+}
+
+function sum(rows: readonly unknown[], key: string): number | undefined {
+  let total = 0;
+  for (const r of rows) {
+    const v = (r as Record<string, unknown>)?.[key];
+    if (typeof v !== 'number') return undefined;
+    total += v;
+  }
+  return total;
+}
+
+/** Rows of records as an HTML table; columns from the row schema, a totals row where the schema says so. */
+function Table({ rows, schema, label, ctx }: { rows: unknown[]; schema: AnswerSchema; label: string; ctx: Context }) {
+  const row = unwrap(schema.items as AnswerSchema | undefined);
+  const columns = columnsOf(row, rows, schema.columns);
+  const totals = schema.totals?.filter((k) => columns.some((c) => c.key === k)) ?? [];
+  const numbered = schema.kind === 'trajectory' || !columns.some((c) => c.key === 'name' || c.key === 'step');
+  return (
+    <div className="dnn-scroll">
+      <table className="dnn-table">
+        <caption className="dnn-visually-hidden">{label}</caption>
+        <thead>
+          <tr>
+            {numbered && <th scope="col">#</th>}
+            {columns.map((c) => (
+              <th key={c.key} scope="col" title={c.schema.description}>
+                {labelOf(c.key, c.schema)}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r, i) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: rows are positional
+            <tr key={i} data-row={i}>
+              {numbered && <th scope="row">{i + 1}</th>}
+              {columns.map((c) => (
+                <td key={c.key}>
+                  <AnswerValue
+                    value={(r as Record<string, unknown>)?.[c.key]}
+                    schema={c.schema}
+                    name={c.key}
+                    ctx={ctx}
+                    compact
+                  />
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+        {totals.length > 0 && (
+          <tfoot>
+            <tr>
+              {numbered && <th scope="row">Total</th>}
+              {columns.map((c, j) => {
+                const total = totals.includes(c.key) ? sum(rows, c.key) : undefined;
+                return (
+                  <td key={c.key}>
+                    {total !== undefined ? (
+                      <Num x={total} integer />
+                    ) : !numbered && j === 0 ? (
+                      <strong>Total</strong>
+                    ) : null}
+                  </td>
+                );
+              })}
+            </tr>
+          </tfoot>
+        )}
+      </table>
+    </div>
+  );
+}
+
+/** Name → value pairs as a two-column table. */
+function MapTable({
+  value,
+  schema,
+  label,
+  ctx,
+}: {
+  value: Record<string, unknown>;
+  schema: AnswerSchema;
+  label: string;
+  ctx: Context;
+}) {
+  const item = unwrap(typeof schema.additionalProperties === 'object' ? schema.additionalProperties : undefined);
+  return (
+    <div className="dnn-scroll">
+      <table className="dnn-table dnn-table--map">
+        <caption className="dnn-visually-hidden">{label}</caption>
+        <tbody>
+          {Object.entries(value).map(([k, v]) => (
+            <tr key={k}>
+              <th scope="row">
+                <code>{k}</code>
+              </th>
+              <td>
+                <AnswerValue value={v} schema={item} name={k} ctx={ctx} compact />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/** Named sub-fields: inline ones as a definition list, large ones as sub-blocks. */
+function RecordView({ value, schema, ctx }: { value: Record<string, unknown>; schema: AnswerSchema; ctx: Context }) {
+  return (
+    <dl className="dnn-record">
+      {Object.entries(value).map(([k, v]) => {
+        const s = unwrap(schema.properties?.[k] as AnswerSchema | undefined);
+        return (
+          <div key={k} className="dnn-record__row">
+            <dt title={s.description}>{labelOf(k, s)}</dt>
+            <dd>
+              <AnswerValue value={v} schema={s} name={k} ctx={ctx} compact />
+            </dd>
+          </div>
+        );
+      })}
+    </dl>
+  );
+}
+
+function ListView({ value, schema, ctx }: { value: unknown[]; schema: AnswerSchema; ctx: Context }) {
+  const item = unwrap(schema.items as AnswerSchema | undefined);
+  if (value.every((v) => v === null || typeof v !== 'object')) {
+    return (
+      <ul className="dnn-list">
+        {value.map((v, i) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: positional items
+          <li key={i}>
+            <AnswerValue value={v} schema={item} name="" ctx={ctx} compact />
+          </li>
+        ))}
+      </ul>
+    );
+  }
+  return (
+    <ol className="dnn-list dnn-list--blocks">
+      {value.map((v, i) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: positional items
+        <li key={i}>
+          <AnswerValue value={v} schema={item} name={`${labelOf('', item) || 'Item'} ${i + 1}`} ctx={ctx} />
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+/** Props of {@link AnswerValue}. */
+export interface AnswerValueProps {
+  value: unknown;
+  schema: AnswerSchema;
+  /** The field's key (for its label when the schema has no title). */
+  name: string;
+  ctx: Context;
+  /** Inside a table cell: no pictures, small matrices inline. */
+  compact?: boolean;
+}
+
+/** Draws one answer value by its kind. */
+export function AnswerValue({ value, schema: raw, name, ctx, compact }: AnswerValueProps): ReactNode {
+  if (value === null || value === undefined) return NONE;
+  const schema = pick(raw, value);
+  const kind = kindOf(schema, value);
+  const label = labelOf(name, schema);
+  switch (kind) {
+    case 'scalar':
+    case 'count':
+      return typeof value === 'number' ? (
+        <>
+          <Num x={value} integer={kind === 'count'} />
+          {schema.unit && <span className="dnn-unit"> {schema.unit}</span>}
+        </>
+      ) : (
+        <code>{String(value)}</code>
+      );
+    case 'flag':
+      return <span className="dnn-flag">{value ? 'yes' : 'no'}</span>;
+    case 'text':
+    case 'fraction':
+      return <code className="dnn-text">{String(value)}</code>;
+    case 'complex': {
+      const c = value as { re: number; im: number };
+      return (
+        <span className="dnn-num" title={exact(value)}>
+          {complexText(c.re, c.im)}
+        </span>
+      );
+    }
+    case 'shape':
+      return <Shape value={value as number[]} schema={schema} />;
+    case 'vector':
+      return <Vector value={value as number[]} />;
+    case 'matrix':
+      return <Matrix value={value as number[][]} label={label} />;
+    case 'record':
+      return <RecordView value={value as Record<string, unknown>} schema={schema} ctx={ctx} />;
+    case 'map':
+      return <MapTable value={value as Record<string, unknown>} schema={schema} label={label} ctx={ctx} />;
+    case 'list':
+      return <ListView value={value as unknown[]} schema={schema} ctx={ctx} />;
+    default:
+      break;
+  }
+  const Picture = compact ? undefined : PICTURES[kind];
+  const picture = Picture ? <Picture value={value} schema={schema} {...ctx} /> : null;
+  const body =
+    kind === 'tensor' ? (
+      <Tensor value={value as number[][][]} label={label} />
+    ) : Array.isArray(value) && value.every((r) => r !== null && typeof r === 'object' && !Array.isArray(r)) ? (
+      <Table rows={value} schema={schema} label={label} ctx={ctx} />
+    ) : (
+      <ListView value={value as unknown[]} schema={schema} ctx={ctx} />
+    );
+  if (!picture) return body;
+  if (kind === 'trajectory') {
+    return (
+      <>
+        {body}
+        {picture}
+      </>
+    );
+  }
+  // The picture first; its numbers stay one click away as a table (and for screen readers).
+  return (
+    <>
+      {picture}
+      <details className="dnn-answer__numbers">
+        <summary>{label} as a table</summary>
+        {body}
+      </details>
+    </>
+  );
+}
