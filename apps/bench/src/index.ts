@@ -2,10 +2,12 @@
 import { frontDoor } from './front-door.js';
 import { kernelBench } from './kernels.js';
 import { machine } from './machine.js';
+import { pageWeight } from './page-weight.js';
 
 const benchmarks: { name: string; run: () => Promise<void> }[] = [
   { name: 'front door (dnn batch, dnn solve)', run: frontDoor },
   { name: 'kernels (@dnn/core-wasm vs tfjs-wasm, tfjs-cpu, onnxruntime-web)', run: kernelBench },
+  { name: 'docs site weight and responsiveness (Chromium, docs/build)', run: () => pageWeight() },
 ];
 
 console.log(`dnn-solvers benchmarks on ${machine()}`);
