@@ -43,15 +43,14 @@ describe.each(solverInfos.map((i) => [i.id]))('%s calculator', (id) => {
         .locator('[data-answer-kind]')
         .evaluateAll((els) => els.map((e) => e.getAttribute('data-answer-kind')));
       for (const kind of kinds.filter((k) => PICTURE_KINDS.includes(k ?? ''))) {
-        const area = await page
-          .locator(
-            `[data-answer-kind="${kind}"] [data-picture] svg, [data-answer-kind="${kind}"] svg[data-picture], [data-answer-kind="${kind}"] canvas`,
-          )
-          .first()
-          .evaluate((el) => {
-            const r = el.getBoundingClientRect();
-            return el.childElementCount > 0 || el.tagName === 'CANVAS' ? r.width * r.height : 0;
-          });
+        const picture = page.locator(`[data-answer-kind="${kind}"] [data-picture]`);
+        expect(await picture.count(), `${kind} picture`).toBeGreaterThan(0);
+        const area = await picture.first().evaluate((el) => {
+          const drawn = el.matches('svg, canvas') ? el : el.querySelector('svg, canvas');
+          if (!drawn || (drawn.tagName !== 'CANVAS' && drawn.childElementCount === 0)) return 0;
+          const r = drawn.getBoundingClientRect();
+          return r.width * r.height;
+        });
         expect(area, `${kind} picture area`).toBeGreaterThan(100 * 60);
       }
       expect(await seriousA11yViolations(page)).toEqual([]);

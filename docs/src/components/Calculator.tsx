@@ -11,6 +11,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { calculatorPath, findSolver } from '../registry';
 import AnswerView from './answer/AnswerView';
 import type { AnswerSchema } from './answer/types';
+import { useFocusableOverflow } from './focusable-overflow';
 import SchemaForm from './SchemaForm';
 import StepsView, { NotesView } from './StepsView';
 import { type Field, fieldForPath, fieldsOf, type JsonSchema, setIn } from './schema-fields';
@@ -137,6 +138,8 @@ function CalculatorFor({
     if (field) errors[field.path] = outcome.message;
     else formError = outcome.message;
   }
+  const rootRef = useRef<HTMLDivElement>(null);
+  useFocusableOverflow(rootRef, [shown]);
   const shareHref = `${pagePath}?input=${encodeURIComponent(JSON.stringify(value ?? {}))}`;
   const active = preset === undefined ? undefined : solver.examples[preset];
   const level = compact ? 3 : 2;
@@ -218,6 +221,7 @@ function CalculatorFor({
   );
   return (
     <div
+      ref={rootRef}
       className={`dnn-calculator${compact ? ' dnn-calculator--compact' : ''}`}
       data-solver-id={solver.id}
       data-ready={ready}

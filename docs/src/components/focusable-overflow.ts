@@ -1,0 +1,27 @@
+/**
+ * Keyboard access to boxes that scroll sideways (wide tables, matrices and
+ * formulas on a phone): each one that overflows gets `tabindex="0"` so it can
+ * be focused and scrolled with the arrow keys (WCAG 2.1.1; axe's
+ * scrollable-region-focusable); the others stay out of the tab order.
+ */
+import { type RefObject, useEffect } from 'react';
+
+const SCROLLERS = '.dnn-scroll, .dnn-tex--display';
+
+/** Marks the overflowing scroll boxes inside `root` focusable; re-checks when `deps` change and on resize. */
+export function useFocusableOverflow(root: RefObject<HTMLElement | null>, deps: readonly unknown[]): void {
+  useEffect(() => {
+    const mark = () => {
+      for (const el of root.current?.querySelectorAll<HTMLElement>(SCROLLERS) ?? []) {
+        if (el.scrollWidth > el.clientWidth + 1) {
+          el.tabIndex = 0;
+          if (!el.hasAttribute('aria-label')) el.setAttribute('aria-label', 'Scrolls sideways');
+        } else el.removeAttribute('tabindex');
+      }
+    };
+    mark();
+    window.addEventListener('resize', mark);
+    return () => window.removeEventListener('resize', mark);
+    // biome-ignore lint/correctness/useExhaustiveDependencies: the caller says when the content changed
+  }, deps);
+}
