@@ -1,0 +1,156 @@
+/**
+ * The pure parts of solving off the main thread, with no React and no Worker
+ * in sight so they can be tested in Node: the messages, the worker's
+ * latest-request-wins queue, and the page's client that numbers requests and
+ * drops stale answers.
+ *
+ * A *channel* is one consumer (one calculator on the page); each request of a
+ * channel gets the next sequence number, and only the answer to a channel's
+ * latest request is delivered.
+ */
+import type { Outcome } from './solve-outcome';
+
+/** Page → worker: solve `input` with solver `id` for `channel`, request number `seq`. */
+export interface SolveRequest {
+  channel: number;
+  seq: number;
+  id: string;
+  input: unknown;
+}
+
+/** Worker → page: the outcome of request `seq` of `channel`. */
+export interface SolveResponse {
+  channel: number;
+  seq: number;
+  outcome: Outcome;
+}
+
+/**
+ * The worker side. Requests are queued per channel, newest wins: a request
+ * that a newer one of the same channel overtook before it was solved is
+ * skipped (typing fast never piles up work). `defer` schedules the drain after
+ * the messages already waiting have been received (`setTimeout(f, 0)` in a
+ * worker). Returns the function to call with each incoming request.
+ */
+export function createSolveHandler(
+  solve: (id: string, input: unknown) => Outcome,
+  post: (response: SolveResponse) => void,
+  defer: (drain: () => void) => void,
+): (request: SolveRequest) => void {
+  const latest = new Map<number, SolveRequest>();
+  let scheduled = false;
+  const drain = () => {
+    scheduled = false;
+    for (const [channel, req] of [...latest]) {
+      latest.delete(channel);
+      post({ channel, seq: req.seq, outcome: solve(req.id, req.input) });
+    }
+  };
+  return (request) => {
+    const known = latest.get(request.channel);
+    if (!known || known.seq < request.seq) latest.set(request.channel, request);
+    if (!scheduled) {
+      scheduled = true;
+      defer(drain);
+    }
+  };
+}
+
+/** One consumer's end of a {@link SolveClient}. */
+export interface SolveChannel {
+  /** Asks for `input` solved with solver `id`; `onOutcome` is called unless a newer request (or `cancel`) came first. */
+  solve(id: string, input: unknown, onOutcome: (outcome: Outcome) => void): void;
+  /** Drops the answer to any request in flight. */
+  cancel(): void;
+  /** Cancels and forgets this channel. */
+  close(): void;
+}
+
+/** The page side of the protocol (see {@link createSolveClient}). */
+export interface SolveClient {
+  /** A new channel, for one consumer. */
+  open(): SolveChannel;
+  /** Hand every worker response here. */
+  receive(response: SolveResponse): void;
+  /** The worker failed: solve every request in flight, and all later ones, with the synchronous fallback. */
+  fail(): void;
+  /** True once requests are solved synchronously (no worker, or it failed). */
+  readonly synchronous: boolean;
+}
+
+/**
+ * The page side: numbers each channel's requests, sends them with `post`,
+ * delivers only the answer to a channel's latest request. With `post`
+ * undefined (no Worker) or after {@link SolveClient.fail}, `solveSync` answers
+ * at once, on the calling thread.
+ */
+export function createSolveClient(
+  solveSync: (id: string, input: unknown) => Outcome,
+  post: ((request: SolveRequest) => void) | undefined,
+): SolveClient {
+  let send = post;
+  let nextChannel = 1;
+  const inFlight = new Map<
+    number,
+    { seq: number; id: string; input: unknown; onOutcome: (outcome: Outcome) => void } | undefined
+  >();
+  const seqs = new Map<number, number>();
+  const client: SolveClient = {
+    get synchronous() {
+      return send === undefined;
+    },
+    open() {
+      const channel = nextChannel++;
+      seqs.set(channel, 0);
+      return {
+        solve(id, input, onOutcome) {
+          const seq = (seqs.get(channel) ?? 0) + 1;
+          seqs.set(channel, seq);
+          if (!send) {
+            inFlight.set(channel, undefined);
+            onOutcome(solveSync(id, input));
+            return;
+          }
+          inFlight.set(channel, { seq, id, input, onOutcome });
+          try {
+            send({ channel, seq, id, input });
+          } catch {
+            // The input cannot be cloned or the worker is gone: fall back for good.
+            client.fail();
+          }
+        },
+        cancel() {
+          seqs.set(channel, (seqs.get(channel) ?? 0) + 1);
+          inFlight.set(channel, undefined);
+        },
+        close() {
+          seqs.delete(channel);
+          inFlight.delete(channel);
+        },
+      };
+    },
+    receive({ channel, seq, outcome }) {
+      const waiting = inFlight.get(channel);
+      if (!waiting || waiting.seq !== seq || seqs.get(channel) !== seq) return;
+      inFlight.set(channel, undefined);
+      waiting.onOutcome(outcome);
+    },
+    fail() {
+      send = undefined;
+      for (const [channel, waiting] of [...inFlight]) {
+        if (!waiting) continue;
+        inFlight.set(channel, undefined);
+        waiting.onOutcome(solveSync(waiting.id, waiting.input));
+      }
+    },
+  };
+  return client;
+}
+
+/**
+ * The identity of a request, for deciding whether the shown outcome is the
+ * current input's: equal keys ⇔ same solver and same JSON input.
+ */
+export function solveKey(id: string, input: unknown): string {
+  return `${id}\n${JSON.stringify(input ?? {})}`;
+}

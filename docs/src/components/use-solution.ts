@@ -1,0 +1,111 @@
+/**
+ * `useSolution`: a calculator's outcome, solved off the main thread.
+ *
+ * The first render (the prerender on the server, then hydration in the
+ * browser) solves synchronously, so the static HTML already holds the default
+ * answer and hydration matches it. Every later input goes to one Web Worker
+ * shared by all calculators of the page (solve-worker.ts); answers to
+ * superseded inputs are dropped, and the previous outcome stays on screen,
+ * flagged `pending`, until the current one arrives. Where Worker is missing or
+ * the worker fails, inputs are solved synchronously as before.
+ */
+import { useEffect, useRef, useState } from 'react';
+import { type Outcome, solveById } from './solve-outcome';
+import { createSolveClient, type SolveChannel, type SolveClient, type SolveResponse, solveKey } from './solve-protocol';
+
+export type { Outcome } from './solve-outcome';
+export { solveById, solveSafely } from './solve-outcome';
+
+/** What {@link useSolution} returns. */
+export interface SolutionState {
+  /**
+   * The outcome to show: the current input's, or, while `pending`, the last
+   * outcome that arrived (of an earlier input), never `undefined`.
+   */
+  outcome: Outcome;
+  /** True while the current input is being solved and `outcome` belongs to an earlier input. */
+  pending: boolean;
+}
+
+let shared: SolveClient | undefined;
+
+/** The page's solve client: one worker for every calculator, or synchronous solving where that fails. */
+function solveClient(): SolveClient {
+  if (shared) return shared;
+  let worker: Worker | undefined;
+  try {
+    if (typeof Worker !== 'undefined') {
+      worker = new Worker(new URL('./solve-worker.ts', import.meta.url), { type: 'module' });
+    }
+  } catch {
+    worker = undefined;
+  }
+  const client = createSolveClient(solveById, worker ? (request) => worker.postMessage(request) : undefined);
+  if (worker) {
+    const w = worker;
+    w.onmessage = (event: MessageEvent<SolveResponse>) => client.receive(event.data);
+    w.onerror = (event) => {
+      event.preventDefault();
+      w.terminate();
+      client.fail();
+    };
+    w.onmessageerror = () => {
+      w.terminate();
+      client.fail();
+    };
+  }
+  shared = client;
+  return client;
+}
+
+/**
+ * Solves `input` with solver `solverId` and keeps the outcome current as the
+ * input changes, without blocking the main thread.
+ *
+ * - First render (server prerender and hydration): solved synchronously, so
+ *   `pending` is false and the prerendered HTML shows the answer.
+ * - Later changes of `solverId` or `input` (compared by value, as JSON): sent
+ *   to the solve worker; until the answer arrives `pending` is true and
+ *   `outcome` is the previous one. Answers to inputs that were replaced
+ *   meanwhile are dropped; returning to the input already shown cancels the
+ *   request in flight.
+ * - No Worker (or it failed to start or crashed): solved synchronously in an
+ *   effect, same outcomes.
+ *
+ * `input` must be JSON data (it is cloned to the worker and keyed by its JSON).
+ *
+ * @example
+ * const { outcome, pending } = useSolution('conv/output-shape', value);
+ * if (outcome.kind === 'solved') show(outcome.solution, { dimmed: pending });
+ */
+export function useSolution(solverId: string, input: unknown): SolutionState {
+  const key = solveKey(solverId, input);
+  const [shown, setShown] = useState(() => ({ key, outcome: solveById(solverId, input) }));
+  const shownKey = useRef(shown.key);
+  shownKey.current = shown.key;
+  const channel = useRef<SolveChannel | undefined>(undefined);
+  const latest = useRef({ solverId, input });
+  latest.current = { solverId, input };
+
+  useEffect(() => {
+    const ch = solveClient().open();
+    channel.current = ch;
+    return () => {
+      ch.close();
+      channel.current = undefined;
+    };
+  }, []);
+
+  useEffect(() => {
+    const ch = channel.current;
+    if (!ch) return;
+    if (key === shownKey.current) {
+      ch.cancel();
+      return;
+    }
+    const { solverId: id, input: value } = latest.current;
+    ch.solve(id, value, (outcome) => setShown({ key, outcome }));
+  }, [key]);
+
+  return { outcome: shown.outcome, pending: key !== shown.key };
+}

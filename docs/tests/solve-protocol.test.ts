@@ -1,0 +1,167 @@
+/**
+ * Solving off the main thread, without a browser: the worker's queue keeps
+ * only each channel's newest request, the page's client delivers only the
+ * answer to a channel's latest request, and the synchronous fallback gives the
+ * same outcomes as the worker would.
+ */
+import { describe, expect, it } from 'vitest';
+import { type Outcome, solveById } from '../src/components/solve-outcome';
+import {
+  createSolveClient,
+  createSolveHandler,
+  type SolveRequest,
+  type SolveResponse,
+  solveKey,
+} from '../src/components/solve-protocol';
+import { findSolver } from '../src/registry';
+
+const fake = (id: string, input: unknown): Outcome => ({ kind: 'internal', message: `${id}:${JSON.stringify(input)}` });
+
+describe('createSolveHandler (worker side)', () => {
+  it('solves only the newest request of each channel that arrived before the drain', () => {
+    const posted: SolveResponse[] = [];
+    const solved: unknown[] = [];
+    let drain: (() => void) | undefined;
+    const handle = createSolveHandler(
+      (id, input) => {
+        solved.push(input);
+        return fake(id, input);
+      },
+      (r) => posted.push(r),
+      (f) => {
+        drain = f;
+      },
+    );
+    handle({ channel: 1, seq: 1, id: 'a', input: 1 });
+    handle({ channel: 1, seq: 2, id: 'a', input: 2 });
+    handle({ channel: 2, seq: 1, id: 'b', input: 'x' });
+    handle({ channel: 1, seq: 3, id: 'a', input: 3 });
+    expect(solved).toEqual([]);
+    drain?.();
+    expect(solved).toEqual([3, 'x']);
+    expect(posted.map((r) => [r.channel, r.seq])).toEqual([
+      [1, 3],
+      [2, 1],
+    ]);
+    // A later request schedules a new drain.
+    drain = undefined;
+    handle({ channel: 2, seq: 2, id: 'b', input: 'y' });
+    expect(drain).toBeTypeOf('function');
+  });
+
+  it('ignores a request older than the one already queued', () => {
+    const posted: SolveResponse[] = [];
+    let drain: (() => void) | undefined;
+    const handle = createSolveHandler(
+      fake,
+      (r) => posted.push(r),
+      (f) => (drain = f),
+    );
+    handle({ channel: 1, seq: 5, id: 'a', input: 5 });
+    handle({ channel: 1, seq: 4, id: 'a', input: 4 });
+    drain?.();
+    expect(posted.map((r) => r.seq)).toEqual([5]);
+  });
+});
+
+describe('createSolveClient (page side)', () => {
+  function setup() {
+    const sent: SolveRequest[] = [];
+    const client = createSolveClient(fake, (r) => sent.push(r));
+    const answer = (r: SolveRequest) =>
+      client.receive({ channel: r.channel, seq: r.seq, outcome: fake(r.id, r.input) });
+    return { sent, client, answer };
+  }
+
+  it('delivers the answer to the latest request and drops stale ones', () => {
+    const { sent, client, answer } = setup();
+    const got: Outcome[] = [];
+    const ch = client.open();
+    ch.solve('a', 1, (o) => got.push(o));
+    ch.solve('a', 2, (o) => got.push(o));
+    expect(sent.map((r) => r.seq)).toEqual([1, 2]);
+    answer(sent[0] as SolveRequest);
+    expect(got).toEqual([]);
+    answer(sent[1] as SolveRequest);
+    expect(got).toEqual([fake('a', 2)]);
+    // A duplicate answer is not delivered twice.
+    answer(sent[1] as SolveRequest);
+    expect(got).toHaveLength(1);
+  });
+
+  it('keeps channels apart, and cancel or close drops the answer in flight', () => {
+    const { sent, client, answer } = setup();
+    const got: string[] = [];
+    const one = client.open();
+    const two = client.open();
+    one.solve('a', 1, () => got.push('one'));
+    two.solve('b', 1, () => got.push('two'));
+    expect(sent[0]?.channel).not.toBe(sent[1]?.channel);
+    one.cancel();
+    answer(sent[0] as SolveRequest);
+    answer(sent[1] as SolveRequest);
+    expect(got).toEqual(['two']);
+    two.solve('b', 2, () => got.push('two again'));
+    two.close();
+    answer(sent[2] as SolveRequest);
+    expect(got).toEqual(['two']);
+  });
+
+  it('answers synchronously without a worker, and after fail() re-solves what was in flight', () => {
+    const sync = createSolveClient(fake, undefined);
+    expect(sync.synchronous).toBe(true);
+    const got: Outcome[] = [];
+    sync.open().solve('a', 7, (o) => got.push(o));
+    expect(got).toEqual([fake('a', 7)]);
+
+    const { client } = setup();
+    const later: Outcome[] = [];
+    const ch = client.open();
+    ch.solve('a', 1, (o) => later.push(o));
+    ch.solve('a', 2, (o) => later.push(o));
+    expect(client.synchronous).toBe(false);
+    client.fail();
+    expect(client.synchronous).toBe(true);
+    expect(later).toEqual([fake('a', 2)]);
+    ch.solve('a', 3, (o) => later.push(o));
+    expect(later).toEqual([fake('a', 2), fake('a', 3)]);
+  });
+
+  it('falls back for good when a request cannot be sent', () => {
+    const client = createSolveClient(fake, () => {
+      throw new Error('DataCloneError');
+    });
+    const got: Outcome[] = [];
+    client.open().solve('a', 1, (o) => got.push(o));
+    expect(got).toEqual([fake('a', 1)]);
+    expect(client.synchronous).toBe(true);
+  });
+});
+
+describe('solveKey and solveById', () => {
+  it('keys by solver and JSON value', () => {
+    expect(solveKey('a', { x: [1, 2] })).toBe(solveKey('a', { x: [1, 2] }));
+    expect(solveKey('a', { x: 1 })).not.toBe(solveKey('b', { x: 1 }));
+    expect(solveKey('a', undefined)).toBe(solveKey('a', {}));
+  });
+
+  it("gives each solver's first example a solution, a bad field an input error naming it, an unknown id an internal error", () => {
+    const solver = findSolver('conv/output-shape');
+    expect(solver).toBeDefined();
+    const first = solver?.examples[0]?.input;
+    const ok = solveById('conv/output-shape', first);
+    expect(ok.kind).toBe('solved');
+    const bad = solveById('conv/output-shape', { ...(first as object), stride: -1 });
+    expect(bad.kind).toBe('input-error');
+    if (bad.kind === 'input-error') expect(bad.path).toBe('stride');
+    expect(solveById('no/such-solver', {}).kind).toBe('internal');
+  });
+
+  it('gives outcomes that survive structured cloning (what the worker sends) unchanged', () => {
+    const solver = findSolver('conv/summary');
+    for (const ex of solver?.examples ?? []) {
+      const outcome = solveById('conv/summary', ex.input);
+      expect(structuredClone(outcome)).toEqual(outcome);
+    }
+  });
+});
