@@ -2,6 +2,7 @@ import type { Config } from '@docusaurus/types';
 import rehypeKatex from 'rehype-katex';
 import remarkMath from 'remark-math';
 import calculatorRoutes from './src/plugins/calculator-routes';
+import siteWeight from './src/plugins/site-weight';
 
 const packages = ['core', 'conv', 'rnn', 'optim', 'logic-nets', 'core-wasm'];
 
@@ -57,6 +58,7 @@ const config: Config = {
       },
     ],
     calculatorRoutes,
+    siteWeight,
   ],
   clientModules: ['./src/clientModules/katex-css.ts', './src/clientModules/hydrated.ts'],
   themeConfig: {

@@ -2,7 +2,8 @@
 import Link from '@docusaurus/Link';
 import Layout from '@theme/Layout';
 import { useState } from 'react';
-import { calculatorPath, findSolver, solverInfos, solverPackages } from '../registry';
+import { packageTopics, useSolverCatalog } from '../solver-catalog';
+import { calculatorPath } from '../solver-paths';
 
 function matches(query: string, ...texts: string[]): boolean {
   const words = query.toLowerCase().split(/\s+/).filter(Boolean);
@@ -12,7 +13,8 @@ function matches(query: string, ...texts: string[]): boolean {
 
 export default function Calculators() {
   const [query, setQuery] = useState('');
-  const shown = solverInfos.filter((i) => matches(query, i.id, i.title, findSolver(i.id)?.description ?? ''));
+  const solverInfos = useSolverCatalog();
+  const shown = solverInfos.filter((i) => matches(query, i.id, i.title, i.description));
   return (
     <Layout title="Calculators" description="A live calculator for every dnn-solvers solver">
       <main className="container margin-vert--lg">
@@ -35,7 +37,7 @@ export default function Calculators() {
         <p aria-live="polite" className="dnn-field__desc">
           {shown.length} of {solverInfos.length} shown
         </p>
-        {solverPackages.map((pkg) => {
+        {packageTopics.map((pkg) => {
           const items = shown.filter((i) => i.package === pkg.name);
           if (items.length === 0) return null;
           return (

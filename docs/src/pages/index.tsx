@@ -1,7 +1,7 @@
 /** Home page: what the site is and where to go. */
 import Link from '@docusaurus/Link';
 import Layout from '@theme/Layout';
-import { solverInfos } from '../registry';
+import { useSolverCatalog } from '../solver-catalog';
 
 const topics = [
   ['Convolutions and CNN architectures', '/docs/guides/convolutions'],
@@ -12,6 +12,7 @@ const topics = [
 ] as const;
 
 export default function Home() {
+  const solverCount = useSolverCatalog().length;
   return (
     <Layout title="Step-by-step DNN solvers" description="Type an exam's numbers, read the worked solution">
       <header className="hero hero--primary">
@@ -21,7 +22,7 @@ export default function Home() {
             Type a deep-learning exam's numbers and read the worked solution: formulas, substituted numbers, results.
           </p>
           <Link className="button button--secondary button--lg" to="/calculators">
-            Open the calculators ({solverInfos.length})
+            Open the calculators ({solverCount})
           </Link>{' '}
           <Link className="button button--outline button--secondary button--lg" to="/practice">
             Practise with exam questions

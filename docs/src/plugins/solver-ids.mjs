@@ -1,12 +1,15 @@
-// Prints the ids of every registered solver as JSON. Runs in plain Node (the
-// packages are ESM-only, which the config loader cannot require), from the
-// docs package: every @dnn/* dependency that exports `solvers` counts.
+// Prints every registered solver as JSON: [{ id, title, description, package }].
+// Runs in plain Node (the packages are ESM-only, which the config loader cannot
+// require), from the docs package: every @dnn/* dependency that exports
+// `solvers` counts.
 import { readFileSync } from 'node:fs';
 
 const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8'));
-const ids = [];
+const catalog = [];
 for (const name of Object.keys(pkg.dependencies ?? {}).filter((n) => n.startsWith('@dnn/'))) {
   const mod = await import(name);
-  for (const solver of mod.solvers ?? []) ids.push(solver.id);
+  for (const solver of mod.solvers ?? []) {
+    catalog.push({ id: solver.id, title: solver.title, description: solver.description ?? '', package: name });
+  }
 }
-process.stdout.write(JSON.stringify(ids));
+process.stdout.write(JSON.stringify(catalog));

@@ -1,0 +1,37 @@
+/**
+ * The list of solvers without the solvers: ids, titles, descriptions and
+ * packages, computed at build time by the calculator-routes plugin. Pages that
+ * only list or count solvers use this, so they don't load the solver library.
+ */
+import { usePluginData } from '@docusaurus/useGlobalData';
+
+/** One solver in the catalog. */
+export interface CatalogEntry {
+  /** Solver id, e.g. `conv/output-shape`. */
+  id: string;
+  title: string;
+  description: string;
+  /** The package that publishes it, e.g. `@dnn/conv`. */
+  package: string;
+}
+
+/** Solver packages in catalog order, with their topic. */
+export const packageTopics = [
+  { name: '@dnn/conv', topic: 'Convolutions and CNN architectures' },
+  { name: '@dnn/rnn', topic: 'Recurrent networks' },
+  { name: '@dnn/optim', topic: 'Optimisation and backprop' },
+  { name: '@dnn/logic-nets', topic: 'Perceptrons and logic networks' },
+] as const;
+
+/** Every registered solver, in catalog order (packages as in {@link packageTopics}). */
+export function useSolverCatalog(): CatalogEntry[] {
+  const { solvers } = usePluginData('dnn-calculator-routes') as { solvers: CatalogEntry[] };
+  const rank = (e: CatalogEntry) => {
+    const i = packageTopics.findIndex((p) => p.name === e.package);
+    return i < 0 ? packageTopics.length : i;
+  };
+  return solvers
+    .map((e, i) => ({ e, i }))
+    .sort((a, b) => rank(a.e) - rank(b.e) || a.i - b.i)
+    .map(({ e }) => e);
+}
