@@ -5,6 +5,8 @@
  */
 import { s } from '@dnn/core';
 import { describe, expect, it } from 'vitest';
+import { fromChannels, resizeColumns, resizeRows, toChannels } from '../src/components/form/grid';
+import { locateError } from '../src/components/form/records';
 import {
   type Field,
   fieldForPath,
@@ -25,6 +27,22 @@ function leaves(fields: readonly Field[]): Field[] {
 
 /** What a field's text gives back for a value, as the form would send it. */
 function roundTrip(field: Field, value: unknown): unknown {
+  if (field.kind === 'records' && Array.isArray(value)) {
+    return value.map((rec: Record<string, unknown>) => {
+      const variant = field.variants?.find((v) => !v.tag || rec[v.tag.name] === v.tag.value);
+      expect(variant, `${field.path}: no record variant for ${JSON.stringify(rec)}`).toBeDefined();
+      return Object.fromEntries(
+        Object.entries(rec).map(([k, v]) => {
+          const sub = variant?.fields.find((f) => f.name === k);
+          return [k, sub ? roundTrip(sub, v) : v];
+        }),
+      );
+    });
+  }
+  if (field.matrix && toChannels(value)) {
+    // What the grid editor gives back: every cell's text read as a number.
+    return fromChannels(toChannels(value) ?? [], parseNumberText);
+  }
   if (field.kind === 'json') return parseJsonText(formatJsonText(value));
   if (field.kind === 'number' || field.kind === 'integer') return parseNumberText(String(value));
   return value;
@@ -123,5 +141,77 @@ describe('exam notations in typed fields (issue 12: what students write)', () =>
   it('passes other text on for the solver to reject with the field named', () => {
     expect(parseJsonText('x=hello')).toBe('x=hello');
     expect(parseJsonText('(3, 32')).toBe('(3, 32');
+  });
+});
+
+describe('structured editors', () => {
+  const fieldNamed = (id: string, name: string) =>
+    fieldsOf(s.toJsonSchema(findSolver(id)!.input) as JsonSchema).find((f) => f.name === name);
+
+  it('conv/summary layers are a record list with one variant per layer type, tagged by `type`', () => {
+    const layers = fieldNamed('conv/summary', 'layers')!;
+    expect(layers.kind).toBe('records');
+    const tags = layers.variants!.map((v) => v.tag?.value);
+    expect(tags).toContain('conv2d');
+    expect(tags).toContain('dense');
+    const conv = layers.variants!.find((v) => v.tag?.value === 'conv2d')!;
+    expect(conv.fields.map((f) => f.name)).toContain('kernel');
+    expect(conv.fields.map((f) => f.name)).not.toContain('type');
+  });
+
+  it('perceptron-train samples are untagged records of x and t', () => {
+    const samples = fieldNamed('logic/perceptron-train', 'samples')!;
+    expect(samples.kind).toBe('records');
+    expect(samples.variants).toHaveLength(1);
+    expect(samples.variants![0]!.fields.map((f) => f.name)).toEqual(['x', 't']);
+  });
+
+  it('a feature map field is edited in a grid', () => {
+    expect(fieldNamed('conv/forward', 'input')?.matrix).toBe(true);
+    expect(fieldNamed('conv/output-shape', 'inputShape')?.matrix).toBeUndefined();
+  });
+
+  it('the grid reads matrices and channels, resizes, and gives numbers back', () => {
+    expect(
+      toChannels([
+        [1, 2],
+        [3, 4],
+      ]),
+    ).toEqual([
+      [
+        ['1', '2'],
+        ['3', '4'],
+      ],
+    ]);
+    expect(toChannels([[[1]], [[2]]])).toEqual([[['1']], [['2']]]);
+    expect(toChannels([1, 2])).toBeUndefined();
+    const grown = resizeColumns(resizeRows([[['1', '2']]], 1), 1);
+    expect(grown).toEqual([
+      [
+        ['1', '2', '0'],
+        ['0', '0', '0'],
+      ],
+    ]);
+    expect(resizeRows(resizeRows(grown, -1), -1)).toEqual([[['1', '2', '0']]]);
+    expect(
+      fromChannels(
+        [
+          [
+            ['1/4', '−2'],
+            ['x', '3'],
+          ],
+        ],
+        parseNumberText,
+      ),
+    ).toEqual([
+      [0.25, -2],
+      ['x', 3],
+    ]);
+  });
+
+  it('locates an error inside a record list', () => {
+    expect(locateError('layers', 'layers[2].kernel')).toEqual({ index: 2, inner: 'kernel' });
+    expect(locateError('layers', 'layers[0]')).toEqual({ index: 0, inner: '' });
+    expect(locateError('layers', 'input')).toBeUndefined();
   });
 });

@@ -5,7 +5,7 @@
  * the page's `?input=` query, so a solution can be shared by link.
  */
 
-import { type AnySolver, a, isDnnInputError, runSolver, type Solution, s } from '@dnn/core';
+import { type AnySolver, a, type Solution, s } from '@dnn/core';
 import useBaseUrl from '@docusaurus/useBaseUrl';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { calculatorPath, findSolver } from '../registry';
@@ -15,6 +15,7 @@ import { useFocusableOverflow } from './focusable-overflow';
 import SchemaForm from './SchemaForm';
 import StepsView, { NotesView } from './StepsView';
 import { type Field, fieldForPath, fieldsOf, type JsonSchema, setIn } from './schema-fields';
+import { useSolution } from './use-solution';
 
 /** Props of {@link Calculator}. */
 export interface CalculatorProps {
@@ -28,22 +29,6 @@ export interface CalculatorProps {
   syncUrl?: boolean;
   /** Collapsed to its answer card, the input and steps folded below it (default: true unless `syncUrl`, i.e. in guides). */
   compact?: boolean;
-}
-
-type Outcome =
-  | { kind: 'solved'; solution: Solution<Record<string, unknown>> }
-  | { kind: 'input-error'; path: string; message: string }
-  | { kind: 'internal'; message: string };
-
-/** Runs the solver; bad input becomes an error naming its field, never an exception. */
-export function solveSafely(solver: AnySolver, value: unknown): Outcome {
-  try {
-    const clean = value === undefined ? {} : JSON.parse(JSON.stringify(value));
-    return { kind: 'solved', solution: runSolver(solver, clean) };
-  } catch (e) {
-    if (isDnnInputError(e)) return { kind: 'input-error', path: e.path, message: e.message };
-    return { kind: 'internal', message: e instanceof Error ? e.message : String(e) };
-  }
 }
 
 /** The `input` query parameter of the current page, parsed; `undefined` when absent. */
@@ -127,9 +112,11 @@ function CalculatorFor({
     setVersion((v) => v + 1);
   };
 
-  const outcome = useMemo(() => solveSafely(solver, value), [solver, value]);
+  const { outcome, pending } = useSolution(solver.id, value);
   const lastGood = useRef<{ solution: Solution<Record<string, unknown>>; input: unknown }>(undefined);
-  if (outcome.kind === 'solved') lastGood.current = { solution: outcome.solution, input: value };
+  if (outcome.kind === 'solved' && (!pending || !lastGood.current)) {
+    lastGood.current = { solution: outcome.solution, input: value };
+  }
   const shown = lastGood.current;
   const errors: Record<string, string> = {};
   let formError: string | undefined;
@@ -178,7 +165,14 @@ function CalculatorFor({
         </p>
       )}
       <form className="dnn-calculator__body" onSubmit={(e) => e.preventDefault()} aria-label={`${solver.title} input`}>
-        <SchemaForm key={version} fields={fields} value={value} onChange={onFieldChange} errors={errors} />
+        <SchemaForm
+          key={version}
+          fields={fields}
+          value={value}
+          onChange={onFieldChange}
+          errors={errors}
+          errorPath={outcome.kind === 'input-error' ? outcome.path : undefined}
+        />
       </form>
       {formError && (
         <p className="dnn-form-error" role="alert" data-error-for="">

@@ -1,5 +1,8 @@
 /** A form generated from a solver's input JSON Schema: labelled, keyboard-usable fields with inline errors. */
 import { type ReactNode, useId, useState } from 'react';
+import { toChannels } from './form/grid';
+import MatrixGrid from './form/MatrixField';
+import RecordsField from './form/RecordsField';
 import { type Field, formatJsonText, getIn, parseJsonText, parseNumberText } from './schema-fields';
 
 /** Props of {@link SchemaForm}. */
@@ -9,6 +12,8 @@ export interface SchemaFormProps {
   onChange: (keys: readonly string[], next: unknown) => void;
   /** Error message by field path (only the field that shows it). */
   errors: Readonly<Record<string, string>>;
+  /** The full path of the current input error (`layers[2].kernel`), for list editors that show it in a row. */
+  errorPath?: string;
 }
 
 function defaultText(field: Field): string | undefined {
@@ -76,8 +81,37 @@ function TextField({ field, value, onChange, error }: LeafProps) {
     },
   };
   const rows = Math.min(12, Math.max(3, text.split('\n').length + 1));
+  const [asGrid, setAsGrid] = useState(() => Boolean(field.matrix && toChannels(value)));
+  const toggle = field.matrix && (
+    <button
+      type="button"
+      className="button button--sm button--link dnn-field__toggle"
+      onClick={() => {
+        if (asGrid) setText(toText(value));
+        setAsGrid(!asGrid);
+      }}
+      disabled={!asGrid && !toChannels(parse(text))}
+    >
+      {asGrid ? 'Edit as text' : 'Edit as a grid'}
+    </button>
+  );
+  if (asGrid) {
+    return (
+      <Described field={field} inputId={inputId} error={error}>
+        <MatrixGrid
+          label={field.label}
+          value={value}
+          onChange={(next) => onChange(field.keys, next)}
+          describedBy={describedBy}
+          invalid={Boolean(error)}
+        />
+        {toggle}
+      </Described>
+    );
+  }
   return (
     <Described field={field} inputId={inputId} error={error}>
+      {toggle}
       {field.multiline ? (
         <textarea className="dnn-input dnn-input--area" rows={rows} {...common} />
       ) : (
@@ -145,9 +179,20 @@ interface LeafProps {
   error: string | undefined;
 }
 
-function FieldView({ field, value, onChange, errors }: { field: Field } & Omit<SchemaFormProps, 'fields'>) {
+function FieldView({ field, value, onChange, errors, errorPath }: { field: Field } & Omit<SchemaFormProps, 'fields'>) {
   const own = getIn(value, field.keys);
   const error = errors[field.path];
+  if (field.kind === 'records') {
+    return (
+      <RecordsField
+        field={field}
+        value={own}
+        onChange={(next) => onChange(field.keys, next)}
+        error={error ? { path: errorPath ?? field.path, message: error } : undefined}
+        FieldView={FieldView}
+      />
+    );
+  }
   if (field.kind === 'object' && field.children) {
     return (
       <fieldset className="dnn-fieldset" data-field={field.path}>
@@ -162,7 +207,7 @@ function FieldView({ field, value, onChange, errors }: { field: Field } & Omit<S
           </p>
         )}
         {field.children.map((c) => (
-          <FieldView key={c.path} field={c} value={value} onChange={onChange} errors={errors} />
+          <FieldView key={c.path} field={c} value={value} onChange={onChange} errors={errors} errorPath={errorPath} />
         ))}
       </fieldset>
     );
@@ -173,11 +218,11 @@ function FieldView({ field, value, onChange, errors }: { field: Field } & Omit<S
 }
 
 /** Renders every field of a solver's input. Remount it (change its `key`) to load new values. */
-export default function SchemaForm({ fields, value, onChange, errors }: SchemaFormProps) {
+export default function SchemaForm({ fields, value, onChange, errors, errorPath }: SchemaFormProps) {
   return (
     <div className="dnn-form">
       {fields.map((f) => (
-        <FieldView key={f.path} field={f} value={value} onChange={onChange} errors={errors} />
+        <FieldView key={f.path} field={f} value={value} onChange={onChange} errors={errors} errorPath={errorPath} />
       ))}
     </div>
   );

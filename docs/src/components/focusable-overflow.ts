@@ -12,11 +12,16 @@ const SCROLLERS = '.dnn-scroll, .dnn-tex--display';
 export function useFocusableOverflow(root: RefObject<HTMLElement | null>, deps: readonly unknown[]): void {
   useEffect(() => {
     const mark = () => {
-      for (const el of root.current?.querySelectorAll<HTMLElement>(SCROLLERS) ?? []) {
+      for (const el of Array.from(root.current?.querySelectorAll<HTMLElement>(SCROLLERS) ?? [])) {
         if (el.scrollWidth > el.clientWidth + 1) {
           el.tabIndex = 0;
-          if (!el.hasAttribute('aria-label')) el.setAttribute('aria-label', 'Scrolls sideways');
-        } else el.removeAttribute('tabindex');
+          el.setAttribute('role', 'group');
+          el.setAttribute('aria-label', 'Wide content: scroll sideways with the arrow keys');
+        } else {
+          el.removeAttribute('tabindex');
+          el.removeAttribute('role');
+          el.removeAttribute('aria-label');
+        }
       }
     };
     mark();

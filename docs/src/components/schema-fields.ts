@@ -26,7 +26,15 @@ export interface JsonSchema {
 }
 
 /** How a field is edited. */
-export type FieldKind = 'number' | 'integer' | 'enum' | 'boolean' | 'string' | 'object' | 'json';
+export type FieldKind = 'number' | 'integer' | 'enum' | 'boolean' | 'string' | 'object' | 'json' | 'records';
+
+/** One shape a record of a list may take (a layer type); `tag` is the field whose constant picks it. */
+export interface RecordVariant {
+  /** The discriminating field (`type`) and its value (`conv2d`), when the list mixes record kinds. */
+  tag?: { name: string; value: string };
+  /** The record's fields, keys relative to the record. */
+  fields: Field[];
+}
 
 /** One form field (an object field has children). */
 export interface Field {
@@ -47,8 +55,12 @@ export interface Field {
   options?: string[];
   /** What a text field expects, e.g. `number or [h, w]`. */
   hint?: string;
-  /** Edit in a multi-line text area (matrices, lists of objects). */
+  /** Edit in a multi-line text area (lists of objects that are not records). */
   multiline?: boolean;
+  /** The field accepts a matrix of numbers (or channels of them): edited in a grid. */
+  matrix?: boolean;
+  /** For `records`: the kinds of record the list holds. */
+  variants?: RecordVariant[];
   children?: Field[];
 }
 
@@ -104,6 +116,45 @@ function isNested(schema: JsonSchema | undefined): boolean {
   return t.includes('array') || t.includes('object') || Boolean(schema.anyOf ?? schema.oneOf);
 }
 
+/** True when the schema (or one of its alternatives) is an array of arrays of numbers. */
+function acceptsMatrix(schema: JsonSchema | undefined, depth = 0): boolean {
+  if (!schema || depth > 4) return false;
+  const alts = schema.anyOf ?? schema.oneOf;
+  if (alts) return alts.some((a) => acceptsMatrix(a, depth + 1));
+  const row = schema.items;
+  return (
+    types(schema).includes('array') &&
+    !!row &&
+    types(row).includes('array') &&
+    !!row.items &&
+    types(row.items).some((t) => t === 'number' || t === 'integer')
+  );
+}
+
+/** The record variants of a list's item schema (one object, or a oneOf/anyOf of objects tagged by a constant). */
+function recordVariants(item: JsonSchema | undefined, keys: string[]): RecordVariant[] | undefined {
+  if (!item) return undefined;
+  const objects = item.properties ? [item] : (item.oneOf ?? item.anyOf);
+  if (!objects?.length || !objects.every((o) => o.properties)) return undefined;
+  const tagName =
+    objects.length > 1
+      ? Object.keys(objects[0]?.properties ?? {}).find((k) =>
+          objects.every((o) => typeof o.properties?.[k]?.const === 'string'),
+        )
+      : undefined;
+  if (objects.length > 1 && !tagName) return undefined;
+  return objects.map((o) => {
+    const req = new Set(o.required ?? []);
+    const fields = Object.entries(o.properties ?? {})
+      .filter(([k]) => k !== tagName)
+      .map(([k, sub]) => fieldFor(k, sub, [k], req.has(k), 2));
+    return {
+      ...(tagName ? { tag: { name: tagName, value: o.properties?.[tagName]?.const as string } } : {}),
+      fields: fields.map((f) => ({ ...f, path: `${keys.join('.')}[].${f.path}` })),
+    };
+  });
+}
+
 function fieldFor(name: string, schema: JsonSchema, keys: string[], required: boolean, depth: number): Field {
   const path = keys.join('.');
   const base = {
@@ -132,11 +183,16 @@ function fieldFor(name: string, schema: JsonSchema, keys: string[], required: bo
       return { ...base, kind: 'object', children };
     }
   }
+  if (depth < 2 && t.length === 1 && t[0] === 'array') {
+    const variants = recordVariants(schema.items, keys);
+    if (variants) return { ...base, kind: 'records', variants };
+  }
+  const matrix = acceptsMatrix(schema);
   const multiline =
     (t.includes('array') && isNested(schema.items)) ||
     (t.includes('object') && !schema.properties) ||
     (t.includes('object') && depth >= 2);
-  return { ...base, kind: 'json', hint: describeSchema(schema), multiline };
+  return { ...base, kind: 'json', hint: describeSchema(schema), multiline, ...(matrix ? { matrix } : {}) };
 }
 
 /** The form fields of a solver's input schema (an object schema, as every solver has). */

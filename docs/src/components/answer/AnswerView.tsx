@@ -16,14 +16,16 @@ export interface AnswerViewProps {
   /** The answer's JSON Schema (`a.answerJsonSchema(solver.answer)`). */
   schema: AnswerSchema;
   input: Record<string, unknown>;
-  /** The shown answer belongs to an earlier input (the current one is invalid or still solving). */
+  /** The shown answer belongs to an earlier input: the current one is invalid (dimmed at once). */
   stale?: boolean;
+  /** The current input is still being solved (dimmed only if that takes a moment). */
+  pending?: boolean;
   /** Heading level of "Answer" (2 on a calculator page, 3 inside a guide). */
   level?: 2 | 3;
 }
 
 /** The answer of a solution, drawn from its schema. */
-export default function AnswerView({ solverId, solution, schema, input, stale, level = 2 }: AnswerViewProps) {
+export default function AnswerView({ solverId, solution, schema, input, stale, pending, level = 2 }: AnswerViewProps) {
   const ctx = { answer: solution.answer, input, solverId };
   const fields = Object.entries(solution.answer).map(([key, value]) => {
     const s = pick(schema.properties?.[key] as AnswerSchema | undefined, value);
@@ -34,10 +36,10 @@ export default function AnswerView({ solverId, solution, schema, input, stale, l
   const Sub = `h${level + 1}` as 'h3' | 'h4';
   return (
     <section
-      className={`dnn-answer${stale ? ' dnn-answer--stale' : ''}`}
+      className={`dnn-answer${stale ? ' dnn-answer--stale' : pending ? ' dnn-answer--pending' : ''}`}
       aria-labelledby={`${solverId}-answer`}
       aria-live="polite"
-      aria-busy={stale || undefined}
+      aria-busy={pending || undefined}
       data-testid="answer"
     >
       <H id={`${solverId}-answer`} className="dnn-answer__heading">
