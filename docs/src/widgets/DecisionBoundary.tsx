@@ -2,8 +2,18 @@
  * Decision boundary: a perceptron's (or a logic MLP's) regions over the input
  * square, with the truth-table points. Weights are typed by hand, or designed
  * by the logic/perceptron and logic/mlp solvers when they are published.
+ *
+ * The regions are drawn by the answer pictures' plane renderer, which samples
+ * the plane on nodes that include the corners and the diagonal exactly: the
+ * XOR MLP that logic/mlp designs (h1 = step(y − x), h2 = step(x − y), bias 0,
+ * y = h1 OR h2) outputs 0 only on the line x = y, which a grid of cell
+ * centres missed, so the square looked all green.
  */
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
+import DecisionPlane from '../components/answer/pictures/DecisionPlane';
+import { cornersOnBoundaries, networkValue } from '../components/answer/pictures/network-model';
+import { booleanBox } from '../components/answer/pictures/plane';
+import '../components/answer/pictures/pictures.css';
 import { trySolve } from './try-solve';
 
 /** A layered threshold network: each layer's weights are [out][in]. */
@@ -25,14 +35,9 @@ const ROWS: [number, number][] = [
   [1, 1],
 ];
 
-/** Output of the network (1 when w·x + b > 0, else 0, layer by layer). */
+/** Output of the network (1 when w·x + b > 0, else 0, layer by layer: the solvers' defaults). */
 export function runNetwork(net: Network, x: number[]): number {
-  let a = x;
-  for (const layer of net)
-    a = layer.weights.map((w, i) =>
-      w.reduce((s, wi, j) => s + wi * (a[j] ?? 0), 0) + (layer.bias[i] ?? 0) > 0 ? 1 : 0,
-    );
-  return a[0] ?? 0;
+  return networkValue(net, x, '>0', 'binary');
 }
 
 function toNetwork(layers: unknown): Network | undefined {
@@ -48,10 +53,6 @@ function toNetwork(layers: unknown): Network | undefined {
   return net;
 }
 
-const N = 60;
-const LO = -0.25;
-const HI = 1.25;
-
 /** The widget. */
 export default function DecisionBoundary() {
   const [fn, setFn] = useState('AND');
@@ -63,18 +64,10 @@ export default function DecisionBoundary() {
   const table = FUNCTIONS[fn]!.table;
   const outputs = ROWS.map((r) => runNetwork(net, r));
   const correct = outputs.filter((o, i) => o === table[i]).length;
-
-  const cells = useMemo(() => {
-    const out: { x: number; y: number; v: number }[] = [];
-    for (let r = 0; r < N; r++) {
-      for (let c = 0; c < N; c++) {
-        const x = LO + ((c + 0.5) / N) * (HI - LO);
-        const y = HI - ((r + 0.5) / N) * (HI - LO);
-        out.push({ x: c, y: r, v: runNetwork(net, [x, y]) });
-      }
-    }
-    return out;
-  }, [net]);
+  const tight = cornersOnBoundaries(
+    net,
+    ROWS.map((x) => ({ x })),
+  );
 
   const design = (id: 'logic/perceptron' | 'logic/mlp') => {
     const result = trySolve(id, { expression: FUNCTIONS[fn]!.expression, variables: ['x', 'y'] });
@@ -104,9 +97,6 @@ export default function DecisionBoundary() {
     setDesigned({ net: built, by: id });
     setMessage(`Weights designed by ${id}.`);
   };
-
-  const px = (v: number) => ((v - LO) / (HI - LO)) * 300;
-  const lineY = (x: number) => (-(Number(w.w1) || 0) * x - (Number(w.b) || 0)) / (Number(w.w2) || 1e-12);
 
   return (
     <div className="dnn-widget" data-widget="decision-boundary">
@@ -154,46 +144,21 @@ export default function DecisionBoundary() {
           Design an MLP
         </button>
       </div>
-      <svg viewBox="0 0 300 300" width={300} height={300} role="img" aria-label={`Regions of the network for ${fn}`}>
-        {cells.map((c) => (
-          <rect
-            key={`${c.x}-${c.y}`}
-            x={(c.x * 300) / N}
-            y={(c.y * 300) / N}
-            width={300 / N + 0.5}
-            height={300 / N + 0.5}
-            fill={c.v ? '#9fd0a6' : '#f3b3a7'}
-          />
-        ))}
-        {!designed && (
-          <line
-            x1={px(LO)}
-            y1={300 - px(lineY(LO))}
-            x2={px(HI)}
-            y2={300 - px(lineY(HI))}
-            stroke="#333"
-            strokeWidth={1.5}
-          />
-        )}
-        {ROWS.map(([x, y], i) => (
-          <g key={`${x}${y}`}>
-            <circle
-              cx={px(x)}
-              cy={300 - px(y)}
-              r={9}
-              fill={table[i] ? '#1b5e20' : '#fff'}
-              stroke={outputs[i] === table[i] ? '#1b5e20' : '#b3261e'}
-              strokeWidth={3}
-            />
-            <text x={px(x) + 12} y={300 - px(y) - 10} fontSize={12}>
-              ({x},{y})→{table[i]}
-            </text>
-          </g>
-        ))}
-      </svg>
+      <div className="dnn-pic" style={{ maxWidth: 420 }}>
+        <DecisionPlane
+          layers={net}
+          rule=">0"
+          encoding="binary"
+          box={booleanBox('binary')}
+          names={['x', 'y']}
+          firstUnits={net[0]?.weights.map((_, k) => (net.length === 1 ? 'y' : `h${k + 1}`))}
+          points={ROWS.map((x, i) => ({ x, target: table[i]! }))}
+          label={`Regions of the network for ${fn}: its output over the square, with the four truth-table rows.`}
+        />
+      </div>
       <p className="dnn-widget__note" aria-live="polite">
-        Green: the network outputs 1; red: 0. Filled points should be 1, hollow 0; a red ring is a row the network gets
-        wrong.{' '}
+        Blue: the network outputs 1; orange: 0. Filled points should be 1, hollow 0; a red dashed ring is a row the
+        network gets wrong.{' '}
         <strong>
           {correct} of 4 rows correct
           {designed
@@ -202,6 +167,8 @@ export default function DecisionBoundary() {
           .
         </strong>{' '}
         {message}
+        {tight.length > 0 &&
+          ` ${[...new Set(tight.map((t) => `(${t.x.join(', ')})`))].join(', ')} lie${tight.length > 1 ? '' : 's'} exactly on a first-layer unit’s line w·x + b = 0: that unit is decided there by the strict rule “> 0” alone, with no margin${designed && correct === 4 ? ', so the region where the network outputs 0 can be as thin as a line' : ''}.`}
       </p>
     </div>
   );

@@ -14,6 +14,11 @@ export function fmt4(x: number): string {
   return (big ? r.toExponential().replace('e+', 'e') : String(r)).replaceAll('-', '−');
 }
 
+/** Approximate width of text in the site's sans-serif font (generous: digits and capitals fit). */
+export function textWidth(s: string, size = 12): number {
+  return [...s].length * size * 0.6;
+}
+
 /** About `count` round tick values (steps of 1, 2 or 5 × 10ᵏ) inside [lo, hi]. */
 export function niceTicks(lo: number, hi: number, count = 5): number[] {
   if (!(hi > lo) || !Number.isFinite(lo) || !Number.isFinite(hi)) return Number.isFinite(lo) ? [lo] : [];

@@ -1,7 +1,24 @@
-/** Pictures of answer kinds, mounted by the answer view (kinds.tsx) beside the numbers. */
+/**
+ * The pictures of the answer kinds that deserve one: the answer view mounts
+ * `PICTURES[kind]` (when present) with the field's {@link KindProps}. Every
+ * picture is an SVG figure with `data-picture="<kind>"` on its root, an
+ * accessible description, and styles from pictures.css (light and dark).
+ */
 import type { AnswerKind } from '@dnn/core';
 import type { ComponentType } from 'react';
 import type { KindProps } from '../types';
+import ComputationGraph from './ComputationGraph';
+import FeatureMaps from './FeatureMaps';
+import NetworkPicture from './NetworkPicture';
+import RegionPicture from './RegionPicture';
+import TrajectoryPath from './TrajectoryPath';
+import './pictures.css';
 
-/** The picture component of each answer kind that has one. */
-export const PICTURES: Partial<Record<AnswerKind, ComponentType<KindProps>>> = {};
+/** The picture of each kind that has one; a picture renders nothing when its value does not fit it. */
+export const PICTURES: Partial<Record<AnswerKind, ComponentType<KindProps>>> = {
+  graph: ComputationGraph,
+  network: NetworkPicture,
+  region: RegionPicture,
+  tensor: FeatureMaps,
+  trajectory: TrajectoryPath,
+};

@@ -156,11 +156,26 @@ export function truthPoints(
   return corners.map((x) => ({ x }));
 }
 
-/** The `verified` flag of the answer, or of the answer's record that holds `value`. */
+/** The `verified` flag of the answer, or of the answer's record that holds `value` (compared by content). */
 function verifiedNextTo(value: unknown, answer: Record<string, unknown>): boolean {
-  if (Object.values(answer).includes(value)) return answer.verified === true;
-  for (const v of Object.values(answer)) {
-    if (isRecord(v) && Object.values(v).includes(value)) return v.verified === true;
-  }
+  const text = JSON.stringify(value);
+  const holds = (r: Record<string, unknown>) => Object.values(r).some((v) => v === value || JSON.stringify(v) === text);
+  if (holds(answer)) return answer.verified === true;
+  for (const v of Object.values(answer)) if (isRecord(v) && holds(v)) return v.verified === true;
   return false;
+}
+
+/**
+ * The first-layer units whose boundary w·x + b = 0 passes exactly through a
+ * truth-table corner: there the unit's output is decided by the strict or
+ * non-strict rule alone (the network has no margin at that corner).
+ */
+export function cornersOnBoundaries(layers: readonly Layer[], points: readonly TruthPoint[]) {
+  const first = layers[0];
+  if (!first) return [];
+  return points.flatMap((p) =>
+    first.weights.flatMap((w, k) =>
+      w.reduce((s, wi, i) => s + wi * (p.x[i] as number), 0) + first.bias[k]! === 0 ? [{ x: p.x, unit: k }] : [],
+    ),
+  );
 }
