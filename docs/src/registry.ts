@@ -9,7 +9,7 @@ import { type AnySolver, createRegistry, type Registry, type SolverInfo } from '
 import { solvers as logicNets } from '@dnn/logic-nets';
 import { solvers as optim } from '@dnn/optim';
 import { solvers as rnn } from '@dnn/rnn';
-import { packageTopics } from './solver-catalog';
+import { packageTopics } from './solver-topics';
 
 const topic = (name: string) => packageTopics.find((p) => p.name === name)?.topic ?? name;
 

@@ -4,6 +4,7 @@
  * only list or count solvers use this, so they don't load the solver library.
  */
 import { usePluginData } from '@docusaurus/useGlobalData';
+import { packageTopics } from './solver-topics';
 
 /** One solver in the catalog. */
 export interface CatalogEntry {
@@ -15,13 +16,7 @@ export interface CatalogEntry {
   package: string;
 }
 
-/** Solver packages in catalog order, with their topic. */
-export const packageTopics = [
-  { name: '@dnn/conv', topic: 'Convolutions and CNN architectures' },
-  { name: '@dnn/rnn', topic: 'Recurrent networks' },
-  { name: '@dnn/optim', topic: 'Optimisation and backprop' },
-  { name: '@dnn/logic-nets', topic: 'Perceptrons and logic networks' },
-] as const;
+export { packageTopics } from './solver-topics';
 
 /** Every registered solver, in catalog order (packages as in {@link packageTopics}). */
 export function useSolverCatalog(): CatalogEntry[] {

@@ -8,6 +8,9 @@ import { describe, expect, it } from 'vitest';
 import { fromChannels, resizeColumns, resizeRows, toChannels } from '../src/components/form/grid';
 import { locateError } from '../src/components/form/records';
 import {
+  applicableInput,
+  applies,
+  chosenAlternatives,
   type Field,
   fieldForPath,
   fieldsOf,
@@ -213,5 +216,48 @@ describe('structured editors', () => {
     expect(locateError('layers', 'layers[2].kernel')).toEqual({ index: 2, inner: 'kernel' });
     expect(locateError('layers', 'layers[0]')).toEqual({ index: 0, inner: '' });
     expect(locateError('layers', 'input')).toBeUndefined();
+  });
+});
+
+describe('fields that apply only to some choices', () => {
+  const perceptron = () => fieldsOf(s.toJsonSchema(findSolver('logic/perceptron')!.input) as JsonSchema);
+
+  it('logic/perceptron offers the expression and the truth table as alternatives, the given one chosen', () => {
+    const fields = perceptron();
+    expect(fields.filter((f) => f.alternativeOf === 'the function').map((f) => f.name)).toEqual([
+      'expression',
+      'truthTable',
+    ]);
+    expect(chosenAlternatives(fields, {})).toEqual({ 'the function': 'expression' });
+    expect(chosenAlternatives(fields, { truthTable: { inputs: [[0]], outputs: [1] } })).toEqual({
+      'the function': 'truthTable',
+    });
+  });
+
+  it('drops the fields whose appliesWhen does not hold, reading defaults for the siblings', () => {
+    const kind: Field = {
+      path: 'kind',
+      keys: ['kind'],
+      name: 'kind',
+      label: 'Kind',
+      kind: 'enum',
+      required: false,
+      hasDefault: true,
+      default: 'conv',
+    };
+    const extra: Field = {
+      path: 'extra',
+      keys: ['extra'],
+      name: 'extra',
+      label: 'Extra',
+      kind: 'integer',
+      required: false,
+      hasDefault: false,
+      appliesWhen: { kind: ['conv-transpose'] },
+    };
+    const fields = [kind, extra];
+    expect(applies(extra, fields, { extra: 1 })).toBe(false);
+    expect(applicableInput(fields, { extra: 1 })).toEqual({});
+    expect(applicableInput(fields, { kind: 'conv-transpose', extra: 1 })).toEqual({ kind: 'conv-transpose', extra: 1 });
   });
 });

@@ -14,7 +14,7 @@ import type { AnswerSchema } from './answer/types';
 import { useFocusableOverflow } from './focusable-overflow';
 import SchemaForm from './SchemaForm';
 import StepsView, { NotesView } from './StepsView';
-import { type Field, fieldForPath, fieldsOf, type JsonSchema, setIn } from './schema-fields';
+import { applicableInput, type Field, fieldForPath, fieldsOf, type JsonSchema, setIn } from './schema-fields';
 import { useSolution } from './use-solution';
 
 /** Props of {@link Calculator}. */
@@ -112,10 +112,11 @@ function CalculatorFor({
     setVersion((v) => v + 1);
   };
 
-  const { outcome, pending } = useSolution(solver.id, value);
+  const given = useMemo(() => applicableInput(fields, value), [fields, value]);
+  const { outcome, pending } = useSolution(solver.id, given);
   const lastGood = useRef<{ solution: Solution<Record<string, unknown>>; input: unknown }>(undefined);
   if (outcome.kind === 'solved' && (!pending || !lastGood.current)) {
-    lastGood.current = { solution: outcome.solution, input: value };
+    lastGood.current = { solution: outcome.solution, input: given };
   }
   const shown = lastGood.current;
   const errors: Record<string, string> = {};

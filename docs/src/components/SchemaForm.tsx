@@ -3,7 +3,15 @@ import { type ReactNode, useId, useState } from 'react';
 import { toChannels } from './form/grid';
 import MatrixGrid from './form/MatrixField';
 import RecordsField from './form/RecordsField';
-import { type Field, formatJsonText, getIn, parseJsonText, parseNumberText } from './schema-fields';
+import {
+  applies,
+  chosenAlternatives,
+  type Field,
+  formatJsonText,
+  getIn,
+  parseJsonText,
+  parseNumberText,
+} from './schema-fields';
 
 /** Props of {@link SchemaForm}. */
 export interface SchemaFormProps {
@@ -217,13 +225,66 @@ function FieldView({ field, value, onChange, errors, errorPath }: { field: Field
   return <TextField field={field} value={own} onChange={onChange} error={error} />;
 }
 
-/** Renders every field of a solver's input. Remount it (change its `key`) to load new values. */
+/** A choice between alternative fields (expression or truth table): picking one clears the others. */
+function AlternativesChoice({
+  group,
+  fields,
+  chosen,
+  onPick,
+}: {
+  group: string;
+  fields: readonly Field[];
+  chosen: string;
+  onPick: (name: string) => void;
+}) {
+  return (
+    <fieldset className="dnn-alternatives" data-alternatives={group}>
+      <legend>Give {group} as</legend>
+      {fields.map((f) => (
+        <label key={f.name} className="dnn-alternatives__option">
+          <input type="radio" name={`alt-${group}`} checked={chosen === f.name} onChange={() => onPick(f.name)} />{' '}
+          {f.label}
+        </label>
+      ))}
+    </fieldset>
+  );
+}
+
+/**
+ * Renders every field of a solver's input that applies to the current choices
+ * (`appliesWhen`), and of each group of alternatives only the chosen one.
+ * Remount it (change its `key`) to load new values.
+ */
 export default function SchemaForm({ fields, value, onChange, errors, errorPath }: SchemaFormProps) {
+  const [picked, setPicked] = useState<Record<string, string>>({});
+  const chosen = { ...chosenAlternatives(fields, value), ...picked };
+  const pick = (group: string, name: string) => {
+    setPicked((p) => ({ ...p, [group]: name }));
+    for (const f of fields) if (f.alternativeOf === group && f.name !== name) onChange(f.keys, undefined);
+  };
+  const shownGroups = new Set<string>();
   return (
     <div className="dnn-form">
-      {fields.map((f) => (
-        <FieldView key={f.path} field={f} value={value} onChange={onChange} errors={errors} errorPath={errorPath} />
-      ))}
+      {fields.map((f) => {
+        if (!applies(f, fields, value)) return null;
+        const group = f.alternativeOf;
+        const choice =
+          group && !shownGroups.has(group) ? (
+            <AlternativesChoice
+              key={`alt-${group}`}
+              group={group}
+              fields={fields.filter((g) => g.alternativeOf === group)}
+              chosen={chosen[group] ?? f.name}
+              onPick={(name) => pick(group, name)}
+            />
+          ) : null;
+        if (group) shownGroups.add(group);
+        if (group && chosen[group] !== f.name) return choice;
+        return [
+          choice,
+          <FieldView key={f.path} field={f} value={value} onChange={onChange} errors={errors} errorPath={errorPath} />,
+        ];
+      })}
     </div>
   );
 }

@@ -23,6 +23,10 @@ export interface JsonSchema {
   exclusiveMaximum?: number;
   minItems?: number;
   maxItems?: number;
+  /** Form metadata from `s.when`: the field applies only while siblings have these values. */
+  appliesWhen?: Record<string, unknown[]>;
+  /** Form metadata from `s.alternative`: one of several ways to give the same thing. */
+  alternativeOf?: string;
 }
 
 /** How a field is edited. */
@@ -61,6 +65,10 @@ export interface Field {
   matrix?: boolean;
   /** For `records`: the kinds of record the list holds. */
   variants?: RecordVariant[];
+  /** Shown only while each named sibling has one of these values (its default counts). */
+  appliesWhen?: Record<string, unknown[]>;
+  /** The group of alternatives this field belongs to (`the function`): one of them is shown at a time. */
+  alternativeOf?: string;
   children?: Field[];
 }
 
@@ -166,6 +174,8 @@ function fieldFor(name: string, schema: JsonSchema, keys: string[], required: bo
     required,
     hasDefault: 'default' in schema,
     default: schema.default,
+    ...(schema.appliesWhen ? { appliesWhen: schema.appliesWhen } : {}),
+    ...(schema.alternativeOf ? { alternativeOf: schema.alternativeOf } : {}),
   };
   const options = enumValues(schema);
   if (options) return { ...base, kind: 'enum', options };
@@ -369,4 +379,38 @@ export function fieldForPath(fields: readonly Field[], path: string): Field | un
   };
   visit(fields);
   return best;
+}
+
+/** The value a top-level field has in `value`, or its default. */
+function current(fields: readonly Field[], value: unknown, name: string): unknown {
+  const own = getIn(value, [name]);
+  return own !== undefined ? own : fields.find((f) => f.name === name)?.default;
+}
+
+/** True when a field applies to the current choices (its `appliesWhen` siblings have one of the listed values). */
+export function applies(field: Field, fields: readonly Field[], value: unknown): boolean {
+  return Object.entries(field.appliesWhen ?? {}).every(([name, values]) =>
+    values.includes(current(fields, value, name)),
+  );
+}
+
+/** The field of each alternatives group the user is giving: the first with a value, else the first of the group. */
+export function chosenAlternatives(fields: readonly Field[], value: unknown): Record<string, string> {
+  const chosen: Record<string, string> = {};
+  for (const f of fields) {
+    if (!f.alternativeOf) continue;
+    const given = getIn(value, f.keys) !== undefined;
+    if (!(f.alternativeOf in chosen) || (given && getIn(value, [chosen[f.alternativeOf] as string]) === undefined)) {
+      chosen[f.alternativeOf] = f.name;
+    }
+  }
+  return chosen;
+}
+
+/** The input without the top-level fields that do not apply to the current choices (what the solver is given). */
+export function applicableInput(fields: readonly Field[], value: unknown): unknown {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return value;
+  const out = { ...(value as Record<string, unknown>) };
+  for (const f of fields) if (!applies(f, fields, value)) delete out[f.name];
+  return out;
 }

@@ -71,3 +71,24 @@ export function oneOf<const T extends readonly [string, ...string[]]>(values: T,
 export function toJsonSchema(schema: z.ZodType): Record<string, unknown> {
   return z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
 }
+
+/** A form condition: the field applies only while each named sibling field has one of the listed values (its default counts). */
+export type AppliesWhen = Record<string, readonly (string | number | boolean)[]>;
+
+/**
+ * Marks a field as applying only to some choices (`outputPadding` to
+ * conv-transpose, `beta2` to Adam): forms show it only then. The solver still
+ * validates the field; this is presentation metadata (`appliesWhen` in JSON Schema).
+ */
+export function when<T extends z.ZodType>(schema: T, condition: AppliesWhen): T {
+  return schema.meta({ ...schema.meta(), appliesWhen: condition });
+}
+
+/**
+ * Marks fields as alternative ways to give one thing (a boolean function as an
+ * `expression` or a `truthTable`): forms show one of the group at a time with a
+ * choice between them, and clear the others (`alternativeOf` in JSON Schema).
+ */
+export function alternative<T extends z.ZodType>(schema: T, group: string): T {
+  return schema.meta({ ...schema.meta(), alternativeOf: group });
+}

@@ -26,28 +26,34 @@ export type Encoding = 'binary' | 'bipolar';
 
 /** Schema fields of a boolean function with its perceptron conventions (logic/perceptron, logic/mlp). */
 export const booleanFunctionFields = {
-  expression: z
-    .string()
-    .max(2000)
-    .optional()
-    .describe(
-      'Boolean expression, e.g. "x & !y". Operators: ! (NOT), & (AND), ^ (XOR), xnor, | (OR), parentheses; precedence ! > & > ^/xnor > |. Give this or truthTable.',
-    ),
-  truthTable: s
-    .object({
-      inputs: z
-        .array(z.array(z.number()).min(1).max(LIMITS.booleanVariables))
-        .min(1)
-        .max(maxRows)
-        .describe('Input rows, e.g. [[0,0],[0,1],[1,0],[1,1]] (−1/+1 with bipolar encoding).'),
-      outputs: z
-        .array(z.number())
-        .min(1)
-        .max(maxRows)
-        .describe('Output of each input row (0/1, or −1/+1 when bipolar).'),
-    })
-    .optional()
-    .describe('Truth table; rows left out are don\u2019t-cares. Give this or expression.'),
+  expression: s.alternative(
+    z
+      .string()
+      .max(2000)
+      .optional()
+      .describe(
+        'Boolean expression, e.g. "x & !y". Operators: ! (NOT), & (AND), ^ (XOR), xnor, | (OR), parentheses; precedence ! > & > ^/xnor > |. Give this or truthTable.',
+      ),
+    'the function',
+  ),
+  truthTable: s.alternative(
+    s
+      .object({
+        inputs: z
+          .array(z.array(z.number()).min(1).max(LIMITS.booleanVariables))
+          .min(1)
+          .max(maxRows)
+          .describe('Input rows, e.g. [[0,0],[0,1],[1,0],[1,1]] (−1/+1 with bipolar encoding).'),
+        outputs: z
+          .array(z.number())
+          .min(1)
+          .max(maxRows)
+          .describe('Output of each input row (0/1, or −1/+1 when bipolar).'),
+      })
+      .optional()
+      .describe('Truth table; rows left out are don\u2019t-cares. Give this or expression.'),
+    'the function',
+  ),
   variables: z
     .array(z.string().regex(NAME, 'must be a name such as x, A or x1'))
     .min(1)
