@@ -10,7 +10,9 @@ import {
   defineSolver,
   type Expr,
   eq,
+  evaluate,
   isDnnInputError,
+  LIMITS,
   type Step,
   s,
   step,
@@ -19,9 +21,24 @@ import {
   vec,
   z,
 } from '@dnn/core';
-import { checkTraceWork, expressionField, functionSteps, parseCovered, pointField } from './expression-input.js';
 import {
-  initialState,
+  checkTraceWork,
+  expressionField,
+  exprSize,
+  functionSteps,
+  parseCovered,
+  pointField,
+  TRACE_BUDGET,
+} from './expression-input.js';
+import {
+  exportState,
+  type FlatInitialState,
+  initialStateNote,
+  initialStateSchema,
+  resolveInitialState,
+  usesStepCount,
+} from './optimizer-state.js';
+import {
   OPTIMIZERS,
   type OptimizerConfig,
   type OptimizerState,
@@ -42,7 +59,27 @@ const input = s.object({
     'The objective in the parameter names, e.g. "3w1^2 + 1.5w2^3" (give this or `gradients`).',
   ).optional(),
   gradients: pointField('Parameter name → gradient, for a single step without an objective.').optional(),
-  steps: z.number().int().min(1).default(1).describe('Number of optimizer steps (at most 10⁴).'),
+  steps: z
+    .number()
+    .int()
+    .min(1)
+    .optional()
+    .describe('Number of optimizer steps (default 1, at most 10⁴); with untilConverged, the most steps to take.'),
+  initialState: initialStateSchema((description) => pointField(`Parameter name → ${description}`), 'one per parameter')
+    .optional()
+    .describe(
+      'The optimizer state to start from (default: zero buffers, t = 0), e.g. the `finalState` of an earlier run or an exam’s “velocity at t − 1”. Give only the fields of the chosen optimizer: velocity (momentum, nesterov), m, v and t (adam, adamw), v (rmsprop), accumulator (adagrad), stepSizes and prevGrads (rprop).',
+    ),
+  untilConverged: z
+    .boolean()
+    .default(false)
+    .describe('Run until ‖Δθ‖ < tolerance (or 10⁴ steps, or `steps` when given) instead of a fixed number of steps.'),
+  tolerance: z
+    .number()
+    .gt(0)
+    .max(1e6)
+    .default(1e-9)
+    .describe('untilConverged: stop after the first step whose update has Euclidean norm below this (default 1e-9).'),
 });
 
 /** Parameter name → number. */
@@ -54,7 +91,7 @@ const entry = a.answer({
   params: byParam('Parameters θ', 'The parameters after this step (entry 0: the initial values).'),
   grads: byParam(
     'Gradient ∂f/∂θ',
-    'The gradient at this entry’s parameters (null after the last step when only `gradients` were given).',
+    'The gradient at this entry’s parameters (null after the last step when only `gradients` were given, or when the objective or its gradient is undefined at the final point).',
   ).nullable(),
   state: a.map(
     byParam('Buffer', 'One value per parameter'),
@@ -68,11 +105,29 @@ const entry = a.answer({
   value: a.scalar('Objective f', 'The objective at this entry’s parameters (null without an objective).').nullable(),
 });
 
+const finalState = a.record(
+  {
+    t: a.count('Steps taken t', 'Adam/AdamW: the step count after the run (bias correction).').optional(),
+    velocity: byParam('Velocity v', 'Momentum/Nesterov velocity (in the chosen momentumForm).').optional(),
+    m: byParam('First moment m', 'Adam/AdamW first moment.').optional(),
+    v: byParam('Second moment v', 'Adam/AdamW second moment, or RMSprop’s mean square.').optional(),
+    accumulator: byParam('Accumulator G', 'Adagrad’s sum of squared gradients.').optional(),
+    stepSizes: byParam('Step sizes Δ', 'Rprop step sizes.').optional(),
+    prevGrads: byParam('Previous gradients', 'Rprop’s stored gradients (0 after a sign flip).').optional(),
+  },
+  'Final optimizer state',
+  'The state after the last step in the format of `initialState`: pass it as `initialState` to continue (k chained runs equal one run of the summed steps).',
+);
+
 const answer = a.answer({
   trajectory: a.trajectory(entry, 'Trajectory', 'One entry per step, entry 0 the start.', {
     columns: ['step', 'params', 'grads', 'value', 'update', 'state'],
   }),
   final: byParam('Final parameters', 'The parameters after the last step.'),
+  finalState,
+  converged: a
+    .flag('Converged', 'untilConverged only: true when the last update had norm below the tolerance.')
+    .optional(),
 });
 
 /** One entry of the trajectory: entry 0 is the start. */
@@ -87,7 +142,7 @@ const SHOWN_STEPS = 10;
 /** Checks the field combinations the schema cannot express. */
 function checkInput(inp: z.output<typeof input>): OptimizerConfig {
   if (inp.lr <= 0) throw new DnnInputError('lr', `must be positive (got ${inp.lr})`);
-  checkLimit('steps', 'steps', inp.steps, 'the number of optimizer steps');
+  if (inp.steps !== undefined) checkLimit('steps', 'steps', inp.steps, 'the number of optimizer steps');
   if (inp.objective === undefined && inp.gradients === undefined) {
     throw new DnnInputError('objective', 'is required unless `gradients` are given: the optimizer needs gradients');
   }
@@ -97,8 +152,11 @@ function checkInput(inp: z.output<typeof input>): OptimizerConfig {
   const names = Object.keys(inp.params);
   if (names.length === 0) throw new DnnInputError('params', 'needs at least one parameter');
   if (inp.gradients) {
-    if (inp.steps > 1) {
-      throw new DnnInputError('steps', 'must be 1 with `gradients`: later gradients need an objective to evaluate');
+    if ((inp.steps ?? 1) > 1 || inp.untilConverged) {
+      throw new DnnInputError(
+        inp.untilConverged ? 'untilConverged' : 'steps',
+        `${inp.untilConverged ? 'needs an objective' : 'must be 1 with `gradients`'}: later gradients need an objective to evaluate`,
+      );
     }
     for (const name of names) {
       if (!Object.hasOwn(inp.gradients, name))
@@ -116,37 +174,77 @@ function checkInput(inp: z.output<typeof input>): OptimizerConfig {
   return resolveOptimizer({ ...inp, lr: inp.lr });
 }
 
-/** Gradient and value of the objective at `params` (an input error names the step where the domain broke). */
-function evaluateAt(expr: Expr, params: ParamMap, k: number): { value: number; grads: ParamMap } {
+/** Value and gradient of the objective at one point; `error` when either is undefined or overflows there. */
+type Evaluation =
+  | { value: number | null; grads: ParamMap }
+  | { value: number | null; grads: null; error: DnnInputError };
+
+/** Evaluates the objective and its gradient at `params` (domain errors are returned, not thrown). */
+function evaluateAt(expr: Expr, params: ParamMap): Evaluation {
   try {
     const traced = traceGradient(expr, params, 'objective');
     const grads = Object.fromEntries(Object.keys(params).map((n) => [n, traced.gradient[n] ?? 0]));
-    if (![traced.value, ...Object.values(grads)].every(Number.isFinite)) {
-      throw new DnnInputError('objective', 'the gradient overflows a float64');
+    const value = Number.isFinite(traced.value) ? traced.value : null;
+    if (value === null || !Object.values(grads).every(Number.isFinite)) {
+      return {
+        value,
+        grads: null,
+        error: new DnnInputError('objective', `the ${value === null ? 'value' : 'gradient'} overflows a float64`),
+      };
     }
-    return { value: traced.value, grads };
+    return { value, grads };
   } catch (e) {
-    if (k > 0 && isDnnInputError(e)) {
-      throw new DnnInputError(
-        e.path,
-        `at step ${k} (${Object.entries(params)
-          .map(([n, v]) => `${n} = ${v}`)
-          .join(', ')}): ${e.reason}; the iterates left the region where the objective is defined (try a smaller lr)`,
-      );
+    if (!isDnnInputError(e)) throw e;
+    // The gradient may be undefined where the value is not (√x at 0): keep the value when it exists.
+    let value: number | null = null;
+    try {
+      value = evaluate(expr, params, 'objective');
+    } catch (inner) {
+      if (!isDnnInputError(inner)) throw inner;
     }
-    throw e;
+    return { value: Number.isFinite(value) ? value : null, grads: null, error: e };
   }
+}
+
+const at = (params: ParamMap) =>
+  Object.entries(params)
+    .map(([n, v]) => `${n} = ${v}`)
+    .join(', ');
+
+/** The error for a point where the next step's gradient is needed but undefined. */
+function domainError(e: DnnInputError, params: ParamMap, k: number): DnnInputError {
+  if (k === 0) return e;
+  return new DnnInputError(
+    e.path,
+    `at step ${k} (${at(params)}): ${e.reason}; the iterates left the region where the objective is defined (try a smaller lr)`,
+  );
 }
 
 const copyBuffers = (state: OptimizerState) =>
   Object.fromEntries(Object.entries(state.buffers).map(([k, v]) => [k, { ...v }]));
+
+/** Euclidean norm of an update. */
+const norm = (update: ParamMap) => Math.hypot(...Object.values(update));
+
+/** The most steps a run may take, and why (a fixed count, the untilConverged cap, or the work budget). */
+function stepBudget(inp: z.output<typeof input>, expr: Expr | undefined): { steps: number; budgetCapped: boolean } {
+  if (!inp.untilConverged) {
+    const steps = inp.steps ?? 1;
+    if (expr) checkTraceWork(expr, steps + 1, 'steps', `${steps} steps on this objective`);
+    return { steps, budgetCapped: false };
+  }
+  const cap = inp.steps ?? LIMITS.steps;
+  const affordable = expr ? Math.floor(TRACE_BUDGET / exprSize(expr).traceCost) - 1 : cap;
+  if (affordable < 1) checkTraceWork(expr as Expr, 2, 'objective', 'one step on this objective');
+  return { steps: Math.min(cap, affordable), budgetCapped: affordable < cap };
+}
 
 /** optim/step: an optimizer's trajectory, step by step. */
 export const optimStep = defineSolver({
   id: 'optim/step',
   title: 'Optimizer steps (SGD, momentum, Nesterov, Adagrad, RMSprop, Adam, AdamW, Rprop)',
   description:
-    'Runs an optimizer on an objective (or one step for given gradients) and shows every step: gradient, moments, bias-corrected moments and update, with the exam variants (momentum form, bias correction, ε inside or outside the root, L2 or decoupled weight decay).',
+    'Runs an optimizer on an objective (or one step for given gradients) and shows every step: gradient, moments, bias-corrected moments and update, with the exam variants (momentum form, bias correction, ε inside or outside the root, L2 or decoupled weight decay), from a given optimizer state or zero, for a number of steps or until converged.',
   input,
   answer,
   solve(inp) {
@@ -154,17 +252,21 @@ export const optimStep = defineSolver({
     const names = Object.keys(inp.params);
     const expr =
       inp.objective === undefined ? undefined : parseCovered(inp.objective, 'objective', inp.params, 'params');
-    if (expr) checkTraceWork(expr, inp.steps + 1, 'steps', `${inp.steps} steps on this objective`);
+    const budget = stepBudget(inp, expr);
     checkLimit(
       'steps',
       'outputCells',
-      (inp.steps + 1) * names.length * 6,
+      (budget.steps + 1) * names.length * 6,
       'the trajectory size (entries × parameters × fields)',
     );
 
     let params: ParamMap = { ...inp.params };
-    let state = initialState(config, params);
-    const first = expr ? evaluateAt(expr, params, 0) : { value: null, grads: { ...(inp.gradients as ParamMap) } };
+    const given = inp.initialState as FlatInitialState | undefined;
+    let state = resolveInitialState(config, params, given, 'initialState');
+    const first: Evaluation = expr
+      ? evaluateAt(expr, params)
+      : { value: null, grads: { ...(inp.gradients as ParamMap) } };
+    if (first.grads === null) throw domainError(first.error, params, 0);
     const trajectory: TrajectoryEntry[] = [
       { step: 0, params, grads: first.grads, state: copyBuffers(state), update: null, value: first.value },
     ];
@@ -172,8 +274,15 @@ export const optimStep = defineSolver({
       ...(expr ? functionSteps(expr, params) : [step('Start', vec(names.map((n) => eq(n, params[n] as number))))]),
       ...ruleSteps(config),
     ];
+    const notes: string[] = [...initialStateNote(config, given), ...conventionNotes(config)];
     let grads: ParamMap = first.grads;
-    for (let k = 1; k <= inp.steps; k++) {
+    let converged = false;
+    let undefinedAtEnd: DnnInputError | undefined;
+    let k = 0;
+    // Past SHOWN_STEPS only the last step is worked out; its inputs are kept until the run ends.
+    let lastStep: (() => Step[]) | undefined;
+    while (k < budget.steps && !converged) {
+      k++;
       const before = state;
       const r = optimizerStep(config, params, grads, state);
       if (
@@ -184,45 +293,53 @@ export const optimStep = defineSolver({
           `the iterates overflow a float64 at step ${k}: the optimizer diverges (try a smaller lr)`,
         );
       }
-      if (k <= SHOWN_STEPS || k === inp.steps) {
-        steps.push(
-          step(
-            `Step ${k}: gradient at the current parameters`,
-            eq(vec(names.map((n) => `∂f/∂${n}`)), vec(names.map((n) => grads[n] as number))),
-          ),
-        );
-        for (const n of names) {
-          const buf = Object.fromEntries(Object.entries(before.buffers).map(([b, m]) => [b, m[n] as number]));
-          steps.push(...paramUpdateSteps(config, k, n, params[n] as number, buf, r.detail[n] as ParamStepDetail));
-        }
-      } else if (k === SHOWN_STEPS + 1) {
-        steps.push(step(`Steps ${k} to ${inp.steps - 1} apply the same rule (every number is in the trajectory)`));
-      }
+      const [at0, g0, k0] = [params, grads, k];
+      if (k <= SHOWN_STEPS) steps.push(...stepSteps(config, k, before, at0, g0, r.detail));
+      else lastStep = () => stepSteps(config, k0, before, at0, g0, r.detail);
+      const update = Object.fromEntries(names.map((n) => [n, (r.detail[n]?.update as number) + 0])); // + 0: no −0
+      // Rprop leaves θ in place on a sign flip: a zero update there is not convergence.
+      const flipped = Object.values(r.detail).some((d) => d.quantities.signProduct === -1);
+      converged = inp.untilConverged && !flipped && norm(update) < inp.tolerance;
       params = r.params;
       state = r.state;
-      const next = expr ? evaluateAt(expr, params, k) : { value: null, grads: null };
-      trajectory.push({
-        step: k,
-        params,
-        grads: next.grads,
-        state: copyBuffers(state),
-        update: Object.fromEntries(names.map((n) => [n, r.detail[n]?.update as number])),
-        value: next.value,
-      });
-      if (next.grads) grads = next.grads;
+      const last = converged || k === budget.steps;
+      const next = expr ? evaluateAt(expr, params) : undefined;
+      if (next && next.grads === null) {
+        // The objective is only needed for the gradient of a next step: at the last point it may be undefined.
+        if (!last) throw domainError(next.error, params, k);
+        undefinedAtEnd = next.error;
+      }
+      const value = next?.value ?? null;
+      trajectory.push({ step: k, params, grads: next?.grads ?? null, state: copyBuffers(state), update, value });
+      if (next?.grads) grads = next.grads;
     }
+    if (k > SHOWN_STEPS + 1) {
+      steps.push(step(`Steps ${SHOWN_STEPS + 1} to ${k - 1} apply the same rule (every number is in the trajectory)`));
+    }
+    if (lastStep) steps.push(...lastStep());
     const last = trajectory[trajectory.length - 1] as TrajectoryEntry;
     steps.push(
       step(
-        `After ${inp.steps} step${inp.steps === 1 ? '' : 's'}`,
+        `After ${k} step${k === 1 ? '' : 's'}`,
         vec(names.map((n) => eq(n, last.params[n] as number))),
         ...(last.value === null ? [] : [eq(sym('f'), last.value)]),
       ),
     );
+    if (undefinedAtEnd) {
+      notes.push(
+        `At the final point (${at(last.params)}) the objective ${last.value === null ? '' : 'is defined but its gradient '}is undefined: ${undefinedAtEnd.reason}. That does not affect the update, which only used the gradients at the earlier points; its value and gradient are null, and a further step from here is impossible.`,
+      );
+    }
+    if (inp.untilConverged) notes.push(convergenceNote(converged, k, inp.tolerance, budget.budgetCapped));
     return {
-      answer: { trajectory, final: last.params } satisfies StepAnswer,
+      answer: {
+        trajectory,
+        final: last.params,
+        finalState: exportState(config, state),
+        ...(inp.untilConverged ? { converged } : {}),
+      } satisfies StepAnswer,
       steps,
-      notes: conventionNotes(config),
+      notes,
     };
   },
   examples: [
@@ -266,8 +383,86 @@ export const optimStep = defineSolver({
       },
       answer: { final: { x: -1.31 + 0.968 + 0.968 * 1.1 } },
     },
+    {
+      title: 'TUM “Backpropagation and Convolutional Layers” 5d: one gradient-descent step of the 1×1 filter, η = 1',
+      source:
+        'Exam problem 5d (exam line 272 ff.). The 1×1 conv sums the channels, zero-padded 2×2/2 max-pooling keeps each pixel or 0, and the BCE (summed, targets [[0, 1], [1, 0]]) reduces to −ln(2w1 − 1.5w2) − ln(−0.5w1 + w2); w3 only meets input zeros. By hand at w = (1, 1, 1): ∂/∂w1 = −2/0.5 + 0.5/0.5 = −3, ∂/∂w2 = 1.5/0.5 − 1/0.5 = 1, ∂/∂w3 = 0, so w = (1 + 3, 1 − 1, 1) = (4, 0, 1). At (4, 0, 1) the loss is undefined (ln(−2)); that point is only the answer, not used for another gradient.',
+      input: {
+        optimizer: 'sgd',
+        lr: 1,
+        params: { w1: 1, w2: 1, w3: 1 },
+        objective: '-ln(2*w1 - 1.5*w2) - ln(-0.5*w1 + w2)',
+        steps: 1,
+      },
+      answer: { final: { w1: 4, w2: 0, w3: 1 } },
+    },
+    {
+      title: 'Momentum at t + 1 from the update t − 1 → t (classic form), μ = 0.7, η = 0.3',
+      source:
+        'Exam problem 5C (exam line 3204): between t − 1 and t, w1 went −0.5 → 0 and w3 0.5 → 1 (Δ = 0.5 each, the rubric’s weights at t); at t the hidden ReLU input is exactly 0, so ∂L/∂w1 = 0 (ReLU′(0) = 0) and ∂L/∂w3 = 0 (hidden output 0). By hand, classic momentum v = μ·Δ − η·g: w1 = 0 + 0.7·0.5 − 0.3·0 = 0.35, w3 = 1 + 0.7·0.5 = 1.35.',
+      input: {
+        optimizer: 'momentum',
+        momentum: 0.7,
+        momentumForm: 'classic',
+        lr: 0.3,
+        params: { w1: 0, w3: 1 },
+        gradients: { w1: 0, w3: 0 },
+        initialState: { velocity: { w1: 0.5, w3: 0.5 } },
+      },
+      answer: { final: { w1: 0.35, w3: 1.35 } },
+    },
+    {
+      title: 'Adam from assumed moments (no bias correction): L = 3w1² + 1.5w2³, m₀ = (2, 4), v₀ = (16, 100)',
+      source:
+        'Exam problem 3(b) (exam line 3846): “assume the first and second moment values by your own”; ours are m₀ = (2, 4), v₀ = (16, 100), with (a)’s β1 = 0.5, β2 = 0.9, η = 0.01, ε = 1e-8 inside the root. By hand: g = (6w1, 4.5w2²) = (9, 18); m = 0.5·m₀ + 0.5·g = (5.5, 11); v = 0.9·v₀ + 0.1·g² = (22.5, 122.4); w1 = 1.5 − 0.01·5.5/√(22.5 + 1e-8), w2 = −2 − 0.01·11/√(122.4 + 1e-8).',
+      input: {
+        optimizer: 'adam',
+        lr: 0.01,
+        beta1: 0.5,
+        beta2: 0.9,
+        biasCorrection: false,
+        epsPlacement: 'inside',
+        params: { w1: 1.5, w2: -2 },
+        objective: '3w1^2 + 1.5w2^3',
+        initialState: { m: { w1: 2, w2: 4 }, v: { w1: 16, w2: 100 } },
+      },
+      answer: {
+        final: { w1: 1.5 - (0.01 * 5.5) / Math.sqrt(22.5 + 1e-8), w2: -2 - (0.01 * 11) / Math.sqrt(122.4 + 1e-8) },
+      },
+    },
   ],
 });
+
+/** The worked steps of step k: the gradient, then each parameter's update with its numbers. */
+function stepSteps(
+  config: OptimizerConfig,
+  k: number,
+  before: OptimizerState,
+  params: ParamMap,
+  grads: ParamMap,
+  detail: Record<string, ParamStepDetail>,
+): Step[] {
+  const names = Object.keys(params);
+  // The step number the rule reads: Adam's bias correction counts the steps of the given initial state too.
+  const t = usesStepCount(config.optimizer) ? before.t + 1 : k;
+  const out = [
+    step(
+      `Step ${t}: gradient at the current parameters`,
+      eq(vec(names.map((n) => `∂f/∂${n}`)), vec(names.map((n) => grads[n] as number))),
+    ),
+  ];
+  for (const n of names) {
+    const buf = Object.fromEntries(Object.entries(before.buffers).map(([b, m]) => [b, m[n] as number]));
+    out.push(...paramUpdateSteps(config, t, n, params[n] as number, buf, detail[n] as ParamStepDetail));
+  }
+  return out;
+}
+
+/** The note of an untilConverged run. */
+function convergenceNote(converged: boolean, k: number, tolerance: number, budgetCapped: boolean): string {
+  if (converged) return `Converged: step ${k} moved the parameters by less than ${tolerance} (Euclidean norm of Δθ).`;
+  return `Not converged: stopped after ${k} step${k === 1 ? '' : 's'} ${budgetCapped ? 'at the work budget for this objective' : 'at the step cap'} with ‖Δθ‖ still ≥ ${tolerance}.`;
+}
 
 /** The notes naming every convention that changes the numbers. */
 function conventionNotes(c: OptimizerConfig): string[] {
