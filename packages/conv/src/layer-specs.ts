@@ -4,6 +4,8 @@
  */
 import { s, z } from '@dnn/core';
 import { dilationField, kernelField, paddingField, strideField } from './geometry.js';
+import { layoutField } from './layout.js';
+import { PRESET_NAMES } from './presets.js';
 
 const count = (description: string) => z.number().int().min(1).max(1e9).describe(description);
 const flag = (description: string) => z.boolean().default(true).describe(description);
@@ -95,6 +97,17 @@ export const layerSpec = z.discriminatedUnion(
     }),
     s.object({ type: z.literal('flatten').describe('Flatten to a vector.'), ...common }),
     s.object({
+      type: z.literal('reshape').describe('Reshape: the same values in a new shape (Keras Reshape, PyTorch view).'),
+      ...common,
+      shape: z
+        .array(z.union([z.literal(-1), z.number().int().min(1).max(1e9)]))
+        .min(1)
+        .max(3)
+        .describe(
+          'Target shape without the batch axis, in the order of `layout` ([C, H, W] / [C, L] or [L, D] / [N]; Keras order with "channels-last"); one axis may be −1 (inferred). A rank-2 shape is a sequence [L, D] before rnn/lstm/gru, else a [C, L] map.',
+        ),
+    }),
+    s.object({
       type: z.literal('dense').describe('Fully connected layer on a vector.'),
       ...common,
       units: count('Number of units (outputs).'),
@@ -157,6 +170,7 @@ export const LAYER_TYPES = [
   'batchnorm',
   'dropout',
   'flatten',
+  'reshape',
   'dense',
   'embedding',
   'rnn',
@@ -180,8 +194,21 @@ export const summaryInput = s.object({
     .array(z.number().int().min(1).max(1e9))
     .min(1)
     .max(3)
+    .optional()
     .describe(
-      'Input shape without the batch axis, PyTorch order: [C, H, W] image; [C, L] signal or [L, D] sequence (read as the first layer needs: [L, D] before rnn/lstm/gru, else [C, L]); [N] vector, or [L] token ids before an embedding.',
+      'Input shape without the batch axis, PyTorch order: [C, H, W] image; [C, L] signal or [L, D] sequence (read as the first layer needs: [L, D] before rnn/lstm/gru, else [C, L]); [N] vector, or [L] token ids before an embedding. Keras order [H, W, C] / [L, C] with layout "channels-last". Required with `layers`; with `preset` it replaces the preset’s input ([3, 224, 224]; LeNet-5 [1, 32, 32]); with `code` it is needed only when the code gives none (PyTorch).',
     ),
-  layers: z.array(layerSpec).min(1).max(200).describe('The layers, input side first: {"type": "conv2d", …}.'),
+  layers: z
+    .array(layerSpec)
+    .min(1)
+    .max(200)
+    .optional()
+    .describe('The layers, input side first: {"type": "conv2d", …}. Required unless `preset` or `code` gives them.'),
+  layout: layoutField,
+  preset: s
+    .oneOf(
+      PRESET_NAMES,
+      'A named architecture instead of `layers`: lenet5 (LeNet-5 as usually taught: full C3, average pooling, tanh), alexnet, vgg11, vgg16, vgg16-bn, vgg19 (torchvision’s layer lists, 1000 classes).',
+    )
+    .optional(),
 });

@@ -17,6 +17,14 @@ import {
   toPair,
   transposedOutput,
 } from './geometry.js';
+import {
+  CHANNELS_LAST_NOTE,
+  channelsLastWarning,
+  layoutField,
+  looksChannelsLast,
+  toChannelsFirst,
+  toChannelsLast,
+} from './layout.js';
 
 const dimension = z.number().int().min(1).max(1e9);
 
@@ -25,7 +33,10 @@ const input = s.object({
     .array(dimension)
     .min(2)
     .max(3)
-    .describe('Input feature-map shape [C, H, W] (PyTorch order), or [H, W] for a single channel.'),
+    .describe(
+      'Input feature-map shape [C, H, W] (PyTorch order; [H, W, C] with layout "channels-last"), or [H, W] for a single channel.',
+    ),
+  layout: layoutField,
   kind: s
     .oneOf(
       ['conv', 'maxpool', 'avgpool', 'conv-transpose'],
@@ -55,9 +66,10 @@ const input = s.object({
 });
 
 const answer = a.answer({
-  outputShape: a.shape('Output shape', 'Same rank as the input shape: [C, H, W], or [H, W] for a [H, W] input.', {
-    axes: ['C', 'H', 'W'],
-  }),
+  outputShape: a.shape(
+    'Output shape',
+    'Same rank and order as the input shape: [C, H, W] ([H, W, C] with layout "channels-last"), or [H, W] for a [H, W] input.',
+  ),
   divisible: a.flag(
     'Stride divides evenly',
     'True when (in + 2p − d(k−1) − 1) was divisible by the stride on every axis (always true for conv-transpose).',
@@ -139,7 +151,9 @@ export const outputShape = defineSolver({
     'Output shape of a conv, max-pool, avg-pool or transposed-conv layer from its input shape, kernel, stride, padding (number, pair, "valid" or "same") and dilation.',
   input,
   answer,
-  solve(inp) {
+  solve(given) {
+    const keras = given.layout === 'channels-last' && given.inputShape.length === 3;
+    const inp = keras ? { ...given, inputShape: toChannelsFirst(given.inputShape) } : given;
     checkKind(inp);
     const rank2 = inp.inputShape.length === 2;
     const [cin, H, W] = (rank2 ? [1, ...inp.inputShape] : inp.inputShape) as [number, number, number];
@@ -166,6 +180,14 @@ export const outputShape = defineSolver({
     }));
     const notes: string[] = [];
     const steps: Step[] = [];
+    if (keras) {
+      steps.push(step('Keras order [H, W, C] to PyTorch order [C, H, W]', eq('[C, H, W]', vec(inp.inputShape))));
+      notes.push(CHANNELS_LAST_NOTE);
+    } else if (given.layout === 'channels-last') {
+      notes.push('layout "channels-last": a [H, W] input has no channel axis, so both orders read it the same way.');
+    } else if (!rank2 && looksChannelsLast(inp.inputShape)) {
+      notes.push(channelsLastWarning('inputShape', inp.inputShape));
+    }
 
     let results: AxisResult[];
     if (transposed) {
@@ -222,8 +244,10 @@ export const outputShape = defineSolver({
 
     const cout = pooling ? cin : (inp.outChannels ?? 1);
     if (!rank2) steps.push(channelStep(inp.kind, cin, cout));
-    const outputShapeValue = rank2 ? [rh.out, rw.out] : [cout, rh.out, rw.out];
-    steps.push(step('Output shape', eq(rank2 ? '[H_out, W_out]' : '[C_out, H_out, W_out]', vec(outputShapeValue))));
+    const channelsFirst = rank2 ? [rh.out, rw.out] : [cout, rh.out, rw.out];
+    steps.push(step('Output shape', eq(rank2 ? '[H_out, W_out]' : '[C_out, H_out, W_out]', vec(channelsFirst))));
+    const outputShapeValue = keras ? toChannelsLast(channelsFirst) : channelsFirst;
+    if (keras) steps.push(step('In Keras order', eq('[H_out, W_out, C_out]', vec(outputShapeValue))));
 
     for (const [i, r] of (sameAxes ? results.slice(0, 1) : results).entries()) {
       if (r.remainder === 0) continue;
@@ -270,6 +294,20 @@ export const outputShape = defineSolver({
       source: 'Exam problem (p = (f − 1)/2 = 5); by hand: ⌊(256 + 10 − 10 − 1)/4⌋ + 1 = ⌊255/4⌋ + 1 = 63 + 1 = 64.',
       input: { inputShape: [3, 256, 256], outChannels: 96, kernel: 11, stride: 4, padding: 5 },
       answer: { outputShape: [96, 64, 64], divisible: false },
+    },
+    {
+      title: 'The same layer in Keras order: input (256, 256, 3), answer (64, 64, 96)',
+      source:
+        'Exam problem (line 383 of the seed answers "64 × 64 × 96", H × W × C); by hand as above: ⌊(256 + 10 − 10 − 1)/4⌋ + 1 = 64 per spatial axis, 96 filters, written back in the input’s [H, W, C] order.',
+      input: { inputShape: [256, 256, 3], layout: 'channels-last', outChannels: 96, kernel: 11, stride: 4, padding: 5 },
+      answer: { outputShape: [64, 64, 96], divisible: false },
+    },
+    {
+      title: 'Keras Conv2D(64, (5, 5)) on input_shape=(256, 256, 3)',
+      source:
+        'Exam problem (lines 1644–1645 of the seed: the first layer of a Keras Sequential model); by hand: 256 − 5 + 1 = 252 per spatial axis, 64 filters → (252, 252, 64).',
+      input: { inputShape: [256, 256, 3], layout: 'channels-last', outChannels: 64, kernel: 5 },
+      answer: { outputShape: [252, 252, 64], divisible: true },
     },
     {
       title: 'Cityscapes segmentation net, conv1: 64×64 RGB, 50 filters 4×4, stride 2, padding 1',

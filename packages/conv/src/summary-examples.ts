@@ -203,4 +203,36 @@ export const SUMMARY_EXAMPLES: SolverExample<z.input<typeof summaryInput>>[] = [
       totalParams: 2691713,
     },
   },
+  {
+    title: 'VGG16 by name (torchvision’s vgg16, 224×224 RGB)',
+    source:
+      'Exam lines 1110–1126 start from Keras’s VGG16 (same layers and counts as torchvision’s); by hand: 13 convs 3×3 (3·9 + 1)·64 + (64·9 + 1)·64 + (64·9 + 1)·128 + (128·9 + 1)·128 + (128·9 + 1)·256 + 2·(256·9 + 1)·256 + (256·9 + 1)·512 + 5·(512·9 + 1)·512 = 14714688, dense (25088 + 1)·4096 + (4096 + 1)·4096 + (4096 + 1)·1000 = 123642856; total 138357544; 16 layers with weights, widest 4096.',
+    input: { preset: 'vgg16' },
+    answer: { totalParams: 138357544, trainableParams: 138357544, depth: 16, width: 4096 },
+  },
+  {
+    title: 'VGG16 with batch norm after every conv (exam: additional γ, β and running statistics)',
+    source:
+      'Exam lines 1124 and 1126; by hand: 13 batch-norm layers over 2·64 + 2·128 + 3·256 + 6·512 = 4224 channels: 2·4224 = 8448 more trainable (γ, β) → 138357544 + 8448 = 138365992, and 8448 non-trainable (mean, variance); the first three hold 2·(64 + 64 + 128) = 512 of them.',
+    input: { preset: 'vgg16-bn' },
+    answer: { trainableParams: 138365992, nonTrainableParams: 8448, totalParams: 138374440 },
+  },
+  {
+    title: 'Keras order: Conv2D(64, (5, 5)), Conv2D(128, (5, 5)), MaxPooling2D((2, 2)) on (256, 256, 3)',
+    source:
+      'Exam lines 1644–1650 (shapes asked as H × W × C); by hand: 256 − 5 + 1 = 252, 252 − 5 + 1 = 248, 248/2 = 124 → (252, 252, 64), (248, 248, 128), (124, 124, 128); params (5·5·3 + 1)·64 = 4864 and (5·5·64 + 1)·128 = 204928.',
+    input: {
+      input: [256, 256, 3],
+      layout: 'channels-last',
+      layers: [conv(64, 5), conv(128, 5), pool(2)],
+    },
+    answer: {
+      layers: [
+        { outputShape: [252, 252, 64], params: 4864 },
+        { outputShape: [248, 248, 128], params: 204928 },
+        { outputShape: [124, 124, 128], params: 0 },
+      ],
+      totalParams: 209792,
+    },
+  },
 ];

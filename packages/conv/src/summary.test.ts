@@ -203,7 +203,7 @@ describe('conv/summary: conventions', () => {
     expect(text).toContain('params = (5·5·1 + 1)·32 = 832');
     expect(text).toContain('params = (256 + 1)·32 = 8224');
     expect(text).toContain('total params = 832 + 25632 + 51264 + 102464 + 8224 + 66 = 188482');
-    expect(sol.steps).toHaveLength(1 + 11 + 2);
+    expect(sol.steps).toHaveLength(1 + 11 + 3); // input, 11 layers, table, totals, depth and width
     const exotic = solve('conv/summary', {
       input: [3, 9, 8],
       layers: [

@@ -15,15 +15,21 @@ import {
   recurrentLayer,
 } from './layer-dense.js';
 import { checkFieldExact, INPUT_FIELD } from './layer-field.js';
+import { reshapeLayer } from './layer-reshape.js';
 import { adaptivePoolLayer, convLayer, convTransposeLayer, globalPoolLayer, poolLayer } from './layer-sliding.js';
 import { summaryInput as input, type LayerSpec } from './layer-specs.js';
-import type { LayerOutcome, LayerState, Layout } from './layer-state.js';
+import { describeShape, type LayerOutcome, type LayerState, type Layout } from './layer-state.js';
+import { CHANNELS_LAST_NOTE, channelsLastWarning, looksChannelsLast, toChannelsLast } from './layout.js';
 import { SUMMARY_EXAMPLES } from './summary-examples.js';
+import { atOrigin, type ChannelCheck, nextActive, summarySource } from './summary-source.js';
 
 const row = a.answer({
   type: a.text('Layer type'),
   name: a.text('Name', 'The layer’s `name`, when given.').optional(),
-  outputShape: a.shape('Output shape', 'PyTorch order without the batch axis.'),
+  outputShape: a.shape(
+    'Output shape',
+    'Without the batch axis, PyTorch order ([C, H, W], [C, L]); Keras order ([H, W, C], [L, C]) with layout "channels-last".',
+  ),
   weightShape: a
     .shape(
       'Weight shape',
@@ -50,6 +56,14 @@ const answer = a.answer({
   trainableParams: a.count('Trainable params'),
   nonTrainableParams: a.count('Non-trainable params'),
   totalMacs: a.count('Total MACs', 'Weight multiplications of one forward pass.'),
+  depth: a.count(
+    'Depth',
+    'Layers with weights: conv, dense, recurrent and embedding layers (pooling, batch norm, dropout, flatten, reshape and activations do not count).',
+  ),
+  width: a.count(
+    'Width',
+    'The largest channel or unit count of a layer with weights (conv filters, dense units, recurrent hidden units, embedding dimension); 0 without such layers.',
+  ),
 });
 
 /** One row of the summary table. */
@@ -58,12 +72,9 @@ export type SummaryRow = z.output<typeof row>;
 /** The answer of conv/summary. */
 export type SummaryAnswer = z.output<typeof answer>;
 
-/** Layers that keep their input's meaning: the layout is read from the next one. */
-const PASSIVE = new Set(['dropout', 'relu', 'tanh', 'sigmoid', 'softmax', 'batchnorm']);
-
 /** How the network input is read: rank 3 map, rank 2 map or sequence, rank 1 vector or token ids. */
 function inputLayout(shape: number[], layers: LayerSpec[]): Layout {
-  const first = layers.find((l) => !PASSIVE.has(l.type))?.type ?? '';
+  const first = nextActive(layers, 0) ?? '';
   if (shape.length === 3) return 'map2d';
   if (shape.length === 2) return ['rnn', 'lstm', 'gru'].includes(first) ? 'sequence' : 'map1d';
   return first === 'embedding' ? 'ids' : 'vector';
@@ -76,8 +87,10 @@ function inputState(shape: number[], layout: Layout): LayerState {
 }
 
 /** Applies one layer rule. */
-function apply(spec: LayerSpec, st: LayerState, path: string, label: string): LayerOutcome {
+function apply(spec: LayerSpec, st: LayerState, path: string, label: string, next: string | undefined): LayerOutcome {
   switch (spec.type) {
+    case 'reshape':
+      return reshapeLayer(spec, st, path, next);
     case 'conv1d':
     case 'conv2d':
       return convLayer(spec, st, path, label);
@@ -146,42 +159,39 @@ export const summary = defineSolver({
   input,
   answer,
   solve(inp) {
-    const layout = inputLayout(inp.input, inp.layers);
-    let state = inputState(inp.input, layout);
-    const steps: Step[] = [
-      step(
-        'Input',
-        eq('shape', vec(inp.input)),
-        words(
-          layout === 'map2d'
-            ? '[C, H, W]'
-            : layout === 'map1d'
-              ? '[C, L]'
-              : layout === 'sequence'
-                ? '[L, D]'
-                : layout === 'ids'
-                  ? '[L] token ids'
-                  : '[N]',
-        ),
-      ),
-    ];
+    const src = summarySource(inp);
+    const keras = inp.layout === 'channels-last';
+    const layout = inputLayout(src.input, src.layers);
+    let state = inputState(src.input, layout);
+    const steps: Step[] = [...src.steps, inputStep(src.input, layout, keras ? inp.input : undefined)];
     const notes: string[] = [
-      'Shapes are PyTorch order without the batch axis: [C, H, W] maps, [C, L] 1-D maps, [L, D] sequences, [N] vectors (Keras prints (H, W, C)).',
+      keras
+        ? CHANNELS_LAST_NOTE
+        : 'Shapes are PyTorch order without the batch axis: [C, H, W] maps, [C, L] 1-D maps, [L, D] sequences, [N] vectors (Keras prints (H, W, C); layout "channels-last" answers in that order).',
       'params count weights and biases; MACs count weight multiplications only (conv: Cout·H′·W′·Cin·kH·kW; conv-transpose: Cin·H·W·Cout·kH·kW; dense: in·out; rnn/lstm/gru: T·G·H·(D + H)); bias additions, pooling, batch norm and activations count 0.',
+      ...src.notes,
     ];
+    if (src.typedChannelsFirst && (layout === 'map2d' || layout === 'map1d') && looksChannelsLast(src.input)) {
+      notes.push(channelsLastWarning('input', src.input));
+    }
     const layoutNote = LAYOUT_NOTES[layout];
     if (layoutNote) notes.push(layoutNote);
     const rows: SummaryRow[] = [];
-    for (const [i, spec] of inp.layers.entries()) {
+    for (const [i, spec] of src.layers.entries()) {
       const path = `layers[${i}]`;
-      const out = apply(spec, state, path, `${i + 1}`);
+      for (const c of src.checks) if (c.index === i) checkChannels(c, state);
+      const out = atOrigin(src, i, () => {
+        const o = apply(spec, state, path, `${i + 1}`, nextActive(src.layers, i + 1));
+        checkExact([...o.shape, o.params, o.macs], path);
+        for (const f of o.field ?? []) checkFieldExact(f, path);
+        return o;
+      });
       const nonTrainable = spec.trainable ? out.buffers : out.params;
-      checkExact([...out.shape, out.params, out.macs], path);
-      for (const f of out.field ?? []) checkFieldExact(f, path);
       rows.push({
         type: spec.type,
         ...(spec.name === undefined ? {} : { name: spec.name }),
-        outputShape: out.shape,
+        outputShape:
+          keras && (out.layout === 'map2d' || out.layout === 'map1d') ? toChannelsLast(out.shape) : out.shape,
         weightShape: out.weightShape,
         biasShape: out.biasShape,
         params: out.params,
@@ -200,14 +210,17 @@ export const summary = defineSolver({
     }
     const sum = (key: 'params' | 'trainableParams' | 'nonTrainableParams' | 'macs') =>
       rows.reduce((t, r) => t + r[key], 0);
+    const shape = depthAndWidth(src.layers);
     const result: SummaryAnswer = {
       layers: rows,
       totalParams: sum('params'),
       trainableParams: sum('trainableParams'),
       nonTrainableParams: sum('nonTrainableParams'),
       totalMacs: sum('macs'),
+      depth: shape.depth,
+      width: shape.width,
     };
-    checkExact([result.totalParams, result.totalMacs], 'layers');
+    checkExact([result.totalParams, result.totalMacs], src.origin?.field ?? 'layers');
     steps.push(tableStep(rows));
     const columns = [
       ['total params', 'params', result.totalParams],
@@ -227,25 +240,88 @@ export const summary = defineSolver({
         ),
       ),
     );
-    const defaultStride = inp.layers.flatMap((l, i) =>
+    steps.push(shape.step);
+    const defaultStride = src.layers.flatMap((l, i) =>
       (l.type === 'maxpool1d' || l.type === 'maxpool2d' || l.type === 'avgpool2d') && l.stride === undefined
         ? [`layers[${i}]`]
         : [],
     );
     if (defaultStride.length)
       notes.push(`Pooling stride defaults to the kernel size (${defaultStride.join(', ')}), as in PyTorch and Keras.`);
-    if (inp.layers.some((l) => l.type === 'batchnorm')) {
+    if (src.layers.some((l) => l.type === 'batchnorm')) {
       notes.push(
-        'Batch norm: γ and β are trainable; the running mean and variance are non-trainable but counted in the total (Keras); PyTorch keeps them as buffers, outside parameters().',
+        'Batch norm: γ and β are trainable; the running mean and variance are non-trainable but counted in the total (Keras); PyTorch keeps them as buffers, outside parameters() (and adds one num_batches_tracked counter per layer, counted nowhere here).',
       );
     }
     notes.push(
       'Receptive fields and jumps are in input pixels and not clipped to the input; after flatten, dense or global pooling every unit sees the whole input (jump 0); recurrent layers mix all time steps (null).',
+      'depth counts the layers with weights (conv, dense, recurrent, embedding); width is the largest filter or unit count among them. Some courses count the input layer or only the hidden layers; say which you use.',
     );
     return { answer: result, steps, notes };
   },
   examples: SUMMARY_EXAMPLES,
 });
+
+/** The input step: its shape, how it is read, and the Keras-order shape it came from. */
+function inputStep(shape: number[], layout: Layout, kerasShape: number[] | undefined): Step {
+  const reading =
+    layout === 'map2d'
+      ? '[C, H, W]'
+      : layout === 'map1d'
+        ? '[C, L]'
+        : layout === 'sequence'
+          ? '[L, D]'
+          : layout === 'ids'
+            ? '[L] token ids'
+            : '[N]';
+  const from = kerasShape && kerasShape.join() !== shape.join() ? [words('from Keras order'), vec(kerasShape)] : [];
+  return step('Input', eq('shape', vec(shape)), words(reading), ...from);
+}
+
+const WEIGHTED: Partial<Record<LayerSpec['type'], (l: LayerSpec) => number>> = {
+  conv1d: (l) => (l as { outChannels: number }).outChannels,
+  conv2d: (l) => (l as { outChannels: number }).outChannels,
+  convtranspose2d: (l) => (l as { outChannels: number }).outChannels,
+  dense: (l) => (l as { units: number }).units,
+  embedding: (l) => (l as { dim: number }).dim,
+  rnn: (l) => (l as { hiddenSize: number }).hiddenSize,
+  lstm: (l) => (l as { hiddenSize: number }).hiddenSize,
+  gru: (l) => (l as { hiddenSize: number }).hiddenSize,
+};
+
+/** Depth (layers with weights) and width (their largest channel or unit count), with the step that counts them. */
+function depthAndWidth(layers: LayerSpec[]): { depth: number; width: number; step: Step } {
+  const sizes = layers.flatMap((l) => {
+    const size = WEIGHTED[l.type];
+    return size ? [size(l)] : [];
+  });
+  const width = sizes.length ? Math.max(...sizes) : 0;
+  return {
+    depth: sizes.length,
+    width,
+    step: step(
+      'Depth and width',
+      eq(words('depth'), sizes.length),
+      words('(layers with weights)'),
+      eq(
+        words('width'),
+        sizes.length > 1 ? tex(`max(${sizes.join(', ')})`, `\\max(${sizes.join(', ')})`) : width,
+        width,
+      ),
+    ),
+  };
+}
+
+/** A channel count the code states (PyTorch in_channels, in_features) must match the layer's input. */
+function checkChannels(c: ChannelCheck, st: LayerState): void {
+  const actual = st.layout === 'sequence' ? st.shape[1] : st.layout === 'ids' ? undefined : st.shape[0];
+  if (actual !== undefined && actual !== c.expected) {
+    throw new DnnInputError(
+      'code',
+      `${c.where}: ${c.what} is ${c.expected}, but the layer's input ${describeShape(st)} has ${actual}`,
+    );
+  }
+}
 
 /** `name = a + b + c = total`, leaving out zero terms. */
 function totalTex(name: string, values: number[], total: number) {
