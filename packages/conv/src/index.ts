@@ -2,7 +2,7 @@
  * @dnn/conv — step-by-step solvers for convolutional networks.
  * @packageDocumentation
  */
-import { type AnySolver, createRegistry } from '@dnn/core';
+import { createRegistry } from '@dnn/core';
 import { batchnorm } from './batchnorm.js';
 import { forward } from './forward.js';
 import { initVariance } from './init-variance.js';
@@ -22,9 +22,11 @@ export { type PoolAnswer, pool } from './pool.js';
 export { type FieldRow, type ReceptiveFieldAnswer, receptiveField } from './receptive-field.js';
 export { type SolveKernelAnswer, solveKernel } from './solve-kernel.js';
 export { type SummaryAnswer, type SummaryRow, summary } from './summary.js';
+/** A nested list of numbers (a tensor of any rank), as the tensor inputs take it. */
+export type { Nested } from './tensor.js';
 
 /** Every conv/* solver, in catalog order. */
-export const solvers: readonly AnySolver[] = [
+export const solvers = [
   outputShape,
   summary,
   receptiveField,
@@ -34,7 +36,22 @@ export const solvers: readonly AnySolver[] = [
   kernelEffect,
   batchnorm,
   initVariance,
-];
+] as const;
 
-/** Solves a conv/* problem by id: `solve('conv/output-shape', {...})`. */
-export const { solve, list } = createRegistry([{ name: '@dnn/conv', solvers }]);
+// Pure and only reached through the functions below, so a bundle that imports one solver drops it (and the others).
+const registry = /* @__PURE__ */ createRegistry([{ name: '@dnn/conv', solvers }]);
+
+/** The ids of this package's solvers. */
+export type ConvSolverId = (typeof solvers)[number]['id'];
+
+/**
+ * Validates and solves a conv/* problem by id, typed per id: `solve('conv/output-shape', {...}).answer.outputShape`.
+ * Bad input throws `DnnInputError` naming the field.
+ */
+export const solve = ((id: never, input: unknown) => registry.solve(id, input)) as typeof registry.solve;
+
+/** Every conv/* solver's id, title and package. */
+export const list = (() => registry.list()) as typeof registry.list;
+
+/** The conv/* solver with this id. */
+export const get = ((id: never) => registry.get(id)) as typeof registry.get;

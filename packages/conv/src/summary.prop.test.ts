@@ -9,7 +9,7 @@ import { type Spec, tfSummary } from './summary-tf.test-util.js';
 /** Runs conv/summary; a network the random layers made impossible (kernel larger than the map) is skipped. */
 function summaryOf(input: number[], layers: Spec[]): SummaryAnswer {
   try {
-    return solve('conv/summary', { input, layers }).answer as unknown as SummaryAnswer;
+    return solve('conv/summary', { input, layers } as Record<string, unknown>).answer as unknown as SummaryAnswer;
   } catch (e) {
     if (e instanceof DnnInputError && /larger than the padded input|removes the whole output/.test(e.reason))
       fc.pre(false);
@@ -74,7 +74,8 @@ describe('conv/summary properties', () => {
           if (!kind) return;
           const { type: _t, bias: _b, ...fields } = l;
           const inputShape = i === 0 ? input : (a.layers[i - 1]?.outputShape as number[]);
-          const expected = solve('conv/output-shape', { inputShape, kind, ...fields }).answer.outputShape;
+          const expected = solve('conv/output-shape', { inputShape, kind, ...fields } as Record<string, unknown>).answer
+            .outputShape;
           expect(a.layers[i]?.outputShape).toEqual(expected);
         });
       }),

@@ -16,9 +16,9 @@ export interface SolverExample<I = unknown> {
 }
 
 /** A solver: validated input in, worked {@link Solution} out. */
-export interface Solver<S extends z.ZodType = z.ZodType, A extends z.ZodType = z.ZodType> {
-  /** Catalog id, `package/name` (public API). */
-  id: string;
+export interface Solver<S extends z.ZodType = z.ZodType, A extends z.ZodType = z.ZodType, Id extends string = string> {
+  /** Catalog id, `package/name` (public API); a string literal type, so registries are typed per id. */
+  id: Id;
   /** One-line title. */
   title: string;
   /** What the solver answers, in a sentence or two (docs and `dnn list`). */
@@ -40,9 +40,25 @@ export interface Solver<S extends z.ZodType = z.ZodType, A extends z.ZodType = z
 // biome-ignore lint/suspicious/noExplicitAny: registries hold solvers of every input type
 export type AnySolver = Solver<any, any>;
 
-/** Declares a solver; the identity function, there for type inference. */
-export function defineSolver<S extends z.ZodType, A extends z.ZodType>(solver: Solver<S, A>): Solver<S, A> {
-  return solver;
+/** A solver as {@link defineSolver} returns it: the declaration plus {@link DefinedSolver.run | run}, the validated call. */
+export type DefinedSolver<
+  S extends z.ZodType = z.ZodType,
+  A extends z.ZodType = z.ZodType,
+  Id extends string = string,
+> = Solver<S, A, Id> & {
+  /**
+   * Validates `input` (applying defaults; a bad field is a {@link DnnInputError} naming it) and solves:
+   * `outputShape.run({ inputShape: [3, 32, 32], outChannels: 8, kernel: 3 })`. This is the call to use;
+   * `solve` is the inner function, which trusts its input.
+   */
+  run(input: z.input<S>): Solution<z.output<A>>;
+};
+
+/** Declares a solver, keeping its id as a literal type, and adds {@link DefinedSolver.run | run}, the validated call. */
+export function defineSolver<S extends z.ZodType, A extends z.ZodType, const Id extends string = string>(
+  solver: Solver<S, A, Id>,
+): DefinedSolver<S, A, Id> {
+  return { ...solver, run: (input: z.input<S>) => runSolver(solver, input) };
 }
 
 /** Validates raw input against the solver's schema, applying defaults; throws {@link DnnInputError}. */

@@ -8,6 +8,7 @@
 export { z } from 'zod';
 export {
   type AnySolver,
+  type DefinedSolver,
   defineSolver,
   parseInput,
   runSolver,
@@ -26,7 +27,19 @@ export { fmt, fmtLatex } from './format.js';
 export { describeValue, fromZodError, readableIssue } from './input-errors.js';
 export { checkLimit, LIMITS } from './limits.js';
 export * from './linalg.js';
-export { createRegistry, type Registry, type SolverInfo, type SolverPackage } from './registry.js';
+export {
+  createRegistry,
+  type Registry,
+  type SolverAnswer,
+  type SolverId,
+  type SolverInfo,
+  type SolverInput,
+  type SolverPackage,
+  type SolversOf,
+  type SolverWithId,
+  type TypedRegistry,
+  type Unchecked,
+} from './registry.js';
 export * as s from './schema.js';
 export * as a from './answer.js';
 export type { AnswerKind, AnswerMeta } from './answer.js';

@@ -1,10 +1,11 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, expectTypeOf, it } from 'vitest';
 import { z } from 'zod';
 import * as a from './answer.js';
 import { defineSolver, runSolver } from './define-solver.js';
 import { DnnInputError } from './errors.js';
-import { createRegistry } from './registry.js';
+import { createRegistry, type Registry, type SolverInput } from './registry.js';
 import * as s from './schema.js';
+import type { Solution } from './solution.js';
 import { step } from './steps.js';
 
 const double = defineSolver({
@@ -33,6 +34,8 @@ const broken = defineSolver({
 });
 
 const registry = createRegistry([{ name: '@dnn/test', solvers: [double, broken] }]);
+/** The untyped view the CLI uses: any id string, any input. */
+const untyped: Registry = registry;
 
 function inputError(f: () => unknown): DnnInputError {
   try {
@@ -58,7 +61,7 @@ describe('registry', () => {
   });
 
   it('an unknown id is an input error at path id, with a suggestion', () => {
-    const e = inputError(() => registry.solve('test/dubble', {}));
+    const e = inputError(() => untyped.solve('test/dubble', {}));
     expect(e.path).toBe('id');
     expect(e.message).toMatch(/unknown solver id "test\/dubble" \(did you mean test\/double\?\)/);
   });
@@ -108,5 +111,56 @@ describe('a missing choice field', () => {
     });
     const e = inputError(() => runSolver(pick, {}));
     expect(e.message).toBe('kind: is required: one of "p", "q"');
+  });
+});
+
+// Type tests: `pnpm typecheck` (tsc over src/, test files included) fails if a `@ts-expect-error` line compiles.
+describe('a registry is typed per id', () => {
+  it('ids are a union of literals; input and answer types come from the schemas', () => {
+    expectTypeOf(registry.list()[0]!.id).toEqualTypeOf<'test/double' | 'test/broken'>();
+    expectTypeOf<SolverInput<[typeof double, typeof broken], 'test/double'>>().toEqualTypeOf<{
+      x: number;
+      times?: number | undefined;
+      pair?: number | [number, number] | undefined;
+      mode?: 'a' | 'b' | undefined;
+    }>();
+    expectTypeOf(registry.solve('test/double', { x: 3 })).toEqualTypeOf<Solution<{ y: number }>>();
+    expectTypeOf(registry.get('test/double').run({ x: 1 }).answer.y).toBeNumber();
+    expectTypeOf(double.id).toEqualTypeOf<'test/double'>();
+  });
+
+  it('an unknown id, a misspelt field and a wrong field type do not compile', () => {
+    const compileErrors = () => [
+      // @ts-expect-error unknown id
+      registry.solve('test/dubble', { x: 1 }),
+      // @ts-expect-error misspelt field (`xx` for `x`)
+      registry.solve('test/double', { xx: 1 }),
+      // @ts-expect-error wrong type
+      registry.solve('test/double', { x: '1' }),
+      // @ts-expect-error missing required field
+      registry.solve('test/double', { times: 2 }),
+      // @ts-expect-error the validated call is typed too
+      double.run({ x: 1, time: 2 }),
+      // @ts-expect-error the answer has no such field
+      registry.solve('test/double', { x: 1 }).answer.z,
+    ];
+    // At run time the same calls are input errors, never wrong answers.
+    expect(() => compileErrors()).toThrow(DnnInputError);
+  });
+
+  it('ids and inputs not known statically (string, unknown) are checked at run time', () => {
+    expectTypeOf(untyped.solve).parameter(1).toBeUnknown();
+    const id: string = 'test/double';
+    const untypedCall = () => registry.solve(id, { x: 1, anything: true });
+    expectTypeOf(untypedCall).returns.toEqualTypeOf<Solution<Record<string, unknown>>>();
+    expect(untypedCall).toThrow(/anything: is not a field/);
+    const parsed: unknown = JSON.parse('{"x": 2}');
+    expectTypeOf(registry.solve('test/double', parsed).answer).toEqualTypeOf<{ y: number }>();
+    expectTypeOf(untyped.solve('test/double', { x: 1 }).answer).toEqualTypeOf<Record<string, unknown>>();
+  });
+
+  it('run validates: bad input is a DnnInputError, defaults apply', () => {
+    expect(double.run({ x: 3 }).answer).toEqual({ y: 6 });
+    expect(inputError(() => double.run({ x: 3, times: 0 })).path).toBe('times');
   });
 });

@@ -1,34 +1,123 @@
 /** A registry of solvers by id: how the CLI, the docs and `solve(id, input)` find solvers. */
-import { type AnySolver, runSolver } from './define-solver.js';
+import type { z } from 'zod';
+import { type AnySolver, runSolver, type Solver } from './define-solver.js';
 import { DnnInputError } from './errors.js';
 import type { Solution } from './solution.js';
 
 /** A group of solvers published by one package. */
-export interface SolverPackage {
+export interface SolverPackage<T extends readonly AnySolver[] = readonly AnySolver[]> {
   /** npm name, e.g. `@dnn/conv`. */
   name: string;
-  solvers: readonly AnySolver[];
+  solvers: T;
 }
 
 /** What `dnn list --json` prints for a solver. */
-export interface SolverInfo {
-  id: string;
+export interface SolverInfo<Id extends string = string> {
+  id: Id;
   title: string;
   package: string;
 }
 
-/** Solvers by id. */
+/** The ids of a list of solvers: a union of string literals (`string` for an untyped list). */
+export type SolverId<T extends readonly AnySolver[]> = T[number]['id'];
+
+/** The solver of `T` whose id is `Id` (every solver of `T` when the ids are plain strings). */
+export type SolverWithId<T extends readonly AnySolver[], Id extends string> = T[number] extends infer U
+  ? U extends { id: infer I }
+    ? Id extends I
+      ? U
+      : never
+    : never
+  : never;
+
+/** What `solve(id, input)` accepts for `Id`: the input schema's input type (defaults optional); `unknown` when untyped. */
+export type SolverInput<T extends readonly AnySolver[], Id extends string> =
+  string extends SolverId<T>
+    ? unknown
+    : SolverWithId<T, Id> extends Solver<infer S, z.ZodType, string>
+      ? z.input<S>
+      : never;
+
+/** What `solve(id, input).answer` holds for `Id`: the answer schema's output type; a plain record when untyped. */
+export type SolverAnswer<T extends readonly AnySolver[], Id extends string> =
+  string extends SolverId<T>
+    ? Record<string, unknown>
+    : SolverWithId<T, Id> extends Solver<z.ZodType, infer A, string>
+      ? z.output<A>
+      : never;
+
+/** Solvers by id, untyped: any id string, `unknown` input (what tools such as the CLI take). */
 export interface Registry {
   /** Every solver, in package order then declaration order. */
   list(): SolverInfo[];
+  /** Whether `id` names a solver of this registry. */
+  has(id: string): boolean;
   /** The solver with this id; an unknown id is a {@link DnnInputError} at path `id`. */
   get(id: string): AnySolver;
-  /** Validates `input` for solver `id` and solves it. */
+  /** Validates `input` for solver `id` (a {@link DnnInputError} names a bad field) and solves it. */
   solve(id: string, input: unknown): Solution<Record<string, unknown>>;
 }
 
-/** Builds a registry; throws if two solvers share an id. */
-export function createRegistry(packages: readonly SolverPackage[]): Registry {
+/**
+ * Solvers by id, typed per id: what {@link createRegistry} returns. A wrong id, a misspelt or missing field
+ * is a compile error; the answer has the answer schema's type. Assignable to the untyped {@link Registry}.
+ */
+export interface TypedRegistry<T extends readonly AnySolver[]> {
+  /** Every solver, in package order then declaration order. */
+  list(): SolverInfo<SolverId<T>>[];
+  /** Whether `id` names a solver of this registry. */
+  has(id: string): id is SolverId<T>;
+  /** The solver with this id; an unknown id is a {@link DnnInputError} at path `id`. */
+  get<Id extends SolverId<T>>(id: Id): SolverWithId<T, Id>;
+  /** Validates `input` for solver `id` (a {@link DnnInputError} names a bad field) and solves it. */
+  solve<Id extends SolverId<T>>(id: Id, input: SolverInput<T, Id>): Solution<SolverAnswer<T, Id>>;
+  /**
+   * Input whose shape is not known statically (`unknown`, or a `Record<string, unknown>` built at run time) is
+   * accepted and validated at run time; an object whose fields are known must match the schema (first overload).
+   */
+  solve<Id extends SolverId<T>, I>(id: Id, input: Unchecked<I>): Solution<SolverAnswer<T, Id>>;
+  /**
+   * An id typed `string` (read from a file, a command line, a loop over solvers) is not known statically either:
+   * it is checked at run time (an unknown id is a {@link DnnInputError} at path `id`). A string literal that is
+   * not an id of this registry is still a compile error.
+   */
+  solve<Id extends string>(id: string extends Id ? Id : never, input: unknown): Solution<Record<string, unknown>>;
+}
+
+/**
+ * `I` when its fields are not known statically (`unknown`, `any`, `object`, a string-keyed record, parsed JSON,
+ * or a value that may be `undefined` such as `examples[0]?.input`); otherwise `never`.
+ */
+export type Unchecked<I> = unknown extends I
+  ? I
+  : undefined extends I
+    ? I
+    : null extends I
+      ? I
+      : object extends I
+        ? I
+        : string extends keyof I
+          ? I
+          : never;
+
+/** The solvers of a tuple of packages, concatenated in order (`AnySolver[]` for a list whose length is not known). */
+export type SolversOf<P extends readonly SolverPackage[]> = P extends readonly [
+  infer H extends SolverPackage,
+  ...infer R extends readonly SolverPackage[],
+]
+  ? [...H['solvers'], ...SolversOf<R>]
+  : P extends readonly []
+    ? []
+    : P[number]['solvers'][number][];
+
+/**
+ * Builds a registry from packages of solvers; throws if two solvers share an id. Typed per id when the
+ * solver lists are tuples (`[outputShape, summary] as const`): `solve('conv/output-shape', {...})` checks the
+ * input against that solver's schema type and returns its answer type. Cheap and side-effect free, so a
+ * module-level call can be marked `/* @__PURE__ *\/` and dropped by bundlers when unused.
+ */
+export function createRegistry<const P extends readonly SolverPackage[]>(packages: P): TypedRegistry<SolversOf<P>> {
+  type T = SolversOf<P>;
   const byId = new Map<string, AnySolver>();
   const infos: SolverInfo[] = [];
   for (const pkg of packages) {
@@ -47,11 +136,13 @@ export function createRegistry(packages: readonly SolverPackage[]): Registry {
       `unknown solver id ${JSON.stringify(id)}${hint ? ` (did you mean ${hint}?)` : ''}; \`dnn list\` shows every id`,
     );
   };
-  return {
+  const registry: Registry = {
     list: () => infos.map((i) => ({ ...i })),
+    has: (id) => typeof id === 'string' && byId.has(id),
     get,
     solve: (id, input) => runSolver(get(id), input),
   };
+  return registry as unknown as TypedRegistry<T>;
 }
 
 function closestId(id: string, ids: string[]): string | undefined {

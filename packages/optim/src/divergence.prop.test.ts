@@ -14,7 +14,7 @@ const dist = (n: number) =>
     });
 const pair = fc.integer({ min: 1, max: 8 }).chain((n) => fc.tuple(dist(n), dist(n)));
 const value = (p: number[], q: number[], kind: string, base: unknown = 'e') =>
-  solve('optim/divergence', { p, q, kind, base }).answer;
+  solve('optim/divergence', { p, q, kind, base } as Record<string, unknown>).answer;
 
 describe('optim/divergence properties', () => {
   it('JS is symmetric and between 0 and ln 2 nats', () => {

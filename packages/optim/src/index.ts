@@ -2,7 +2,7 @@
  * @dnn/optim — step-by-step solvers (see README.md).
  * @packageDocumentation
  */
-import { type AnySolver, createRegistry } from '@dnn/core';
+import { createRegistry } from '@dnn/core';
 import { batches } from './batches.js';
 import { divergence } from './divergence.js';
 import { dropout } from './dropout.js';
@@ -28,7 +28,7 @@ export { type SoftmaxAnswer, softmax } from './softmax.js';
 export { optimStep, type StepAnswer, type TrajectoryEntry } from './step.js';
 
 /** Every solver of this package, in catalog order. */
-export const solvers: readonly AnySolver[] = [
+export const solvers = [
   gradient,
   hessian,
   optimStep,
@@ -40,7 +40,22 @@ export const solvers: readonly AnySolver[] = [
   batches,
   dropout,
   regularization,
-];
+] as const;
 
-/** Solves a problem of this package by id. */
-export const { solve, list } = createRegistry([{ name: '@dnn/optim', solvers }]);
+// Pure and only reached through the functions below, so a bundle that imports one solver drops it (and the others).
+const registry = /* @__PURE__ */ createRegistry([{ name: '@dnn/optim', solvers }]);
+
+/** The ids of this package's solvers. */
+export type OptimSolverId = (typeof solvers)[number]['id'];
+
+/**
+ * Validates and solves a problem of this package by id, typed per id: the input is checked against the solver's
+ * schema type and the answer has its answer schema's type. Bad input throws `DnnInputError` naming the field.
+ */
+export const solve = ((id: never, input: unknown) => registry.solve(id, input)) as typeof registry.solve;
+
+/** Every solver's id, title and package. */
+export const list = (() => registry.list()) as typeof registry.list;
+
+/** The solver with this id. */
+export const get = ((id: never) => registry.get(id)) as typeof registry.get;

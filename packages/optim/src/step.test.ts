@@ -113,7 +113,13 @@ describe('optim/step: exam trajectories in detail', () => {
       { optimizer: 'adamw', weightDecay: 0.01 },
       { optimizer: 'rprop' },
     ]) {
-      const sol = solve('optim/step', { lr: 0.1, params: { x: 1, y: 2 }, objective: 'x^2 + x*y', steps: 3, ...extra });
+      const sol = solve('optim/step', {
+        lr: 0.1,
+        params: { x: 1, y: 2 },
+        objective: 'x^2 + x*y',
+        steps: 3,
+        ...extra,
+      } as Record<string, unknown>);
       for (const st of sol.steps) expect(st.latex, JSON.stringify(extra)).not.toMatch(/[·−∂σ∇±√²′θηεμβαλΔ]/);
     }
   });

@@ -88,7 +88,7 @@ describe('rubrics grade what the question asks', () => {
       loss: 'half-sse',
       lr: 0.5,
     };
-    const { answer } = registry.solve('optim/mlp-step', input) as unknown as {
+    const { answer } = registry.solve('optim/mlp-step', input as Record<string, unknown>) as unknown as {
       answer: { updated: { weights: number[][] }[]; gradients: { weights: number[][] }[] };
     };
     const flip = (layers: { weights: number[][] }[]) =>

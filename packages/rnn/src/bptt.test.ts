@@ -8,7 +8,7 @@ describeExamples(bptt);
 describe('rnn/bptt: conventions and steps', () => {
   it('ReLU′(0) decides the gradient when z_t = 0, and the note says so', () => {
     // z1 = 1·0 + 1·0 = 0 → h1 = 0; z2 = 1·0 + 1·1 = 1. ∂h2/∂x1 = ReLU′(z2)·Whh·ReLU′(0)·Wxh.
-    const input = { Wxh: 1, Whh: 1, h0: 0, xs: [0, 1], activation: 'relu' };
+    const input = { Wxh: 1, Whh: 1, h0: 0, xs: [0, 1], activation: 'relu' as const };
     const zero = solve('rnn/bptt', input);
     const one = solve('rnn/bptt', { ...input, reluGradAtZero: 1 });
     expect(zero.answer.dx).toEqual([0, 1]);
