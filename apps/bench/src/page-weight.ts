@@ -20,7 +20,8 @@
  * target is one shared chunk, not one copy per route.
  *
  * Sizes are uncompressed bytes as served (1 KB = 1,000 B). Figures are medians
- * of several runs. Standalone: `node dist/page-weight.js [--runs N] [--pages a,b]`.
+ * of several runs. Standalone: `node dist/page-weight.js [--runs N] [--pages a,b] [--rounds N]
+ * [--builds before=DIR,after=DIR]` (several builds are measured interleaved, for a fair before/after).
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
@@ -169,14 +170,12 @@ function probe(): void {
 }
 
 /** Loads `path` once in a fresh context and measures it. */
-export async function loadOnce(browser: Browser, origin: string, path: string): Promise<LoadFigures> {
+export async function loadOnce(browser: Browser, origin: string, path: string, root: string): Promise<LoadFigures> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   const page = await context.newPage();
   await page.addInitScript(probe);
   const bodies = new Map<string, { type: string; bytes: number; text?: string }>();
   const pending: Promise<void>[] = [];
-  const workerScripts = new Set<string>();
-  page.on('worker', (w) => workerScripts.add(w.url()));
   page.on('response', (r) => {
     pending.push(
       r
@@ -213,7 +212,19 @@ export async function loadOnce(browser: Browser, origin: string, path: string): 
     jsUsed += usedBytes(source.length, entry.functions);
     if (source.includes(SOLVER_MARKER)) solverChunkRan = true;
   }
+  // Scripts run by Web Workers: each worker's entry and the chunks it imported (its resource timing), sized
+  // from the build; a chunk the page also ran (the shared solver chunk) counts again, as it runs again there.
   let jsWorker = 0;
+  for (const worker of page.workers()) {
+    const urls = await worker
+      .evaluate(() => performance.getEntriesByType('resource').map((e) => e.name))
+      .catch(() => [] as string[]);
+    for (const url of new Set([worker.url(), ...urls])) {
+      if (!url.startsWith(origin) || !/\.m?js$/.test(new URL(url).pathname)) continue;
+      const file = resolveFile(root, new URL(url).pathname);
+      if (file) jsWorker += statSync(file).size;
+    }
+  }
   let jsPrefetched = 0;
   let css = 0;
   let fonts = 0;
@@ -221,11 +232,7 @@ export async function loadOnce(browser: Browser, origin: string, path: string): 
     if (!url.startsWith(origin)) continue;
     if (url.endsWith('.css')) css += b.bytes;
     else if (/\.(woff2?|ttf)$/.test(url)) fonts += b.bytes;
-    else if (b.text !== undefined && !ran.has(url)) {
-      // Not run on the main thread: a worker's script (its entry or a chunk it imported) or a prefetch nobody ran.
-      if (workerScripts.has(url) || b.type === 'script') jsWorker += b.bytes;
-      else jsPrefetched += b.bytes;
-    }
+    else if (b.text !== undefined && !ran.has(url) && b.type !== 'script') jsPrefetched += b.bytes;
   }
   const loaded = await page.evaluate(
     () => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined)?.loadEventEnd ?? 0,
@@ -249,6 +256,8 @@ export function largestSummaryInput(): { title: string; input: Record<string, un
 
 /** One keystroke's latency: keydown → answer text changed, and → the frame after the last change it caused. */
 export interface KeystrokeFigures {
+  /** keydown → the next frame (the typed character on screen): how long typing itself is blocked. */
+  echoMs: number;
   toDomMs: number;
   toFrameMs: number;
   error: boolean;
@@ -284,6 +293,7 @@ function pickField(selector: string | null): string | null {
 interface KeyState {
   before: string;
   down?: number;
+  echo?: number;
   dom?: number;
   error?: boolean;
   last?: number;
@@ -305,7 +315,12 @@ function arm(): void {
   document.addEventListener(
     'keydown',
     (e) => {
-      if (state.down === undefined) state.down = e.timeStamp;
+      if (state.down !== undefined) return;
+      state.down = e.timeStamp;
+      // The frame after the keystroke's own handlers: when the typed character shows.
+      requestAnimationFrame(() => {
+        state.echo = performance.now();
+      });
     },
     { capture: true, once: true },
   );
@@ -324,12 +339,16 @@ function arm(): void {
   }).observe(root, { subtree: true, childList: true, characterData: true, attributes: true });
 }
 
-/** Opens conv/summary with its largest example and times `rounds` delete/retype pairs of keystrokes. */
-export async function keystrokes(
-  browser: Browser,
-  origin: string,
-  rounds: number,
-): Promise<{ field: string; example: string; figures: KeystrokeFigures[] }> {
+/** A conv/summary page open on its largest example, ready for {@link keystrokeRound}. */
+export interface SummaryPage {
+  page: Page;
+  field: string;
+  example: string;
+  close(): Promise<void>;
+}
+
+/** Opens conv/summary with its largest example (by link) and picks the field to type into. */
+export async function openSummary(browser: Browser, origin: string): Promise<SummaryPage> {
   const largest = largestSummaryInput();
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   const page: Page = await context.newPage();
@@ -341,6 +360,11 @@ export async function keystrokes(
   await page.waitForTimeout(500);
   const field = await page.evaluate(pickField, process.env.DNN_BENCH_FIELD ?? null);
   if (!field) throw new Error('no numeric field to type into on conv/summary');
+  return { page, field, example: largest.title, close: () => context.close() };
+}
+
+/** One delete/retype pair of keystrokes in the picked field, each timed until the answer settled. */
+export async function keystrokeRound(page: Page): Promise<KeystrokeFigures[]> {
   const el = page.locator('[data-bench-field]').first();
   const figures: KeystrokeFigures[] = [];
   const press = async (key: string) => {
@@ -356,27 +380,24 @@ export async function keystrokes(
       { timeout: 15_000, polling: 50 },
     );
     const k = await page.evaluate(() => (window as unknown as { __dnnKey: Required<KeyState> }).__dnnKey);
-    figures.push({ toDomMs: k.dom - k.down, toFrameMs: k.frame - k.down, error: k.error });
+    figures.push({ echoMs: k.echo - k.down, toDomMs: k.dom - k.down, toFrameMs: k.frame - k.down, error: k.error });
     await page.waitForTimeout(100);
   };
-  for (let i = 0; i < rounds; i++) {
-    // Caret after the chosen number, delete its last digit, type it back.
-    const digit = await el.evaluate((node: HTMLInputElement | HTMLTextAreaElement) => {
-      const caret = Number(node.dataset.benchField);
-      node.focus();
-      node.setSelectionRange(caret, caret);
-      return node.value.charAt(caret - 1);
-    });
-    await press('Backspace');
-    await el.evaluate((node: HTMLInputElement | HTMLTextAreaElement) => {
-      const caret = Number(node.dataset.benchField) - 1;
-      node.focus();
-      node.setSelectionRange(caret, caret);
-    });
-    await press(digit);
-  }
-  await context.close();
-  return { field, example: largest.title, figures };
+  // Caret after the chosen number, delete its last digit, type it back.
+  const digit = await el.evaluate((node: HTMLInputElement | HTMLTextAreaElement) => {
+    const caret = Number(node.dataset.benchField);
+    node.focus();
+    node.setSelectionRange(caret, caret);
+    return node.value.charAt(caret - 1);
+  });
+  await press('Backspace');
+  await el.evaluate((node: HTMLInputElement | HTMLTextAreaElement) => {
+    const caret = Number(node.dataset.benchField) - 1;
+    node.focus();
+    node.setSelectionRange(caret, caret);
+  });
+  await press(digit);
+  return figures;
 }
 
 const median = (xs: number[]) => {
@@ -392,20 +413,38 @@ const verdict = (ok: boolean) => (ok ? 'meets target' : 'MISSES target');
 
 /** Options of {@link pageWeight}. */
 export interface PageWeightOptions {
-  /** Cold loads per page (default 3). */
+  /** Cold loads per page and build (default 3). */
   runs?: number;
   /** Only these site paths (default every calculator page plus two pages without a calculator). */
   pages?: string[];
   /** Delete/retype rounds on conv/summary (default 5, i.e. 10 keystrokes). */
   rounds?: number;
+  /**
+   * Builds to measure, e.g. `[{ label: 'before', dir }, { label: 'after', dir }]`: measured interleaved (each
+   * run loads the page from every build in turn) so a busy machine slows them alike. Default: {@link siteBuildDir}.
+   */
+  builds?: { label: string; dir: string }[];
 }
 
-/** Runs every measurement and prints per-page medians, the summary and the targets. */
+type Medians = Record<keyof LoadFigures, number>;
+
+function medians(loads: LoadFigures[]): Medians {
+  return Object.fromEntries(
+    (Object.keys(loads[0] as LoadFigures) as (keyof LoadFigures)[]).map((k) => [
+      k,
+      median(loads.map((l) => Number(l[k]))),
+    ]),
+  ) as Medians;
+}
+
+/** Runs every measurement and prints per-page medians, the summary and the targets, per build. */
 export async function pageWeight(options: PageWeightOptions = {}): Promise<void> {
-  const root = siteBuildDir();
-  if (!existsSync(join(root, 'index.html'))) {
-    console.log(`skipped: no site build at ${root} (run \`pnpm --filter @dnn/docs build\`)`);
-    return;
+  const builds = options.builds ?? [{ label: 'site', dir: siteBuildDir() }];
+  for (const b of builds) {
+    if (!existsSync(join(b.dir, 'index.html'))) {
+      console.log(`skipped: no site build at ${b.dir} (run \`pnpm --filter @dnn/docs build\`)`);
+      return;
+    }
   }
   const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
   if (!existsSync(executablePath)) {
@@ -414,16 +453,17 @@ export async function pageWeight(options: PageWeightOptions = {}): Promise<void>
   }
   const { chromium } = await import('playwright-core');
   const runs = options.runs ?? 3;
-  const calculators = calculatorPaths(root);
-  const pages = options.pages ?? [...calculators, '/', '/docs/api/@dnn/core'];
-  console.log(`site build: ${root}`);
-  const chunks = solverLibraryChunks(root);
-  console.log(
-    `JS files containing the solver library: ${chunks.length} (target 1 shared chunk): ${chunks
-      .map((c) => `${c.file} ${kb(c.bytes)} KB`)
-      .join(', ')}`,
-  );
-  const { server, origin } = await serveDir(root);
+  const first = builds[0] as { label: string; dir: string };
+  const pages = options.pages ?? [...calculatorPaths(first.dir), '/', '/docs/api/@dnn/core'];
+  const many = builds.length > 1;
+  const served: { label: string; dir: string; origin: string; server: Server }[] = [];
+  for (const b of builds) {
+    const chunks = solverLibraryChunks(b.dir);
+    console.log(
+      `${b.label}: ${b.dir}; JS files containing the solver library: ${chunks.length} (target 1 shared chunk)${chunks.length === 1 ? `: ${chunks[0]?.file} ${kb(chunks[0]?.bytes ?? 0)} KB` : `, ${kb(chunks.reduce((t, c) => t + c.bytes, 0))} KB in all`}`,
+    );
+    served.push({ ...b, ...(await serveDir(b.dir)) });
+  }
   const browser = await chromium.launch({
     executablePath,
     args: [
@@ -437,62 +477,73 @@ export async function pageWeight(options: PageWeightOptions = {}): Promise<void>
   });
   try {
     // One warm-up load so the first measured page doesn't pay Chromium's own start-up.
-    await loadOnce(browser, origin, pages[0] ?? '/');
+    for (const b of served) await loadOnce(browser, b.origin, pages[0] ?? '/', b.dir);
     console.log(
-      `${pad('page', 40)}${lpad('JS ran KB', 10)}${lpad('used KB', 9)}${lpad('worker KB', 10)}${lpad('prefetch KB', 12)}${lpad('CSS KB', 8)}${lpad('fonts KB', 9)}${lpad('TTI ms', 8)}${lpad('TBT ms', 8)}  solver lib ran`,
+      `${pad('page', 40)}${many ? pad('build', 8) : ''}${lpad('JS ran KB', 10)}${lpad('used KB', 9)}${lpad('worker KB', 10)}${lpad('prefetch KB', 12)}${lpad('CSS KB', 8)}${lpad('fonts KB', 9)}${lpad('TTI ms', 8)}${lpad('TBT ms', 8)}  solver lib ran`,
     );
-    const rows: { path: string; m: Record<keyof LoadFigures, number> }[] = [];
+    const rows = new Map<string, { path: string; m: Medians }[]>(served.map((b) => [b.label, []]));
     for (const path of pages) {
-      const loads: LoadFigures[] = [];
-      for (let i = 0; i < runs; i++) loads.push(await loadOnce(browser, origin, path));
-      const m = Object.fromEntries(
-        (Object.keys(loads[0] as LoadFigures) as (keyof LoadFigures)[]).map((k) => [
-          k,
-          median(loads.map((l) => Number(l[k]))),
-        ]),
-      ) as Record<keyof LoadFigures, number>;
-      rows.push({ path, m });
-      console.log(
-        `${pad(path, 40)}${lpad(kb(m.jsExecuted), 10)}${lpad(kb(m.jsUsed), 9)}${lpad(kb(m.jsWorker), 10)}${lpad(kb(m.jsPrefetched), 12)}${lpad(kb(m.css), 8)}${lpad(kb(m.fonts), 9)}${lpad(m.ttiMs.toFixed(0), 8)}${lpad(m.tbtMs.toFixed(0), 8)}  ${m.solverChunkRan ? 'yes' : 'no'}`,
-      );
+      const loads = new Map<string, LoadFigures[]>(served.map((b) => [b.label, []]));
+      for (let i = 0; i < runs; i++) {
+        for (const b of served) loads.get(b.label)?.push(await loadOnce(browser, b.origin, path, b.dir));
+      }
+      for (const b of served) {
+        const m = medians(loads.get(b.label) ?? []);
+        rows.get(b.label)?.push({ path, m });
+        console.log(
+          `${pad(path, 40)}${many ? pad(b.label, 8) : ''}${lpad(kb(m.jsExecuted), 10)}${lpad(kb(m.jsUsed), 9)}${lpad(kb(m.jsWorker), 10)}${lpad(kb(m.jsPrefetched), 12)}${lpad(kb(m.css), 8)}${lpad(kb(m.fonts), 9)}${lpad(m.ttiMs.toFixed(0), 8)}${lpad(m.tbtMs.toFixed(0), 8)}  ${m.solverChunkRan ? 'yes' : 'no'}`,
+        );
+      }
     }
-    const calc = rows.filter((r) => r.path.startsWith('/calculators/'));
-    if (calc.length > 0) {
-      const js = median(calc.map((r) => r.m.jsExecuted));
-      const jsMax = Math.max(...calc.map((r) => r.m.jsExecuted));
-      const jsAll = median(calc.map((r) => r.m.jsExecuted + r.m.jsWorker));
-      const css = Math.max(...calc.map((r) => r.m.css));
-      const tti = median(calc.map((r) => r.m.ttiMs));
-      console.log(
-        `calculator pages (${calc.length}): JS executed on the main thread median ${kb(js)} KB, max ${kb(jsMax)} KB (target ≤ ${TARGETS.jsKB}: ${verdict(jsMax <= TARGETS.jsKB * 1000)}); with worker scripts median ${kb(jsAll)} KB`,
-      );
-      console.log(
-        `calculator pages: CSS max ${kb(css)} KB (target ≤ ${TARGETS.cssKB}: ${verdict(css <= TARGETS.cssKB * 1000)}); fonts median ${kb(median(calc.map((r) => r.m.fonts)))} KB`,
-      );
-      console.log(
-        `calculator pages: time to interactive median ${tti.toFixed(0)} ms, max ${Math.max(...calc.map((r) => r.m.ttiMs)).toFixed(0)} ms (target median ≤ ${TARGETS.ttiMs}: ${verdict(tti <= TARGETS.ttiMs)})`,
-      );
+    const typing = new Map<string, { field: string; example: string; figures: KeystrokeFigures[] }>();
+    if (pages.includes('/calculators/conv/summary') || options.pages === undefined) {
+      const open: { label: string; s: SummaryPage }[] = [];
+      for (const b of served) open.push({ label: b.label, s: await openSummary(browser, b.origin) });
+      for (const o of open) typing.set(o.label, { field: o.s.field, example: o.s.example, figures: [] });
+      for (let i = 0; i < (options.rounds ?? 5); i++) {
+        for (const o of open) typing.get(o.label)?.figures.push(...(await keystrokeRound(o.s.page)));
+      }
+      for (const o of open) await o.s.close();
     }
-    for (const r of rows.filter((x) => !x.path.startsWith('/calculators/'))) {
-      console.log(
-        `${r.path} (no calculator): JS executed ${kb(r.m.jsExecuted)} KB, solver library ${r.m.solverChunkRan ? 'LOADED' : 'not loaded'}`,
-      );
-    }
-    if (calculators.includes('/calculators/conv/summary')) {
-      const k = await keystrokes(browser, origin, options.rounds ?? 5);
-      const solved = k.figures.filter((f) => !f.error);
-      const dom = median(solved.map((f) => f.toDomMs));
-      const frame = median(solved.map((f) => f.toFrameMs));
-      const worst = Math.max(...solved.map((f) => f.toFrameMs));
-      const errors = k.figures.length - solved.length;
-      console.log(`keystrokes on conv/summary, example "${k.example}", field ${k.field}:`);
-      console.log(
-        `  ${solved.length} keystrokes giving a new solution: keydown → answer text changed median ${dom.toFixed(0)} ms, → updated answer on screen (frame after the last DOM change) median ${frame.toFixed(0)} ms, worst ${worst.toFixed(0)} ms (target ≤ ${TARGETS.keystrokeMs}: ${verdict(frame <= TARGETS.keystrokeMs)})${errors ? `; ${errors} keystrokes gave an input error (left out)` : ''}`,
-      );
+    for (const b of served) {
+      console.log(`\n${many ? `${b.label}: ` : ''}summary`);
+      const all = rows.get(b.label) ?? [];
+      const calc = all.filter((r) => r.path.startsWith('/calculators/'));
+      if (calc.length > 0) {
+        const js = median(calc.map((r) => r.m.jsExecuted));
+        const jsMax = Math.max(...calc.map((r) => r.m.jsExecuted));
+        const jsAll = median(calc.map((r) => r.m.jsExecuted + r.m.jsWorker));
+        const css = Math.max(...calc.map((r) => r.m.css));
+        const tti = median(calc.map((r) => r.m.ttiMs));
+        console.log(
+          `  calculator pages (${calc.length}): JS executed on the main thread median ${kb(js)} KB, max ${kb(jsMax)} KB (target ≤ ${TARGETS.jsKB}: ${verdict(jsMax <= TARGETS.jsKB * 1000)}); main thread + workers median ${kb(jsAll)} KB; JS prefetched median ${kb(median(calc.map((r) => r.m.jsPrefetched)))} KB`,
+        );
+        console.log(
+          `  calculator pages: CSS max ${kb(css)} KB (target ≤ ${TARGETS.cssKB}: ${verdict(css <= TARGETS.cssKB * 1000)}); fonts median ${kb(median(calc.map((r) => r.m.fonts)))} KB`,
+        );
+        console.log(
+          `  calculator pages: time to interactive median ${tti.toFixed(0)} ms, max ${Math.max(...calc.map((r) => r.m.ttiMs)).toFixed(0)} ms (target median ≤ ${TARGETS.ttiMs}: ${verdict(tti <= TARGETS.ttiMs)}); total blocking time median ${median(calc.map((r) => r.m.tbtMs)).toFixed(0)} ms`,
+        );
+      }
+      for (const r of all.filter((x) => !x.path.startsWith('/calculators/'))) {
+        console.log(
+          `  ${r.path} (no calculator): JS executed ${kb(r.m.jsExecuted)} KB, solver library ${r.m.solverChunkRan ? 'LOADED' : 'not loaded'}`,
+        );
+      }
+      const k = typing.get(b.label);
+      if (k) {
+        const solved = k.figures.filter((f) => !f.error);
+        const frame = median(solved.map((f) => f.toFrameMs));
+        const errors = k.figures.length - solved.length;
+        console.log(`  keystrokes on conv/summary, example "${k.example}", field ${k.field}:`);
+        console.log(
+          `  ${solved.length} keystrokes giving a new solution: keydown → typed character on screen median ${median(solved.map((f) => f.echoMs)).toFixed(0)} ms (worst ${Math.max(...solved.map((f) => f.echoMs)).toFixed(0)}); → answer text changed median ${median(solved.map((f) => f.toDomMs)).toFixed(0)} ms; → updated answer on screen (frame after the last DOM change) median ${frame.toFixed(0)} ms, worst ${Math.max(...solved.map((f) => f.toFrameMs)).toFixed(0)} ms (target ≤ ${TARGETS.keystrokeMs}: ${verdict(frame <= TARGETS.keystrokeMs)})${errors ? `; ${errors} keystrokes gave an input error (left out)` : ''}`,
+        );
+      }
     }
   } finally {
     await browser.close();
-    server.close();
+    for (const b of served) b.server.close();
   }
 }
 
@@ -505,7 +556,15 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const runs = argValue('--runs');
   const pages = argValue('--pages');
   const rounds = argValue('--rounds');
+  // --builds before=/tmp/a,after=docs/build: several builds measured interleaved.
+  const builds = argValue('--builds')
+    ?.split(',')
+    .map((b) => {
+      const [label, dir] = b.includes('=') ? (b.split('=') as [string, string]) : [b, b];
+      return { label, dir };
+    });
   await pageWeight({
+    ...(builds ? { builds } : {}),
     ...(runs ? { runs: Number(runs) } : {}),
     ...(pages ? { pages: pages.split(',') } : {}),
     ...(rounds ? { rounds: Number(rounds) } : {}),
