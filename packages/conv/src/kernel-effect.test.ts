@@ -167,17 +167,59 @@ describe('conv/kernel-effect: standard kernels', () => {
       ],
       ['invert'],
     ],
-    // Saddle: antisymmetric both ways but zero response to straight steps, no Laplacian moments.
+    // Saddle: antisymmetric both ways but zero response to straight steps, no Laplacian moments; zero sum with
+    // mixed signs and no edge effect → a detector of the diagonal checker pattern.
     [
       'checkerboard 2×2 (corner detector)',
       [
         [1, -1],
         [-1, 1],
       ],
-      [],
+      ['detector'],
     ],
-    // Second derivative along x only: M_yy = 0.
-    ['1-D second derivative', [[1, -2, 1]], []],
+    // Second derivative along x only: M_yy = 0, so not Laplacian-like; zero sum, mixed signs → detector of a dark pixel
+    // between two bright ones.
+    ['1-D second derivative', [[1, -2, 1]], ['detector']],
+    // The zero-mean X template (X of 1s on 0s minus its mean 5/9, times 9): zero sum, centre and corners share a sign,
+    // so not centre-surround → detector, not edge (v1 called it edge from its moments alone).
+    [
+      'zero-mean X template',
+      [
+        [4, -5, 4],
+        [-5, 4, -5],
+        [4, -5, 4],
+      ],
+      ['detector'],
+    ],
+    // The zero-mean plus template (+ of 1s on 0s minus 5/9, times 9).
+    [
+      'zero-mean plus template',
+      [
+        [-5, 4, -5],
+        [4, 4, 4],
+        [-5, 4, -5],
+      ],
+      ['detector'],
+    ],
+    // All taps negative, gain −9 → blur and invert; a template needs both signs.
+    [
+      'negative box',
+      [
+        [-1, -1, -1],
+        [-1, -1, -1],
+        [-1, -1, -1],
+      ],
+      ['blur', 'invert'],
+    ],
+    // Mixed signs but the offset −4 outweighs the positive taps (1): an inverting kernel, not a template.
+    [
+      'mostly negative',
+      [
+        [1, -1],
+        [-2, -2],
+      ],
+      ['invert'],
+    ],
   ];
   for (const [name, kernel, expected, scale] of cases) {
     it(`${name} → ${expected.join(', ') || 'no catalog effect'}`, () => {
@@ -206,6 +248,24 @@ describe('conv/kernel-effect: standard kernels', () => {
     expect(text).toMatch(/blur: all 5 non-zero taps have the same sign/);
     expect(text).toMatch(/invert: the gain is negative/);
     expect(text).not.toMatch(/Zero sum/);
+  });
+
+  it('exam line 346: the rubric’s black-cross filter is a detector of a dark X, not an inversion', () => {
+    // By the definitions: gain −1, positive taps 4, negative taps −5: |−1| < min(4, 5) and no edge effect.
+    const sol = solve(kernelEffect.examples[4]?.input);
+    expect(sol.answer.effects).toEqual(['detector']);
+    expect(sol.answer.pattern).toEqual([
+      [0, 1, 0],
+      [1, 0, 1],
+      [0, 1, 0],
+    ]);
+    const text = sol.steps.map((s) => s.text).join('\n');
+    expect(text).toMatch(/detector: a template whose offset \(gain −1\)/);
+    expect(text).not.toMatch(/invert:/);
+  });
+
+  it('pattern is absent unless the kernel is a detector', () => {
+    expect(solve({ kernel: [[1, 0, -1]] }).answer.pattern).toBeUndefined();
   });
 
   it('scale multiplies every weight (1/9 as a factor)', () => {

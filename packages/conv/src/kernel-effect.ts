@@ -19,6 +19,7 @@ const EFFECTS = [
   'diagonal-edge',
   'edge',
   'invert',
+  'detector',
 ] as const;
 
 /** One of the catalog's kernel effects. */
@@ -37,7 +38,7 @@ const answer = a.answer({
   effects: a.list(
     a.text(
       'Effect',
-      'identity: one tap of weight 1 at the centre; blur: taps of one sign spread over several cells; sharpen: identity plus a zero-sum high-pass (gain 1); vertical-, horizontal-, diagonal-edge: zero-sum and antisymmetric across that axis; edge: zero-sum, responds in all directions (Laplacian-like); invert: negative gain.',
+      'identity: one tap of weight 1 at the centre; blur: taps of one sign spread over several cells; sharpen: identity plus a zero-sum high-pass (gain 1); vertical-, horizontal-, diagonal-edge: zero-sum and antisymmetric across that axis; edge: zero-sum, responds in all directions (Laplacian-like: centre against surround); invert: negative gain (not for detectors); detector: a zero-mean template (zero sum, or an offset smaller than both the positive and the negative taps) with no edge effect, responding most to the non-trivial pattern in `pattern`.',
       EFFECTS,
     ),
     'Effects',
@@ -51,6 +52,13 @@ const answer = a.answer({
     { axes: ['kH', 'kW'] },
   ),
   bestResponse: a.scalar('Best response', 'The response to the best patch: the sum of the positive taps.'),
+  pattern: a
+    .matrix(
+      'Detected pattern',
+      'detector only: the [0, 1] pattern it responds to most (1 under positive taps, 0 under negative ones; cells under zero taps do not matter and show 0).',
+      { axes: ['kH', 'kW'] },
+    )
+    .optional(),
 });
 
 /** The answer of conv/kernel-effect. */
@@ -122,7 +130,7 @@ export const kernelEffect = defineSolver({
   id: 'conv/kernel-effect',
   title: 'What does this kernel do?',
   description:
-    'Classifies a 2-D kernel (identity, blur, sharpen, vertical/horizontal/diagonal edge, Laplacian-like edge, invert) from its gain, zero sum, sign structure, antisymmetry and step-edge response, each effect justified in a step.',
+    'Classifies a 2-D kernel (identity, blur, sharpen, vertical/horizontal/diagonal edge, Laplacian-like edge, invert, pattern detector) from its gain, zero sum, sign structure, antisymmetry and step-edge response, each effect justified in a step.',
   input,
   answer,
   solve(inp) {
@@ -229,11 +237,27 @@ export const kernelEffect = defineSolver({
       const [ci, cj] = [(kH - 1) / 2, (kW - 1) / 2];
       const mxx = sumOf(K, (_, j) => (j - cj) ** 2);
       const myy = sumOf(K, (i) => (i - ci) ** 2);
-      if (!directional && Math.abs(mxx) > tol && Math.abs(myy) > tol && Math.sign(mxx) === Math.sign(myy)) {
+      // Laplacian-like: the centre against a surround of the opposite sign (a zero-mean cross or X template is not).
+      const centreSurround =
+        centre !== null &&
+        Math.abs(centreValue) > tol &&
+        K.every((row, i) =>
+          row.every(
+            (v, j) =>
+              (i === centre[0] && j === centre[1]) || Math.abs(v) <= tol || Math.sign(v) !== Math.sign(centreValue),
+          ),
+        );
+      if (
+        !directional &&
+        centreSurround &&
+        Math.abs(mxx) > tol &&
+        Math.abs(myy) > tol &&
+        Math.sign(mxx) === Math.sign(myy)
+      ) {
         effects.add('edge');
         steps.push(
           step(
-            'edge: zero sum, no antisymmetry (no preferred direction), and second moments of the same sign along both axes: a Laplacian-like second derivative that responds to edges in every direction',
+            'edge: zero sum, no antisymmetry (no preferred direction), the centre against a surround of the opposite sign, and second moments of the same sign along both axes: a Laplacian-like second derivative that responds to edges in every direction',
             eq(sym('M_xx'), sym('∑ w·(j − c_j)^2'), mxx),
             eq(sym('M_yy'), sym('∑ w·(i − c_i)^2'), myy),
           ),
@@ -251,7 +275,25 @@ export const kernelEffect = defineSolver({
         );
       }
     }
-    if (gain < -tol) {
+    const negativeMass = -negatives.reduce((a, v) => a + v, 0);
+    const edgeLike = [...effects].some((e) => e.endsWith('edge')) || effects.has('sharpen') || effects.has('identity');
+    if (
+      positives.length > 0 &&
+      negatives.length > 0 &&
+      !edgeLike &&
+      Math.abs(gain) < Math.min(bestResponse, negativeMass) - tol
+    ) {
+      effects.add('detector');
+      steps.push(
+        step(
+          zeroSum
+            ? 'detector: a zero-mean template with no edge structure: flat regions give 0 and the output is largest where the window matches the pattern (bright under the positive taps, dark under the negative ones)'
+            : `detector: a template whose offset (gain ${show(gain)}) is smaller than both its positive (${show(bestResponse)}) and its negative (${show(-negativeMass)}) taps, with no edge structure: the output is driven by how well the window matches the pattern, not by its brightness (flat regions are only offset to ${show(gain)}·v, so this is not an inversion)`,
+          eq('pattern', matrix(bestPatch)),
+        ),
+      );
+    }
+    if (gain < -tol && !effects.has('detector')) {
       effects.add('invert');
       steps.push(
         step(
@@ -287,6 +329,7 @@ export const kernelEffect = defineSolver({
         zeroSum,
         bestPatch,
         bestResponse,
+        ...(effects.has('detector') ? { pattern: bestPatch } : {}),
       } satisfies KernelEffectAnswer,
       steps,
       notes,
@@ -348,7 +391,7 @@ export const kernelEffect = defineSolver({
     {
       title: 'Exam: the 3×3 black-cross detector [[−1, 1, −1], [1, −1, 1], [−1, 1, −1]]',
       source:
-        'Exam problem (hand-crafted filter for black X-shaped crosses). By the definitions: gain −1 → invert only (mixed signs, not zero-sum); the matched-filter patch is 1 on the four edge-middle cells and 0 on the corners and centre: a dark X on white, response 4.',
+        'Exam problem (exam-problems.txt line 346, the rubric’s hand-crafted filter for black X-shaped crosses). By the definitions: mixed signs, gain −1 smaller in size than the positive taps (4) and the negative taps (5), no antisymmetry and no centre-surround → detector, not invert; the matched-filter patch is 1 on the four edge-middle cells and 0 on the corners and centre: a dark X on white, response 4.',
       input: {
         kernel: [
           [-1, 1, -1],
@@ -357,7 +400,7 @@ export const kernelEffect = defineSolver({
         ],
       },
       answer: {
-        effects: ['invert'],
+        effects: ['detector'],
         gain: -1,
         bestPatch: [
           [0, 1, 0],
@@ -365,6 +408,11 @@ export const kernelEffect = defineSolver({
           [0, 1, 0],
         ],
         bestResponse: 4,
+        pattern: [
+          [0, 1, 0],
+          [1, 0, 1],
+          [0, 1, 0],
+        ],
       },
     },
   ],
