@@ -8,7 +8,7 @@
 import type { Server } from 'node:http';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { solverInfos } from '../src/registry';
+import { findSolver, solverInfos } from '../src/registry';
 import { launchChromium, open, screenshot, seriousA11yViolations, serveBuild } from './harness';
 
 let server: Server;
@@ -91,6 +91,62 @@ describe('conv/summary reads like Keras’s model.summary()', () => {
     const totals = await table.locator('tfoot td').allTextContents();
     const totalParams = await page.locator('[data-answer-key="totalParams"]').getAttribute('data-value');
     expect(totals).toContain(Number(totalParams).toLocaleString('en-US'));
+    await page.close();
+  });
+});
+
+describe('structured inputs give the same answers as JSON input', () => {
+  const answerOf = async (page: import('playwright-core').Page, key: string) =>
+    JSON.parse((await page.locator(`[data-answer-key="${key}"]`).getAttribute('data-value')) ?? 'null');
+  const linked = (id: string, input: unknown) =>
+    `/calculators/${id}?input=${encodeURIComponent(JSON.stringify(input))}`;
+
+  it('a shape typed as (3, 32, 32) gives the answer of the JSON list [3, 32, 32]', async () => {
+    const json = { inputShape: [3, 32, 32], outChannels: 8, kernel: 5, stride: 1, padding: 2 };
+    const { page: viaJson } = await open(browser, origin, linked('conv/output-shape', json), DESKTOP);
+    const expected = await answerOf(viaJson, 'outputShape');
+    // By hand: ⌊(32 + 2·2 − 5)/1⌋ + 1 = 32, so [8, 32, 32].
+    expect(expected).toEqual([8, 32, 32]);
+    await viaJson.close();
+
+    const { page, problems } = await open(browser, origin, '/calculators/conv/output-shape', DESKTOP);
+    const field = (name: string) => page.locator(`[data-field="${name}"]`).locator('input, select, textarea').first();
+    await field('inputShape').fill('(3, 32, 32)');
+    await field('outChannels').fill('8');
+    await field('kernel').fill('5');
+    await field('stride').fill('1');
+    await field('padding').fill('2');
+    await expect.poll(() => answerOf(page, 'outputShape')).toEqual(expected);
+    expect(problems.errors).toEqual([]);
+    await page.close();
+  });
+
+  it('a matrix cell edited in the grid editor gives the answer of the same JSON', async () => {
+    const example = structuredClone(findSolver('conv/forward')!.examples[0]!.input) as { input: number[][][] };
+    example.input[0]![0]![0] = 0.5;
+    const { page: viaJson } = await open(browser, origin, linked('conv/forward', example), DESKTOP);
+    const expected = await answerOf(viaJson, 'output');
+    await viaJson.close();
+
+    const { page, problems } = await open(browser, origin, '/calculators/conv/forward', DESKTOP);
+    const before = await answerOf(page, 'output');
+    await page.getByLabel('Input channel 1 row 1 column 1', { exact: true }).fill('1/2');
+    await expect.poll(() => answerOf(page, 'output')).toEqual(expected);
+    expect(expected).not.toEqual(before);
+    expect(problems.errors).toEqual([]);
+    await page.close();
+  });
+
+  it('conv/summary: a bad layer’s error appears in that layer’s row, and the last answer stays, dimmed', async () => {
+    const { page } = await open(browser, origin, '/calculators/conv/summary', DESKTOP);
+    const row = page.locator('[data-field="layers"] [data-row="1"]');
+    const kernel = row.locator('[data-field="layers[1].kernel"] input').first();
+    await kernel.fill('0');
+    const error = row.locator('[data-error-for]');
+    await expect.poll(() => error.count()).toBe(1);
+    expect(await error.innerText()).toContain('layers[1].kernel');
+    expect(await page.locator('[data-testid="answer"].dnn-answer--stale').count()).toBe(1);
+    await screenshot(page, 'summary-row-error', false);
     await page.close();
   });
 });

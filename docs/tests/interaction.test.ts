@@ -61,7 +61,8 @@ describe(`the ${ID} calculator`, () => {
     await expect.poll(() => error.count()).toBe(1);
     expect(await error.innerText()).toMatch(/^kernel\b/);
     expect(await field(page, 'kernel').getAttribute('aria-invalid')).toBe('true');
-    expect(await page.locator('[data-testid="answer"]').count()).toBe(0);
+    // The last good answer stays, dimmed, while the input is invalid.
+    expect(await page.locator('[data-testid="answer"].dnn-answer--stale').count()).toBe(1);
 
     // A solver-level (DnnInputError) check lands on its field too: a conv layer on [C, H, W] needs outChannels.
     await field(page, 'kernel').fill('3');
