@@ -96,7 +96,8 @@ function normalise(inp: z.output<typeof input>) {
   return { x: x.data, xShape, w: w.data, wShape, bias, rank2: x.shape.length === 2 && w.shape.length === 2 };
 }
 
-interface CellContext {
+/** What {@link convCellStep} reads: geometry, flat input and weight with their shapes, bias, flip, the output. */
+export interface CellContext {
   g: WindowGeometry;
   x: Float64Array;
   xShape: Shape3;
@@ -108,8 +109,8 @@ interface CellContext {
   rank2: boolean;
 }
 
-/** The worked sum of one output value: products of window and kernel, then the result. */
-function cellStep(ctx: CellContext, o: number, y: number, xo: number): Step {
+/** The worked sum of one output value: products of window and kernel, then the result (also used by conv/backprop). */
+export function convCellStep(ctx: CellContext, o: number, y: number, xo: number): Step {
   const { g, xShape, wShape } = ctx;
   const [C, H, W] = xShape;
   const [, , kH, kW] = wShape;
@@ -196,7 +197,7 @@ export const forward = defineSolver({
     }
     steps.push(...paddedMatrices(g, x, xShape));
     const ctx: CellContext = { g, x, xShape, w, wShape, bias, flip: inp.flip, out: result.data, rank2 };
-    steps.push(...cellSteps(g, Cout, (o, y, xo) => cellStep(ctx, o, y, xo)));
+    steps.push(...cellSteps(g, Cout, (o, y, xo) => convCellStep(ctx, o, y, xo)));
     steps.push(...matrixSteps('Output', 'Y', result.data, [Cout, Ho, Wo], 8, rank2));
     const notes: string[] = [
       inp.flip

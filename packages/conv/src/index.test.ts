@@ -33,6 +33,7 @@ describe('@dnn/conv solve(id, input) is typed per id', () => {
       | 'conv/kernel-effect'
       | 'conv/batchnorm'
       | 'conv/init-variance'
+      | 'conv/backprop'
     >();
     expect(list().map((s) => s.id)).toEqual(solvers.map((s) => s.id));
     expectTypeOf(get('conv/pool')).toEqualTypeOf<(typeof solvers)[4]>();

@@ -3,6 +3,7 @@
  * @packageDocumentation
  */
 import { createRegistry } from '@dnn/core';
+import { backprop } from './backprop.js';
 import { batchnorm } from './batchnorm.js';
 import { forward } from './forward.js';
 import { initVariance } from './init-variance.js';
@@ -13,6 +14,7 @@ import { receptiveField } from './receptive-field.js';
 import { solveKernel } from './solve-kernel.js';
 import { summary } from './summary.js';
 
+export { type BackpropAnswer, backprop } from './backprop.js';
 export { type BatchnormAnswer, batchnorm } from './batchnorm.js';
 export { type ForwardAnswer, forward } from './forward.js';
 export { type InitVarianceAnswer, initVariance } from './init-variance.js';
@@ -36,6 +38,7 @@ export const solvers = [
   kernelEffect,
   batchnorm,
   initVariance,
+  backprop,
 ] as const;
 
 // Pure and only reached through the functions below, so a bundle that imports one solver drops it (and the others).

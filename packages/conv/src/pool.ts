@@ -64,8 +64,8 @@ export type PoolAnswer = z.output<typeof answer>;
 
 type Shape3 = [number, number, number];
 
-/** The worked value of one output cell: the window's values, then max(…) or (sum)/count. */
-function cellStep(
+/** The worked value of one output cell: the window's values, then max(…) or (sum)/count (also used by conv/backprop). */
+export function poolCellStep(
   g: WindowGeometry,
   x: Float64Array,
   xShape: Shape3,
@@ -196,7 +196,7 @@ export const pool = defineSolver({
         ? paddedMatrices(g, t.data, xShape)
         : paddedMatrices(g, t.data, xShape, tex('∅', '\\varnothing'), 'Padded input (∅: padding, left out)')),
     );
-    steps.push(...cellSteps(g, C, (c, y, xo) => cellStep(g, t.data, xShape, inp, result.data, c, y, xo, rank2)));
+    steps.push(...cellSteps(g, C, (c, y, xo) => poolCellStep(g, t.data, xShape, inp, result.data, c, y, xo, rank2)));
     steps.push(...matrixSteps('Output', 'Y', result.data, [C, Ho, Wo], 8, rank2));
 
     const notes: string[] = [...g.notes];

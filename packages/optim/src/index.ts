@@ -15,13 +15,16 @@ import { regularization } from './regularization.js';
 import { softmax } from './softmax.js';
 import { optimStep } from './step.js';
 
+export { type Activation, activate, activationDerivative, DERIVATIVE_TEXT } from './activations.js';
 export { type BatchesAnswer, batches } from './batches.js';
 export { type DivergenceAnswer, divergence } from './divergence.js';
 export { type DropoutAnswer, dropout } from './dropout.js';
 export { type GradientAnswer, type GradientGraphNode, gradient } from './gradient.js';
 export { type Classification, type HessianAnswer, hessian } from './hessian.js';
 export { type LearningRateAnswer, learningRate } from './learning-rate.js';
+export { logBaseField } from './log-base.js';
 export { type LossAnswer, loss } from './loss.js';
+export { computeLoss, LOSS_KINDS, type LossKind, type LossResult, lossOptionFields } from './loss-functions.js';
 export { type LayerParams, type MlpStepAnswer, mlpStep } from './mlp-step.js';
 export { type RegularizationAnswer, regularization } from './regularization.js';
 export { type SoftmaxAnswer, softmax } from './softmax.js';
