@@ -1,53 +1,65 @@
 /**
- * optim/mlp-step — one training step of a small fully connected network:
- * forward pass layer by layer, loss, backward pass (δ per layer), and one
- * optimizer update of every weight and bias.
+ * optim/mlp-step — training steps of a small fully connected network: forward pass layer by layer, loss,
+ * backward pass (δ per layer), and optimizer updates of every weight and bias — one step or several on the same
+ * sample (optimizer state carried, or given), or the forward pass alone when no target is given.
  */
 import {
   a,
-  add,
   checkLimit,
   DnnInputError,
   defineSolver,
   describeValue,
   eq,
   formatPath,
-  mul,
   readableIssue,
   type Step,
   s,
   step,
-  type Tex,
-  tex,
   z,
 } from '@dnn/core';
-import { ACTIVATIONS, type Activation, activate, activationBackward, DERIVATIVE_TEXT } from './activations.js';
-import { GRID_MAX, grid, toRows } from './grid.js';
+import { ACTIVATIONS, type Activation } from './activations.js';
+import { GRID_MAX, grid } from './grid.js';
 import { logBaseField } from './log-base.js';
-import { computeLoss, LOSS_KINDS, lossOptionFields } from './loss-functions.js';
+import { LOSS_KINDS, lossOptionFields } from './loss-functions.js';
 import { math } from './math-text.js';
+import { type BackwardPass, backward } from './mlp-backward.js';
 import {
-  initialState,
-  OPTIMIZERS,
-  type OptimizerConfig,
-  type OptimizerOptions,
-  optimizerOptions,
-  optimizerStep,
-  type ParamMap,
-  type ParamStepDetail,
-  resolveOptimizer,
-} from './optimizers.js';
-import { assertFinite, showMat, showVec } from './show.js';
+  asVector,
+  buildLayers,
+  type ForwardPass,
+  forward,
+  inLayout,
+  type Layer,
+  type LayerValues,
+  layerValues,
+  lsym,
+  plusZero,
+  type WeightLayout,
+} from './mlp-network.js';
+import {
+  layerState,
+  type MlpInitialState,
+  mlpInitialState,
+  optimizerStateTable,
+  resolveMlpOptimizer,
+  updateNetwork,
+} from './mlp-update.js';
+import { initialStateNote, initialStateSchema } from './optimizer-state.js';
+import { OPTIMIZERS, type OptimizerConfig, optimizerOptions } from './optimizers.js';
+import { showMat, showVec } from './show.js';
 
 /** Most layers of a network. */
 export const MAX_LAYERS = 64;
+
+/** Iterations worked out in full after the first; later ones are summarised (every number is in the trajectory). */
+const SHOWN_ITERATIONS = 5;
 
 const vectorOrScalar = (description: string) =>
   z.union([z.number(), z.array(z.number()).min(1).max(GRID_MAX)]).describe(description);
 
 const layer = s.object({
   weights: grid(
-    'Weight matrix [out][in]: row i holds the weights into unit i (a number is a 1×1 matrix, a vector one row).',
+    'Weight matrix, [out][in] by default (row j holds the weights into unit j); [in][out] with weightLayout "in-out". A number is a 1×1 matrix, a vector one row.',
   ),
   bias: vectorOrScalar('Bias vector, one per output unit (default: zeros, i.e. no bias).').optional(),
   activation: s.oneOf(
@@ -56,14 +68,27 @@ const layer = s.object({
   ),
 });
 
+/** One layer's optimizer buffer in `initialState`: the shapes of its weights and bias. */
+const layerBuffer = s.object({
+  weights: grid('One value per weight, in the layout of the layer’s weights.'),
+  bias: vectorOrScalar('One value per bias (leave out for a layer without bias).').optional(),
+});
+
 const input = s.object({
   layers: z.array(layer).min(1).max(MAX_LAYERS).describe('The layers, input side first.'),
+  weightLayout: s
+    .oneOf(
+      ['out-in', 'in-out'],
+      'How weights are given: out-in (default) weights[j][i] connects input i to unit j, as PyTorch; in-out weights[i][j], the exams’ w_ij from i to j (as Keras). Answers use the same layout.',
+    )
+    .optional(),
   input: vectorOrScalar('The input vector x (a^(0)).'),
-  target: vectorOrScalar('The target t for the network output.'),
-  loss: s.oneOf(
-    LOSS_KINDS,
-    'Loss on the output (kinds as optim/loss); softmax-cross-entropy treats the output as logits.',
-  ),
+  target: vectorOrScalar(
+    'The target t for the network output; leave it out for a forward pass only (no loss, gradients or update).',
+  ).optional(),
+  loss: s
+    .oneOf(LOSS_KINDS, 'Loss on the output (kinds as optim/loss); softmax-cross-entropy treats the output as logits.')
+    .optional(),
   reduction: lossOptionFields.reduction,
   logBase: logBaseField('Base of the logarithm for the cross-entropies: "e" (default), 2 or 10.'),
   logZero: lossOptionFields.logZero,
@@ -74,6 +99,20 @@ const input = s.object({
     })
     .default('sgd')
     .describe('"sgd" (default), another optimizer name, or an optim/step option object (its own lr, if given, wins).'),
+  steps: z
+    .number()
+    .int()
+    .min(1)
+    .optional()
+    .describe('Optimizer steps on the same sample (default 1, at most 10⁴), the optimizer state carried between them.'),
+  initialState: initialStateSchema(
+    (description) => z.array(layerBuffer).max(MAX_LAYERS).describe(`${description} — one {weights, bias} per layer`),
+    'per layer',
+  )
+    .optional()
+    .describe(
+      'The optimizer state to start from (default: zero buffers, t = 0), e.g. the `finalState` of an earlier run or an exam’s velocity from the update t − 1 → t; fields as optim/step, each a list with one {weights, bias} per layer.',
+    ),
   dropoutMasks: z
     .array(z.array(z.number()).max(GRID_MAX).nullable())
     .max(MAX_LAYERS)
@@ -117,6 +156,27 @@ export type LayerParams = z.output<typeof a.layer>;
 const perLayer = (name: string, title: string, description: string) =>
   a.list(a.vector(`${name}^(l)`, `${title} of layer l, one per unit`), title, description);
 
+const gradientTable = (description: string) =>
+  a.table(
+    a.answer({
+      weights: a.matrix('∂L/∂W', 'δ^(l)·a^(l−1)ᵀ (+ 2λW with l2), in the layout of the weights.'),
+      bias: a.vector('∂L/∂b', 'δ^(l); [] for a layer given without bias.'),
+    }),
+    'Gradients',
+    description,
+  );
+
+/** A per-layer optimizer buffer in the answer. */
+const stateNetwork = (title: string, description: string) => a.network(title, description).optional();
+
+const trajectoryEntry = a.answer({
+  step: a.count('Step', 'k = 1, 2, …: the k-th update.'),
+  loss: a.scalar('Loss L', 'The loss at the parameters before this update.'),
+  output: a.vector('Output', 'The network output before this update.'),
+  gradients: gradientTable('The gradients this update used, one row per layer.'),
+  updated: a.network('Parameters after the update', 'Every layer’s weights (in the input’s layout) and biases.'),
+});
+
 const answer = a.answer({
   preactivations: perLayer('z', 'Pre-activations', 'z^(l) = W^(l)·a^(l−1) + b^(l), one entry per layer.'),
   activations: perLayer(
@@ -124,30 +184,50 @@ const answer = a.answer({
     'Activations',
     'a^(l) = mask ∘ f(z^(l)), one entry per layer (the input excluded); the last is the network output.',
   ),
-  loss: a.scalar('Loss L', 'The loss: data loss + L2 penalty.'),
-  dataLoss: a.scalar('Data loss', 'The loss of the output against the target, without the penalty.'),
-  penalty: a.scalar('L2 penalty', 'λ·Σw² over the weights, biases excluded (0 without l2).'),
-  deltas: perLayer('δ', 'Deltas δ = ∂L/∂z', 'δ^(l) = ∂L/∂z^(l), one entry per layer.'),
-  gradients: a.table(
-    a.answer({
-      weights: a.matrix('∂L/∂W', 'δ^(l)·a^(l−1)ᵀ (+ 2λW with l2), [unit][input] like the weights.'),
-      bias: a.vector('∂L/∂b', 'δ^(l); [] for a layer given without bias.'),
-    }),
-    'Gradients',
-    '∂L/∂W and ∂L/∂b, one row per layer, input side first.',
-  ),
-  updated: a.network(
-    'Updated weights and biases',
-    'Every layer’s weights [unit][input] and biases after the optimizer step (bias [] for a layer given without bias).',
-  ),
+  loss: a.scalar('Loss L', 'The loss: data loss + L2 penalty (absent for a forward pass only).').optional(),
+  dataLoss: a.scalar('Data loss', 'The loss of the output against the target, without the penalty.').optional(),
+  penalty: a.scalar('L2 penalty', 'λ·Σw² over the weights, biases excluded (0 without l2).').optional(),
+  deltas: perLayer('δ', 'Deltas δ = ∂L/∂z', 'δ^(l) = ∂L/∂z^(l), one entry per layer.').optional(),
+  gradients: gradientTable('∂L/∂W and ∂L/∂b of the first step, one row per layer, input side first.').optional(),
+  updated: a
+    .network(
+      'Updated weights and biases',
+      'Every layer’s weights (in the input’s layout) and biases after the last optimizer step (bias [] for a layer given without bias).',
+    )
+    .optional(),
   optimizerState: a
     .table(
       a.answer({
-        weights: a.map(a.matrix('Buffer', 'One value per weight, [unit][input]'), 'Weight buffers'),
+        weights: a.map(a.matrix('Buffer', 'One value per weight, in the layout of the weights'), 'Weight buffers'),
         bias: a.map(a.vector('Buffer', 'One value per bias ([] without bias)'), 'Bias buffers'),
       }),
       'Optimizer state',
-      'The optimizer’s buffers after the step, by name (e.g. Adam’s m and v), one row per layer; absent for sgd.',
+      'The optimizer’s buffers after the last step, by name (e.g. Adam’s m and v), one row per layer; absent for sgd.',
+    )
+    .optional(),
+  trajectory: a
+    .trajectory(
+      trajectoryEntry,
+      'Trajectory',
+      'One entry per update: the loss and gradients before it, the parameters after.',
+      {
+        columns: ['step', 'loss', 'output', 'gradients', 'updated'],
+      },
+    )
+    .optional(),
+  finalState: a
+    .record(
+      {
+        t: a.count('Steps taken t', 'Adam/AdamW: the step count after the run.').optional(),
+        velocity: stateNetwork('Velocity', 'Momentum/Nesterov velocity per layer (in the chosen momentumForm).'),
+        m: stateNetwork('First moment m', 'Adam/AdamW first moment per layer.'),
+        v: stateNetwork('Second moment v', 'Adam/AdamW second moment, or RMSprop’s mean square, per layer.'),
+        accumulator: stateNetwork('Accumulator G', 'Adagrad’s sum of squared gradients per layer.'),
+        stepSizes: stateNetwork('Step sizes', 'Rprop step sizes per layer.'),
+        prevGrads: stateNetwork('Previous gradients', 'Rprop’s stored gradients per layer.'),
+      },
+      'Final optimizer state',
+      'The state after the last step in the format of `initialState`: pass it as `initialState` to continue.',
     )
     .optional(),
 });
@@ -155,293 +235,167 @@ const answer = a.answer({
 /** The answer of optim/mlp-step. */
 export type MlpStepAnswer = z.output<typeof answer>;
 
-interface Layer {
-  W: number[][];
-  b: number[];
-  act: Activation;
-  mask: number[] | null;
-  /** False when no bias was given: b is zeros and is neither shown nor trained. */
-  hasBias: boolean;
+/** The range an activation's output can reach (closed), for the target check. */
+const RANGE: Partial<Record<Activation, [number, number, string]>> = {
+  sigmoid: [0, 1, '(0, 1)'],
+  softmax: [0, 1, '(0, 1)'],
+  tanh: [-1, 1, '(−1, 1)'],
+  relu: [0, Number.POSITIVE_INFINITY, '[0, ∞)'],
+  step: [0, 1, '{0, 1}'],
+};
+
+/** Notes about how the weights were read: the layout given, or the one assumed for a square matrix. */
+function layoutNotes(inp: Input, layers: readonly Layer[]): string[] {
+  if (inp.weightLayout === 'in-out') {
+    return [
+      'weightLayout "in-out": weights[i][j] is the weight from input i to unit j (the exams’ w_ij); gradients, updated weights and optimizer buffers are given in the same layout.',
+    ];
+  }
+  if (inp.weightLayout) return [];
+  const square = layers.flatMap((ly, l) => (ly.W.length > 1 && ly.W.length === ly.W[0]?.length ? [l] : []));
+  if (!square.length) return [];
+  return [
+    `${square.map((l) => `layers[${l}].weights`).join(', ')} ${square.length === 1 ? 'is' : 'are'} square, so the shape does not tell the order: read as [out][in] (weights[j][i] connects input i to unit j, PyTorch’s order, the default). If the matrix lists w_ij from input i to unit j, as most exams draw it, give weightLayout "in-out".`,
+  ];
 }
 
-/** Replaces −0 (from multiplying by a dropped unit's 0) with 0. */
-const plusZero = (v: number[]): number[] => v.map((x) => (x === 0 ? 0 : x));
-const asVector = (v: number | number[]): number[] => (typeof v === 'number' ? [v] : v);
-const lsym = (name: string, l: number | string): Tex => tex(`${name}^(${l})`, `{${math(name).latex}}^{(${l})}`);
+/** A note when the target cannot be reached by the output activation. */
+function targetRangeNote(act: Activation, t: readonly number[]): string[] {
+  const range = RANGE[act];
+  if (!range) return [];
+  const outside = t.filter((v) => v < range[0] || v > range[1]);
+  if (!outside.length) return [];
+  return [
+    `The target ${outside.join(', ')} lies outside the range ${range[2]} of the output activation ${act}: the output can never reach it, the loss never gets to 0, and gradient steps keep pushing the pre-activation towards ${(outside[0] as number) > range[1] ? '+' : '−'}∞ (a poor choice of output activation for this target).`,
+  ];
+}
 
-/** Normalises and checks the layers against each other, the input and the masks. */
-function buildLayers(inp: Input, x: number[]): Layer[] {
-  if (inp.dropoutMasks && inp.dropoutMasks.length !== inp.layers.length) {
+/** Fields that only make sense with a target. */
+const TRAINING_FIELDS = ['loss', 'lr', 'steps', 'initialState'] as const;
+
+/** The forward-only solution (no target). */
+function forwardOnly(inp: Input, pass: ForwardPass, steps: Step[], notes: string[]) {
+  const given = TRAINING_FIELDS.filter((f) => inp[f] !== undefined);
+  if (given.length) {
     throw new DnnInputError(
-      'dropoutMasks',
-      `has ${inp.dropoutMasks.length} entries but there are ${inp.layers.length} layers; give one per layer (null for none)`,
+      'target',
+      `is required with ${given.map((f) => `\`${f}\``).join(', ')}: training needs a target (leave ${given.length === 1 ? 'it' : 'them'} out for a forward pass only)`,
     );
   }
-  let width = x.length;
-  let macs = 0;
-  let cells = 0;
-  return inp.layers.map((ly, l) => {
-    const path = `layers[${l}]`;
-    const W = toRows(ly.weights, `${path}.weights`).rows;
-    const cols = W[0]?.length ?? 0;
-    if (cols !== width) {
-      throw new DnnInputError(
-        `${path}.weights`,
-        `has ${cols} column${cols === 1 ? '' : 's'} (inputs) but ${l === 0 ? 'the input vector has' : `layers[${l - 1}] outputs`} ${width}; weights are [out][in]`,
-      );
-    }
-    macs += 3 * W.length * cols;
-    cells += 2 * W.length * (cols + 1);
-    checkLimit(`${path}.weights`, 'multiplyAdds', macs, 'the forward and backward multiply-adds');
-    checkLimit(`${path}.weights`, 'outputCells', cells, 'the answer size (gradients and updated parameters)');
-    const b = ly.bias === undefined ? W.map(() => 0) : asVector(ly.bias);
-    if (b.length !== W.length) {
-      throw new DnnInputError(
-        `${path}.bias`,
-        `has ${b.length} entries but the layer has ${W.length} units (weight rows)`,
-      );
-    }
-    const mask = inp.dropoutMasks?.[l] ?? null;
-    if (mask) {
-      if (mask.length !== W.length) {
-        throw new DnnInputError(
-          `dropoutMasks[${l}]`,
-          `has ${mask.length} entries but layers[${l}] has ${W.length} units`,
-        );
-      }
-      const bad = mask.findIndex((m) => m !== 0 && m !== 1);
-      if (bad >= 0) {
-        throw new DnnInputError(`dropoutMasks[${l}][${bad}]`, `must be 0 (dropped) or 1 (kept), got ${mask[bad]}`);
-      }
-    }
-    width = W.length;
-    return { W, b, act: ly.activation, mask, hasBias: ly.bias !== undefined };
-  });
+  notes.push('Forward pass only: no target was given, so there is no loss, gradient or update.');
+  return {
+    answer: { preactivations: pass.zs.map(plusZero), activations: pass.as.map(plusZero) } satisfies MlpStepAnswer,
+    steps,
+    notes,
+  };
 }
 
-function forwardSteps(l: number, ly: Layer, aPrev: number[], zl: number[], al: number[]): Step[] {
-  const n = l + 1;
-  const steps: Step[] = [];
-  const small = ly.W.length * aPrev.length <= 16;
-  steps.push(
+/** The compact steps of iterations after the first: the new output, loss and gradients. */
+function iterationSteps(k: number, pass: ForwardPass, back: BackwardPass, layout: WeightLayout): Step[] {
+  const L = pass.as.length;
+  return [
     step(
-      `Layer ${n} (${ly.act}), pre-activation`,
-      ly.hasBias
-        ? eq(
-            lsym('z', n),
-            add(mul(lsym('W', n), lsym('a', n - 1)), lsym('b', n)),
-            add(mul(showMat(ly.W), showVec(aPrev)), showVec(ly.b)),
-            showVec(zl),
-          )
-        : eq(lsym('z', n), mul(lsym('W', n), lsym('a', n - 1)), mul(showMat(ly.W), showVec(aPrev)), showVec(zl)),
+      `Iteration ${k}: forward pass with the updated parameters`,
+      eq(lsym('a', L), showVec(pass.as[L - 1] as number[])),
+      eq(math('L'), back.loss),
     ),
-  );
-  if (small) {
-    for (const [i, row] of ly.W.entries()) {
-      const products = row.map((w, j) => mul(w, aPrev[j] as number));
-      steps.push(
-        step(
-          `Unit ${i + 1} of layer ${n}`,
-          eq(math(`z_${i + 1}`), add(...products, ...(ly.hasBias ? [ly.b[i] as number] : [])), zl[i] as number),
-        ),
-      );
-    }
-  }
-  const f = ly.act === 'linear' ? 'z' : `${ly.act}(z)`;
-  steps.push(
-    step(
-      `Layer ${n} activation${ly.mask ? ' with dropout mask m (no rescaling)' : ''}`,
-      eq(lsym('a', n), math(ly.mask ? `m ∘ ${f}` : f), showVec(al)),
+    ...back.gradients.map((g, l) =>
+      step(
+        `Iteration ${k}, layer ${l + 1}: gradients`,
+        eq(math(`∂L/∂W^(${l + 1})`), showMat(inLayout(g.weights, layout))),
+        ...(g.bias.length ? [eq(math(`∂L/∂b^(${l + 1})`), showVec(g.bias))] : []),
+      ),
     ),
-  );
-  return steps;
+  ];
 }
 
-/** Parameter key of weight (i, j) or bias i of layer l in the optimizer's flat map. */
-const wKey = (l: number, i: number, j: number) => `W${l + 1}[${i + 1}][${j + 1}]`;
-const bKey = (l: number, i: number) => `b${l + 1}[${i + 1}]`;
+/** Gradients or parameters in the input's layout, without −0. */
+const shown = (values: readonly LayerValues[], layout: WeightLayout): LayerParams[] =>
+  values.map((v) => ({ weights: inLayout(v.weights, layout).map(plusZero), bias: plusZero(v.bias) }));
 
-/** optim/mlp-step: forward, loss, backward and one update of a small MLP. */
+/** optim/mlp-step: forward, loss, backward and optimizer updates of a small MLP. */
 export const mlpStep = defineSolver({
   id: 'optim/mlp-step',
-  title: 'One training step of a multilayer perceptron',
+  title: 'Training steps of a multilayer perceptron',
   description:
-    'Forward pass, loss, backpropagation (δ per layer, ∂L/∂W = δ·aᵀ) and one optimizer update (SGD, momentum, Adam, … as optim/step) for a small fully connected network given its weights, with optional dropout masks, ReLU′(0) and an L2 penalty.',
+    'Forward pass, loss, backpropagation (δ per layer, ∂L/∂W = δ·aᵀ) and optimizer updates (SGD, momentum, Adam, … as optim/step; one step or several, from a given optimizer state) for a small fully connected network given its weights in either layout, with optional dropout masks, ReLU′(0) and an L2 penalty — or the forward pass alone.',
   input,
   answer,
   solve(inp) {
     const x = asVector(inp.input);
+    const layout: WeightLayout = inp.weightLayout ?? 'out-in';
+    const total = inp.steps ?? 1;
+    checkLimit('steps', 'steps', total, 'the number of optimizer steps');
+    let layers = buildLayers(inp.layers, inp.dropoutMasks, x, layout, inp.target === undefined ? 0 : total);
+    const steps: Step[] = [];
+    const notes: string[] = layoutNotes(inp, layers);
+    const first = forward(layers, x, steps);
+    if (inp.target === undefined) return forwardOnly(inp, first, steps, notes);
+    if (inp.loss === undefined) {
+      throw new DnnInputError('loss', 'is required with a target: the loss to train on (kinds as optim/loss)');
+    }
     const t = asVector(inp.target);
-    const layers = buildLayers(inp, x);
     const L = layers.length;
     const last = layers[L - 1] as Layer;
     if (t.length !== last.W.length) {
       throw new DnnInputError('target', `has ${t.length} entries but the output layer has ${last.W.length} units`);
     }
-    const steps: Step[] = [];
-    const notes: string[] = [];
+    notes.push(...targetRangeNote(last.act, t));
+    const config = resolveMlpOptimizer(inp.optimizer, inp.lr);
+    const start = mlpInitialState(config, layers, inp.initialState as MlpInitialState | undefined, layout);
+    const opts = { ...inp, loss: inp.loss };
+    const errorPath = typeof inp.optimizer === 'object' ? 'optimizer' : 'lr';
 
-    // Forward pass.
-    const zs: number[][] = [];
-    const as: number[][] = [];
-    let a = x;
-    for (const [l, ly] of layers.entries()) {
-      const zl = ly.W.map((row, i) => row.reduce((acc, w, j) => acc + w * (a[j] as number), ly.b[i] as number));
-      assertFinite(zl, `layers[${l}].weights`, `the pre-activation of layer ${l}`);
-      const h = activate(ly.act, zl);
-      const al = ly.mask ? h.map((v, i) => v * (ly.mask?.[i] as number)) : h;
-      steps.push(...forwardSteps(l, ly, a, zl, al));
-      zs.push(zl);
-      as.push(al);
-      a = al;
-    }
-
-    // Loss, and δ of the output layer.
-    const lastMasked = last.mask?.includes(0) ?? false;
-    const fused =
-      !lastMasked &&
-      ((last.act === 'sigmoid' && inp.loss === 'bce') || (last.act === 'softmax' && inp.loss === 'cross-entropy'));
-    const output = as[L - 1] as number[];
-    const lossResult = computeLoss(
-      { kind: inp.loss, reduction: inp.reduction, logBase: inp.logBase, logZero: inp.logZero },
-      {
-        // kind 'scalar': errors about the output name the layer's activation field, without an index.
-        predictions: { rows: [output], kind: 'scalar' },
-        targets: { rows: [t], kind: 'vector' },
-        paths: { predictions: `layers[${L - 1}].activation`, targets: 'target' },
-        ...(fused ? { logits: [zs[L - 1] as number[]] } : {}),
-      },
-    );
-    const lossSteps = fused ? lossResult.steps : [...lossResult.steps, ...lossResult.gradientSteps];
-    for (const st of lossSteps) steps.push({ ...st, title: `Loss: ${st.title}`, text: `Loss: ${st.text}` });
-    notes.push(...lossResult.notes);
-    const penalty = inp.l2 * layers.reduce((acc, ly) => acc + ly.W.flat().reduce((s2, w) => s2 + w * w, 0), 0);
-    assertFinite(penalty, 'l2', 'the L2 penalty');
-    const loss = lossResult.loss + penalty;
-    assertFinite(loss, 'l2', 'the total loss');
-    if (inp.l2 > 0) {
-      steps.push(
-        step(
-          'L2 penalty on the weights',
-          eq(
-            math('λ·∑w²'),
-            mul(
-              inp.l2,
-              layers.reduce((acc, ly) => acc + ly.W.flat().reduce((s2, w) => s2 + w * w, 0), 0),
-            ),
-            penalty,
-          ),
-        ),
-      );
-      steps.push(step('Total loss', eq(math('L'), add(lossResult.loss, penalty), loss)));
-      notes.push(
-        `L2: λ·Σw² over all weights (biases excluded) with λ = ${inp.l2}; its gradient 2λw is added to ∂L/∂W. (PyTorch's weight_decay = wd adds wd·w, i.e. λ = wd/2.)`,
-      );
-    }
-
-    // Backward pass.
-    const deltas: number[][] = new Array(L);
-    const gradients: LayerParams[] = new Array(L);
-    let upstream: number[];
-    if (fused) {
-      const delta = lossResult.logitsGradient?.[0] as number[];
-      deltas[L - 1] = delta;
-      steps.push(
-        step(
-          `Backward, layer ${L}: ${last.act} with ${inp.loss} combine into δ = a − t (scaled by the reduction${inp.logBase === 'e' ? '' : ' and 1/ln base'})`,
-          eq(lsym('δ', L), math('∂L/∂z'), showVec(delta)),
-        ),
-      );
-      upstream = [];
-    } else {
-      const g = lossResult.gradient[0] as (number | null)[];
-      const bad = g.indexOf(null);
-      if (bad >= 0) {
-        throw new DnnInputError(
-          'target',
-          `output ${bad} is exactly ${output[bad]} where log is taken with a non-zero target: log(0) has an infinite derivative, so no gradient step exists`,
-        );
-      }
-      upstream = g as number[];
-      steps.push(
-        step(`Backward, layer ${L}: gradient of the loss w.r.t. the output`, eq(math('∂L/∂a'), showVec(upstream))),
-      );
-    }
-    for (let l = L - 1; l >= 0; l--) {
-      const ly = layers[l] as Layer;
-      const n = l + 1;
-      const aPrev = l === 0 ? x : (as[l - 1] as number[]);
-      if (!(fused && l === L - 1)) {
-        const masked = ly.mask ? upstream.map((g, i) => g * (ly.mask?.[i] as number)) : upstream;
-        const delta = activationBackward(
-          ly.act,
-          zs[l] as number[],
-          activate(ly.act, zs[l] as number[]),
-          masked,
-          inp.reluGradAtZero,
-        );
-        deltas[l] = delta;
-        const rule =
-          ly.act === 'softmax'
-            ? 'δ_i = a_i·(g_i − ∑_j a_j·g_j) (softmax Jacobian)'
-            : `δ = ∂L/∂a${ly.mask ? ' ∘ m' : ''} ∘ f′(z), f′ = ${DERIVATIVE_TEXT[ly.act]}`;
-        steps.push(step(`Layer ${n}: δ (${rule})`, eq(lsym('δ', n), showVec(delta))));
-      }
-      const delta = deltas[l] as number[];
-      const gW = delta.map((d, i) => aPrev.map((aj, j) => d * aj + 2 * inp.l2 * ((ly.W[i] as number[])[j] as number)));
-      gradients[l] = { weights: gW, bias: ly.hasBias ? [...delta] : [] };
-      steps.push(
-        step(
-          `Layer ${n}: weight gradient${inp.l2 > 0 ? ' (+ 2λW)' : ''}`,
-          eq(
-            tex(`∂L/∂W^(${n})`, `\\frac{\\partial L}{\\partial W^{(${n})}}`),
-            tex(`δ^(${n})·a^(${n - 1})ᵀ`, `\\delta^{(${n})}\\,{a^{(${n - 1})}}^{\\top}`),
-            showMat(gW),
-          ),
-        ),
-      );
-      if (ly.hasBias) {
+    let state = start.state;
+    let pass = first;
+    let firstBack: BackwardPass | undefined;
+    const trajectory: NonNullable<MlpStepAnswer['trajectory']> = [];
+    for (let k = 1; k <= total; k++) {
+      if (k > 1) pass = forward(layers, x);
+      const explain = k === 1 || k <= SHOWN_ITERATIONS || k === total;
+      const back = backward(opts, layers, x, t, pass, k === 1 ? steps : undefined);
+      if (k === 1) firstBack = back;
+      else if (explain) steps.push(...iterationSteps(k, pass, back, layout));
+      else if (k === SHOWN_ITERATIONS + 1) {
         steps.push(
-          step(
-            `Layer ${n}: bias gradient`,
-            eq(tex(`∂L/∂b^(${n})`, `\\frac{\\partial L}{\\partial b^{(${n})}}`), lsym('δ', n), showVec(delta)),
-          ),
+          step(`Iterations ${k} to ${total - 1} repeat the same computation (every number is in the trajectory)`),
         );
       }
-      if (l > 0) {
-        upstream = aPrev.map((_, j) => delta.reduce((acc, d, i) => acc + d * ((ly.W[i] as number[])[j] as number), 0));
-        steps.push(
-          step(
-            `Back to layer ${l}'s output`,
-            eq(
-              tex(`∂L/∂a^(${l})`, `\\frac{\\partial L}{\\partial a^{(${l})}}`),
-              mul(tex(`W^(${n})ᵀ`, `{W^{(${n})}}^{\\top}`), lsym('δ', n)),
-              showVec(upstream),
-            ),
-          ),
-        );
-      }
+      const up = updateNetwork(
+        config,
+        layers,
+        back.gradients,
+        state,
+        layout,
+        errorPath,
+        explain ? steps : undefined,
+        k,
+      );
+      layers = up.layers;
+      state = up.state;
+      trajectory.push({
+        step: k,
+        loss: back.loss,
+        output: plusZero(pass.as[L - 1] as number[]),
+        gradients: shown(back.gradients, layout),
+        updated: shown(layerValues(layers), layout),
+      });
     }
-    assertFinite(
-      gradients.flatMap((g) => [...g.weights.flat(), ...g.bias]),
-      'layers',
-      'a gradient',
-    );
-
-    // Update.
-    const update = applyUpdate(inp, layers, gradients);
-    steps.push(...update.steps);
-    notes.push(...update.notes, ...conventionNotes(inp, layers, zs));
+    const back1 = firstBack as BackwardPass;
+    notes.push(...back1.notes, ...optimizerNotes(inp, config, total), ...initialStateNote(config, start.flat));
+    notes.push(...conventionNotes(inp, layers, first.zs));
     const answer: MlpStepAnswer = {
-      preactivations: zs.map(plusZero),
-      activations: as.map(plusZero),
-      loss,
-      dataLoss: lossResult.loss,
-      penalty,
-      deltas: deltas.map(plusZero),
-      gradients: gradients.map((g) => ({ weights: g.weights.map(plusZero), bias: plusZero(g.bias) })),
-      updated: update.updated,
-      ...(update.state ? { optimizerState: update.state } : {}),
+      preactivations: first.zs.map(plusZero),
+      activations: first.as.map(plusZero),
+      loss: back1.loss,
+      dataLoss: back1.dataLoss,
+      penalty: back1.penalty,
+      deltas: back1.deltas.map(plusZero),
+      gradients: shown(back1.gradients, layout),
+      updated: shown(layerValues(layers), layout),
+      ...(config.optimizer === 'sgd' ? {} : { optimizerState: optimizerStateTable(layers, state, layout) }),
+      trajectory,
+      finalState: layerState(config, layers, state, layout),
     };
     return { answer, steps, notes };
   },
@@ -540,128 +494,131 @@ export const mlpStep = defineSolver({
         ],
       },
     },
+    {
+      title: 'Forward pass only: the softmax output layer of exam line 1100 (input [2, 0, 1, 0])',
+      source:
+        'Exam problem (line 1100): W = [[0.2, 0.3, 0.2, 0.1], [0.1, 0.2, 0.5, 0.1], [0.2, 0.1, 0.1, 0.1]], b = [0.3, 0.1, 0.1], no target. By hand: z = W·x + b = [0.4 + 0.2 + 0.3, 0.2 + 0.5 + 0.1, 0.4 + 0.1 + 0.1] = [0.9, 0.8, 0.6]; softmax = e^z/Σe^z ≈ [0.378, 0.342, 0.280] (the rubric’s [0.38, 0.34, 0.28]).',
+      input: {
+        layers: [
+          {
+            weights: [
+              [0.2, 0.3, 0.2, 0.1],
+              [0.1, 0.2, 0.5, 0.1],
+              [0.2, 0.1, 0.1, 0.1],
+            ],
+            bias: [0.3, 0.1, 0.1],
+            activation: 'softmax',
+          },
+        ],
+        input: [2, 0, 1, 0],
+      },
+      answer: {
+        preactivations: [[0.9, 0.8, 0.6]],
+        activations: [[0.9, 0.8, 0.6].map((z) => Math.exp(z) / (Math.exp(0.9) + Math.exp(0.8) + Math.exp(0.6)))],
+      },
+    },
+    {
+      title: 'Momentum at t + 1 from the update t − 1 → t (exam line 3204): autoencoder 2-1-2, μ = 0.7, η = 0.3',
+      source:
+        'Exam problem 5 B/C (line 3204; figure not in the seed, weights at t reconstructed from the rubric: w1 = 0 after −0.5 → 0, w3 = 1 after 0.5 → 1; w2 = 0.5 and w4 = −0.5 taken as unchanged). By hand: x = (1, 0), hidden z = 0 → ReLU 0, outputs σ(0) = (0.5, 0.5), BCE summed = 2 ln 2 ≈ 1.386; every gradient is 0 (hidden output 0 for w3, w4; ReLU′(0) = 0 for w1, w2), so classic momentum v = 0.7·Δ − 0.3·0 gives w1 = 0.35, w3 = 1.35 (the rubric’s values), w2 = 0.5, w4 = −0.5.',
+      input: {
+        layers: [
+          { weights: [[0, 0.5]], activation: 'relu' },
+          { weights: [[1], [-0.5]], activation: 'sigmoid' },
+        ],
+        input: [1, 0],
+        target: [1, 0],
+        loss: 'bce',
+        reduction: 'sum',
+        lr: 0.3,
+        optimizer: { optimizer: 'momentum', momentum: 0.7, momentumForm: 'classic' },
+        initialState: { velocity: [{ weights: [[0.5, 0]] }, { weights: [[0.5], [0]] }] },
+      },
+      answer: {
+        loss: 2 * Math.LN2,
+        updated: [
+          { weights: [[0.35, 0.5]], bias: [] },
+          { weights: [[1.35], [-0.5]], bias: [] },
+        ],
+      },
+    },
+    {
+      title: 'SGD at t, then momentum at t + 1 (exam lines 2153/3696): 2-2-2 net, w_ij from i to j, β = 0.9, η = 0.01',
+      source:
+        'Exam problem 4 (lines 2153 and 3696; “you can assume the initial weights”: ours are w = [[0.1, 0.2], [0.3, 0.4]] into the ReLU layer and v = [[0.5, 0.6], [0.7, 0.8]] into the sigmoid outputs, w_ij from i to j, no biases; loss BCE summed over the outputs). Two momentum steps answer (c) and (d): the first from zero velocity is the SGD step. By hand for (c): h = [0.4, 0.6], ŷ = σ([0.62, 0.72]), δ = ŷ − (0, 1), ∂L/∂v_ij = h_i·δ_j, ∂L/∂w_ij = x_i·Σ_k v_jk·δ_k (ReLU′ = 1); the second step is checked against tf.train.momentum in the tests.',
+      input: {
+        weightLayout: 'in-out',
+        layers: [
+          {
+            weights: [
+              [0.1, 0.2],
+              [0.3, 0.4],
+            ],
+            activation: 'relu',
+          },
+          {
+            weights: [
+              [0.5, 0.6],
+              [0.7, 0.8],
+            ],
+            activation: 'sigmoid',
+          },
+        ],
+        input: [1, 1],
+        target: [0, 1],
+        loss: 'bce',
+        reduction: 'sum',
+        lr: 0.01,
+        optimizer: { optimizer: 'momentum', momentum: 0.9 },
+        steps: 2,
+      },
+      answer: {
+        gradients: (() => {
+          const sig = (z: number) => 1 / (1 + Math.exp(-z));
+          const d = [sig(0.62), sig(0.72) - 1];
+          const dh = [0.5 * (d[0] as number) + 0.6 * (d[1] as number), 0.7 * (d[0] as number) + 0.8 * (d[1] as number)];
+          return [
+            { weights: [dh, dh], bias: [] },
+            { weights: [0.4, 0.6].map((h) => d.map((dj) => h * (dj as number))), bias: [] },
+          ];
+        })(),
+      },
+    },
+    {
+      title: 'A target the output cannot reach (exam line 1768): one sigmoid neuron, x = [0.65, 0.75], target 2.5, SSE',
+      source:
+        'Exam problem 4(b) (line 1768; the figure’s weights are not in the seed, ours are w = [0.2, 0.3], b = 0.1, η = 0.1). By hand: z = 0.13 + 0.225 + 0.1 = 0.455, ŷ = σ(0.455), SSE = (2.5 − ŷ)²; a sigmoid never exceeds 1, so the loss stays above (2.5 − 1)² = 2.25 and a note says the selection is poor.',
+      input: {
+        layers: [{ weights: [[0.2, 0.3]], bias: [0.1], activation: 'sigmoid' }],
+        input: [0.65, 0.75],
+        target: 2.5,
+        loss: 'sse',
+        lr: 0.1,
+      },
+      answer: { loss: (2.5 - 1 / (1 + Math.exp(-0.455))) ** 2 },
+    },
   ],
 });
 
-/** Runs the optimizer on every weight and bias (fresh state: this is step 1). */
-function applyUpdate(
-  inp: Input,
-  layers: Layer[],
-  gradients: LayerParams[],
-): { updated: LayerParams[]; state?: MlpStepAnswer['optimizerState']; steps: Step[]; notes: string[] } {
-  const isObject = typeof inp.optimizer === 'object';
-  const options: OptimizerOptions =
-    typeof inp.optimizer === 'object' ? inp.optimizer : optimizerOptions.parse({ optimizer: inp.optimizer });
-  if (options.lr === undefined && inp.lr === undefined) {
-    throw new DnnInputError('lr', 'is required (or give the optimizer object its own lr): the learning rate η');
-  }
-  const config: OptimizerConfig = resolveOptimizer(options, inp.lr, 'optimizer');
-  const params: ParamMap = {};
-  const grads: ParamMap = {};
-  for (const [l, ly] of layers.entries()) {
-    const gl = gradients[l] as LayerParams;
-    for (const [i, row] of ly.W.entries()) {
-      for (const [j, w] of row.entries()) {
-        params[wKey(l, i, j)] = w;
-        grads[wKey(l, i, j)] = (gl.weights[i] as number[])[j] as number;
-      }
-      if (!ly.hasBias) continue;
-      params[bKey(l, i)] = ly.b[i] as number;
-      grads[bKey(l, i)] = gl.bias[i] as number;
-    }
-  }
-  const result = optimizerStep(config, params, grads, initialState(config, params));
-  const updated = layers.map((ly, l) => ({
-    weights: ly.W.map((row, i) => row.map((_, j) => result.params[wKey(l, i, j)] as number)),
-    bias: ly.hasBias ? ly.b.map((_, i) => result.params[bKey(l, i)] as number) : [],
-  }));
-  assertFinite(
-    updated.flatMap((u) => [...u.weights.flat(), ...u.bias]),
-    isObject ? 'optimizer' : 'lr',
-    'an updated parameter',
-  );
-  const steps: Step[] = [];
+/** Notes about the optimizer: its settings, the number of steps, an overridden lr. */
+function optimizerNotes(inp: Input, config: OptimizerConfig, total: number): string[] {
   const notes: string[] = [];
-  const quantity = (l: number, name: keyof ParamStepDetail | string) => {
-    const pick = (key: string) => {
-      const d = result.detail[key] as ParamStepDetail;
-      return name in d ? (d[name as keyof ParamStepDetail] as number) : (d.quantities[name] as number);
-    };
-    const ly = layers[l] as Layer;
-    return {
-      weights: ly.W.map((row, i) => row.map((_, j) => pick(wKey(l, i, j)))),
-      bias: ly.hasBias ? ly.b.map((_, i) => pick(bKey(l, i))) : [],
-    };
-  };
-  const rule = ruleText(config);
-  steps.push(step(`Update (${config.optimizer}, η = ${config.lr}, first step from zero state)`, rule));
-  const qNames = Object.keys(Object.values(result.detail)[0]?.quantities ?? {});
-  for (const [l] of layers.entries()) {
-    const n = l + 1;
-    for (const q of qNames) {
-      const v = quantity(l, q);
-      const ly = layers[l] as Layer;
-      const name = QUANTITY_NAMES[q] ?? q;
-      const shown = [
-        eq(math(`${name}_W`), showMat(v.weights)),
-        ...(ly.hasBias ? [eq(math(`${name}_b`), showVec(v.bias))] : []),
-      ];
-      steps.push(step(`Layer ${n}: ${name}`, ...shown));
-    }
-    const u = updated[l] as LayerParams;
-    steps.push(step(`Layer ${n}: updated weights`, eq(lsym('W', n), showMat(u.weights))));
-    if (u.bias.length) steps.push(step(`Layer ${n}: updated bias`, eq(lsym('b', n), showVec(u.bias))));
-  }
   if (config.optimizer !== 'sgd' || config.weightDecay > 0) {
     notes.push(
-      `${config.optimizer}: one step from a fresh state (zero buffers, t = 1)${config.optimizer.startsWith('adam') ? `, β₁ = ${config.beta1}, β₂ = ${config.beta2}, ε = ${config.eps} ${config.epsPlacement} the root, bias correction ${config.biasCorrection ? 'on' : 'off'}` : ''}; rules as optim/step.`,
+      `${config.optimizer}${config.optimizer.startsWith('adam') ? `, β₁ = ${config.beta1}, β₂ = ${config.beta2}, ε = ${config.eps} ${config.epsPlacement} the root, bias correction ${config.biasCorrection ? 'on' : 'off'}` : ''}; rules as optim/step${inp.initialState ? '' : ', from a fresh state (zero buffers, t = 0)'}.`,
     );
   }
-  if (
-    isObject &&
-    typeof inp.optimizer === 'object' &&
-    inp.optimizer.lr !== undefined &&
-    inp.lr !== undefined &&
-    inp.optimizer.lr !== inp.lr
-  ) {
-    notes.push(`The optimizer's own lr = ${inp.optimizer.lr} wins over lr = ${inp.lr}.`);
+  if (total > 1) {
+    notes.push(
+      `${total} steps on the same sample, the optimizer state carried from one to the next; gradients, deltas and the loss fields are those of the first step, updated the parameters after the last (the trajectory has every step).`,
+    );
   }
-  if (config.optimizer === 'sgd') return { updated, steps, notes };
-  const state = layers.map((ly, l) => {
-    const weights: Record<string, number[][]> = {};
-    const bias: Record<string, number[]> = {};
-    for (const [name, buf] of Object.entries(result.state.buffers)) {
-      weights[name] = ly.W.map((row, i) => row.map((_, j) => buf[wKey(l, i, j)] as number));
-      bias[name] = ly.hasBias ? ly.b.map((_, i) => buf[bKey(l, i)] as number) : [];
-    }
-    return { weights, bias };
-  });
-  return { updated, state, steps, notes };
+  const own = typeof inp.optimizer === 'object' ? inp.optimizer.lr : undefined;
+  if (own !== undefined && inp.lr !== undefined && own !== inp.lr) {
+    notes.push(`The optimizer's own lr = ${own} wins over lr = ${inp.lr}.`);
+  }
+  return notes;
 }
-
-/** The update rule of `config` as a formula (the form the options select). */
-function ruleText(config: OptimizerConfig): Tex {
-  const classic = config.momentumForm === 'classic';
-  const root = (x: string) => (config.epsPlacement === 'inside' ? `√(${x} + ε)` : `√${x} + ε`);
-  const hat = config.biasCorrection ? 'm̂ = m/(1 − β_1^t), v̂ = v/(1 − β_2^t), ' : '';
-  const [m, v] = config.biasCorrection ? ['m̂', 'v̂'] : ['m', 'v'];
-  const adam = `m = β_1·m + (1 − β_1)g, v = β_2·v + (1 − β_2)g², ${hat}θ ← θ − η·${m}/(${root(v)})`;
-  const rules: Record<OptimizerConfig['optimizer'], string> = {
-    sgd: 'θ ← θ − η·∂L/∂θ',
-    momentum: classic ? 'v = μv − η·g, θ ← θ + v' : 'v = μv + g, θ ← θ − η·v',
-    nesterov: classic ? 'v = μv − η·g, θ ← θ + μv − η·g' : 'v = μv + g, θ ← θ − η·(g + μv)',
-    adagrad: `G = G + g², θ ← θ − η·g/(${root('G')})`,
-    rmsprop: `v = αv + (1 − α)g², θ ← θ − η·g/(${root('v')})`,
-    adam,
-    adamw: `θ ← θ − η·wd·θ (decoupled decay), then ${adam}`,
-    rprop:
-      'step ← step·η+ if g keeps the sign of the previous g (step·η− and g taken as 0 if it flips), θ ← θ − sign(g)·step',
-  };
-  return math(rules[config.optimizer]);
-}
-
-/** How optimizer quantities are written in steps. */
-const QUANTITY_NAMES: Record<string, string> = { mHat: 'm̂', vHat: 'v̂' };
 
 function conventionNotes(inp: Input, layers: Layer[], zs: number[][]): string[] {
   const notes: string[] = [];

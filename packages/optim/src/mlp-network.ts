@@ -1,0 +1,213 @@
+/**
+ * The network of `optim/mlp-step`: layers read from the input in either weight layout, the forward pass with its
+ * steps, and the conversions between per-layer values and the flat parameter maps of optimizers.ts.
+ */
+import { add, checkLimit, DnnInputError, eq, mul, type Step, step, type Tex, tex } from '@dnn/core';
+import { type Activation, activate } from './activations.js';
+import { type Grid, toRows } from './grid.js';
+import { math } from './math-text.js';
+import type { ParamMap } from './optimizers.js';
+import { assertFinite, showMat, showVec } from './show.js';
+
+/** How a weight matrix is given: `out-in` weights[j][i] connects input i to unit j; `in-out` weights[i][j]. */
+export type WeightLayout = 'out-in' | 'in-out';
+
+/** One layer, weights always [out][in] inside. */
+export interface Layer {
+  W: number[][];
+  b: number[];
+  act: Activation;
+  mask: number[] | null;
+  /** False when no bias was given: b is zeros and is neither shown nor trained. */
+  hasBias: boolean;
+}
+
+/** Weights [out][in] and biases of one layer (values, gradients, buffers). */
+export interface LayerValues {
+  weights: number[][];
+  bias: number[];
+}
+
+/** The layer fields of the input, as parsed. */
+export interface LayerInput {
+  weights: Grid;
+  bias?: number | number[] | undefined;
+  activation: Activation;
+}
+
+/** Replaces −0 (from multiplying by a dropped unit's 0) with 0. */
+export const plusZero = (v: number[]): number[] => v.map((x) => (x === 0 ? 0 : x));
+/** A scalar as a length-1 vector. */
+export const asVector = (v: number | number[]): number[] => (typeof v === 'number' ? [v] : v);
+/** `name^(l)`. */
+export const lsym = (name: string, l: number | string): Tex => tex(`${name}^(${l})`, `{${math(name).latex}}^{(${l})}`);
+/** The transpose of a rectangular matrix. */
+export const transpose = (m: readonly (readonly number[])[]): number[][] =>
+  (m[0] ?? []).map((_, j) => m.map((row) => row[j] as number));
+
+/** A [out][in] matrix in the given layout. */
+export const inLayout = (m: number[][], layout: WeightLayout): number[][] => (layout === 'in-out' ? transpose(m) : m);
+
+/** Parameter key of weight (i, j) or bias i of layer l in the optimizer's flat map. */
+export const wKey = (l: number, i: number, j: number) => `W${l + 1}[${i + 1}][${j + 1}]`;
+/** Parameter key of bias i of layer l. */
+export const bKey = (l: number, i: number) => `b${l + 1}[${i + 1}]`;
+
+/** Flattens per-layer values ([out][in] weights, biases of layers that have them) to the optimizer's map. */
+export function toParamMap(layers: readonly Layer[], values: readonly LayerValues[]): ParamMap {
+  const map: ParamMap = {};
+  for (const [l, ly] of layers.entries()) {
+    const v = values[l] as LayerValues;
+    for (const [i, row] of ly.W.entries()) {
+      for (const j of row.keys()) map[wKey(l, i, j)] = (v.weights[i] as number[])[j] as number;
+      if (ly.hasBias) map[bKey(l, i)] = v.bias[i] as number;
+    }
+  }
+  return map;
+}
+
+/** The inverse of {@link toParamMap} ([out][in] weights; bias [] for a layer without bias). */
+export function fromParamMap(layers: readonly Layer[], map: ParamMap): LayerValues[] {
+  return layers.map((ly, l) => ({
+    weights: ly.W.map((row, i) => row.map((_, j) => map[wKey(l, i, j)] as number)),
+    bias: ly.hasBias ? ly.b.map((_, i) => map[bKey(l, i)] as number) : [],
+  }));
+}
+
+/** The layers' own weights and biases as {@link LayerValues}. */
+export const layerValues = (layers: readonly Layer[]): LayerValues[] =>
+  layers.map((ly) => ({ weights: ly.W, bias: ly.hasBias ? ly.b : [] }));
+
+/** The layers with new weights and biases. */
+export const withValues = (layers: readonly Layer[], values: readonly LayerValues[]): Layer[] =>
+  layers.map((ly, l) => {
+    const v = values[l] as LayerValues;
+    return { ...ly, W: v.weights, b: ly.hasBias ? v.bias : ly.b };
+  });
+
+/**
+ * Reads and checks the layers against each other, the input and the dropout masks; `steps` updates multiply the
+ * work checked against the limits.
+ */
+export function buildLayers(
+  specs: readonly LayerInput[],
+  masks: readonly (number[] | null)[] | undefined,
+  x: readonly number[],
+  layout: WeightLayout,
+  steps: number,
+): Layer[] {
+  if (masks && masks.length !== specs.length) {
+    throw new DnnInputError(
+      'dropoutMasks',
+      `has ${masks.length} entries but there are ${specs.length} layers; give one per layer (null for none)`,
+    );
+  }
+  let width = x.length;
+  let macs = 0;
+  let cells = 0;
+  return specs.map((ly, l) => {
+    const path = `layers[${l}]`;
+    const given = toRows(ly.weights, `${path}.weights`).rows;
+    const W = layout === 'in-out' ? transpose(given) : given;
+    const cols = W[0]?.length ?? 0;
+    if (cols !== width) {
+      const other = layout === 'in-out' ? given[0]?.length : given.length;
+      const hint =
+        other === width
+          ? `; its other side has ${width}: give weightLayout "${layout === 'in-out' ? 'out-in' : 'in-out'}" if the matrix is ${layout === 'in-out' ? '[out][in]' : '[in][out] (w_ij from input i to unit j)'}`
+          : '';
+      throw new DnnInputError(
+        `${path}.weights`,
+        `has ${cols} ${layout === 'in-out' ? 'row' : 'column'}${cols === 1 ? '' : 's'} (inputs) but ${l === 0 ? 'the input vector has' : `layers[${l - 1}] outputs`} ${width}; weights are ${layout === 'in-out' ? '[in][out] (weightLayout in-out)' : '[out][in]'}${hint}`,
+      );
+    }
+    macs += 3 * W.length * cols * steps;
+    cells += 2 * W.length * (cols + 1) * (steps + 1);
+    checkLimit(`${path}.weights`, 'multiplyAdds', macs, 'the forward and backward multiply-adds of every step');
+    checkLimit(`${path}.weights`, 'outputCells', cells, 'the answer size (gradients and parameters of every step)');
+    const b = ly.bias === undefined ? W.map(() => 0) : asVector(ly.bias);
+    if (b.length !== W.length) {
+      throw new DnnInputError(
+        `${path}.bias`,
+        `has ${b.length} entries but the layer has ${W.length} units (weight ${layout === 'in-out' ? 'columns' : 'rows'})`,
+      );
+    }
+    const mask = masks?.[l] ?? null;
+    if (mask) {
+      if (mask.length !== W.length) {
+        throw new DnnInputError(
+          `dropoutMasks[${l}]`,
+          `has ${mask.length} entries but layers[${l}] has ${W.length} units`,
+        );
+      }
+      const bad = mask.findIndex((m) => m !== 0 && m !== 1);
+      if (bad >= 0) {
+        throw new DnnInputError(`dropoutMasks[${l}][${bad}]`, `must be 0 (dropped) or 1 (kept), got ${mask[bad]}`);
+      }
+    }
+    width = W.length;
+    return { W, b, act: ly.activation, mask, hasBias: ly.bias !== undefined };
+  });
+}
+
+/** The forward pass: pre-activations and (masked) activations of every layer. */
+export interface ForwardPass {
+  zs: number[][];
+  as: number[][];
+}
+
+/** Runs the network on `x`; with `explain`, the steps of every layer are appended to it. */
+export function forward(layers: readonly Layer[], x: readonly number[], explain?: Step[]): ForwardPass {
+  const zs: number[][] = [];
+  const as: number[][] = [];
+  let a: readonly number[] = x;
+  for (const [l, ly] of layers.entries()) {
+    const zl = ly.W.map((row, i) => row.reduce((acc, w, j) => acc + w * (a[j] as number), ly.b[i] as number));
+    assertFinite(zl, `layers[${l}].weights`, `the pre-activation of layer ${l}`);
+    const h = activate(ly.act, zl);
+    const al = ly.mask ? h.map((v, i) => v * (ly.mask?.[i] as number)) : h;
+    explain?.push(...forwardSteps(l, ly, a, zl, al));
+    zs.push(zl);
+    as.push(al);
+    a = al;
+  }
+  return { zs, as };
+}
+
+function forwardSteps(l: number, ly: Layer, aPrev: readonly number[], zl: number[], al: number[]): Step[] {
+  const n = l + 1;
+  const steps: Step[] = [];
+  const small = ly.W.length * aPrev.length <= 16;
+  steps.push(
+    step(
+      `Layer ${n} (${ly.act}), pre-activation`,
+      ly.hasBias
+        ? eq(
+            lsym('z', n),
+            add(mul(lsym('W', n), lsym('a', n - 1)), lsym('b', n)),
+            add(mul(showMat(ly.W), showVec(aPrev)), showVec(ly.b)),
+            showVec(zl),
+          )
+        : eq(lsym('z', n), mul(lsym('W', n), lsym('a', n - 1)), mul(showMat(ly.W), showVec(aPrev)), showVec(zl)),
+    ),
+  );
+  if (small) {
+    for (const [i, row] of ly.W.entries()) {
+      const products = row.map((w, j) => mul(w, aPrev[j] as number));
+      steps.push(
+        step(
+          `Unit ${i + 1} of layer ${n}`,
+          eq(math(`z_${i + 1}`), add(...products, ...(ly.hasBias ? [ly.b[i] as number] : [])), zl[i] as number),
+        ),
+      );
+    }
+  }
+  const f = ly.act === 'linear' ? 'z' : `${ly.act}(z)`;
+  steps.push(
+    step(
+      `Layer ${n} activation${ly.mask ? ' with dropout mask m (no rescaling)' : ''}`,
+      eq(lsym('a', n), math(ly.mask ? `m ∘ ${f}` : f), showVec(al)),
+    ),
+  );
+  return steps;
+}
