@@ -211,4 +211,11 @@ export const summaryInput = s.object({
       'A named architecture instead of `layers`: lenet5 (LeNet-5 as usually taught: full C3, average pooling, tanh), alexnet, vgg11, vgg16, vgg16-bn, vgg19 (torchvision’s layer lists, 1000 classes).',
     )
     .optional(),
+  code: z
+    .string()
+    .max(20000)
+    .optional()
+    .describe(
+      'Model code instead of `layers`: a Keras Sequential or functional model (tf.keras / keras layers, input_shape in Keras order) or a PyTorch nn.Sequential(...). It is parsed, never run; imports, compile, fit and summary lines are skipped, and a line it cannot read is an input error quoting it.',
+    ),
 });

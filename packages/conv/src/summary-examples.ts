@@ -235,4 +235,63 @@ export const SUMMARY_EXAMPLES: SolverExample<z.input<typeof summaryInput>>[] = [
       totalParams: 209792,
     },
   },
+  {
+    title: 'Keras code pasted as printed: the 128×128×3 model (four Conv2D 5×5 + MaxPooling2D, Dense 1024, 512, 2)',
+    source:
+      'Exam line 1377 (seed lines 1366–1399); the code is parsed, not run, into the same layers as the second example above, so by hand: total 5799234 (2432 + 51264 + 204928 + 819456 + 4195328 + 524800 + 1026); 7 layers with weights, widest 1024.',
+    input: {
+      code: [
+        'from tensorflow.keras.models import Sequential',
+        'from tensorflow.keras.layers import Conv2D, MaxPooling2D, Flatten, Dense',
+        'model = Sequential()',
+        "model.add(Conv2D(32, (5, 5), activation='relu', input_shape=(128, 128, 3)))",
+        'model.add(MaxPooling2D((2, 2)))',
+        "model.add(Conv2D(64, (5, 5), activation='relu'))",
+        'model.add(MaxPooling2D((2, 2)))',
+        "model.add(Conv2D(128, (5, 5), activation='relu'))",
+        'model.add(MaxPooling2D((2, 2)))',
+        "model.add(Conv2D(256, (5, 5), activation='relu'))",
+        'model.add(MaxPooling2D((2, 2)))',
+        'model.add(Flatten())',
+        "model.add(Dense(1024, activation='relu'))",
+        "model.add(Dense(512, activation='relu'))",
+        "model.add(Dense(2, activation='softmax'))  # Assuming binary classification",
+        'model.summary()',
+      ].join('\n'),
+    },
+    answer: { totalParams: 5799234, depth: 7, width: 1024 },
+  },
+  {
+    title: 'How deep and wide? Keras Dense 1048 → 512 → 256 → 128 → 64 → 32 → 16 → 8 on 256·256·3 inputs',
+    source:
+      'Exam lines 2099 and 3558 (code as printed, one add() of ten layers); by hand: 8 Dense layers (the two Dropouts have no weights) → depth 8, largest 1048 units → width 1048; params (196608 + 1)·1048 + (1048 + 1)·512 + (512 + 1)·256 + (256 + 1)·128 + (128 + 1)·64 + (64 + 1)·32 + (32 + 1)·16 + (16 + 1)·8 = 206758544.',
+    input: {
+      code: [
+        'net = tf.keras.layers.Sequential()',
+        'net.add(',
+        ' tf.keras.layers.InputLayer(input_shape = ((256*256*3),)),',
+        " tf.keras.layers.Dense(1048, activation='relu'),",
+        " tf.keras.layers.Dense(512, activation='relu'),",
+        ' tf.keras.layers.Dropout(0.4),',
+        " tf.keras.layers.Dense(256, activation='relu'),",
+        " tf.keras.layers.Dense(128, activation='relu'),",
+        " tf.keras.layers.Dense(64, activation='relu'),",
+        ' tf.keras.layers.Dropout(0.6),',
+        " tf.keras.layers.Dense(32, activation='relu'),",
+        " tf.keras.layers.Dense(16, activation='relu'),",
+        " tf.keras.layers.Dense(8, activation='softmax'))",
+      ].join('\n'),
+    },
+    answer: { depth: 8, width: 1048, totalParams: 206758544 },
+  },
+  {
+    title: 'PyTorch nn.Sequential: conv 3→64 3×3 p1, ReLU, max-pool 2, flatten, linear on 32×32 RGB',
+    source:
+      'By hand: (3·9 + 1)·64 = 1792, 32 → 32 → 16, flatten 64·16·16 = 16384, (16384 + 1)·10 = 163850; total 165642. nn.Linear’s in_features 16384 is checked against the flattened size.',
+    input: {
+      input: [3, 32, 32],
+      code: 'model = nn.Sequential(\n  nn.Conv2d(3, 64, 3, padding=1),\n  nn.ReLU(),\n  nn.MaxPool2d(2),\n  nn.Flatten(),\n  nn.Linear(64 * 16 * 16, 10),\n)',
+    },
+    answer: { totalParams: 165642, depth: 2, width: 64 },
+  },
 ];

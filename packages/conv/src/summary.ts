@@ -20,6 +20,7 @@ import { adaptivePoolLayer, convLayer, convTransposeLayer, globalPoolLayer, pool
 import { summaryInput as input, type LayerSpec } from './layer-specs.js';
 import { describeShape, type LayerOutcome, type LayerState, type Layout } from './layer-state.js';
 import { CHANNELS_LAST_NOTE, channelsLastWarning, looksChannelsLast, toChannelsLast } from './layout.js';
+import { readModelCode } from './model-code.js';
 import { SUMMARY_EXAMPLES } from './summary-examples.js';
 import { atOrigin, type ChannelCheck, nextActive, summarySource } from './summary-source.js';
 
@@ -159,7 +160,7 @@ export const summary = defineSolver({
   input,
   answer,
   solve(inp) {
-    const src = summarySource(inp);
+    const src = summarySource(inp, readModelCode);
     const keras = inp.layout === 'channels-last';
     const layout = inputLayout(src.input, src.layers);
     let state = inputState(src.input, layout);

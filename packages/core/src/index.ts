@@ -18,10 +18,13 @@ export {
 export { DnnInputError, formatPath, isDnnInputError, joinPath } from './errors.js';
 export { type ExactSolveResult, Fraction, fractionString, solveExact, toFraction } from './exact.js';
 export { type Expr, isConstant, variables } from './expr/ast.js';
+export { type DeriveOptions, DerivativeTooLargeError, derive, RULES as DERIVATIVE_RULES } from './expr/derive.js';
 export { evaluate } from './expr/evaluate.js';
 export { hessian } from './expr/hessian.js';
-export { parseExpression } from './expr/parse.js';
-export { exprToTex, functionTex } from './expr/print.js';
+export { type ParseOptions, parseExpression } from './expr/parse.js';
+export { exprToTex, exprToText, functionTex } from './expr/print.js';
+export type { Sym } from './expr/simplify.js';
+export * as cas from './expr/simplify.js';
 export { type GraphNode, type TracedGradient, traceGradient } from './expr/trace.js';
 export { fmt, fmtLatex } from './format.js';
 export { describeValue, fromZodError, readableIssue } from './input-errors.js';
