@@ -86,7 +86,7 @@ export function exprSize(expr: Expr): { nodes: number; traceCost: number; evalCo
       const right = walk(e.right);
       size += walk(e.left) + right;
       evalCost += right;
-    } else if (e.kind === 'call') for (const a of e.args) size += walk(a);
+    } else if (e.kind === 'call' || e.kind === 'apply') for (const a of e.args) size += walk(a);
     nodes++;
     traceCost += size;
     return size;

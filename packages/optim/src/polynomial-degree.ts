@@ -19,6 +19,8 @@ export function degreeOf(e: Expr): Degree {
       return degreeOf(e.arg);
     case 'call':
       return isConstant(e) ? { degree: 0 } : { degree: null, reason: `${e.fn}(…) of a variable is not a polynomial` };
+    case 'apply':
+      return { degree: null, reason: `${e.name}(…) is an abstract function, not a polynomial` };
     case 'binary': {
       const left = degreeOf(e.left);
       if (left.degree === null) return left;

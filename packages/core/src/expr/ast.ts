@@ -16,6 +16,8 @@ export const UNARY_FUNCTIONS = [
   'sigmoid',
   'relu',
   'softplus',
+  'step',
+  'sign',
 ] as const;
 /** Functions of two or more arguments. */
 export const VARIADIC_FUNCTIONS = ['max', 'min'] as const;
@@ -31,7 +33,12 @@ export type Expr =
   | { kind: 'variable'; name: string; pos: number }
   | { kind: 'neg'; arg: Expr; pos: number }
   | { kind: 'binary'; op: BinaryOp; left: Expr; right: Expr; pos: number }
-  | { kind: 'call'; fn: UnaryFunction | VariadicFunction; args: Expr[]; pos: number };
+  | { kind: 'call'; fn: UnaryFunction | VariadicFunction; args: Expr[]; pos: number }
+  /**
+   * A declared abstract function of one argument (`R(u)`), or its derivative of order `primes` (`R'(u)`):
+   * only parsed when the caller declares the name (see `parseExpression`'s `functions`); it has no value.
+   */
+  | { kind: 'apply'; name: string; primes: number; args: [Expr]; pos: number };
 
 /** Variable names in order of first appearance. */
 export function variables(expr: Expr): string[] {
@@ -42,7 +49,7 @@ export function variables(expr: Expr): string[] {
     else if (e.kind === 'binary') {
       walk(e.left);
       walk(e.right);
-    } else if (e.kind === 'call') e.args.forEach(walk);
+    } else if (e.kind === 'call' || e.kind === 'apply') e.args.forEach(walk);
   };
   walk(expr);
   return [...seen];

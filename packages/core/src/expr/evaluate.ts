@@ -44,7 +44,7 @@ export function evaluateWith<T>(expr: Expr, algebra: Algebra<T>, path = 'express
               ? isConst(e.arg)
               : e.kind === 'binary'
                 ? isConst(e.left) && isConst(e.right)
-                : e.args.every(isConst);
+                : e.kind === 'call' && e.args.every(isConst);
       constant.set(e, c);
     }
     return c;
@@ -64,6 +64,8 @@ export function evaluateWith<T>(expr: Expr, algebra: Algebra<T>, path = 'express
       case 'call':
         if (e.fn === 'max' || e.fn === 'min') return algebra.select(e.fn, e.args.map(go), site);
         return algebra.unary(e.fn, go(e.args[0] as Expr), site);
+      case 'apply':
+        return domainError(site, `${e.name}${"'".repeat(e.primes)} is an abstract function: it has no value`);
     }
   };
   return go(expr);

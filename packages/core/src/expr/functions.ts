@@ -17,7 +17,7 @@ const log = (base: number): UnaryDefinition => ({
   d2: (x) => -1 / (x * x * Math.log(base)),
 });
 
-/** The unary built-ins. relu′(0) = 0 and abs′(0) = 0 (subgradient conventions). */
+/** The unary built-ins. relu′(0) = 0, abs′(0) = 0, step′ = sign′ = 0 (subgradient conventions). */
 export const UNARY: Record<UnaryFunction, UnaryDefinition> = {
   exp: { f: Math.exp, d1: Math.exp, d2: Math.exp },
   log: { ...log(Math.E), domain: positive('log') },
@@ -50,4 +50,7 @@ export const UNARY: Record<UnaryFunction, UnaryDefinition> = {
     d1: sigmoid,
     d2: (x) => sigmoid(x) * (1 - sigmoid(x)),
   },
+  // step(u) = [u > 0] is relu′; step and sign have derivative 0 wherever they are differentiable (u ≠ 0).
+  step: { f: (x) => (x > 0 ? 1 : 0), d1: () => 0, d2: () => 0 },
+  sign: { f: (x) => Math.sign(x), d1: () => 0, d2: () => 0 },
 };

@@ -14,10 +14,34 @@ interface Token {
   type: TokenType;
   text: string;
   pos: number;
+  /** Primes after a name (`R''` → 2): the derivative of a declared abstract function. */
+  primes?: number;
+}
+
+/** Options of {@link parseExpression}. */
+export interface ParseOptions {
+  /**
+   * Names of abstract functions of one argument (e.g. `["R"]`): `R(u)` and its derivatives `R'(u)`, `R''(u)`
+   * parse to `apply` nodes, which have no value. A declared name must not be a built-in function.
+   */
+  functions?: readonly string[];
 }
 
 const ALIASES: Record<string, string> = { '−': '-', '–': '-', '·': '*', '×': '*', '∗': '*', '÷': '/' };
-const SUPERSCRIPTS: Record<string, string> = { '²': '2', '³': '3' };
+const SUPERSCRIPTS: Record<string, string> = {
+  '⁰': '0',
+  '¹': '1',
+  '²': '2',
+  '³': '3',
+  '⁴': '4',
+  '⁵': '5',
+  '⁶': '6',
+  '⁷': '7',
+  '⁸': '8',
+  '⁹': '9',
+};
+/** Names written with a symbol: `σ(z)` is `sigmoid(z)`. */
+const SYMBOL_NAMES: Record<string, string> = { σ: 'sigmoid' };
 
 function fail(source: string, path: string, pos: number, what: string): never {
   const shown = `${source.slice(0, pos)}▸${source.slice(pos)}`;
@@ -39,9 +63,16 @@ function tokenize(source: string, path: string): Token[] {
       i += num[0].length;
       continue;
     }
-    const name = /^[A-Za-z_][A-Za-z0-9_]*/.exec(source.slice(i));
+    const symbol = SYMBOL_NAMES[ch];
+    if (symbol) {
+      tokens.push({ type: 'name', text: symbol, pos: i });
+      i++;
+      continue;
+    }
+    const name = /^[A-Za-z_][A-Za-z0-9_]*('*)/.exec(source.slice(i));
     if (name) {
-      tokens.push({ type: 'name', text: name[0], pos: i });
+      const primes = name[1]?.length ?? 0;
+      tokens.push({ type: 'name', text: name[0].slice(0, name[0].length - primes), pos: i, primes });
       i += name[0].length;
       continue;
     }
@@ -50,10 +81,15 @@ function tokenize(source: string, path: string): Token[] {
       i += 2;
       continue;
     }
-    const sup = SUPERSCRIPTS[ch];
-    if (sup) {
-      tokens.push({ type: 'op', text: '^', pos: i }, { type: 'num', text: sup, pos: i });
-      i++;
+    if (SUPERSCRIPTS[ch] || (ch === '⁻' && SUPERSCRIPTS[source[i + 1] ?? ''])) {
+      // x², x¹⁰, x⁻¹: a superscript run is ^ followed by that (signed) integer.
+      const start = i;
+      let digits = '';
+      if (ch === '⁻') i++;
+      while (i < source.length && SUPERSCRIPTS[source[i] as string]) digits += SUPERSCRIPTS[source[i++] as string];
+      tokens.push({ type: 'op', text: '^', pos: start });
+      if (ch === '⁻') tokens.push({ type: 'op', text: '-', pos: start });
+      tokens.push({ type: 'num', text: digits, pos: start });
       continue;
     }
     const op = ALIASES[ch] ?? ch;
@@ -72,8 +108,9 @@ function tokenize(source: string, path: string): Token[] {
  * a number directly before a name or `(` multiplies (`2x`). Errors are
  * {@link DnnInputError}s at `path` that point at the character.
  */
-export function parseExpression(source: string, path = 'expression'): Expr {
+export function parseExpression(source: string, path = 'expression', options: ParseOptions = {}): Expr {
   if (source.trim() === '') throw new DnnInputError(path, 'the expression is empty');
+  const abstract = new Set(options.functions ?? []);
   const tokens = tokenize(source, path);
   let k = 0;
   const peek = (): Token => tokens[k] as Token;
@@ -137,10 +174,19 @@ export function parseExpression(source: string, path = 'expression'): Expr {
       return inner;
     }
     if (t.type !== 'name') return unexpected(t);
+    if (peek().type === '(' && abstract.has(t.text)) return apply(t);
+    if (t.primes) fail(source, path, t.pos + t.text.length, 'a prime (′) may only follow a declared abstract function');
     if (peek().type === '(') return call(t);
     if (t.text === 'e') return { kind: 'constant', name: 'e', value: Math.E, pos: t.pos };
     if (t.text === 'pi') return { kind: 'constant', name: 'pi', value: Math.PI, pos: t.pos };
     return { kind: 'variable', name: t.text, pos: t.pos };
+  };
+  const apply = (name: Token): Expr => {
+    next(); // (
+    const arg = sum();
+    if (peek().type !== ')') fail(source, path, peek().pos, `${name.text} takes one argument: missing ")"`);
+    next();
+    return { kind: 'apply', name: name.text, primes: name.primes ?? 0, args: [arg], pos: name.pos };
   };
   const call = (name: Token): Expr => {
     const unaryFn = (UNARY_FUNCTIONS as readonly string[]).includes(name.text);
