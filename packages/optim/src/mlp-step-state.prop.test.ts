@@ -151,7 +151,11 @@ function tfTrain(
       return tf.neg(tf.sum(bce)) as tf.Scalar;
     });
   const trainable = vars.flatMap((v) => (v.hasBias ? [v.W, v.b] : [v.W]));
-  for (let k = 0; k < steps; k++) tf.tidy(() => optimizer.minimize(f, false, trainable));
+  for (let k = 0; k < steps; k++) {
+    tf.tidy(() => {
+      optimizer.minimize(f, false, trainable);
+    });
+  }
   const out = vars.map((v) => ({
     weights: v.W.arraySync(),
     bias: v.hasBias ? (v.b.arraySync() as number[][]).map((r) => r[0] as number) : [],
