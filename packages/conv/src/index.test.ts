@@ -34,6 +34,7 @@ describe('@dnn/conv solve(id, input) is typed per id', () => {
       | 'conv/batchnorm'
       | 'conv/init-variance'
       | 'conv/backprop'
+      | 'conv/design-kernel'
     >();
     expect(list().map((s) => s.id)).toEqual(solvers.map((s) => s.id));
     expectTypeOf(get('conv/pool')).toEqualTypeOf<(typeof solvers)[4]>();

@@ -5,6 +5,7 @@
 import { createRegistry } from '@dnn/core';
 import { backprop } from './backprop.js';
 import { batchnorm } from './batchnorm.js';
+import { designKernel } from './design-kernel.js';
 import { forward } from './forward.js';
 import { initVariance } from './init-variance.js';
 import { kernelEffect } from './kernel-effect.js';
@@ -16,6 +17,7 @@ import { summary } from './summary.js';
 
 export { type BackpropAnswer, backprop } from './backprop.js';
 export { type BatchnormAnswer, batchnorm } from './batchnorm.js';
+export { type DesignKernelAnswer, designKernel } from './design-kernel.js';
 export { type ForwardAnswer, forward } from './forward.js';
 export { type InitVarianceAnswer, initVariance } from './init-variance.js';
 export { type KernelEffect, type KernelEffectAnswer, kernelEffect } from './kernel-effect.js';
@@ -39,6 +41,7 @@ export const solvers = [
   batchnorm,
   initVariance,
   backprop,
+  designKernel,
 ] as const;
 
 // Pure and only reached through the functions below, so a bundle that imports one solver drops it (and the others).
