@@ -10,8 +10,14 @@
  *   (Docusaurus inlines files under 10 KB): KaTeX's @font-face rules point to
  *   woff2 files served as separate assets, which the browser fetches only when
  *   a page uses the font.
+ * - **No syntax highlighter in main.js.** With no `prism.additionalLanguages`
+ *   configured, theme-classic's `prism-include-languages` client module (which
+ *   imports prism-react-renderer and prismjs into the main bundle of every
+ *   page) is replaced by an empty module (no-prism-languages.ts); code blocks
+ *   load the highlighter with their own page chunks.
  */
-import type { Plugin } from '@docusaurus/types';
+import { fileURLToPath } from 'node:url';
+import type { LoadContext, Plugin } from '@docusaurus/types';
 
 /** Modules of the shared solver chunk: the @dnn solver packages' built code and zod. */
 export const SOLVER_LIBRARY =
@@ -52,13 +58,23 @@ export function emitFontsAsFiles(rules: unknown[]): number {
   return changed;
 }
 
-export default function siteWeight(): Plugin<unknown> {
+/** theme-classic's client module that registers extra Prism languages (imported by absolute path). */
+const PRISM_LANGUAGES = /[\\/]@docusaurus[\\/]theme-classic[\\/]lib[\\/]prism-include-languages(?:\.js)?$/;
+
+export default function siteWeight(context: LoadContext): Plugin<unknown> {
+  const prism = (context.siteConfig.themeConfig as { prism?: { additionalLanguages?: string[] } }).prism;
+  const noExtraLanguages = (prism?.additionalLanguages ?? []).length === 0;
+  const empty = fileURLToPath(new URL('./no-prism-languages.ts', `file://${context.siteDir}/src/plugins/`));
   return {
     name: 'dnn-site-weight',
-    configureWebpack(config, isServer) {
+    configureWebpack(config, isServer, { currentBundler }) {
       emitFontsAsFiles((config.module?.rules ?? []) as unknown[]);
-      if (isServer) return {};
+      const plugins = noExtraLanguages
+        ? [new currentBundler.instance.NormalModuleReplacementPlugin(PRISM_LANGUAGES, empty)]
+        : [];
+      if (isServer) return { plugins };
       return {
+        plugins,
         optimization: {
           splitChunks: {
             cacheGroups: {
