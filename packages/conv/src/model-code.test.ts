@@ -220,7 +220,7 @@ describe('code that cannot be read is an input error quoting the line', () => {
       'prose in the code (OCR without #)',
       { code: 'Define the CNN model\nmodel = models.Sequential()' },
       'code',
-      /^line 1 `Define the CNN model`: unexpected "the"/,
+      /^line 1 `Define the CNN model`: unexpected "the" \(words in a row are not Python; a comment starts with #\)/,
     ],
     [
       'an unfilled exam blank ##A## comments out the closing brackets',
@@ -265,6 +265,12 @@ describe('code that cannot be read is an input error quoting the line', () => {
       /the variable n is not read here; write its value/,
     ],
     ['no model at all', { code: 'import keras' }, 'code', /no model found/],
+    [
+      'more than 200 layers',
+      { code: `nn.Sequential(nn.Linear(2, 2), ${'nn.ReLU(), '.repeat(200)})` },
+      'code',
+      /201 layers; conv\/summary reads at most 200/,
+    ],
     ['Keras input missing', { code: 'Sequential([Dense(3)])' }, 'input', /declares no input shape/],
     ['a bad layer value', { code: 'Sequential([Dense(0, input_shape=(4,))])' }, 'code', /^line 1 .*units: /],
     [

@@ -209,6 +209,11 @@ export function readModelCode(code: string, inp: z.output<typeof summaryInput>):
   let declared: { shape: number[]; line: number } | undefined;
   for (const entry of entries) {
     if (entry.read.input && !declared && raw.length === 0) declared = { shape: entry.read.input, line: entry.line };
+    else if (entry.read.input) {
+      reader.notes.push(
+        `code line ${entry.line}: an input shape after the first layer is ignored, as Keras ignores it.`,
+      );
+    }
     if (entry.read.check) {
       checks.push({ index: raw.length, ...entry.read.check, where: quote(lines, entry.line) });
     }
@@ -218,6 +223,8 @@ export function readModelCode(code: string, inp: z.output<typeof summaryInput>):
     }
   }
   if (raw.length === 0) throw new DnnInputError('code', 'the model has no layers conv/summary counts');
+  if (raw.length > 200)
+    throw new DnnInputError('code', `the model has ${raw.length} layers; conv/summary reads at most 200`);
   const keras = framework === 'keras';
   const specs = keras
     ? raw.map((l, i) => (l.type === 'reshape' ? { ...l, shape: kerasToTorch(l.shape, nextActive(raw, i + 1)) } : l))

@@ -91,7 +91,12 @@ class LineParser {
   private end(): void {
     this.eat(';');
     const tok = this.peek();
-    if (tok) throw new CodeError(tok.line, `unexpected ${JSON.stringify(tok.text)}`);
+    if (!tok) return;
+    const prose = tok.kind === 'name' && this.t[this.i - 1]?.kind === 'name';
+    throw new CodeError(
+      tok.line,
+      `unexpected ${JSON.stringify(tok.text)}${prose ? ' (words in a row are not Python; a comment starts with #)' : ''}`,
+    );
   }
 
   private expr(): PyExpr {
