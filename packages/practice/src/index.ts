@@ -5,6 +5,7 @@
  */
 import type { Generator } from './generator.js';
 import { convBatchnormGenerator, convBatchnormRubric } from './generators/conv-batchnorm.js';
+import { convDesignKernelGenerator, convDesignKernelRubric } from './generators/conv-design-kernel.js';
 import { convForwardGenerator, convForwardRubric } from './generators/conv-forward.js';
 import { convInitVarianceGenerator, convInitVarianceRubric } from './generators/conv-init-variance.js';
 import { convKernelEffectGenerator, convKernelEffectRubric } from './generators/conv-kernel-effect.js';
@@ -20,11 +21,13 @@ import { logicRegionMlpGenerator, logicRegionMlpRubric } from './generators/logi
 import { logicXorParityGenerator, logicXorParityRubric } from './generators/logic-xor-parity.js';
 import { optimBatchesGenerator, optimBatchesRubric } from './generators/optim-batches.js';
 import { optimDivergenceGenerator, optimDivergenceRubric } from './generators/optim-divergence.js';
+import { optimDropoutGenerator, optimDropoutRubric } from './generators/optim-dropout.js';
 import { optimGradientGenerator, optimGradientRubric } from './generators/optim-gradient.js';
 import { optimHessianGenerator, optimHessianRubric } from './generators/optim-hessian.js';
 import { optimLearningRateGenerator, optimLearningRateRubric } from './generators/optim-learning-rate.js';
 import { optimLossGenerator, optimLossRubric } from './generators/optim-loss.js';
 import { optimMlpStepGenerator, optimMlpStepRubric } from './generators/optim-mlp-step.js';
+import { optimRegularizationGenerator, optimRegularizationRubric } from './generators/optim-regularization.js';
 import { optimSoftmaxGenerator, optimSoftmaxRubric } from './generators/optim-softmax.js';
 import { optimStepGenerator, optimStepRubric } from './generators/optim-step.js';
 import { rnnBpttGenerator, rnnBpttRubric } from './generators/rnn-bptt.js';
@@ -71,6 +74,7 @@ export const generators: readonly Generator[] = [
   convKernelEffectGenerator,
   convBatchnormGenerator,
   convInitVarianceGenerator,
+  convDesignKernelGenerator,
   rnnParamsGenerator,
   rnnSolveHiddenSizeGenerator,
   rnnForwardGenerator,
@@ -86,6 +90,8 @@ export const generators: readonly Generator[] = [
   optimDivergenceGenerator,
   optimMlpStepGenerator,
   optimBatchesGenerator,
+  optimDropoutGenerator,
+  optimRegularizationGenerator,
   logicPerceptronGenerator,
   logicMlpGenerator,
   logicPerceptronTrainGenerator,
@@ -104,6 +110,7 @@ export const rubrics: readonly Rubric[] = [
   convKernelEffectRubric,
   convBatchnormRubric,
   convInitVarianceRubric,
+  convDesignKernelRubric,
   rnnParamsRubric,
   rnnSolveHiddenSizeRubric,
   rnnForwardRubric,
@@ -119,6 +126,8 @@ export const rubrics: readonly Rubric[] = [
   optimDivergenceRubric,
   optimMlpStepRubric,
   optimBatchesRubric,
+  optimDropoutRubric,
+  optimRegularizationRubric,
   logicPerceptronRubric,
   logicMlpRubric,
   logicPerceptronTrainRubric,
