@@ -4,6 +4,7 @@
  */
 import { createRegistry } from '@dnn/core';
 import { batches } from './batches.js';
+import { criticalPoints } from './critical-points.js';
 import { derivative } from './derivative.js';
 import { divergence } from './divergence.js';
 import { dropout } from './dropout.js';
@@ -18,6 +19,7 @@ import { optimStep } from './step.js';
 
 export { type Activation, activate, activationDerivative, DERIVATIVE_TEXT } from './activations.js';
 export { type BatchesAnswer, batches } from './batches.js';
+export { type CriticalPointsAnswer, criticalPoints } from './critical-points.js';
 export { type DerivativeAnswer, derivative } from './derivative.js';
 export { type DivergenceAnswer, divergence } from './divergence.js';
 export { type DropoutAnswer, dropout } from './dropout.js';
@@ -46,6 +48,7 @@ export const solvers = [
   dropout,
   regularization,
   derivative,
+  criticalPoints,
 ] as const;
 
 // Pure and only reached through the functions below, so a bundle that imports one solver drops it (and the others).
