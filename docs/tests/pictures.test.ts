@@ -76,6 +76,13 @@ describe('numbers and colours', () => {
     expect(s.colour(1)).toEqual([140, 175, 210]);
   });
 
+  it('NaN is grey and ±∞ take the ends of the scale', () => {
+    const s = colourScale([0, 1, Number.NaN]);
+    expect(s.colour(Number.NaN)).toEqual([150, 150, 150]);
+    expect(s.colour(Number.POSITIVE_INFINITY)).toEqual(s.colour(1));
+    expect(s.colour(Number.NEGATIVE_INFINITY)).toEqual(s.colour(0));
+  });
+
   it('the text in a cell reaches 4.5:1 against its colour on every scale', () => {
     for (const values of [
       [-3, 5],
@@ -119,6 +126,40 @@ describe('threshold networks', () => {
     const or: Layer[] = [{ weights: [[1, 1]], bias: [1] }];
     expect(runLayers(or, [-1, -1], '>0', 'bipolar')).toEqual([[-1]]);
     expect(runLayers(or, [-1, 1], '>0', 'bipolar')).toEqual([[1]]);
+  });
+
+  it('logic/region-mlp’s L-shape network needs its ≥ 0 rule: AND units sit exactly at z = 0 inside', () => {
+    // Its answer for the union of [0,2]×[0,1] and [0,1]×[0,2]: hidden x2 ≥ 0, −x1 + 2 ≥ 0, −x2 + 1 ≥ 0, x1 ≥ 0,
+    // −x1 + 1 ≥ 0, −x2 + 2 ≥ 0; an AND unit per rectangle (four ones, bias −4); OR (bias −1).
+    const L: Layer[] = [
+      {
+        weights: [
+          [0, 1],
+          [-1, 0],
+          [0, -1],
+          [1, 0],
+          [-1, 0],
+          [0, -1],
+        ],
+        bias: [0, 2, 1, 0, 1, 2],
+      },
+      {
+        weights: [
+          [1, 1, 1, 1, 0, 0],
+          [1, 0, 0, 1, 1, 1],
+        ],
+        bias: [-4, -4],
+      },
+      { weights: [[1, 1]], bias: [-1] },
+    ];
+    // (0.5, 0.5): every hidden unit fires, AND₁ sum 4 − 4 = 0 ≥ 0 → 1, OR 1 − 1 = 0 ≥ 0 → 1.
+    expect(networkValue(L, [0.5, 0.5], '>=0', 'binary')).toBe(1);
+    // (2, 1), a corner of the first rectangle: boundary points count as inside.
+    expect(networkValue(L, [2, 1], '>=0', 'binary')).toBe(1);
+    // (1.5, 1.5): −x2 + 1 = −0.5 and −x1 + 1 = −0.5 fail, so neither AND fires.
+    expect(networkValue(L, [1.5, 1.5], '>=0', 'binary')).toBe(0);
+    // With the strict rule the AND sum 0 is not > 0: nothing would be inside.
+    expect(networkValue(L, [0.5, 0.5], '>0', 'binary')).toBe(0);
   });
 
   it('reads the firing rule from the input, else from the field description, else > 0', () => {
@@ -245,15 +286,15 @@ describe('the plane grid', () => {
 describe('network diagram layout', () => {
   it('puts the XOR MLP in three columns with one edge per non-zero weight', () => {
     const d = layoutNetwork(XOR, ['x', 'y'], unitNames(XOR));
-    // Columns 140 apart after a margin of 34 + 14; rows 58 apart with a margin of 34 above and below.
+    // Columns 140 apart after a margin of 34 + 14; rows 58 apart with a margin of 42 above and below.
     expect(d.width).toBe(2 * (34 + 14) + 2 * 140);
-    expect(d.height).toBe(2 * 34 + 58);
-    expect(d.nodes.map((n) => [n.name, n.x])).toEqual([
-      ['x', 48],
-      ['y', 48],
-      ['h1', 188],
-      ['h2', 188],
-      ['y', 328],
+    expect(d.height).toBe(2 * 42 + 58);
+    expect(d.nodes.map((n) => [n.name, n.x, n.y])).toEqual([
+      ['x', 48, 42],
+      ['y', 48, 100],
+      ['h1', 188, 42],
+      ['h2', 188, 100],
+      ['y', 328, 71],
     ]);
     expect(d.edges).toHaveLength(6);
     // max |w| = 1, so every edge is the widest, 1 + 3 = 4.
@@ -522,5 +563,24 @@ describe('half-planes', () => {
       [50, 50],
       [50, 90],
     ]);
+  });
+
+  it('prefers a spot inside the plot to one over the axis labels', () => {
+    // The first spot (centre 30, width 44 + 4) reaches x = 6, left of the plot at 20; the second fits.
+    const plot = { left: 20, top: 0, width: 200, height: 200 };
+    const [label] = placeLabels(
+      [
+        {
+          spots: [
+            [30, 100],
+            [80, 100],
+          ],
+          w: 44,
+        },
+      ],
+      [],
+      plot,
+    );
+    expect([label!.x, label!.y]).toEqual([80, 100]);
   });
 });

@@ -10,23 +10,13 @@ import { fmt4 } from './format';
 import { edgePath, type GraphLayout, layoutGraph, type TraceNode, toTrace } from './graph-layout';
 
 /** One orientation of the graph. */
-function GraphSvg({
-  g,
-  label,
-  className,
-  capped,
-}: {
-  g: GraphLayout;
-  label: string;
-  className: string;
-  capped: boolean;
-}) {
+function GraphSvg({ g, label, className }: { g: GraphLayout; label: string; className: string }) {
   const id = useId();
   return (
     <svg
       className={`dnn-pic__svg ${className}`}
       viewBox={`0 0 ${g.width} ${g.height}`}
-      style={capped ? { maxWidth: `${g.width * 1.15}px` } : undefined}
+      style={{ maxWidth: `${Math.round(g.width * 1.15)}px` }}
       role="img"
       aria-label={label}
     >
@@ -109,18 +99,16 @@ export default function ComputationGraph({ value }: KindProps) {
   const wide = layoutGraph(nodes, 'LR');
   const shared = nodes.filter((n) => nodes.filter((m) => m.inputs.includes(n.id)).length > 1);
   const label = `Computation graph of ${nodes.at(-1)!.label}: ${nodes.length} nodes from the inputs on the left to the output; each box shows what the node computes, its value and its gradient${shared.length ? `; ${shared.map((n) => n.label).join(', ')} feed${shared.length > 1 ? '' : 's'} two or more nodes` : ''}.`;
-  const narrow = wide.width > 560 ? layoutGraph(nodes, 'TB', { foldConstants: true }) : undefined;
+  const compact = layoutGraph(nodes, 'TB', { foldConstants: true });
+  // The compact top-down picture replaces the wide one when the wide one would have to shrink (its
+  // text with it) and the compact one is narrower: pictures.css has a container query per 100 px of
+  // width (a static stylesheet: an inline <style> is rewritten by the HTML minifier and breaks hydration).
+  const narrow = compact.width < wide.width * 0.8 ? compact : undefined;
+  const breakpoint = Math.min(1400, Math.max(400, Math.floor(wide.width / 100) * 100));
   return (
-    <figure className={`dnn-pic${narrow ? ' dnn-pic--two-ways' : ''}`} data-picture="graph">
-      <GraphSvg g={wide} label={label} className="dnn-pic__wide" capped />
-      {narrow && (
-        <GraphSvg
-          g={narrow}
-          label={label.replace('on the left', 'at the top')}
-          className="dnn-pic__narrow"
-          capped={false}
-        />
-      )}
+    <figure className={`dnn-pic${narrow ? ` dnn-pic--compact-below-${breakpoint}` : ''}`} data-picture="graph">
+      <GraphSvg g={wide} label={label} className="dnn-pic__wide" />
+      {narrow && <GraphSvg g={narrow} label={label.replace('on the left', 'at the top')} className="dnn-pic__narrow" />}
       <figcaption className="dnn-pic__caption">
         Each box: what the node computes, its value (forward pass) and its gradient ∂output/∂node (backward pass); the
         rounded nodes are the operations{narrow ? ' (on narrow screens, with their constants written in)' : ''}.

@@ -53,7 +53,7 @@ export default function DecisionPlane(props: DecisionPlaneProps) {
     <svg
       className="dnn-pic__svg dnn-pic__plane"
       viewBox={`0 0 ${width} ${height}`}
-      style={{ maxWidth: `${width * 1.3}px` }}
+      style={{ maxWidth: `${Math.round(width * 1.3)}px` }}
       role="img"
       aria-label={props.label}
     >
@@ -117,7 +117,8 @@ export default function DecisionPlane(props: DecisionPlaneProps) {
         const wrong = p.target !== undefined && out !== p.target;
         const cx = f.sx(p.x[0]);
         const cy = f.sy(p.x[1]);
-        const right = p.x[0] < (box.x0 + box.x1) / 2;
+        // Labels above the top corners and below the bottom ones, centred: neighbours never collide.
+        const top = p.x[1] > (box.y0 + box.y1) / 2;
         return (
           <g key={p.x.join()} className="dnn-pic__corner">
             {p.target === undefined ? (
@@ -126,12 +127,7 @@ export default function DecisionPlane(props: DecisionPlaneProps) {
               <circle cx={cx} cy={cy} r={7} className={p.target === off ? 'dnn-pic__corner-0' : 'dnn-pic__corner-1'} />
             )}
             {wrong && <circle cx={cx} cy={cy} r={11} className="dnn-pic__corner-wrong" />}
-            <text
-              className="dnn-pic__halo"
-              x={cx + (right ? 11 : -11)}
-              y={cy + (p.x[1] > (box.y0 + box.y1) / 2 ? 18 : -11)}
-              textAnchor={right ? 'start' : 'end'}
-            >
+            <text className="dnn-pic__halo" x={cx} y={top ? cy - 13 : cy + 23} textAnchor="middle">
               {`(${p.x.map(fmt4).join(', ')}) → ${p.target === undefined ? fmt4(out) : fmt4(p.target)}${wrong ? ` (net ${fmt4(out)})` : ''}`}
             </text>
           </g>

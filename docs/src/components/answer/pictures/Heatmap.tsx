@@ -80,7 +80,7 @@ export default function Heatmap(props: HeatmapProps) {
     <svg
       className="dnn-pic__svg dnn-pic__heatmap"
       viewBox={`-1 -1 ${width + 2} ${height + 2}`}
-      style={{ maxWidth: `${width + 2}px` }}
+      style={{ maxWidth: `${Math.round(width + 2)}px` }}
       {...(interaction ? { role: 'group', 'aria-label': title } : { role: 'img', 'aria-label': label })}
       onMouseLeave={interaction?.onLeave}
     >

@@ -20,7 +20,7 @@ export default function NetworkDiagram({ layers, inputs, units, label }: Network
     <svg
       className="dnn-pic__svg dnn-pic__diagram"
       viewBox={`0 0 ${d.width} ${d.height}`}
-      style={{ maxWidth: `${d.width * 1.2}px` }}
+      style={{ maxWidth: `${Math.round(d.width * 1.2)}px` }}
       role="img"
       aria-label={label}
     >

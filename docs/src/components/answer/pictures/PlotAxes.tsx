@@ -1,5 +1,5 @@
 /** The frame of a plot: border, ticks with their values, and the axis names. */
-import { fmt4, niceTicks } from './format';
+import { fmt4, niceTicks, textWidth } from './format';
 import type { Frame } from './plane';
 
 /** Props of {@link PlotAxes}. */
@@ -17,6 +17,8 @@ export default function PlotAxes({ frame: f, names, xTicks, yTicks }: PlotAxesPr
   const xs = xTicks ?? niceTicks(f.box.x0, f.box.x1, 5);
   const ys = yTicks ?? niceTicks(f.box.y0, f.box.y1, 5);
   const bottom = f.top + f.height;
+  // The vertical axis name clears the widest tick label (at the larger size narrow screens use).
+  const yName = Math.max(8, f.left - 14 - Math.max(0, ...ys.map((t) => textWidth(fmt4(t), 13.5))));
   return (
     <g className="dnn-pic__axes">
       <rect x={f.left} y={f.top} width={f.width} height={f.height} className="dnn-pic__frame" />
@@ -44,7 +46,7 @@ export default function PlotAxes({ frame: f, names, xTicks, yTicks }: PlotAxesPr
         x={0}
         y={0}
         textAnchor="middle"
-        transform={`translate(${f.left - 38} ${f.top + f.height / 2}) rotate(-90)`}
+        transform={`translate(${yName} ${f.top + f.height / 2}) rotate(-90)`}
       >
         {names[1]}
       </text>

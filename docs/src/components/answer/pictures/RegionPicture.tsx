@@ -29,10 +29,11 @@ export default function RegionPicture({ value, input }: KindProps) {
   const drawn = marks.flatMap((m, i) => (m ? [{ m, i }] : []));
   const spots = placeLabels(
     drawn.map(({ m, i }) => {
-      const w = textWidth(planes[i]!.text, 11);
+      const w = textWidth(planes[i]!.text, 13.5); // the larger size narrow screens use
       return { spots: labelSpots(m, w), w };
     }),
     names,
+    f,
   );
   const labels = marks.map((m, i) => (m ? spots[drawn.findIndex((d) => d.i === i)] : undefined));
   // The view grows to take in labels that fall beside the plot.
@@ -47,7 +48,7 @@ export default function RegionPicture({ value, input }: KindProps) {
       <svg
         className="dnn-pic__svg dnn-pic__region"
         viewBox={`${vx0} ${vy0} ${vx1 - vx0} ${vy1 - vy0}`}
-        style={{ maxWidth: `${(vx1 - vx0) * 1.4}px` }}
+        style={{ maxWidth: `${Math.round((vx1 - vx0) * 1.4)}px` }}
         role="img"
         aria-label={label}
       >

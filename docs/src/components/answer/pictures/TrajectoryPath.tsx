@@ -35,10 +35,10 @@ export default function TrajectoryPath({ value, input }: KindProps) {
   const labels = lines.flatMap((c) => {
     if (!c.anchor) return [];
     const text = fmt4(c.level);
-    const w = textWidth(text, 10);
+    const w = textWidth(text, 12); // generous: narrow screens draw these labels larger
     const x = Math.min(c.anchor[0], fr.left + fr.width - w - 3);
     const y = c.anchor[1];
-    if (placed.some(([px, py, pw]) => Math.abs(py - y) < 12 && x < px + pw && px < x + w)) return [];
+    if (placed.some(([px, py, pw]) => Math.abs(py - y) < 13 && x < px + pw + 6 && px < x + w + 6)) return [];
     placed.push([x, y, w]);
     return [{ text, x, y, level: c.level }];
   });
@@ -55,7 +55,7 @@ export default function TrajectoryPath({ value, input }: KindProps) {
       <svg
         className="dnn-pic__svg dnn-pic__trajectory"
         viewBox={`0 0 ${width} ${height}`}
-        style={{ maxWidth: `${width * 1.4}px` }}
+        style={{ maxWidth: `${Math.round(width * 1.4)}px` }}
         role="img"
         aria-label={label}
       >
@@ -103,8 +103,9 @@ export default function TrajectoryPath({ value, input }: KindProps) {
         <PlotAxes frame={fr} names={path.names} />
       </svg>
       <figcaption className="dnn-pic__caption">
-        Contour lines of {String(input.objective)} (labelled with their value; darker = lower) and the optimizer’s path
-        from the start ({start.map(fmt4).join(', ')}) to step {last} ({end.map(fmt4).join(', ')}).
+        Contour lines of {String(input.objective)} (labelled with their value; the bolder the line, the lower the value)
+        and the optimizer’s path from the start ({start.map(fmt4).join(', ')}) to step {last} (
+        {end.map(fmt4).join(', ')}).
       </figcaption>
     </figure>
   );

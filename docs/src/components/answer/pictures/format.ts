@@ -34,7 +34,11 @@ export function niceTicks(lo: number, hi: number, count = 5): number[] {
 /** An RGB colour, 0–255 per channel. */
 export type Rgb = [number, number, number];
 
-const mix = (a: Rgb, b: Rgb, t: number): Rgb => [0, 1, 2].map((i) => Math.round(a[i]! + (b[i]! - a[i]!) * t)) as Rgb;
+const mix = (a: Rgb, b: Rgb, t: number): Rgb => {
+  const u = Math.min(1, Math.max(0, t));
+  return [0, 1, 2].map((i) => Math.round(a[i]! + (b[i]! - a[i]!) * u)) as Rgb;
+};
+const NAN: Rgb = [150, 150, 150];
 
 /** `#rrggbb`. */
 export function hex(c: Rgb): string {
@@ -77,7 +81,7 @@ export interface ColourScale {
   stops: Rgb[];
 }
 
-/** The colour scale of a set of values (NaN and ±∞ ignored). */
+/** The colour scale of a set of values (NaN and ±∞ ignored for the range; NaN is grey, ±∞ the ends). */
 export function colourScale(values: Iterable<number>): ColourScale {
   let min = Number.POSITIVE_INFINITY;
   let max = Number.NEGATIVE_INFINITY;
@@ -93,12 +97,13 @@ export function colourScale(values: Iterable<number>): ColourScale {
       min,
       max,
       diverging: true,
-      colour: (v) => (v < 0 ? mix(MID, NEG, Math.min(1, -v / m)) : mix(MID, POS, Math.min(1, v / m))),
+      colour: (v) => (Number.isNaN(v) ? NAN : v < 0 ? mix(MID, NEG, -v / m) : mix(MID, POS, v / m)),
       stops: [mix(MID, NEG, Math.min(1, -min / m)), MID, mix(MID, POS, Math.min(1, max / m))],
     };
   }
   const span = max - min;
-  const colour = (v: number) => (span === 0 ? mix(LOW, HIGH, 0.35) : mix(LOW, HIGH, (v - min) / span));
+  const colour = (v: number) =>
+    Number.isNaN(v) ? NAN : span === 0 ? mix(LOW, HIGH, 0.35) : mix(LOW, HIGH, (v - min) / span);
   return { min, max, diverging: false, colour, stops: span === 0 ? [colour(min)] : [LOW, HIGH] };
 }
 

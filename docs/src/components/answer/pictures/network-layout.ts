@@ -46,6 +46,8 @@ export const DIAGRAM = {
   row: 58,
   radius: 21,
   margin: 34,
+  /** Above and below: room for the top unit's name (larger on phones). */
+  marginY: 42,
   maxLabelledEdges: 40,
   roomyColumn: 12,
   labelOffset: 7,
@@ -62,7 +64,7 @@ export function layoutNetwork(layers: readonly Layer[], inputs: readonly string[
   const tallest = Math.max(...sizes);
   const row = tallest > DIAGRAM.roomyColumn ? Math.max(24, (DIAGRAM.row * DIAGRAM.roomyColumn) / tallest) : DIAGRAM.row;
   const radius = Math.min(DIAGRAM.radius, row * 0.38);
-  const height = 2 * DIAGRAM.margin + (tallest - 1) * row;
+  const height = 2 * DIAGRAM.marginY + (tallest - 1) * row;
   const column = (c: number, names: readonly string[], bias?: readonly number[]): DiagramNode[] =>
     names.map((name, k) => ({
       id: `${c}:${k}`,

@@ -177,15 +177,27 @@ export function labelSpots(m: PlaneMarks, width: number, gap = 6): [number, numb
 }
 
 /**
- * Places labels one after the other at their first candidate spot that
- * overlaps no label placed before nor a `taken` box (the first candidate when
- * every spot overlaps).
+ * Places labels one after the other at their first candidate spot that lies
+ * inside `within` (when given: the plot, away from the axes' tick labels) and
+ * overlaps no label placed before nor a `taken` box; failing that, the first
+ * spot that overlaps nothing, then the first spot.
  */
-export function placeLabels(candidates: readonly { spots: [number, number][]; w: number }[], taken: LabelBox[] = []) {
+export function placeLabels(
+  candidates: readonly { spots: [number, number][]; w: number }[],
+  taken: LabelBox[] = [],
+  within?: { left: number; top: number; width: number; height: number },
+) {
   const placed: LabelBox[] = [...taken];
+  const inside = (b: LabelBox) =>
+    !within ||
+    (b.x - b.w / 2 >= within.left &&
+      b.x + b.w / 2 <= within.left + within.width &&
+      b.y - b.h / 2 >= within.top &&
+      b.y + b.h / 2 <= within.top + within.height);
   return candidates.map(({ spots, w }) => {
     const boxes = spots.map(([x, y]) => ({ x, y, w: w + 4, h: 14 }));
-    const box = boxes.find((b) => !placed.some((p) => overlaps(b, p))) ?? boxes[0]!;
+    const free = (b: LabelBox) => !placed.some((p) => overlaps(b, p));
+    const box = boxes.find((b) => free(b) && inside(b)) ?? boxes.find(free) ?? boxes[0]!;
     placed.push(box);
     return { x: box.x, y: box.y, w };
   });
