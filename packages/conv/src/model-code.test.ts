@@ -191,6 +191,14 @@ model = nn.Sequential(
     expect(a.layers[2]?.outputShape).toEqual([64, 16, 16]);
   });
 
+  it('nn.Sequential(OrderedDict([...])) keeps the layer names', () => {
+    const a = answer({
+      code: "nn.Sequential(OrderedDict([('fc1', nn.Linear(4, 3)), ('act', nn.ReLU()), ('fc2', nn.Linear(3, 1))]))",
+    });
+    expect(a.layers.map((l) => l.name)).toEqual(['fc1', 'act', 'fc2']);
+    expect(a.totalParams).toBe((4 + 1) * 3 + (3 + 1) * 1);
+  });
+
   it('nn.Linear first: the input is its in_features', () => {
     const a = answer({ code: 'nn.Sequential(nn.Linear(4, 3), nn.Tanh(), nn.Linear(3, 1))' });
     expect(a.totalParams).toBe((4 + 1) * 3 + (3 + 1) * 1);

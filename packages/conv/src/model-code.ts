@@ -102,9 +102,26 @@ class Reader {
 
   /** `Sequential([...])`, `nn.Sequential(a, b, …)`. */
   sequential(call: Call): Entry[] {
-    const items = call.args.length === 1 && call.args[0]?.k === 'list' ? call.args[0].items : call.args;
+    const only = call.args.length === 1 ? call.args[0] : undefined;
+    if (only?.k === 'call' && dottedName(only.fn)?.endsWith('OrderedDict')) return this.ordered(only);
+    const items = only?.k === 'list' ? only.items : call.args;
     const layers = call.kwargs.find((k) => k.name === 'layers')?.value;
     return (layers?.k === 'list' ? layers.items : items).map((x) => this.mustLayer(x));
+  }
+
+  /** `OrderedDict([('conv1', nn.Conv2d(…)), …])` inside nn.Sequential: the layers, named. */
+  ordered(call: Call): Entry[] {
+    const list = call.args[0];
+    if (call.args.length !== 1 || list?.k !== 'list')
+      throw new CodeError(call.line, 'OrderedDict is read from a list of (name, layer) pairs');
+    return list.items.map((pair) => {
+      const [key, layer] = pair.k === 'tuple' && pair.items.length === 2 ? pair.items : [];
+      if (key?.k !== 'str' || !layer)
+        throw new CodeError(pair.line, 'each OrderedDict entry is a ("name", layer) pair');
+      const entry = this.mustLayer(layer);
+      const name = key.v.slice(0, 40);
+      return { ...entry, read: { ...entry.read, specs: entry.read.specs.map((s) => ({ ...s, name }) as LayerInput) } };
+    });
   }
 
   /** A functional call `Layer(...)(x)` or `layer(x)`: the chain of `x` plus the layer. */
