@@ -159,6 +159,15 @@ describe('conv/backprop — small networks by hand', () => {
   });
 });
 
+describe('conv/backprop — sigmoid with bce is taken from the logits', () => {
+  it('a saturated sigmoid (z = 40, σ(z) rounds to 1) with target 0 still gives L = softplus(40) ≈ 40 and ∂L/∂z = σ(40) ≈ 1', () => {
+    // By hand: −ln(1 − σ(z)) = softplus(z) = 40 + ln(1 + e^−40) ≈ 40; ∂L/∂z = σ(z) − t ≈ 1. Computed from p alone, 1 − p = 0.
+    const { answer } = run({ input: [[40]], layers: [{ type: 'sigmoid' }], loss: 'bce', target: [[0]] });
+    expect(answer.loss).toBeCloseTo(40, 12);
+    expectClose(answer.gradients[0]?.input, [[1]], 1e-15);
+  });
+});
+
 describe('conv/backprop — bad input', () => {
   const net = { input: [[1, 2]], layers: [{ type: 'relu' }] };
   itRejects(run, [

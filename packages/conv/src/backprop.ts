@@ -5,7 +5,7 @@
  * gradient, each layer's local gradient, and an optional SGD step.
  */
 import { a, checkLimit, DnnInputError, defineSolver, eq, type Step, step, z } from '@dnn/core';
-import { computeLoss } from '@dnn/optim';
+import { computeLoss, sigmoid } from '@dnn/optim';
 import { TIE_SPLIT, TUM_EXAM } from './backprop-examples.js';
 import { type BackpropInput, type BackpropLayer, backpropInput } from './backprop-input.js';
 import {
@@ -137,7 +137,7 @@ function readLike(value: unknown, path: string, out: Value): Float64Array {
 }
 
 /** ∂L/∂output from gradOutput, or from the loss; with the loss value and its steps. */
-function startGradient(inp: BackpropInput, out: Value, last: number) {
+function startGradient(inp: BackpropInput, out: Value, last: number, logits: Value | null) {
   const hasGrad = inp.gradOutput !== undefined;
   if (hasGrad && (inp.loss !== undefined || inp.target !== undefined)) {
     throw new DnnInputError('gradOutput', 'give either gradOutput, or loss with target, not both');
@@ -149,6 +149,7 @@ function startGradient(inp: BackpropInput, out: Value, last: number) {
       loss: null,
       steps: valueSteps('Given gradient of the loss w.r.t. the network output', () => gradSym('Y', last), g, out.shape),
       notes: [],
+      fused: null,
     };
   }
   if (inp.loss === undefined) {
@@ -167,9 +168,18 @@ function startGradient(inp: BackpropInput, out: Value, last: number) {
       predictions: { rows: [Array.from(out.data)], kind: 'scalar' },
       targets: { rows: [Array.from(t)], kind: 'scalar' },
       paths: { predictions: `layers[${last - 1}]`, targets: 'target' },
+      ...(logits ? { logits: [Array.from(logits.data)] } : {}),
     },
   );
-  const grad = r.gradient[0] as (number | null)[];
+  const fused = logits && r.logitsGradient ? Float64Array.from(r.logitsGradient[0] as number[]) : null;
+  // From the logits, ∂L/∂p = (∂L/∂z)/(σ(z)·σ(−z)) stays finite where σ(z) rounds to exactly 0 or 1.
+  const grad = fused
+    ? Array.from(fused, (gz, i) => {
+        const z = logits?.data[i] as number;
+        const g = gz / (sigmoid(z) * sigmoid(-z));
+        return Number.isFinite(g) ? g : null;
+      })
+    : (r.gradient[0] as (number | null)[]);
   const bad = grad.indexOf(null);
   if (bad >= 0) {
     throw new DnnInputError(
@@ -188,7 +198,7 @@ function startGradient(inp: BackpropInput, out: Value, last: number) {
       `${inp.loss}: the output map is read as one sample whose classes are all its ${out.data.length} values.`,
     );
   }
-  return { g: Float64Array.from(grad as number[]), loss: r.loss, steps, notes };
+  return { g: Float64Array.from(grad as number[]), loss: r.loss, steps, notes, fused };
 }
 
 /** conv/backprop: forward, loss, backward through every layer, and an optional SGD step. */
@@ -228,14 +238,18 @@ export const backprop = defineSolver({
       v = pass.output;
     }
     const L = passes.length;
-    const start = startGradient(inp, v, L);
+    // sigmoid then bce: the loss and ∂L/∂z are taken from the logits z (stable where σ(z) rounds to 0 or 1).
+    const fuse = inp.loss === 'bce' && inp.layers[L - 1]?.type === 'sigmoid';
+    const logits = fuse ? (L === 1 ? { data: x0.data, shape: x0.shape } : (passes[L - 2] as LayerPass).output) : null;
+    const start = startGradient(inp, v, L, logits);
     steps.push(...start.steps);
     for (const note of start.notes) notes.add(note);
 
     const grads: LayerGradients[] = new Array(L);
     let g = start.g;
     for (let l = L - 1; l >= 0; l--) {
-      const r = (passes[l] as LayerPass).backward(g);
+      const r =
+        start.fused && l === L - 1 ? fusedSigmoid(start.fused, L, v.shape) : (passes[l] as LayerPass).backward(g);
       grads[l] = r;
       steps.push(...r.steps);
       g = r.input;
@@ -317,4 +331,22 @@ function update(lr: number, passes: LayerPass[], grads: LayerGradients[], steps:
     if (b) steps.push(...valueSteps(`Layer ${n}: updated bias`, () => layerSym('b', n), b, [b.length]));
     return { weight: nested(w, wShape) as number[][], bias: b ? (nested(b, [b.length]) as number[]) : null };
   });
+}
+
+/** The last layer's gradient when sigmoid and bce combine: ∂L/∂z = (σ(z) − t)/N, from the logits. */
+function fusedSigmoid(gz: Float64Array, n: number, shape: readonly number[]): LayerGradients {
+  return {
+    input: gz,
+    steps: [
+      step(
+        `Layer ${n} (sigmoid) with bce: σ′ cancels the loss's denominator, ∂L/∂z = (σ(z) − t), divided by N for the mean (computed from z, stable when σ(z) saturates)`,
+      ),
+      ...valueSteps(
+        `Layer ${n}: gradient sent back to its input`,
+        (c) => (c === null ? gradSym('X', n) : gradSym('X', n, c)),
+        gz,
+        shape,
+      ),
+    ],
+  };
 }

@@ -17,7 +17,7 @@ import { regularization } from './regularization.js';
 import { softmax } from './softmax.js';
 import { optimStep } from './step.js';
 
-export { type Activation, activate, activationDerivative, DERIVATIVE_TEXT } from './activations.js';
+export { type Activation, activate, activationDerivative, DERIVATIVE_TEXT, sigmoid } from './activations.js';
 export { type BatchesAnswer, batches } from './batches.js';
 export { type CriticalPointsAnswer, criticalPoints } from './critical-points.js';
 export { type DerivativeAnswer, derivative } from './derivative.js';
