@@ -109,7 +109,7 @@ function Table({ rows, schema, label, ctx }: { rows: unknown[]; schema: AnswerSc
   const row = unwrap(schema.items as AnswerSchema | undefined);
   const columns = columnsOf(row, rows, schema.columns);
   const totals = schema.totals?.filter((k) => columns.some((c) => c.key === k)) ?? [];
-  const numbered = schema.kind === 'trajectory' || !columns.some((c) => c.key === 'name' || c.key === 'step');
+  const numbered = !columns.some((c) => ['name', 'step', 'epoch', 't'].includes(c.key));
   return (
     <div className="dnn-scroll">
       <table className="dnn-table">
@@ -198,6 +198,21 @@ function MapTable({
         </tbody>
       </table>
     </div>
+  );
+}
+
+/** Name → value pairs on one line inside a table cell: `p = 6, q = −2`. */
+function InlineMap({ value, schema, ctx }: { value: Record<string, unknown>; schema: AnswerSchema; ctx: Context }) {
+  const item = unwrap(typeof schema.additionalProperties === 'object' ? schema.additionalProperties : undefined);
+  return (
+    <span className="dnn-inline-map">
+      {Object.entries(value).map(([k, v], i) => (
+        <span key={k} className="dnn-inline-map__pair">
+          {i > 0 && ', '}
+          <var>{k}</var> = <AnswerValue value={v} schema={item} name={k} ctx={ctx} compact />
+        </span>
+      ))}
+    </span>
   );
 }
 
@@ -296,7 +311,11 @@ export function AnswerValue({ value, schema: raw, name, ctx, compact }: AnswerVa
     case 'record':
       return <RecordView value={value as Record<string, unknown>} schema={schema} ctx={ctx} />;
     case 'map':
-      return <MapTable value={value as Record<string, unknown>} schema={schema} label={label} ctx={ctx} />;
+      return compact ? (
+        <InlineMap value={value as Record<string, unknown>} schema={schema} ctx={ctx} />
+      ) : (
+        <MapTable value={value as Record<string, unknown>} schema={schema} label={label} ctx={ctx} />
+      );
     case 'list':
       return <ListView value={value as unknown[]} schema={schema} ctx={ctx} />;
     default:
