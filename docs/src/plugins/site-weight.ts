@@ -3,7 +3,8 @@
  * configureWebpack (Rspack under @docusaurus/faster):
  *
  * - **One solver-library chunk.** The solver packages (`packages/<name>/dist`,
- *   any @dnn package but @dnn/practice) and zod go into one shared chunk,
+ *   any @dnn package but @dnn/practice) and their dependencies (zod, ml-matrix,
+ *   fraction.js) go into one shared chunk,
  *   `dnn-solvers`, loaded only by the routes (and the solve worker) that import
  *   them — instead of a copy inside every calculator route's chunk.
  * - **Fonts as files.** Fonts are never inlined into the CSS as data URIs
@@ -16,12 +17,68 @@
  *   page) is replaced by an empty module (no-prism-languages.ts); code blocks
  *   load the highlighter with their own page chunks.
  */
+import { existsSync, readFileSync, realpathSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { LoadContext, Plugin } from '@docusaurus/types';
 
-/** Modules of the shared solver chunk: the @dnn solver packages' built code and zod. */
-export const SOLVER_LIBRARY =
-  /[\\/](?:packages[\\/](?:core|core-wasm|conv|rnn|optim|logic-nets)[\\/]dist|node_modules[\\/]zod)[\\/]/;
+/** Packages the site depends on that are not part of the solver library (their own chunks). */
+const NOT_SOLVERS = new Set(['@dnn/practice']);
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** The real path of package `name`'s package.json as seen from directory `from` (also when its exports hide it). */
+function packageJsonOf(name: string, from: string): string | undefined {
+  const require = createRequire(join(from, 'package.json'));
+  try {
+    return realpathSync(require.resolve(`${name}/package.json`));
+  } catch {
+    try {
+      let dir = dirname(realpathSync(require.resolve(name)));
+      while (dir !== dirname(dir)) {
+        const candidate = join(dir, 'package.json');
+        if (existsSync(candidate) && (JSON.parse(readFileSync(candidate, 'utf8')) as { name?: string }).name === name)
+          return candidate;
+        dir = dirname(dir);
+      }
+    } catch {
+      // not installed: its modules cannot be in the bundle either
+    }
+    return undefined;
+  }
+}
+
+/**
+ * Modules of the shared solver chunk: the built code (`dist`) of every @dnn package the site depends on
+ * (except @dnn/practice) and of the @dnn packages they use, plus their third-party dependencies (zod,
+ * ml-matrix, fraction.js, …), read from the packages' package.json files so a new dependency joins the chunk.
+ */
+export function solverLibraryTest(siteDir: string): RegExp {
+  const dirs = new Set<string>();
+  const thirdParty = new Set<string>();
+  const visit = (name: string, from: string) => {
+    if (!name.startsWith('@dnn/')) thirdParty.add(name);
+    const pkgJson = packageJsonOf(name, from);
+    if (!pkgJson) return;
+    const dir = dirname(pkgJson);
+    if (dirs.has(dir)) return;
+    dirs.add(dir);
+    const deps = Object.keys(
+      (JSON.parse(readFileSync(pkgJson, 'utf8')) as { dependencies?: object }).dependencies ?? {},
+    );
+    for (const dep of deps) visit(dep, dir);
+  };
+  const site = JSON.parse(readFileSync(join(siteDir, 'package.json'), 'utf8')) as { dependencies?: object };
+  for (const dep of Object.keys(site.dependencies ?? {})) {
+    if (dep.startsWith('@dnn/') && !NOT_SOLVERS.has(dep)) visit(dep, siteDir);
+  }
+  const sep = '[\\\\/]';
+  const path = (p: string) => p.split(/[\\/]/).map(escapeRegExp).join(sep);
+  const dist = [...dirs].filter((d) => !d.includes('node_modules')).map((d) => `${path(d)}${sep}dist`);
+  const modules = [...thirdParty].map((n) => `node_modules${sep}${path(n)}`);
+  return new RegExp(`(?:${[...dist, ...modules].join('|')})${sep}`);
+}
 
 interface LoaderUse {
   loader?: string;
@@ -64,6 +121,7 @@ const PRISM_LANGUAGES = /[\\/]@docusaurus[\\/]theme-classic[\\/]lib[\\/]prism-in
 export default function siteWeight(context: LoadContext): Plugin<unknown> {
   const prism = (context.siteConfig.themeConfig as { prism?: { additionalLanguages?: string[] } }).prism;
   const noExtraLanguages = (prism?.additionalLanguages ?? []).length === 0;
+  const solverLibrary = solverLibraryTest(context.siteDir);
   const empty = fileURLToPath(new URL('./no-prism-languages.ts', `file://${context.siteDir}/src/plugins/`));
   return {
     name: 'dnn-site-weight',
@@ -80,7 +138,7 @@ export default function siteWeight(context: LoadContext): Plugin<unknown> {
             cacheGroups: {
               dnnSolvers: {
                 name: 'dnn-solvers',
-                test: SOLVER_LIBRARY,
+                test: solverLibrary,
                 chunks: 'all',
                 enforce: true,
                 priority: 45,
