@@ -6,8 +6,7 @@ import { add, DnnInputError, eq, mul, type Step, step, tex } from '@dnn/core';
 import { activate, activationBackward, DERIVATIVE_TEXT } from './activations.js';
 import { computeLoss, type LOSS_KINDS } from './loss-functions.js';
 import { math } from './math-text.js';
-import type { ForwardPass, Layer, LayerValues } from './mlp-network.js';
-import { lsym } from './mlp-network.js';
+import { type ForwardPass, inLayout, type Layer, type LayerValues, lsym, type WeightLayout } from './mlp-network.js';
 import { assertFinite, showMat, showVec } from './show.js';
 
 /** The loss options of optim/mlp-step. */
@@ -33,7 +32,10 @@ export interface BackwardPass {
 const sumSquares = (layers: readonly Layer[]) =>
   layers.reduce((acc, ly) => acc + ly.W.flat().reduce((s2, w) => s2 + w * w, 0), 0);
 
-/** The loss of `pass` against `t` and the gradients; with `explain`, the steps are appended to it. */
+/**
+ * The loss of `pass` against `t` and the gradients ([out][in]); with `explain`, the steps are appended to it,
+ * matrices shown in `layout` (∂L/∂W = δ·aᵀ for out-in, a·δᵀ for in-out).
+ */
 export function backward(
   opts: LossOptions,
   layers: readonly Layer[],
@@ -41,6 +43,7 @@ export function backward(
   t: readonly number[],
   pass: ForwardPass,
   explain?: Step[],
+  layout: WeightLayout = 'out-in',
 ): BackwardPass {
   const { zs, as } = pass;
   const L = layers.length;
@@ -129,8 +132,10 @@ export function backward(
         `Layer ${n}: weight gradient${opts.l2 > 0 ? ' (+ 2λW)' : ''}`,
         eq(
           tex(`∂L/∂W^(${n})`, `\\frac{\\partial L}{\\partial W^{(${n})}}`),
-          tex(`δ^(${n})·a^(${n - 1})ᵀ`, `\\delta^{(${n})}\\,{a^{(${n - 1})}}^{\\top}`),
-          showMat(gW),
+          layout === 'in-out'
+            ? tex(`a^(${n - 1})·δ^(${n})ᵀ`, `a^{(${n - 1})}\\,{\\delta^{(${n})}}^{\\top}`)
+            : tex(`δ^(${n})·a^(${n - 1})ᵀ`, `\\delta^{(${n})}\\,{a^{(${n - 1})}}^{\\top}`),
+          showMat(inLayout(gW, layout)),
         ),
       ),
     );
@@ -149,7 +154,7 @@ export function backward(
           `Back to layer ${l}'s output`,
           eq(
             tex(`∂L/∂a^(${l})`, `\\frac{\\partial L}{\\partial a^{(${l})}}`),
-            mul(tex(`W^(${n})ᵀ`, `{W^{(${n})}}^{\\top}`), lsym('δ', n)),
+            mul(layout === 'in-out' ? lsym('W', n) : tex(`W^(${n})ᵀ`, `{W^{(${n})}}^{\\top}`), lsym('δ', n)),
             showVec(upstream),
           ),
         ),

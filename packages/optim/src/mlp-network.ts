@@ -2,7 +2,7 @@
  * The network of `optim/mlp-step`: layers read from the input in either weight layout, the forward pass with its
  * steps, and the conversions between per-layer values and the flat parameter maps of optimizers.ts.
  */
-import { add, checkLimit, DnnInputError, eq, mul, type Step, step, type Tex, tex } from '@dnn/core';
+import { add, checkLimit, DnnInputError, eq, mul, pow, type Step, step, type Tex, tex } from '@dnn/core';
 import { type Activation, activate } from './activations.js';
 import { type Grid, toRows } from './grid.js';
 import { math } from './math-text.js';
@@ -156,8 +156,16 @@ export interface ForwardPass {
   as: number[][];
 }
 
-/** Runs the network on `x`; with `explain`, the steps of every layer are appended to it. */
-export function forward(layers: readonly Layer[], x: readonly number[], explain?: Step[]): ForwardPass {
+/**
+ * Runs the network on `x`; with `explain`, the steps of every layer are appended to it (weights shown in
+ * `layout`: z = W·a for out-in, z = Wᵀ·a for in-out).
+ */
+export function forward(
+  layers: readonly Layer[],
+  x: readonly number[],
+  explain?: Step[],
+  layout: WeightLayout = 'out-in',
+): ForwardPass {
   const zs: number[][] = [];
   const as: number[][] = [];
   let a: readonly number[] = x;
@@ -166,7 +174,7 @@ export function forward(layers: readonly Layer[], x: readonly number[], explain?
     assertFinite(zl, `layers[${l}].weights`, `the pre-activation of layer ${l}`);
     const h = activate(ly.act, zl);
     const al = ly.mask ? h.map((v, i) => v * (ly.mask?.[i] as number)) : h;
-    explain?.push(...forwardSteps(l, ly, a, zl, al));
+    explain?.push(...forwardSteps(l, ly, a, zl, al, layout));
     zs.push(zl);
     as.push(al);
     a = al;
@@ -174,21 +182,33 @@ export function forward(layers: readonly Layer[], x: readonly number[], explain?
   return { zs, as };
 }
 
-function forwardSteps(l: number, ly: Layer, aPrev: readonly number[], zl: number[], al: number[]): Step[] {
+/** `W` as written in `layout`: W for out-in, Wᵀ for in-out (whose given matrix is the transpose). */
+export const weightFactor = (w: Tex, layout: WeightLayout): Tex => (layout === 'in-out' ? pow(w, 'T') : w);
+
+function forwardSteps(
+  l: number,
+  ly: Layer,
+  aPrev: readonly number[],
+  zl: number[],
+  al: number[],
+  layout: WeightLayout,
+): Step[] {
   const n = l + 1;
   const steps: Step[] = [];
   const small = ly.W.length * aPrev.length <= 16;
+  const W = weightFactor(lsym('W', n), layout);
+  const Wn = weightFactor(showMat(inLayout(ly.W, layout)), layout);
   steps.push(
     step(
       `Layer ${n} (${ly.act}), pre-activation`,
       ly.hasBias
         ? eq(
             lsym('z', n),
-            add(mul(lsym('W', n), lsym('a', n - 1)), lsym('b', n)),
-            add(mul(showMat(ly.W), showVec(aPrev)), showVec(ly.b)),
+            add(mul(W, lsym('a', n - 1)), lsym('b', n)),
+            add(mul(Wn, showVec(aPrev)), showVec(ly.b)),
             showVec(zl),
           )
-        : eq(lsym('z', n), mul(lsym('W', n), lsym('a', n - 1)), mul(showMat(ly.W), showVec(aPrev)), showVec(zl)),
+        : eq(lsym('z', n), mul(W, lsym('a', n - 1)), mul(Wn, showVec(aPrev)), showVec(zl)),
     ),
   );
   if (small) {

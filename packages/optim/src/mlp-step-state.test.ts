@@ -92,6 +92,22 @@ describe('optim/mlp-step: weight layout and notes', () => {
     expect(sol.notes.join(' ')).toMatch(/weightLayout "in-out"/);
   });
 
+  it('in-out steps read in the given layout: z = Wᵀ·a, ∂L/∂W = a·δᵀ, updated W as given', () => {
+    const sol = run({
+      weightLayout: 'in-out',
+      layers: [{ weights: [[0.5], [0.7]], activation: 'linear' }],
+      input: [1, 2],
+      target: 0,
+      loss: 'half-sse',
+      lr: 1,
+    });
+    const text = sol.steps.map((s) => s.text).join('\n');
+    // By hand: z = 0.5·1 + 0.7·2 = 1.9, δ = 1.9, ∂L/∂w_i1 = x_i·δ = [1.9, 3.8], w = [0.5 − 1.9, 0.7 − 3.8].
+    expect(text).toContain('z^(1) = W^(1)^T·a^(0) = [[0.5], [0.7]]^T·[1, 2] = [1.9]');
+    expect(text).toContain('∂L/∂W^(1) = a^(0)·δ^(1)ᵀ = [[1.9], [3.8]]');
+    expectNear(sol.answer.updated, [{ weights: [[0.5 - 1.9], [0.7 - 3.8]], bias: [] }], 1e-15);
+  });
+
   it('exam line 1768: a target of 2.5 under a sigmoid gets a note', () => {
     const sol = run(example('exam line 1768'));
     expect(sol.notes.join(' ')).toMatch(/target 2\.5 lies outside the range \(0, 1\) of the output activation sigmoid/);

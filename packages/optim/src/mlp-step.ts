@@ -329,7 +329,7 @@ export const mlpStep = defineSolver({
     let layers = buildLayers(inp.layers, inp.dropoutMasks, x, layout, inp.target === undefined ? 0 : total);
     const steps: Step[] = [];
     const notes: string[] = layoutNotes(inp, layers);
-    const first = forward(layers, x, steps);
+    const first = forward(layers, x, steps, layout);
     if (inp.target === undefined) return forwardOnly(inp, first, steps, notes);
     if (inp.loss === undefined) {
       throw new DnnInputError('loss', 'is required with a target: the loss to train on (kinds as optim/loss)');
@@ -353,7 +353,7 @@ export const mlpStep = defineSolver({
     for (let k = 1; k <= total; k++) {
       if (k > 1) pass = forward(layers, x);
       const explain = k === 1 || k <= SHOWN_ITERATIONS || k === total;
-      const back = backward(opts, layers, x, t, pass, k === 1 ? steps : undefined);
+      const back = backward(opts, layers, x, t, pass, k === 1 ? steps : undefined, layout);
       if (k === 1) firstBack = back;
       else if (explain) steps.push(...iterationSteps(k, pass, back, layout));
       else if (k === SHOWN_ITERATIONS + 1) {
@@ -605,7 +605,7 @@ function optimizerNotes(inp: Input, config: OptimizerConfig, total: number): str
   const notes: string[] = [];
   if (config.optimizer !== 'sgd' || config.weightDecay > 0) {
     notes.push(
-      `${config.optimizer}${config.optimizer.startsWith('adam') ? `, β₁ = ${config.beta1}, β₂ = ${config.beta2}, ε = ${config.eps} ${config.epsPlacement} the root, bias correction ${config.biasCorrection ? 'on' : 'off'}` : ''}; rules as optim/step${inp.initialState ? '' : ', from a fresh state (zero buffers, t = 0)'}.`,
+      `${config.optimizer}${config.momentum === undefined ? '' : ` (μ = ${config.momentum}, ${config.momentumForm} form)`}${config.optimizer.startsWith('adam') ? `, β₁ = ${config.beta1}, β₂ = ${config.beta2}, ε = ${config.eps} ${config.epsPlacement} the root, bias correction ${config.biasCorrection ? 'on' : 'off'}` : ''}; rules as optim/step${inp.initialState ? '' : ', from a fresh state (zero buffers, t = 0)'}.`,
     );
   }
   if (total > 1) {
