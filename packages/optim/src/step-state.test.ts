@@ -124,6 +124,22 @@ describe('optim/step: untilConverged', () => {
     expect(notes.join(' ')).toMatch(new RegExp(`Converged: step ${k} moved`));
   });
 
+  it('exam line 3335 until converged: 15 steps, p_k = −1.5 + 7.5·0.2^k (by hand, see the example)', () => {
+    const { trajectory } = run({
+      optimizer: 'sgd',
+      lr: 0.1,
+      params: { p: 6 },
+      objective: '(2p + 3)^2',
+      untilConverged: true,
+    });
+    expect(trajectory).toHaveLength(16);
+    expectNear(
+      trajectory.map((e) => e.params.p),
+      trajectory.map((_, k) => -1.5 + 7.5 * 0.2 ** k),
+      1e-13,
+    );
+  });
+
   it('steps caps the run: converged false and a note', () => {
     const { trajectory, converged, notes } = run({
       optimizer: 'sgd',

@@ -384,6 +384,13 @@ export const optimStep = defineSolver({
       answer: { final: { x: -1.31 + 0.968 + 0.968 * 1.1 } },
     },
     {
+      title: 'SGD on t = (2p + 3)² from p = 6, η = 0.1, until converged: the minimum p = −1.5',
+      source:
+        'Exam problem (line 3335: “find the minimum value of p … using SGD”). By hand: p′ = p − 0.1(8p + 12) = 0.2p − 1.2, so p_k = −1.5 + 7.5·0.2^k and |Δp_k| = 6·0.2^(k−1); the first step below the tolerance 1e-9 is k = 15 (0.2¹⁴ ≈ 1.64e-10 < 1e-9/6), where p = −1.5 + 7.5·0.2¹⁵.',
+      input: { optimizer: 'sgd', lr: 0.1, params: { p: 6 }, objective: '(2p + 3)^2', untilConverged: true },
+      answer: { converged: true, final: { p: -1.5 + 7.5 * 0.2 ** 15 } },
+    },
+    {
       title: 'TUM “Backpropagation and Convolutional Layers” 5d: one gradient-descent step of the 1×1 filter, η = 1',
       source:
         'Exam problem 5d (exam line 272 ff.). The 1×1 conv sums the channels, zero-padded 2×2/2 max-pooling keeps each pixel or 0, and the BCE (summed, targets [[0, 1], [1, 0]]) reduces to −ln(2w1 − 1.5w2) − ln(−0.5w1 + w2); w3 only meets input zeros. By hand at w = (1, 1, 1): ∂/∂w1 = −2/0.5 + 0.5/0.5 = −3, ∂/∂w2 = 1.5/0.5 − 1/0.5 = 1, ∂/∂w3 = 0, so w = (1 + 3, 1 − 1, 1) = (4, 0, 1). At (4, 0, 1) the loss is undefined (ln(−2)); that point is only the answer, not used for another gradient.',
