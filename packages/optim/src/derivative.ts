@@ -83,11 +83,6 @@ export type DerivativeAnswer = z.output<typeof answer>;
 
 const partial = (f: string, x: string) =>
   tex(`∂${f}/∂${x}`, `\\frac{\\partial ${f}}{\\partial ${x.length > 1 ? `\\mathit{${x.replace(/_/g, '\\_')}}` : x}}`);
-const _second = (x: string, y: string) =>
-  tex(
-    x === y ? `∂²f/∂${x}²` : `∂²f/∂${x}∂${y}`,
-    x === y ? `\\frac{\\partial^2 f}{\\partial ${x}^2}` : `\\frac{\\partial^2 f}{\\partial ${x}\\,\\partial ${y}}`,
-  );
 const symTex = (x: Sym) => exprToTex(cas.toExpr(x));
 const symText = (x: Sym) => exprToText(cas.toExpr(x));
 
