@@ -3,24 +3,10 @@
  * products and sum, over all input channels, with stride, padding, dilation,
  * bias and an optional kernel flip (true convolution).
  */
-import {
-  a,
-  add,
-  checkLimit,
-  DnnInputError,
-  defineSolver,
-  eq,
-  mul,
-  type Step,
-  s,
-  step,
-  sym,
-  type Tex,
-  vec,
-  z,
-} from '@dnn/core';
+import { a, add, checkLimit, defineSolver, eq, mul, type Step, s, step, sym, type Tex, vec, z } from '@dnn/core';
 import { PRECISIONS, precisionDescription } from '@dnn/core-wasm';
 import { featureMap, featureMapShape, featureMapValue } from './answer-fields.js';
+import { readConvParams } from './conv-params.js';
 import { dilationField, paddingField, strideField } from './geometry.js';
 import { checkFloat32Range, convolve, flipKernels } from './kernel-backend.js';
 import { indexed, inside, tapPosition, type WindowGeometry, windowGeometry } from './sliding-window.js';
@@ -71,28 +57,8 @@ type Shape4 = [number, number, number, number];
 /** Brings input and weight to [C][H][W] and [Cout][Cin][kH][kW]; mismatched channels are input errors. */
 function normalise(inp: z.output<typeof input>) {
   const x = toTensor(inp.input, 'input');
-  const w = toTensor(inp.weight, 'weight');
   const xShape = (x.shape.length === 2 ? [1, ...x.shape] : x.shape) as Shape3;
-  const wShape = (w.shape.length === 2 ? [1, 1, ...w.shape] : w.shape) as Shape4;
-  if (w.shape.length === 2 && xShape[0] > 1) {
-    throw new DnnInputError(
-      'weight',
-      `the input has ${xShape[0]} channels, so each filter needs one kernel per channel: write the weight as [Cout][${xShape[0]}][kH][kW]`,
-    );
-  }
-  if (wShape[1] !== xShape[0]) {
-    throw new DnnInputError(
-      'weight',
-      `each filter has ${wShape[1]} input-channel kernel(s) (weight is [${wShape.join(', ')}]) but the input has ${xShape[0]} channel(s)`,
-    );
-  }
-  let bias: Float64Array | null = null;
-  if (inp.bias !== undefined) {
-    bias = Float64Array.from(typeof inp.bias === 'number' ? [inp.bias] : inp.bias);
-    if (bias.length !== wShape[0]) {
-      throw new DnnInputError('bias', `needs one number per filter: ${wShape[0]}, got ${bias.length}`);
-    }
-  }
+  const { w, wShape, bias } = readConvParams(inp.weight, inp.bias, xShape[0], '');
   return { x: x.data, xShape, w: w.data, wShape, bias, rank2: x.shape.length === 2 && w.shape.length === 2 };
 }
 

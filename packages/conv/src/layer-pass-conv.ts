@@ -4,12 +4,13 @@
  * ∂L/∂W[o][c][a][b] = Σ ∂L/∂Y[o][y][x]·X_pad[c][y·s+a][x·s+b],
  * ∂L/∂b[o] = Σ ∂L/∂Y[o][y][x], ∂L/∂X = the output gradient sent back through every tap.
  */
-import { add, DnnInputError, eq, mul, type Step, step, sym, tex } from '@dnn/core';
+import { add, eq, mul, type Step, step, sym, tex } from '@dnn/core';
+import { readConvParams } from './conv-params.js';
 import { type CellContext, convCellStep } from './forward.js';
 import { convolve } from './kernel-backend.js';
 import { gradSym, type LayerPass, layerSym, mapShape, type PassContext, type Value, valueSteps } from './layer-pass.js';
 import { inside, tapPosition, type WindowGeometry, windowGeometry } from './sliding-window.js';
-import { checkFinite, type Nested, toTensor } from './tensor.js';
+import { checkFinite, type Nested } from './tensor.js';
 import { cellSteps, paddedMatrices } from './window-steps.js';
 
 /** Most products written out in one weight's gradient sum. */
@@ -25,38 +26,12 @@ export interface ConvLayerSpec {
   padding: number | number[] | 'valid' | 'same';
 }
 
-/** Weight and bias in [Cout][Cin][kH][kW] and [Cout] form, checked against the input's channels. */
-function readParams(spec: ConvLayerSpec, C: number, path: string) {
-  const w = toTensor(spec.weight, `${path}.weight`);
-  if (w.shape.length === 2 && C > 1) {
-    throw new DnnInputError(
-      `${path}.weight`,
-      `the input of this layer has ${C} channels, so each filter needs one kernel per channel: write the weight as [Cout][${C}][kH][kW]`,
-    );
-  }
-  const wShape = (w.shape.length === 2 ? [1, 1, ...w.shape] : w.shape) as [number, number, number, number];
-  if (wShape[1] !== C) {
-    throw new DnnInputError(
-      `${path}.weight`,
-      `each filter has ${wShape[1]} input-channel kernel(s) (weight is [${wShape.join(', ')}]) but the input of this layer has ${C} channel(s)`,
-    );
-  }
-  let bias: Float64Array | null = null;
-  if (spec.bias !== undefined) {
-    bias = Float64Array.from(typeof spec.bias === 'number' ? [spec.bias] : spec.bias);
-    if (bias.length !== wShape[0]) {
-      throw new DnnInputError(`${path}.bias`, `needs one number per filter: ${wShape[0]}, got ${bias.length}`);
-    }
-  }
-  return { w, wShape, bias };
-}
-
 /** Runs a conv layer forward; its `backward` gives ∂L/∂X, ∂L/∂W and ∂L/∂b. */
 export function convPass(spec: ConvLayerSpec, x: Value, ctx: PassContext): LayerPass {
   const { n, path } = ctx;
   const xShape = mapShape(x, path, 'conv');
   const [C, H, W] = xShape;
-  const { w, wShape, bias } = readParams(spec, C, path);
+  const { w, wShape, bias } = readConvParams(spec.weight, spec.bias, C, path, 'the input of this layer');
   const [Cout, , kH, kW] = wShape;
   const g = windowGeometry({
     size: [H, W],
