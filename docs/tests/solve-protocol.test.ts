@@ -4,6 +4,8 @@
  * answer to a channel's latest request, and the synchronous fallback gives the
  * same outcomes as the worker would.
  */
+import { createElement } from 'react';
+import { renderToString } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { type Outcome, solveById } from '../src/components/solve-outcome';
 import {
@@ -13,6 +15,7 @@ import {
   type SolveResponse,
   solveKey,
 } from '../src/components/solve-protocol';
+import { useSolution } from '../src/components/use-solution';
 import { findSolver } from '../src/registry';
 
 const fake = (id: string, input: unknown): Outcome => ({ kind: 'internal', message: `${id}:${JSON.stringify(input)}` });
@@ -163,5 +166,22 @@ describe('solveKey and solveById', () => {
       const outcome = solveById('conv/summary', ex.input);
       expect(structuredClone(outcome)).toEqual(outcome);
     }
+  });
+});
+
+describe('useSolution', () => {
+  it('solves during the server render, so the prerendered HTML holds the answer (not pending)', () => {
+    const input = findSolver('conv/output-shape')?.examples[0]?.input;
+    function Probe() {
+      const { outcome, pending } = useSolution('conv/output-shape', input);
+      const shape = outcome.kind === 'solved' ? JSON.stringify(outcome.solution.answer) : outcome.kind;
+      return createElement('p', null, `${pending ? 'pending' : 'current'} ${shape}`);
+    }
+    const html = renderToString(createElement(Probe));
+    expect(html).toContain('current');
+    const expected = solveById('conv/output-shape', input);
+    expect(expected.kind).toBe('solved');
+    if (expected.kind === 'solved')
+      expect(html).toContain(JSON.stringify(expected.solution.answer).replace(/"/g, '&quot;'));
   });
 });

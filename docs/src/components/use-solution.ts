@@ -65,7 +65,8 @@ function solveClient(): SolveClient {
  * - First render (server prerender and hydration): solved synchronously, so
  *   `pending` is false and the prerendered HTML shows the answer.
  * - Later changes of `solverId` or `input` (compared by value, as JSON): sent
- *   to the solve worker; until the answer arrives `pending` is true and
+ *   to the solve worker (started when the page is first idle, or by the first
+ *   change if that comes sooner); until the answer arrives `pending` is true and
  *   `outcome` is the previous one. Answers to inputs that were replaced
  *   meanwhile are dropped; returning to the input already shown cancels the
  *   request in flight.
@@ -88,23 +89,29 @@ export function useSolution(solverId: string, input: unknown): SolutionState {
   latest.current = { solverId, input };
 
   useEffect(() => {
-    const ch = solveClient().open();
-    channel.current = ch;
+    // Start the worker once the page is idle (it loads and runs the solver chunk), not during hydration;
+    // the first input change starts it at once if that comes first.
+    const warm = () => {
+      channel.current ??= solveClient().open();
+    };
+    const idle = 'requestIdleCallback' in window;
+    const handle = idle ? window.requestIdleCallback(warm, { timeout: 2000 }) : window.setTimeout(warm, 500);
     return () => {
-      ch.close();
+      if (idle) window.cancelIdleCallback(handle);
+      else window.clearTimeout(handle);
+      channel.current?.close();
       channel.current = undefined;
     };
   }, []);
 
   useEffect(() => {
-    const ch = channel.current;
-    if (!ch) return;
     if (key === shownKey.current) {
-      ch.cancel();
+      channel.current?.cancel();
       return;
     }
+    channel.current ??= solveClient().open();
     const { solverId: id, input: value } = latest.current;
-    ch.solve(id, value, (outcome) => setShown({ key, outcome }));
+    channel.current.solve(id, value, (outcome) => setShown({ key, outcome }));
   }, [key]);
 
   return { outcome: shown.outcome, pending: key !== shown.key };
