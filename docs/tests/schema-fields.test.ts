@@ -261,3 +261,15 @@ describe('fields that apply only to some choices', () => {
     expect(applicableInput(fields, { kind: 'conv-transpose', extra: 1 })).toEqual({ kind: 'conv-transpose', extra: 1 });
   });
 });
+
+describe('long texts', () => {
+  it("conv/summary's model code is a text area (pasted lines keep their breaks); short strings stay one line", () => {
+    const fields = fieldsOf(s.toJsonSchema(findSolver('conv/summary')!.input) as JsonSchema);
+    const code = fields.find((f) => f.name === 'code');
+    expect(code).toMatchObject({ kind: 'string', multiline: true, alternativeOf: 'the network' });
+    const expression = fieldsOf(s.toJsonSchema(findSolver('optim/gradient')!.input) as JsonSchema).find(
+      (f) => f.name === 'expression',
+    );
+    expect(expression?.multiline).toBeFalsy();
+  });
+});

@@ -23,6 +23,7 @@ export interface JsonSchema {
   exclusiveMaximum?: number;
   minItems?: number;
   maxItems?: number;
+  maxLength?: number;
   /** Form metadata from `s.when`: the field applies only while siblings have these values. */
   appliesWhen?: Record<string, unknown[]>;
   /** Form metadata from `s.alternative`: one of several ways to give the same thing. */
@@ -184,7 +185,8 @@ function fieldFor(name: string, schema: JsonSchema, keys: string[], required: bo
     if (t[0] === 'integer') return { ...base, kind: 'integer' };
     if (t[0] === 'number') return { ...base, kind: 'number' };
     if (t[0] === 'boolean') return { ...base, kind: 'boolean' };
-    if (t[0] === 'string') return { ...base, kind: 'string' };
+    // Long texts (model code) get a text area: pasted lines keep their line breaks.
+    if (t[0] === 'string') return { ...base, kind: 'string', multiline: (schema.maxLength ?? 0) >= 10000 };
     if (t[0] === 'object' && schema.properties && depth < 2) {
       const req = new Set(schema.required ?? []);
       const children = Object.entries(schema.properties).map(([k, s]) =>

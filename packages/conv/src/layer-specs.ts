@@ -198,24 +198,33 @@ export const summaryInput = s.object({
     .describe(
       'Input shape without the batch axis, PyTorch order: [C, H, W] image; [C, L] signal or [L, D] sequence (read as the first layer needs: [L, D] before rnn/lstm/gru, else [C, L]); [N] vector, or [L] token ids before an embedding. Keras order [H, W, C] / [L, C] with layout "channels-last". Required with `layers`; with `preset` it replaces the preset’s input ([3, 224, 224]; LeNet-5 [1, 32, 32]); with `code` it is needed only when the code gives none (PyTorch).',
     ),
-  layers: z
-    .array(layerSpec)
-    .min(1)
-    .max(200)
-    .optional()
-    .describe('The layers, input side first: {"type": "conv2d", …}. Required unless `preset` or `code` gives them.'),
+  layers: s.alternative(
+    z
+      .array(layerSpec)
+      .min(1)
+      .max(200)
+      .optional()
+      .describe('The layers, input side first: {"type": "conv2d", …}. Required unless `preset` or `code` gives them.'),
+    'the network',
+  ),
   layout: layoutField,
-  preset: s
-    .oneOf(
-      PRESET_NAMES,
-      'A named architecture instead of `layers`: lenet5 (LeNet-5 as usually taught: full C3, average pooling, tanh), alexnet, vgg11, vgg16, vgg16-bn, vgg19 (torchvision’s layer lists, 1000 classes).',
-    )
-    .optional(),
-  code: z
-    .string()
-    .max(20000)
-    .optional()
-    .describe(
-      'Model code instead of `layers`: a Keras Sequential or functional model (tf.keras / keras layers, input_shape in Keras order) or a PyTorch nn.Sequential(...). It is parsed, never run; imports, compile, fit and summary lines are skipped, and a line it cannot read is an input error quoting it.',
-    ),
+  preset: s.alternative(
+    s
+      .oneOf(
+        PRESET_NAMES,
+        'A named architecture instead of `layers`: lenet5 (LeNet-5 as usually taught: full C3, average pooling, tanh), alexnet, vgg11, vgg16, vgg16-bn, vgg19 (torchvision’s layer lists, 1000 classes).',
+      )
+      .optional(),
+    'the network',
+  ),
+  code: s.alternative(
+    z
+      .string()
+      .max(20000)
+      .optional()
+      .describe(
+        'Model code instead of `layers`: a Keras Sequential or functional model (tf.keras / keras layers, input_shape in Keras order) or a PyTorch nn.Sequential(...). It is parsed, never run; imports, compile, fit and summary lines are skipped, and a line it cannot read is an input error quoting it.',
+      ),
+    'the network',
+  ),
 });
