@@ -124,7 +124,7 @@ export function layoutGraph(
     nodesep: rankdir === 'LR' ? 14 : 22,
     ranksep: rankdir === 'LR' ? 30 : 26,
     marginx: 6,
-    marginy: 6,
+    marginy: 18, // room above the top box for its "used 2×" badge
   });
   g.setDefaultEdgeLabel(() => ({}));
   const users = new Map<string, Set<string>>();
