@@ -4,8 +4,7 @@
  * answer to a channel's latest request, and the synchronous fallback gives the
  * same outcomes as the worker would.
  */
-import { createElement } from 'react';
-import { renderToString } from 'react-dom/server';
+import { createElement, type ReactElement } from 'react';
 import { describe, expect, it } from 'vitest';
 import { type Outcome, solveById } from '../src/components/solve-outcome';
 import {
@@ -169,18 +168,22 @@ describe('solveKey and solveById', () => {
   });
 });
 
+/** Shows whether useSolution's outcome is current, and its answer. */
+function Probe({ input }: { input: unknown }) {
+  const { outcome, pending } = useSolution('conv/output-shape', input);
+  const answer = outcome.kind === 'solved' ? JSON.stringify(outcome.solution.answer) : outcome.kind;
+  return createElement('p', null, `${pending ? 'pending' : 'current'} ${answer}`);
+}
+
 describe('useSolution', () => {
-  it('solves during the server render, so the prerendered HTML holds the answer (not pending)', () => {
+  it('solves during the server render, so the prerendered HTML holds the answer (not pending)', async () => {
+    // react-dom ships no types here; only renderToString is needed.
+    const server = (await import('react-dom/server' as string)) as { renderToString(el: ReactElement): string };
     const input = findSolver('conv/output-shape')?.examples[0]?.input;
-    function Probe() {
-      const { outcome, pending } = useSolution('conv/output-shape', input);
-      const shape = outcome.kind === 'solved' ? JSON.stringify(outcome.solution.answer) : outcome.kind;
-      return createElement('p', null, `${pending ? 'pending' : 'current'} ${shape}`);
-    }
-    const html = renderToString(createElement(Probe));
-    expect(html).toContain('current');
+    const html = server.renderToString(createElement(Probe, { input }));
     const expected = solveById('conv/output-shape', input);
     expect(expected.kind).toBe('solved');
+    expect(html).toContain('current');
     if (expected.kind === 'solved')
       expect(html).toContain(JSON.stringify(expected.solution.answer).replace(/"/g, '&quot;'));
   });
