@@ -5,7 +5,8 @@
  * @packageDocumentation
  */
 
-export { z } from 'zod';
+/** zod's types and the schema constructors solvers use (see zod.ts: named re-exports keep bundles small). */
+export * as z from './zod.js';
 export {
   type AnySolver,
   type DefinedSolver,
