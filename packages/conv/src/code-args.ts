@@ -70,6 +70,15 @@ export function literal(e: PyExpr): Literal {
   }
 }
 
+/** An argument's value; an activation may also be a function such as `tf.nn.relu` (read by its name). */
+function argument(name: string, e: PyExpr): Literal {
+  if ((name === 'activation' || name === 'recurrent_activation') && (e.k === 'attr' || e.k === 'name')) {
+    const fn = e.k === 'attr' ? e.name : e.id;
+    if (fn !== 'None') return fn;
+  }
+  return literal(e);
+}
+
 /** Keyword arguments that never change shapes or counts (initialisers, regularisers, names, dtypes …). */
 const HARMLESS = new Set([
   'name',
@@ -148,12 +157,13 @@ export function bind(
   }
   const out: Args = {};
   call.args.forEach((a, i) => {
-    out[params[i] as string] = literal(a);
+    const name = params[i] as string;
+    out[name] = argument(name, a);
   });
   for (const { name, value } of call.kwargs) {
     if (params.includes(name)) {
       if (name in out) throw new CodeError(value.line, `${cls} gets ${name} twice`);
-      out[name] = literal(value);
+      out[name] = argument(name, value);
     } else if (!HARMLESS.has(name)) {
       throw new CodeError(value.line, `the argument ${name}= of ${cls} is not read here (it may change the counts)`);
     }

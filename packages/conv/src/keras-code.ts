@@ -23,6 +23,7 @@ type Call = Extract<PyExpr, { k: 'call' }>;
 type Reader = (a: Args, line: number, cls: string) => ReadLayer;
 
 const ACTIVATIONS = ['linear', 'relu', 'tanh', 'sigmoid', 'softmax'] as const;
+const RNN_KEYWORDS = ['return_sequences', 'return_state'];
 const INPUT_ARGS = ['input_shape', 'input_dim', 'batch_input_shape', 'input_length'] as const;
 
 /** The input a layer declares: input_shape=(…), input_dim=n, batch_input_shape=(None, …). */
@@ -120,7 +121,7 @@ function activationLayer(name: Literal | undefined, line: number): LayerInput | 
 }
 
 /** Parameter lists (positional order) and readers of the Keras layers conv/summary counts. */
-const KERAS: Record<string, { params: readonly string[]; read: Reader }> = {
+const KERAS: Record<string, { params: readonly string[]; keywords?: readonly string[]; read: Reader }> = {
   Conv1D: {
     params: [
       'filters',
@@ -215,9 +216,17 @@ const KERAS: Record<string, { params: readonly string[]; read: Reader }> = {
         : {}),
     }),
   },
-  SimpleRNN: { params: ['units', 'activation', 'use_bias'], read: recurrent('rnn') },
-  LSTM: { params: ['units', 'activation', 'recurrent_activation', 'use_bias'], read: recurrent('lstm') },
-  GRU: { params: ['units', 'activation', 'recurrent_activation', 'use_bias'], read: recurrent('gru') },
+  SimpleRNN: { params: ['units', 'activation', 'use_bias'], keywords: RNN_KEYWORDS, read: recurrent('rnn') },
+  LSTM: {
+    params: ['units', 'activation', 'recurrent_activation', 'use_bias'],
+    keywords: RNN_KEYWORDS,
+    read: recurrent('lstm'),
+  },
+  GRU: {
+    params: ['units', 'activation', 'recurrent_activation', 'use_bias'],
+    keywords: [...RNN_KEYWORDS, 'reset_after'],
+    read: recurrent('gru'),
+  },
   Reshape: {
     params: ['target_shape'],
     read: passive((a, line) => ({ type: 'reshape', shape: shape(a.target_shape, line, 'target_shape') as number[] })),
@@ -276,7 +285,12 @@ export function readKerasLayer(cls: string, call: Call): ReadLayer {
   const name = ALIASES[cls] ?? cls;
   const entry = KERAS[name];
   if (!entry) throw new CodeError(call.line, `${cls} is not a Keras layer this reader counts`);
-  const params = [...entry.params, ...INPUT_ARGS.filter((p) => !entry.params.includes(p)), 'trainable'];
+  const params = [
+    ...entry.params,
+    ...(entry.keywords ?? []),
+    ...INPUT_ARGS.filter((p) => !entry.params.includes(p)),
+    'trainable',
+  ];
   const args = bind(call, cls, params, entry.params.length);
   const read = entry.read(args, call.line, cls);
   if (args.trainable === false) read.specs = read.specs.map((s) => ({ ...s, trainable: false }) as LayerInput);

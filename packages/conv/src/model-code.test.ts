@@ -152,6 +152,14 @@ model.summary()`;
     expect(answer({ code, input: [80] }).totalParams).toBe(2560000 + 131584 + 129);
   });
 
+  it('activation given as a function (tf.nn.relu) and an Activation layer by function name', () => {
+    const a = answer({
+      code: 'Sequential([Dense(4, activation=tf.nn.relu, input_shape=(3,)), Activation(tf.nn.softmax)])',
+    });
+    expect(a.layers.map((l) => l.type)).toEqual(['dense', 'softmax']);
+    expect(a.totalParams).toBe((3 + 1) * 4);
+  });
+
   it('BatchNormalization, Dropout, GlobalAveragePooling2D and strides/padding keywords', () => {
     const code = `model = keras.Sequential([
   layers.Conv2D(filters=16, kernel_size=3, strides=2, padding="same", input_shape=(32, 32, 3)),
