@@ -6,7 +6,7 @@
  * `Float64Array`s with the shape the answer reports.
  */
 import { DnnInputError, eq, matrix, type Step, step, type Tex, tex, vec } from '@dnn/core';
-import { checkFinite, sizeOf, toNested } from './tensor.js';
+import { toNested } from './tensor.js';
 
 /** A value between layers: a map [H, W] or [C, H, W], or a vector [N]. */
 export interface Value {
@@ -131,14 +131,4 @@ export function valueSteps(
     const two = shape.length === 2;
     return step(two ? title : `${title}, ${channelWords(ch)}`, eq(name(two ? null : ch), matrix(rows)));
   });
-}
-
-/** Rejects overflowed numbers in a layer's output or gradient. */
-export function checkValues(data: Float64Array, path: string, what: string): void {
-  checkFinite(data, path, what);
-}
-
-/** Number of elements of a value. */
-export function valueSize(v: Value): number {
-  return sizeOf(v.shape);
 }
