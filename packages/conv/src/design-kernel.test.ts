@@ -41,6 +41,16 @@ describe('conv/design-kernel: exam line 346 (TUM I2DL, "design a filter that det
     expect(answer.effects).toEqual(['detector']);
   });
 
+  it('the steps write the taps, the mean and the responses as fractions', () => {
+    const text = solve({ pattern: blackX })
+      .steps.map((s) => s.text)
+      .join('\n');
+    expect(text).toContain('μ = (0 + 1 + 0 + 1 + 0 + 1 + 0 + 1 + 0)/9 = 4/9');
+    expect(text).toContain('K = [[−4/9, 5/9, −4/9], [5/9, −4/9, 5/9], [−4/9, 5/9, −4/9]]');
+    expect(text).toContain('response = 5/9·1 + 5/9·1 + 5/9·1 + 5/9·1 = 20/9');
+    expect(text).toContain('= 20/9');
+  });
+
   it('normalize "sign" reproduces the rubric’s ±1 filter [[−1, 1, −1], [1, −1, 1], [−1, 1, −1]]', () => {
     // By hand: sign(P − 4/9) is −1 on the X and +1 elsewhere.
     const { answer } = solve({ pattern: blackX, normalize: 'sign' });

@@ -21,6 +21,8 @@ import {
   s,
   sqrt,
   step,
+  type Tex,
+  tex,
   toFraction,
   vec,
   words,
@@ -117,6 +119,25 @@ function exactKernel(values: Float64Array, kW: number, normalize: (typeof NORMAL
   );
 }
 
+/** The mean of short decimals as a fraction string. */
+function meanFraction(values: Float64Array): string {
+  const sum = Array.from(values, (v) => toFraction(v)).reduce((acc, f) => acc.add(f), new Fraction(0));
+  return fractionString(sum.div(values.length));
+}
+
+/** A fraction string (`"-4/9"`) as maths: `−4/9`, `-\frac{4}{9}`. */
+function fractionTex(f: string): Tex {
+  const negative = f.startsWith('-');
+  const body = negative ? f.slice(1) : f;
+  const [n, d] = body.split('/');
+  const latex = d === undefined ? (n as string) : `\\frac{${n}}{${d}}`;
+  return tex(
+    `${negative ? '−' : ''}${body}`,
+    `${negative ? '-' : ''}${latex}`,
+    negative ? 'sum' : d ? 'product' : 'atom',
+  );
+}
+
 /** conv/design-kernel: the matched, zero-mean kernel of a pattern and its responses. */
 export const designKernel = defineSolver({
   id: 'conv/design-kernel',
@@ -145,13 +166,15 @@ export const designKernel = defineSolver({
         `every cell is ${lo}: a flat pattern looks like any flat region, and its zero-mean kernel is all zeros — nothing to detect`,
       );
     }
+    const exact = exactKernel(p.data, kW, inp.normalize);
+    const exactMean = exactKernel(p.data, kW, 'none') ? meanFraction(p.data) : null;
     let taps = values.map((v) => (inp.normalize === 'none' ? v : v - mean));
     steps.push(step('The pattern to detect (in image values)', eq('P', showGrid(pGrid))));
     if (inp.normalize !== 'none') {
       steps.push(
         step(
           'Its mean: subtracting it makes the kernel sum to 0, so a flat region of any brightness gives 0',
-          eq('μ', n <= 25 ? frac(add(...values), n) : frac(words('∑ P'), n), mean),
+          eq('μ', n <= 25 ? frac(add(...values), n) : frac(words('∑ P'), n), exactMean ? fractionTex(exactMean) : mean),
         ),
       );
       if (inp.normalize === 'sign') {
@@ -178,7 +201,7 @@ export const designKernel = defineSolver({
           unit: 'Kernel: the zero-mean pattern of unit norm',
           sign: 'Kernel: the sign of each cell of P − μ (+1 brighter than the mean, −1 darker)',
         }[inp.normalize],
-        eq('K', showGrid(K)),
+        eq('K', exact && n <= SHOW_CELLS ? matrix(exact.map((row) => row.map(fractionTex))) : showGrid(K)),
       ),
     );
     const responseOnPattern = taps.reduce((acc, t, i) => acc + t * (values[i] as number), 0);
@@ -189,15 +212,34 @@ export const designKernel = defineSolver({
         'the responses overflow double precision; use image values such as 0…1 or 0…255',
       );
     }
-    const products = taps.map((t, i) => mul(t, values[i] as number));
+    // Cells where the pattern is 0 add nothing; the others are written with exact taps when there are any.
+    const tap = (i: number) =>
+      exact ? fractionTex(exact[Math.floor(i / kW)]?.[i % kW] as string) : (taps[i] as number);
+    const exactSum = (weight: (t: Fraction, i: number) => Fraction) =>
+      exact
+        ? fractionTex(
+            fractionString(exact.flat().reduce((acc, f, i) => acc.add(weight(new Fraction(f), i)), new Fraction(0))),
+          )
+        : null;
+    const hiF = toFraction(hi);
+    const loF = toFraction(lo);
+    const exactResponse = exactSum((t, i) => t.mul(toFraction(values[i] as number)));
+    const exactMax = exactSum((t) => t.mul(t.compare(0) > 0 ? hiF : loF));
+    const products = values.flatMap((v, i) => (v === 0 ? [] : [mul(tap(i), v)]));
     steps.push(
       step(
         'Response where the pattern appears: Σ K·P',
-        n <= 16 ? eq(words('response'), add(...products), responseOnPattern) : eq(words('response'), responseOnPattern),
+        products.length > 0 && products.length <= 16
+          ? eq(words('response'), add(...products), exactResponse ?? responseOnPattern)
+          : eq(words('response'), exactResponse ?? responseOnPattern),
       ),
       step(
         `Largest response of any window with values in [${lo}, ${hi}]: the output is linear in each cell, so it takes ${hi} under positive taps and ${lo} under negative ones`,
-        eq(words('max'), add(mul(hi, words('∑ positive taps')), mul(lo, words('∑ negative taps'))), maxPossible),
+        eq(
+          words('max'),
+          add(mul(hi, words('∑ positive taps')), mul(lo, words('∑ negative taps'))),
+          exactMax ?? maxPossible,
+        ),
       ),
     );
     const reachedBy = Math.abs(maxPossible - responseOnPattern) <= 1e-9 * Math.max(1, Math.abs(maxPossible));
@@ -211,7 +253,7 @@ export const designKernel = defineSolver({
     const effect = kernelEffect.solve({ kernel: K, scale: 1 });
     const result: DesignKernelAnswer = {
       kernel: K,
-      exactKernel: exactKernel(p.data, kW, inp.normalize),
+      exactKernel: exact,
       mean,
       responseOnPattern,
       maxPossibleResponse: maxPossible,
@@ -337,7 +379,8 @@ function applyToImage(image: z.output<typeof input>['image'] & {}, K: Grid, resu
     ),
     step(
       'The largest response marks where the image looks most like the pattern (first in row-major order on a tie)',
-      eq(words('best'), vec(result.best), out[best] as number),
+      eq(words('best'), vec(result.best)),
+      eq(words('response there'), out[best] as number),
     ),
   );
 }

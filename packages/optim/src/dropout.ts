@@ -310,7 +310,7 @@ function subnetworks(inp: z.output<typeof input>, result: DropoutAnswer, steps: 
     steps.push(
       step(
         'Thinned sub-networks: each droppable unit is either kept or dropped, and every subset of kept units is a different network (sharing weights)',
-        eq(words('sub-networks'), pow(2, d), d <= 53 ? Number(count) : pow(2, d)),
+        d <= 53 ? eq(words('sub-networks'), pow(2, d), Number(count)) : eq(words('sub-networks'), pow(2, d)),
       ),
     );
   } else {

@@ -245,7 +245,12 @@ function solveQuadratic(inp: Input) {
         const h2 = twoQ[i] as number;
         steps.push(
           step(
-            `Weight ${i}: threshold ${half ? 'Hᵢ' : '2Hᵢ'}·|θ*ᵢ| = ${mul(h2, abs(t)).text} = ${threshold[i]}`,
+            `Weight ${i}: its threshold ${half ? 'Hᵢ' : '2Hᵢ'}·|θ*ᵢ|, then θ̃ᵢ`,
+            eq(
+              words('threshold'),
+              half ? mul(H[i] as number, abs(t)) : mul(2, H[i] as number, abs(t)),
+              threshold[i] as number,
+            ),
             eq(
               tildeTheta(i),
               mul(call('sign', [t]), call('max', [sub(abs(t), frac(alpha, h2)), 0])),
