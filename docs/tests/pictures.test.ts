@@ -196,7 +196,15 @@ describe('threshold networks', () => {
         outputs: [1, 0],
       },
     };
-    expect(truthPoints(XOR, XOR, table, {}, '>0', 'binary').map((p) => p.target)).toEqual([undefined, 1, undefined, 0]);
+    // Rows a table leaves out are false by default (truthTable.unlisted false), unmarked with unlisted "dont-care".
+    expect(truthPoints(XOR, XOR, table, {}, '>0', 'binary').map((p) => p.target)).toEqual([0, 1, 0, 0]);
+    const dontCare = { truthTable: { ...table.truthTable, unlisted: 'dont-care' } };
+    expect(truthPoints(XOR, XOR, dontCare, {}, '>0', 'binary').map((p) => p.target)).toEqual([
+      undefined,
+      1,
+      undefined,
+      0,
+    ]);
     const inequalities = [0, 1, 2, 3].map((r) => ({ x: [r >> 1, r & 1], target: r === 3 ? 1 : 0, text: '' }));
     expect(truthPoints(XOR, XOR, {}, { inequalities }, '>0', 'binary').map((p) => p.target)).toEqual([0, 0, 0, 1]);
     // verified: the network's outputs are the targets; the copy is matched by content.

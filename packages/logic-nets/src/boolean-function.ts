@@ -19,6 +19,17 @@ export const encodingField = s
   .oneOf(['binary', 'bipolar'], 'Encoding of inputs and outputs: binary 0/1 (default) or bipolar −1/+1 (false is −1).')
   .default('binary');
 
+/**
+ * `truthTable.unlisted`: what the rows a table leaves out mean. `false` (default): they are false (0, or −1 when
+ * bipolar), as in an exam that lists only the true rows; `"dont-care"`: they are unspecified (v1's reading).
+ */
+export const unlistedField = z
+  .union([z.literal(false), z.literal('dont-care')])
+  .default(false)
+  .describe(
+    'Rows the table leaves out: false (default) = they output false (0, or −1 when bipolar), as when a table lists only its true rows; "dont-care" = they may output anything (the network only has to match the listed rows).',
+  );
+
 /** The firing rule. */
 export type FireWhen = '>0' | '>=0';
 /** The encoding of truth values. */
@@ -49,9 +60,10 @@ export const booleanFunctionFields = {
           .min(1)
           .max(maxRows)
           .describe('Output of each input row (0/1, or −1/+1 when bipolar).'),
+        unlisted: unlistedField,
       })
       .optional()
-      .describe('Truth table; rows left out are don\u2019t-cares. Give this or expression.'),
+      .describe('Truth table; rows left out are false unless unlisted is "dont-care". Give this or expression.'),
     'the function',
   ),
   variables: z
@@ -81,7 +93,7 @@ export const booleanFunctionFields = {
 /** The validated input of {@link booleanFunctionFields}. */
 export interface BooleanFunctionInput {
   expression?: string | undefined;
-  truthTable?: { inputs: number[][]; outputs: number[] } | undefined;
+  truthTable?: { inputs: number[][]; outputs: number[]; unlisted?: false | 'dont-care' | undefined } | undefined;
   variables?: string[] | undefined;
   weightDomain?: number[] | undefined;
   biasDomain?: number[] | undefined;
@@ -97,6 +109,8 @@ export interface BoolFunction {
   values: Int8Array;
   /** The expression as typed, when there was one. */
   expression?: string;
+  /** Rows a truth table left out and that were filled in as false (`truthTable.unlisted: false`). */
+  filledRows?: number;
 }
 
 /** The bits of row r, first variable first. */
@@ -157,7 +171,7 @@ function fromExpression(expression: string, given: string[] | undefined): BoolFu
 }
 
 function fromTable(inp: BooleanFunctionInput): BoolFunction {
-  const { inputs, outputs } = inp.truthTable as { inputs: number[][]; outputs: number[] };
+  const { inputs, outputs, unlisted = false } = inp.truthTable as NonNullable<BooleanFunctionInput['truthTable']>;
   const n = (inputs[0] as number[]).length;
   const [falseValue, name] = inp.encoding === 'bipolar' ? [-1, '−1 or 1 (bipolar encoding)'] : [0, '0 or 1'];
   const bit = (v: number, path: string): number => {
@@ -196,7 +210,15 @@ function fromTable(inp: BooleanFunctionInput): BoolFunction {
     firstRow.set(r, k);
     values[r] = out;
   });
-  return { variables, n, values };
+  if (unlisted === 'dont-care') return { variables, n, values };
+  let filledRows = 0;
+  values.forEach((v, r) => {
+    if (v < 0) {
+      values[r] = 0;
+      filledRows++;
+    }
+  });
+  return { variables, n, values, filledRows };
 }
 
 /** Rows where the function is specified, in truth-table order. */

@@ -80,6 +80,28 @@ export function bits(r: number, n: number): number[] {
 }
 
 /**
+ * A truth-table input listing the rows of `values` that are not −1, encoded (0/1 or ±1). The rows left out are
+ * don't-cares (`unlisted: "dont-care"`) unless `unlisted` is false: then they are false.
+ */
+export function tableInput(
+  n: number,
+  values: readonly number[],
+  enc: 'binary' | 'bipolar',
+  unlisted: false | 'dont-care' = 'dont-care',
+) {
+  const e = (b: number) => (enc === 'bipolar' ? 2 * b - 1 : b);
+  const rows = values.flatMap((v, r) => (v < 0 ? [] : [r]));
+  return {
+    truthTable: {
+      inputs: rows.map((r) => bits(r, n).map(e)),
+      outputs: rows.map((r) => e(values[r] as number)),
+      ...(unlisted === false ? {} : { unlisted }),
+    },
+    encoding: enc,
+  };
+}
+
+/**
  * Brute force: integer weights in [−K, K]ⁿ and biases in steps of ½ over
  * [−nK − 1, nK + 1] that reproduce every specified row (values: 1, 0, −1 = don't care).
  */

@@ -1,7 +1,7 @@
 import { DnnInputError } from '@dnn/core';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { bits, bruteForceSeparates, evalNetwork, solveAs } from './logic.test-util.js';
+import { bits, bruteForceSeparates, evalNetwork, solveAs, tableInput } from './logic.test-util.js';
 import type { MlpAnswer } from './mlp.js';
 import type { PerceptronAnswer } from './perceptron.js';
 
@@ -20,15 +20,6 @@ const fn = (maxN: number, dontCares: boolean) =>
       }),
     )
     .filter((f) => f.values.some((v) => v >= 0));
-
-function tableInput(n: number, values: number[], enc: 'binary' | 'bipolar') {
-  const e = (b: number) => (enc === 'bipolar' ? 2 * b - 1 : b);
-  const rows = values.flatMap((v, r) => (v < 0 ? [] : [r]));
-  return {
-    truthTable: { inputs: rows.map((r) => bits(r, n).map(e)), outputs: rows.map((r) => e(values[r] as number)) },
-    encoding: enc,
-  };
-}
 
 describe('logic/mlp properties', () => {
   it('every returned network reproduces its truth table on all specified rows (independent evaluation)', () => {
@@ -106,6 +97,24 @@ describe('logic/mlp properties', () => {
         });
       }),
       { numRuns: 200 },
+    );
+  });
+
+  it('unlisted rows (default unlisted: false) give the same network as the full table with those rows written as false', () => {
+    fc.assert(
+      fc.property(fn(4, true), rule, encoding, ({ n, values }, fireWhen, enc) => {
+        const partial = solveAs<MlpAnswer>('logic/mlp', { ...tableInput(n, values, enc, false), fireWhen });
+        const full = solveAs<MlpAnswer>('logic/mlp', {
+          ...tableInput(
+            n,
+            values.map((v) => Math.max(v, 0)),
+            enc,
+          ),
+          fireWhen,
+        });
+        expect(partial.answer).toEqual(full.answer);
+      }),
+      { numRuns: 150 },
     );
   });
 });

@@ -74,19 +74,37 @@ describe('logic/mlp: constructions', () => {
     }
   });
 
-  it('don’t-cares are used: a partial table is matched on its specified rows only', () => {
-    // Rows 00 → 0, 11 → 0, 01 → 1 (10 unspecified): x̄y suffices as one perceptron.
-    const { answer } = run({
-      truthTable: {
-        inputs: [
-          [0, 0],
-          [1, 1],
-          [0, 1],
-        ],
-        outputs: [0, 0, 1],
-      },
+  it('don’t-cares are used: with unlisted "dont-care" a partial table is matched on its specified rows only', () => {
+    // Rows 00 → 0, 11 → 0, 01 → 1 with 10 a don't-care: x̄y fits, one perceptron.
+    const rows = {
+      inputs: [
+        [0, 0],
+        [1, 1],
+        [0, 1],
+      ],
+      outputs: [0, 0, 1],
+    };
+    expect(run({ truthTable: { ...rows, unlisted: 'dont-care' } }).answer).toMatchObject({
+      perceptrons: 1,
+      verified: true,
     });
-    expect(answer).toMatchObject({ perceptrons: 1, verified: true });
+  });
+
+  it('by default unlisted rows are false: 00 → 0, 01 → 1, 10 → 1 with 11 left out is x ⊕ y (3 units), not OR (1)', () => {
+    // By hand: with 11 a don't-care, x | y is one unit; with 11 false the function is XOR, not separable, so 3 units.
+    const rows = {
+      inputs: [
+        [0, 0],
+        [0, 1],
+        [1, 0],
+      ],
+      outputs: [0, 1, 1],
+    };
+    const dc = run({ truthTable: { ...rows, unlisted: 'dont-care' } });
+    const dflt = run({ truthTable: rows });
+    expect(dc.answer).toMatchObject({ perceptrons: 1, verified: true });
+    expect(dflt.answer).toMatchObject({ perceptrons: 3, verified: true, minimal: true });
+    expect(dflt.notes.join(' ')).toMatch(/1 of the 4 rows .* filled in as false/);
   });
 
   it('12-input parity is built (13 perceptrons) and checked on all 4096 rows', () => {

@@ -466,5 +466,24 @@ export const mlp = defineSolver({
       input: { expression: 'A xnor B xnor C xnor D xnor E' },
       answer: { perceptrons: 6, hiddenUnits: 5, depth: 2, width: 5, verified: true, construction: 'counting' },
     },
+    {
+      title: 'The 5-minterm exam as a truth table listing only its five true rows (the other 11 are 0)',
+      source:
+        'Exam problem (A B C D Y table with the rows 1010, 1110, 1001, 1011, 1000 → 1; the rubric writes Y as their sum of minterms, so the unlisted rows are 0). By hand as above: Y = AB̄ + ABCD̄ = [4A − 2B + C − D ≥ 3], one perceptron. Read as don’t-cares (v1), the constant 1 would fit the five rows.',
+      input: {
+        truthTable: {
+          inputs: [
+            [1, 0, 1, 0],
+            [1, 1, 1, 0],
+            [1, 0, 0, 1],
+            [1, 0, 1, 1],
+            [1, 0, 0, 0],
+          ],
+          outputs: [1, 1, 1, 1, 1],
+        },
+        variables: ['A', 'B', 'C', 'D'],
+      },
+      answer: { perceptrons: 1, depth: 1, width: 1, verified: true, minimal: true },
+    },
   ],
 });

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { type BoolExpr, parseBoolean, truthVector } from './boolean-expression.js';
-import { bits, bruteForceSeparates, solveAs } from './logic.test-util.js';
+import { bits, bruteForceSeparates, solveAs, tableInput } from './logic.test-util.js';
 import type { PerceptronAnswer } from './perceptron.js';
 
 const rule = fc.constantFrom('>0' as const, '>=0' as const);
@@ -16,15 +16,6 @@ const fn = fc
     }),
   )
   .filter((f) => f.values.some((v) => v >= 0));
-
-function tableInput(n: number, values: number[], enc: 'binary' | 'bipolar') {
-  const e = (b: number) => (enc === 'bipolar' ? 2 * b - 1 : b);
-  const rows = values.flatMap((v, r) => (v < 0 ? [] : [r]));
-  return {
-    truthTable: { inputs: rows.map((r) => bits(r, n).map(e)), outputs: rows.map((r) => e(values[r] as number)) },
-    encoding: enc,
-  };
-}
 
 const run = (input: unknown) => solveAs<PerceptronAnswer>('logic/perceptron', input);
 
@@ -221,6 +212,25 @@ describe('logic/perceptron properties', () => {
         expect(got).toEqual(want);
       }),
       { numRuns: 300 },
+    );
+  });
+
+  it('unlisted rows (default unlisted: false) give the same answer as the full table with those rows written as false', () => {
+    fc.assert(
+      fc.property(fn, rule, encoding, ({ n, values }, fireWhen, enc) => {
+        const partial = run({ ...tableInput(n, values, enc, false), fireWhen });
+        const full = run({
+          ...tableInput(
+            n,
+            values.map((v) => Math.max(v, 0)),
+            enc,
+          ),
+          fireWhen,
+        });
+        expect(partial.answer).toEqual(full.answer);
+        expect(partial.notes.some((t) => /filled in as false/.test(t))).toBe(values.includes(-1));
+      }),
+      { numRuns: 200 },
     );
   });
 });

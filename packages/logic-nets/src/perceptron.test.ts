@@ -97,8 +97,26 @@ describe('logic/perceptron: conventions', () => {
     expect(run({ expression: 'x10 & !x2', variables: ['x10', 'x2'] }).answer.variables).toEqual(['x10', 'x2']);
   });
 
-  it('rows left out of a truth table are don’t-cares', () => {
+  it('with unlisted "dont-care", rows left out of a truth table are don’t-cares', () => {
     // Only (0, 0) → 1 and (1, 1) → 0: separable (e.g. NAND), with 2 inequalities.
+    const sol = run({
+      truthTable: {
+        inputs: [
+          [0, 0],
+          [1, 1],
+        ],
+        outputs: [1, 0],
+        unlisted: 'dont-care',
+      },
+    });
+    expect(sol.answer.separable).toBe(true);
+    expect(sol.answer.inequalities).toHaveLength(2);
+    expect(sol.notes.join(' ')).toMatch(/don't-cares/);
+  });
+
+  it('by default rows left out of a truth table are false, with a note saying so and naming the v1 reading', () => {
+    // (0, 0) → 1, (1, 1) → 0, and (0, 1), (1, 0) filled in as 0: NOR, 4 inequalities; by hand w = (−2, −2), b = 1
+    // would do (z = 1, −1, −1, −3), any separating unit must fire on (0, 0) only.
     const sol = run({
       truthTable: {
         inputs: [
@@ -109,8 +127,15 @@ describe('logic/perceptron: conventions', () => {
       },
     });
     expect(sol.answer.separable).toBe(true);
-    expect(sol.answer.inequalities).toHaveLength(2);
-    expect(sol.notes.join(' ')).toMatch(/don't-cares/);
+    expect(sol.answer.inequalities).toHaveLength(4);
+    expect(sol.answer.inequalities.map((q) => q.target)).toEqual([1, 0, 0, 0]);
+    expect(sol.notes.join(' ')).toMatch(/2 of the 4 rows .* filled in as false .*"dont-care"/);
+  });
+
+  it('a bipolar table listing only its true rows fills the others with −1', () => {
+    const sol = run({ truthTable: { inputs: [[1, 1]], outputs: [1] }, encoding: 'bipolar' });
+    expect(sol.answer.inequalities.map((q) => q.target)).toEqual([-1, -1, -1, 1]);
+    expect(sol.notes.join(' ')).toMatch(/filled in as false \(−1\)/);
   });
 
   it('a 12-variable parity is decided by the exact LP quickly', () => {

@@ -145,6 +145,25 @@ export const perceptron = defineSolver({
       answer: { separable: true, weights: [-2, -2], bias: 3 },
     },
     {
+      title: 'A table listing only its true rows: 1010, 1110, 1001, 1011, 1000 → 1 (the other 11 rows are 0)',
+      source:
+        'Exam problem (the A B C D Y table asked as an MLP; the rubric’s sum of minterms makes every unlisted row 0). By hand: Y = AB̄ + ABCD̄; w = (4, −2, 1, −1), b = −2.5 gives z = 1.5, 0.5, 0.5, 1.5, 0.5 on the five rows and at most −0.5 on the others (A = 0: at most 1 − 2.5; A = 1, B = 1: 4 − 2 − 2.5 + C − D ≤ 0.5 only for C = 1, D = 0). So it is separable; the solver returns one such unit.',
+      input: {
+        truthTable: {
+          inputs: [
+            [1, 0, 1, 0],
+            [1, 1, 1, 0],
+            [1, 0, 0, 1],
+            [1, 0, 1, 1],
+            [1, 0, 0, 0],
+          ],
+          outputs: [1, 1, 1, 1, 1],
+        },
+        variables: ['A', 'B', 'C', 'D'],
+      },
+      answer: { separable: true },
+    },
+    {
       title: 'XOR is not linearly separable',
       source:
         'By hand: firing rows give w_y + b > 0 and w_x + b > 0, summing to w_x + w_y + 2b > 0; silent rows give b ≤ 0 and w_x + w_y + b ≤ 0, summing to w_x + w_y + 2b ≤ 0 — a contradiction (multipliers all 1).',

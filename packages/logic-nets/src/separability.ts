@@ -43,8 +43,16 @@ export function conventionNotes(inp: BooleanFunctionInput, f: BoolFunction): str
     `Weight order: ${tuple(f.variables)}${inp.variables ? '' : inp.expression !== undefined ? ' (the expression’s names sorted; set variables to change it)' : ' (truth-table columns)'}.`,
   ];
   const missing = f.values.filter((v) => v < 0).length;
-  if (missing > 0)
-    notes.push(`${missing} of the ${f.values.length} rows are not in the truth table: they are don't-cares.`);
+  if (missing > 0) {
+    notes.push(
+      `${missing} of the ${f.values.length} rows are not in the truth table: they are don't-cares (truthTable.unlisted "dont-care"; the network only has to match the listed rows).`,
+    );
+  }
+  if (f.filledRows) {
+    notes.push(
+      `${f.filledRows} of the ${f.values.length} rows are not in the truth table: they were filled in as false (${inp.encoding === 'bipolar' ? '−1' : '0'}), the default truthTable.unlisted false for a table that lists only its true rows. Version 1 read such rows as don't-cares; set truthTable.unlisted to "dont-care" for that.`,
+    );
+  }
   return notes;
 }
 

@@ -109,7 +109,8 @@ export interface TruthPoint {
 
 /**
  * The four rows of a 2-input truth table with their targets, from (first that
- * applies): the input's `truthTable` (rows left out are don't-cares, no target);
+ * applies): the input's `truthTable` (rows left out are false, or don't-cares without a target with
+ * `unlisted: "dont-care"`);
  * an answer list of rows `{ x, target }` (logic/perceptron's inequalities); a
  * `verified: true` flag next to the network (the network then reproduces every
  * specified row, and an expression specifies them all, so its outputs are the
@@ -134,9 +135,11 @@ export function truthPoints(
   const table = input.truthTable;
   if (isRecord(table) && Array.isArray(table.inputs) && isNumbers(table.outputs)) {
     const { inputs, outputs } = table;
+    const dontCare = table.unlisted === 'dont-care';
     return corners.map((x) => {
       const r = inputs.findIndex((row) => isNumbers(row) && same(row, x));
-      return r >= 0 && outputs[r] !== undefined ? { x, target: outputs[r] } : { x };
+      if (r >= 0 && outputs[r] !== undefined) return { x, target: outputs[r] };
+      return dontCare ? { x } : { x, target: lo };
     });
   }
   for (const list of Object.values(answer)) {
