@@ -43,7 +43,10 @@ describe('Keras code = the same tf.layers model (TensorFlow.js)', () => {
     expect(a.layers.map((l) => l.outputShape)).toEqual(shapes);
     expect(a.layers.map((l) => l.params)).toEqual(model.layers.map((l) => l.countParams()));
     expect(a.totalParams).toBe(model.countParams());
-    const nonTrainable = model.nonTrainableWeights.reduce((t, w) => t + w.shape.reduce((p, d) => p * d, 1), 0);
+    const nonTrainable = model.nonTrainableWeights.reduce(
+      (t, w) => t + (w.shape as number[]).reduce((p, d) => p * d, 1),
+      0,
+    );
     expect(a.nonTrainableParams).toBe(nonTrainable);
     model.dispose();
   });
