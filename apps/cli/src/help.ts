@@ -14,6 +14,7 @@ Usage:
                                          exam questions with answer keys (a whole sheet for a topic such as conv)
   dnn grade <id> --input q.json --answer a.json [--format text|json]
                                          grade an answer with partial credit and the worked solution
+  dnn --version                          the version of the package
 
 Exit codes: 0 solved, 2 bad input (the message names the field), 1 internal error.
 Run \`dnn <command> --help\` for details.`;

@@ -1,10 +1,24 @@
 /** The `dnn` command: dispatch and exit codes (0 solved, 2 bad input, 1 internal error). */
+import { readFileSync } from 'node:fs';
 import { isDnnInputError, type Registry } from '@dnn/core';
 import { batchCommand, generateCommand, gradeCommand, listCommand, solveCommand } from './commands.js';
 import { MAIN_HELP } from './help.js';
 import { type Io, UsageError } from './io.js';
 
 export type { Io } from './io.js';
+
+/**
+ * The version of the package this file ships in: dist/main.js of @dnn/cli, or the bundled dist/dnn.mjs of
+ * @dnn/cli or of dnn-solvers (the package.json one directory up; the packages are released together).
+ */
+export function version(): string {
+  try {
+    return (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string })
+      .version;
+  } catch {
+    return 'unknown';
+  }
+}
 
 const COMMANDS: Record<string, (registry: Registry, args: string[], io: Io) => number | Promise<number>> = {
   list: listCommand,
@@ -24,6 +38,10 @@ export async function main(registry: Registry, argv: string[], io: Io): Promise<
     }
     if (command === '--help' || command === '-h' || command === 'help') {
       io.out(`${MAIN_HELP}\n`);
+      return 0;
+    }
+    if (command === '--version' || command === '-v') {
+      io.out(`${version()}\n`);
       return 0;
     }
     const run = Object.hasOwn(COMMANDS, command) ? COMMANDS[command] : undefined;

@@ -1,0 +1,14 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { main } from './main.js';
+import { registry } from './registry.js';
+
+describe('dnn --version', () => {
+  it('prints the package version and exits 0', async () => {
+    const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+    const out: string[] = [];
+    const io = { stdin: process.stdin, out: (t: string) => out.push(t), err: () => undefined };
+    expect(await main(registry, ['--version'], io)).toBe(0);
+    expect(out.join('')).toBe(`${version}\n`);
+  });
+});
