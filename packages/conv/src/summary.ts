@@ -21,6 +21,7 @@ import { summaryInput as input, type LayerSpec } from './layer-specs.js';
 import { describeShape, type LayerOutcome, type LayerState, type Layout } from './layer-state.js';
 import { CHANNELS_LAST_NOTE, channelsLastWarning, looksChannelsLast, toChannelsLast } from './layout.js';
 import { readModelCode } from './model-code.js';
+import { depthAndWidth } from './summary-depth.js';
 import { SUMMARY_EXAMPLES } from './summary-examples.js';
 import { atOrigin, type ChannelCheck, nextActive, summarySource } from './summary-source.js';
 
@@ -277,40 +278,6 @@ function inputStep(shape: number[], layout: Layout, kerasShape: number[] | undef
             : '[N]';
   const from = kerasShape && kerasShape.join() !== shape.join() ? [words('from Keras order'), vec(kerasShape)] : [];
   return step('Input', eq('shape', vec(shape)), words(reading), ...from);
-}
-
-const WEIGHTED: Partial<Record<LayerSpec['type'], (l: LayerSpec) => number>> = {
-  conv1d: (l) => (l as { outChannels: number }).outChannels,
-  conv2d: (l) => (l as { outChannels: number }).outChannels,
-  convtranspose2d: (l) => (l as { outChannels: number }).outChannels,
-  dense: (l) => (l as { units: number }).units,
-  embedding: (l) => (l as { dim: number }).dim,
-  rnn: (l) => (l as { hiddenSize: number }).hiddenSize,
-  lstm: (l) => (l as { hiddenSize: number }).hiddenSize,
-  gru: (l) => (l as { hiddenSize: number }).hiddenSize,
-};
-
-/** Depth (layers with weights) and width (their largest channel or unit count), with the step that counts them. */
-function depthAndWidth(layers: LayerSpec[]): { depth: number; width: number; step: Step } {
-  const sizes = layers.flatMap((l) => {
-    const size = WEIGHTED[l.type];
-    return size ? [size(l)] : [];
-  });
-  const width = sizes.length ? Math.max(...sizes) : 0;
-  return {
-    depth: sizes.length,
-    width,
-    step: step(
-      'Depth and width',
-      eq(words('depth'), sizes.length),
-      words('(layers with weights)'),
-      eq(
-        words('width'),
-        sizes.length > 1 ? tex(`max(${sizes.join(', ')})`, `\\max(${sizes.join(', ')})`) : width,
-        width,
-      ),
-    ),
-  };
 }
 
 /** A channel count the code states (PyTorch in_channels, in_features) must match the layer's input. */
