@@ -210,6 +210,70 @@ describe('conv/backprop properties', () => {
     );
   });
 
+  it('pooling with padding "same" and padValue "ignore" gives TensorFlow.js "same" pooling: its values, the max-pool gradient of tf.grad, the average’s exact differences (padding never wins, never counted)', () => {
+    const cases = fc
+      .record({
+        c: fc.integer({ min: 1, max: 2 }),
+        h: fc.integer({ min: 1, max: 6 }),
+        w: fc.integer({ min: 1, max: 6 }),
+        k: fc.integer({ min: 1, max: 3 }),
+        s: fc.integer({ min: 1, max: 3 }),
+        kind: fc.constantFrom('maxpool', 'avgpool'),
+      })
+      .chain((m) => fc.record({ m: fc.constant(m), x: values(m.c * m.h * m.w), seed: fc.nat() }));
+    fc.assert(
+      fc.property(cases, ({ m, x, seed }) => {
+        const ho = Math.ceil(m.h / m.s);
+        const wo = Math.ceil(m.w / m.s);
+        const g = Array.from({ length: m.c * ho * wo }, (_, i) => (((seed + 7 * i) % 17) - 8) / 8);
+        const { answer } = run({
+          input: shaped(x, [m.c, m.h, m.w]),
+          layers: [{ type: m.kind, kernel: m.k, stride: m.s, padding: 'same', padValue: 'ignore' }],
+          gradOutput: shaped(g, [m.c, ho, wo]),
+        });
+        const want = tf.tidy(() => {
+          const xt = tf.tensor(x, [1, m.c, m.h, m.w]).transpose([0, 2, 3, 1]) as tf.Tensor4D;
+          const gt = tf.tensor(g, [1, m.c, ho, wo]).transpose([0, 2, 3, 1]);
+          const f = (v: tf.Tensor) =>
+            m.kind === 'maxpool'
+              ? tf.maxPool(v as tf.Tensor4D, m.k, m.s, 'same')
+              : tf.avgPool(v as tf.Tensor4D, m.k, m.s, 'same');
+          const dx = tf.grad((v: tf.Tensor) => tf.sum(f(v).mul(gt)))(xt);
+          return {
+            y: Array.from(f(xt).transpose([0, 3, 1, 2]).dataSync()),
+            dx: Array.from(dx.transpose([0, 3, 1, 2]).dataSync()),
+          };
+        });
+        expectNear(flat(answer.activations[0]), want.y, 1e-6, 'Y');
+        if (m.kind === 'maxpool') {
+          expectNear(flat(answer.gradients[0]?.input), want.dx, 1e-6, '∂L/∂X');
+          return;
+        }
+        // tfjs's avgPool gradient under "same" divides by the whole window although its forward divides by the real
+        // cells (1×1 input, 2×2 window: y = x, yet tfjs gives ∂y/∂x = 1/4). Average pooling is linear, so the oracle
+        // here is the exact difference of the solver's own forward: ∂(Σ Y·G)/∂x_i = Σ Y(x + e_i)·G − Σ Y(x)·G.
+        const F = (xs: number[]) => {
+          const y = flat(
+            run({
+              input: shaped(xs, [m.c, m.h, m.w]),
+              layers: [{ type: 'avgpool', kernel: m.k, stride: m.s, padding: 'same', padValue: 'ignore' }],
+              gradOutput: shaped(g, [m.c, ho, wo]),
+            }).answer.activations[0],
+          );
+          return y.reduce((acc, v, i) => acc + v * (g[i] as number), 0);
+        };
+        const base = F(x);
+        expectNear(
+          flat(answer.gradients[0]?.input),
+          x.map((_, i) => F(x.map((v, j) => (j === i ? v + 1 : v))) - base),
+          1e-9,
+          '∂L/∂X',
+        );
+      }),
+      { numRuns: 100 },
+    );
+  });
+
   it('max pooling without padding passes on all of the output gradient, with ties (small integers) under either maxTie', () => {
     const maps = fc
       .record({
