@@ -278,6 +278,19 @@ export function AnswerValue({ value, schema: raw, name, ctx, compact }: AnswerVa
   const schema = pick(raw, value);
   const kind = kindOf(schema, value);
   const label = labelOf(name, schema);
+  // A field declared as feature maps ([H][W] or [C][H][W]) keeps its heatmaps when this value is one [H][W] map.
+  const FeatureMaps = unwrap(raw).kind === 'tensor' && kind === 'matrix' && !compact ? PICTURES.tensor : undefined;
+  if (FeatureMaps) {
+    return (
+      <>
+        <FeatureMaps value={value} schema={schema} {...ctx} />
+        <details className="dnn-answer__numbers">
+          <summary>{label} as a table</summary>
+          <Matrix value={value as number[][]} label={label} />
+        </details>
+      </>
+    );
+  }
   switch (kind) {
     case 'scalar':
     case 'count':
