@@ -6,6 +6,7 @@
  * answer is the one the plain per-edge test gives.
  */
 
+import type { Encoding } from './boolean-function.js';
 import { type Layer, networkOutput } from './network.js';
 
 /** A point [x1, x2]. */
@@ -117,7 +118,7 @@ export function unionOracle(polys: readonly (readonly Point[])[], tol: number): 
 }
 
 /**
- * Checks a network of step units (fires at ≥ 0, binary outputs; first layer on
+ * Checks a network of step units (fires at ≥ 0, outputs 1 and 0, or −1 when bipolar; first layer on
  * the two coordinates) against the oracle on every grid point, ungraded points
  * skipped. The first layer's sums are assembled from per-column and per-row
  * products in the order runNetwork's dot product adds them, so each unit fires
@@ -130,11 +131,13 @@ export function checkGrid(
   gridX: readonly number[],
   gridY: readonly number[],
   oracle: UnionOracle,
+  encoding: Encoding = 'binary',
 ): { checked: number; mismatches: number } {
   const [first, ...rest] = layers as [Layer, ...Layer[]];
   const units = first.bias.length;
   const nx = gridX.length;
-  const later = networkOutput(rest, '>=0', 'binary');
+  const later = networkOutput(rest, '>=0', encoding);
+  const off = encoding === 'bipolar' ? -1 : 0;
   // 0 + w₀·x, as the dot product starts.
   const columns = Float64Array.from({ length: units * nx }, (_, c) => {
     const h = Math.floor(c / nx);
@@ -155,7 +158,7 @@ export function checkGrid(
       if (truth === undefined) continue;
       checked++;
       for (let h = 0, c = i; h < units; h++, c += nx) {
-        const fires = (columns[c] as number) + (rowTerm[h] as number) + (bias[h] as number) >= 0 ? 1 : 0;
+        const fires = (columns[c] as number) + (rowTerm[h] as number) + (bias[h] as number) >= 0 ? 1 : off;
         if (hidden[h] !== fires) {
           hidden[h] = fires;
           fresh = false;

@@ -105,4 +105,63 @@ describe('logic/region-mlp properties', () => {
       { numRuns: 150 },
     );
   });
+
+  it('bipolar and binary networks of the same polygons classify the same grid points (independent evaluation)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.array(point, { minLength: 3, maxLength: 6 }), { minLength: 1, maxLength: 3 }),
+        (clouds) => {
+          const polys = clouds.map(hull).filter((p) => p.length >= 3);
+          fc.pre(polys.length > 0);
+          const binary = run({ polygons: polys }).answer;
+          const bipolar = run({ polygons: polys, encoding: 'bipolar' }).answer;
+          expect(bipolar.verified).toBe(true);
+          for (let x = -21; x <= 21; x += 1.5) {
+            for (let y = -21; y <= 21; y += 1.5) {
+              const inBinary = evalNetwork(binary.layers, [x, y], '>=0', false) === 1;
+              expect(evalNetwork(bipolar.layers, [x, y], '>=0', true)).toBe(inBinary ? 1 : -1);
+            }
+          }
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+
+  it('with weights from {−10, 0, 10} and biases multiples of 10, rectangles keep their region and every value is allowed', () => {
+    const biasDomain = Array.from({ length: 201 }, (_, i) => 10 * i - 1000);
+    fc.assert(
+      fc.property(
+        point,
+        fc.integer({ min: 1, max: 10 }),
+        fc.integer({ min: 1, max: 10 }),
+        fc.constantFrom('binary' as const, 'bipolar' as const),
+        ([x, y], w, h, encoding) => {
+          const polygons = [
+            [
+              [x, y],
+              [x + w, y],
+              [x + w, y + h],
+              [x, y + h],
+            ],
+          ];
+          const { answer } = run({ polygons, encoding, weightDomain: [-10, 0, 10], biasDomain });
+          expect(answer.verified).toBe(true);
+          for (const layer of answer.layers) {
+            expect(layer.weights.flat().every((v) => [-10, 0, 10].includes(v))).toBe(true);
+            expect(layer.bias.every((b) => biasDomain.includes(b))).toBe(true);
+          }
+          for (let px = x - 2; px <= x + w + 2; px += 0.5) {
+            for (let py = y - 2; py <= y + h + 2; py += 0.5) {
+              const inside = px >= x && px <= x + w && py >= y && py <= y + h;
+              expect(evalNetwork(answer.layers, [px, py], '>=0', encoding === 'bipolar')).toBe(
+                inside ? 1 : encoding === 'bipolar' ? -1 : 0,
+              );
+            }
+          }
+        },
+      ),
+      { numRuns: 100 },
+    );
+  });
 });

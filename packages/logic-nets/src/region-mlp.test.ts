@@ -74,6 +74,59 @@ describe('logic/region-mlp: constructions', () => {
   });
 });
 
+describe('logic/region-mlp: encodings and domains', () => {
+  const lShape = [
+    [
+      [0, 0],
+      [2, 0],
+      [2, 1],
+      [0, 1],
+    ],
+    [
+      [0, 0],
+      [1, 0],
+      [1, 2],
+      [0, 2],
+    ],
+  ];
+
+  it('bipolar units: AND bias −(m − 1), OR bias k − 1 (by hand: ±1 sums), boundary inside, −1 outside', () => {
+    const { answer, notes } = run({ polygons: lShape, encoding: 'bipolar' });
+    expect(answer).toMatchObject({ verified: true, hiddenUnits: 6, perceptrons: 9, fireWhen: '>=0' });
+    // Each rectangle has 4 half-planes: all fire → 4 − 3 = 1 ≥ 0, one off → 2 − 3 < 0. OR of 2: one on → 0 + 1 ≥ 0.
+    expect(answer.layers[1]?.bias).toEqual([-3, -3]);
+    expect(answer.layers[2]).toEqual({ weights: [[1, 1]], bias: [1] });
+    for (const [p, inside] of [
+      [[2, 1], true],
+      [[1, 2], true],
+      [[1.5, 1.5], false],
+      [[-0.001, 0.5], false],
+    ] as const) {
+      expect(evalNetwork(answer.layers, [...p], '>=0', true)).toBe(inside ? 1 : -1);
+    }
+    expect(notes.join(' ')).toMatch(/−1 \(bipolar encoding\)/);
+  });
+
+  it('binary units with a weight domain: AND bias −λm and OR bias −λ, the allowed value closest to it', () => {
+    const { answer } = run({
+      polygons: lShape,
+      weightDomain: [-10, 0, 10],
+      biasDomain: Array.from({ length: 21 }, (_, i) => 10 * i - 100),
+    });
+    expect(answer.verified).toBe(true);
+    expect(answer.layers[1]?.bias).toEqual([-40, -40]);
+    expect(answer.layers[2]).toEqual({ weights: [[10, 10]], bias: [-10] });
+    expect(answer.layers.flatMap((l) => l.weights.flat()).every((w) => [-10, 0, 10].includes(w))).toBe(true);
+  });
+
+  it('without a domain the answer is the v1 network (binary default), with fireWhen stated', () => {
+    const plain = run({ polygons: lShape }).answer;
+    expect(plain.layers[1]?.bias).toEqual([-4, -4]);
+    expect(plain.layers[2]).toEqual({ weights: [[1, 1]], bias: [-1] });
+    expect(plain.fireWhen).toBe('>=0');
+  });
+});
+
 badInputSuite('logic/region-mlp', [
   [
     'a two-vertex polygon',
@@ -191,5 +244,49 @@ badInputSuite('logic/region-mlp', [
     },
     'polygons[0][1][0]',
     /at most/,
+  ],
+  [
+    'a bias domain without a weight domain',
+    { polygons: [square(0, 0, 1)], biasDomain: [0, 10] },
+    'biasDomain',
+    /needs a weightDomain/,
+  ],
+  [
+    'a slanted edge no multiple of which has weights in {−10, 0, 10}',
+    {
+      polygons: [
+        [
+          [0, 0],
+          [2, -1],
+          [0, 3],
+        ],
+      ],
+      weightDomain: [-10, 0, 10],
+    },
+    'weightDomain',
+    /no positive multiple of the half-plane/,
+  ],
+  [
+    'axis-parallel edges without 0 in the weight domain',
+    { polygons: [square(0, 0, 1)], weightDomain: [-10, 10] },
+    'weightDomain',
+    /needs 0 in the domain/,
+  ],
+  [
+    'a bias domain too coarse for the edge x1 − 4 ≥ 0',
+    {
+      polygons: [
+        [
+          [4, 2],
+          [7, 2],
+          [7, 6],
+          [4, 6],
+        ],
+      ],
+      weightDomain: [-10, 0, 10],
+      biasDomain: [-100, 0, 100],
+    },
+    'biasDomain',
+    /bias is outside/,
   ],
 ]);

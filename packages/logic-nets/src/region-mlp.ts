@@ -5,8 +5,10 @@
  */
 import { a, checkLimit, DnnInputError, defineSolver, eq, fmt, type Step, s, step, vec, words, z } from '@dnn/core';
 import { depthField, perceptronsField } from './answer-fields.js';
+import { distinct, encodingField } from './boolean-function.js';
 import { type Layer, layerOf, networkOutput, unitStep } from './network.js';
 import { checkGrid, type Point, unionOracle } from './region-check.js';
+import { countingUnit, halfPlaneUnit, type UnitDomains } from './region-units.js';
 import type { Unit } from './threshold.js';
 
 const coordinate = z.number().min(-1e9).max(1e9);
@@ -23,6 +25,25 @@ const input = s.object({
     .min(1)
     .max(50)
     .describe('Convex polygons whose union is the region; boundary points count as inside.'),
+  encoding: encodingField.describe(
+    'Outputs of the step units: binary 1/0 (default) or bipolar +1/−1 (a unit that does not fire outputs −1, as in exams whose step gives 1 or −1). The inputs x1, x2 are coordinates either way.',
+  ),
+  weightDomain: z
+    .array(z.number().min(-1e9).max(1e9))
+    .min(1)
+    .max(64)
+    .optional()
+    .describe(
+      'Allowed weight values of every unit, e.g. [-10, 0, 10]; each half-plane is scaled by a positive factor to fit (the same half-plane). Default: any real.',
+    ),
+  biasDomain: z
+    .array(z.number().min(-1e9).max(1e9))
+    .min(1)
+    .max(256)
+    .optional()
+    .describe(
+      'Allowed bias values, e.g. the multiples of 10 from −100 to 100 (needs weightDomain). Default: any real.',
+    ),
 });
 
 /** A half-plane a₁x₁ + a₂x₂ + c ≥ 0 and the polygons whose edges lie on it. */
@@ -36,8 +57,15 @@ const halfPlane = a.answer({
 const answer = a.answer({
   layers: a.network(
     'Network',
-    'Hidden half-plane units, then one AND unit per polygon, then (for several polygons) the OR unit: weights[unit][input], bias[unit]. A unit outputs 1 when w·x + b ≥ 0, else 0.',
+    'Hidden half-plane units, then one AND unit per polygon, then (for several polygons) the OR unit: weights[unit][input], bias[unit]. A unit outputs 1 when w·x + b ≥ 0, else 0 (−1 with bipolar encoding).',
   ),
+  fireWhen: a
+    .text(
+      'Fires when',
+      'The firing rule of every unit: ">=0", output 1 when w·x + b ≥ 0, so points on the boundary are inside.',
+      ['>=0'],
+    )
+    .optional(),
   hiddenUnits: a.count('Hidden half-plane units', 'Number of distinct edge half-planes (first-layer units).'),
   verified: a.flag(
     'Verified',
@@ -139,6 +167,52 @@ function halfPlaneText(a: [number, number], c: number): string {
   return `${terms.join(' ')} ≥ 0`;
 }
 
+type RegionInput = { weightDomain?: number[] | undefined; biasDomain?: number[] | undefined };
+
+/** The weight and bias domains, checked and sorted. */
+function domainsOf(inp: RegionInput): UnitDomains {
+  if (inp.biasDomain !== undefined && inp.weightDomain === undefined) {
+    throw new DnnInputError(
+      'biasDomain',
+      'a bias domain needs a weightDomain too (the weights are scaled to fit it first); leave both out for real values',
+    );
+  }
+  return { weights: inp.weightDomain && distinct(inp.weightDomain), bias: inp.biasDomain && distinct(inp.biasDomain) };
+}
+
+/**
+ * The units: one per half-plane (scaled into the domains), an AND per polygon over its half-planes, and the OR
+ * over the polygons when there are several.
+ */
+function regionUnits(
+  planes: readonly HalfPlane[],
+  membership: readonly number[][],
+  encoding: 'binary' | 'bipolar',
+  d: UnitDomains,
+): { hidden: Unit[]; ands: Unit[]; or: Unit | null } {
+  const hidden = planes.map((p) => halfPlaneUnit(p.weights, p.bias, d, `h${planes.indexOf(p) + 1}: ${p.text}`));
+  const ands = membership.map((mine, k) => {
+    const m = mine.length;
+    const u = countingUnit(m, m, encoding, d, `the AND unit of polygon ${k + 1}`, m < planes.length);
+    return { weights: planes.map((_, h) => (mine.includes(h) ? u.weight : 0)), bias: u.bias };
+  });
+  if (membership.length === 1) return { hidden, ands, or: null };
+  const k = membership.length;
+  const u = countingUnit(k, 1, encoding, d, 'the OR unit', false);
+  return { hidden, ands, or: { weights: membership.map(() => u.weight), bias: u.bias } };
+}
+
+/** Notes on the domains: the scaling of the half-planes. */
+function domainNotes(inp: RegionInput, planes: readonly HalfPlane[], hidden: readonly Unit[]): string[] {
+  if (!inp.weightDomain) return [];
+  const scaled = planes.filter(
+    (p, h) => (hidden[h]?.weights[0] ?? 0) !== p.weights[0] || (hidden[h]?.weights[1] ?? 0) !== p.weights[1],
+  );
+  return [
+    `Weights from {${distinct(inp.weightDomain).join(', ')}}${inp.biasDomain ? ` and biases from the ${distinct(inp.biasDomain).length} allowed values` : ''}: ${scaled.length > 0 ? 'each half-plane unit is its edge inequality times a positive factor (the same half-plane)' : 'the edge inequalities fit as they are'}; the AND/OR units use the smallest positive allowed weight and the allowed bias closest to the middle of the interval that works.`,
+  ];
+}
+
 /** logic/region-mlp: union of convex polygons → half-plane, AND and OR step units. */
 export const regionMlp = defineSolver({
   id: 'logic/region-mlp',
@@ -181,13 +255,9 @@ export const regionMlp = defineSolver({
       });
       membership.push(mine);
     });
-    const hidden: Unit[] = planes.map((p) => ({ weights: [...p.weights], bias: p.bias }));
-    const ands: Unit[] = membership.map((mine) => ({
-      weights: planes.map((_, h) => (mine.includes(h) ? 1 : 0)),
-      bias: -mine.length,
-    }));
+    const { hidden, ands, or } = regionUnits(planes, membership, inp.encoding, domainsOf(inp));
     const layers: Layer[] = [layerOf(hidden), layerOf(ands)];
-    if (polys.length > 1) layers.push(layerOf([{ weights: polys.map(() => 1), bias: -1 }]));
+    if (or) layers.push(layerOf([or]));
     hidden.forEach((u, h) => {
       steps.push(unitStep(`Hidden unit h${h + 1}: fires on ${planes[h]?.text}`, `h${h + 1}`, u, ['x1', 'x2']));
     });
@@ -202,12 +272,12 @@ export const regionMlp = defineSolver({
         ),
       );
     });
-    if (polys.length > 1) {
+    if (or) {
       steps.push(
         unitStep(
           'Output (OR over the polygons): fires when any polygon unit fires',
           'y',
-          { weights: polys.map(() => 1), bias: -1 },
+          or,
           polys.map((_, k) => `a${k + 1}`),
         ),
       );
@@ -239,9 +309,9 @@ export const regionMlp = defineSolver({
     );
     const tol = 1e-9 * scale;
     const oracle = unionOracle(polys, tol);
-    const network = networkOutput(layers, '>=0', 'binary');
+    const network = networkOutput(layers, '>=0', inp.encoding);
     const x = new Float64Array(2);
-    let { checked, mismatches } = checkGrid(layers, gridX, gridY, oracle);
+    let { checked, mismatches } = checkGrid(layers, gridX, gridY, oracle, inp.encoding);
     const check = (px: number, py: number, truth: boolean | undefined) => {
       if (truth === undefined) return;
       checked++;
@@ -289,10 +359,12 @@ export const regionMlp = defineSolver({
         depth: layers.length,
         halfPlanes: planes,
         checkedPoints: checked,
+        fireWhen: '>=0',
       } satisfies RegionMlpAnswer,
       steps,
       notes: [
-        'Step units fire when w·x + b ≥ 0, so points on the boundary count as inside.',
+        `Step units fire when w·x + b ≥ 0 (fireWhen ">=0"), so points on the boundary count as inside; a unit outputs 1 when it fires, else ${inp.encoding === 'bipolar' ? '−1 (bipolar encoding)' : '0 (binary encoding; bipolar would give −1)'}. An exam whose unit fires when "total input ≥ threshold θ" has b = −θ.`,
+        ...domainNotes(inp, planes, hidden),
         'Edges of different polygons on the same line with the same inside share one hidden unit; the network follows the catalog’s construction (one unit per distinct half-plane), which is not always the smallest possible.',
         polys.length > 1
           ? 'Three layers of units: half-planes, one AND per polygon, one OR.'
@@ -355,6 +427,43 @@ export const regionMlp = defineSolver({
         ],
       },
       answer: { hiddenUnits: 6, perceptrons: 9, depth: 3, verified: true },
+    },
+    {
+      title: 'The rectangle with weights 0 or ±10, biases multiples of 10 and units that output 1 or −1',
+      source:
+        'Exam problem (the 1-hidden-layer, 4-node region; weights only 0, 10 or −10, biases 0 or multiples of 10, step output 1 or −1). By hand: each edge inequality times 10: 10x₂ − 20, −10x₁ + 70, −10x₂ + 60, 10x₁ − 40 (all ≥ 0). Hidden outputs are ±1, so their sum is 4 inside and at most 2 outside: the output 10(h₁ + h₂ + h₃ + h₄) − 30 ≥ 0 fires exactly inside (40 − 30 = 10 ≥ 0, 20 − 30 < 0). The exam’s “total input ≥ bias” writes the threshold θ = −b (20, −70, −60, 40; in ascending order −70, −60, 20, 40).',
+      input: {
+        polygons: [
+          [
+            [4, 2],
+            [7, 2],
+            [7, 6],
+            [4, 6],
+          ],
+        ],
+        encoding: 'bipolar',
+        weightDomain: [-10, 0, 10],
+        biasDomain: Array.from({ length: 21 }, (_, i) => 10 * i - 100),
+      },
+      answer: {
+        hiddenUnits: 4,
+        depth: 2,
+        perceptrons: 5,
+        verified: true,
+        fireWhen: '>=0',
+        layers: [
+          {
+            weights: [
+              [0, 10],
+              [-10, 0],
+              [0, -10],
+              [10, 0],
+            ],
+            bias: [-20, 70, 60, -40],
+          },
+          { weights: [[10, 10, 10, 10]], bias: [-30] },
+        ],
+      },
     },
   ],
 });
