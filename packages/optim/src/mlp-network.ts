@@ -48,30 +48,42 @@ export const transpose = (m: readonly (readonly number[])[]): number[][] =>
 /** A [out][in] matrix in the given layout. */
 export const inLayout = (m: number[][], layout: WeightLayout): number[][] => (layout === 'in-out' ? transpose(m) : m);
 
-/** Parameter key of weight (i, j) or bias i of layer l in the optimizer's flat map. */
-export const wKey = (l: number, i: number, j: number) => `W${l + 1}[${i + 1}][${j + 1}]`;
-/** Parameter key of bias i of layer l. */
-export const bKey = (l: number, i: number) => `b${l + 1}[${i + 1}]`;
+/*
+ * The optimizer's flat map keys the parameters by their position — every weight of layer 1 row by row, then its
+ * biases, then layer 2, … — as integer-like strings, which V8 stores as array elements: maps with string names
+ * like "W1[2][3]" fell into slow dictionary mode and made a long run of steps 10× slower.
+ */
 
 /** Flattens per-layer values ([out][in] weights, biases of layers that have them) to the optimizer's map. */
 export function toParamMap(layers: readonly Layer[], values: readonly LayerValues[]): ParamMap {
   const map: ParamMap = {};
+  let k = 0;
   for (const [l, ly] of layers.entries()) {
     const v = values[l] as LayerValues;
-    for (const [i, row] of ly.W.entries()) {
-      for (const j of row.keys()) map[wKey(l, i, j)] = (v.weights[i] as number[])[j] as number;
-      if (ly.hasBias) map[bKey(l, i)] = v.bias[i] as number;
-    }
+    for (const [i, row] of ly.W.entries())
+      for (const j of row.keys()) map[k++] = (v.weights[i] as number[])[j] as number;
+    if (ly.hasBias) for (const i of ly.b.keys()) map[k++] = v.bias[i] as number;
   }
   return map;
 }
 
 /** The inverse of {@link toParamMap} ([out][in] weights; bias [] for a layer without bias). */
 export function fromParamMap(layers: readonly Layer[], map: ParamMap): LayerValues[] {
-  return layers.map((ly, l) => ({
-    weights: ly.W.map((row, i) => row.map((_, j) => map[wKey(l, i, j)] as number)),
-    bias: ly.hasBias ? ly.b.map((_, i) => map[bKey(l, i)] as number) : [],
+  let k = 0;
+  return layers.map((ly) => ({
+    weights: ly.W.map((row) => row.map(() => map[k++] as number)),
+    bias: ly.hasBias ? ly.b.map(() => map[k++] as number) : [],
   }));
+}
+
+/** The input path below a per-layer buffer of each key of {@link toParamMap}, e.g. `[0].weights[1][0]`. */
+export function paramPaths(layers: readonly Layer[], layout: WeightLayout): string[] {
+  return layers.flatMap((ly, l) => [
+    ...ly.W.flatMap((row, i) =>
+      row.map((_, j) => (layout === 'in-out' ? `[${l}].weights[${j}][${i}]` : `[${l}].weights[${i}][${j}]`)),
+    ),
+    ...(ly.hasBias ? ly.b.map((_, i) => `[${l}].bias[${i}]`) : []),
+  ]);
 }
 
 /** The layers' own weights and biases as {@link LayerValues}. */

@@ -51,6 +51,15 @@ import { showMat, showVec } from './show.js';
 /** Most layers of a network. */
 export const MAX_LAYERS = 64;
 
+/**
+ * Most work units of one request, steps × (parameters + {@link STEP_OVERHEAD}): a parameter update costs
+ * microseconds of optimizer bookkeeping and adds two numbers to the trajectory, and each step's forward pass and
+ * loss about as much as {@link STEP_OVERHEAD} of them; this keeps a request near a second, its answer a few MB.
+ */
+export const MAX_PARAMETER_UPDATES = 5e5;
+/** The fixed cost of one step (forward pass, loss, bookkeeping) in parameter updates. */
+const STEP_OVERHEAD = 30;
+
 /** Iterations worked out in full after the first; later ones are summarised (every number is in the trajectory). */
 const SHOWN_ITERATIONS = 5;
 
@@ -104,7 +113,9 @@ const input = s.object({
     .int()
     .min(1)
     .optional()
-    .describe('Optimizer steps on the same sample (default 1, at most 10⁴), the optimizer state carried between them.'),
+    .describe(
+      'Optimizer steps on the same sample (default 1; at most 10⁴, and steps × (parameters + 30) at most 5·10⁵), the optimizer state carried between them.',
+    ),
   initialState: initialStateSchema(
     (description) => z.array(layerBuffer).max(MAX_LAYERS).describe(`${description} — one {weights, bias} per layer`),
     'per layer',
@@ -333,6 +344,14 @@ export const mlpStep = defineSolver({
     if (inp.target === undefined) return forwardOnly(inp, first, steps, notes);
     if (inp.loss === undefined) {
       throw new DnnInputError('loss', 'is required with a target: the loss to train on (kinds as optim/loss)');
+    }
+    const parameters = layers.reduce((n, ly) => n + ly.W.length * ((ly.W[0]?.length ?? 0) + (ly.hasBias ? 1 : 0)), 0);
+    const work = total * (parameters + STEP_OVERHEAD);
+    if (work > MAX_PARAMETER_UPDATES) {
+      throw new DnnInputError(
+        'steps',
+        `${total} steps × (${parameters} parameters + ${STEP_OVERHEAD} per step) = ${work} work units, above the limit of ${MAX_PARAMETER_UPDATES} per request; use fewer steps (or chain runs through finalState → initialState)`,
+      );
     }
     const t = asVector(inp.target);
     const L = layers.length;

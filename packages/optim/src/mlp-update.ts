@@ -11,6 +11,7 @@ import {
   type LayerValues,
   layerValues,
   lsym,
+  paramPaths,
   toParamMap,
   transpose,
   type WeightLayout,
@@ -106,13 +107,8 @@ export function mlpInitialState(
     if (buffer === undefined) continue;
     flat[field] = toParamMap(layers, flattenBuffer(layers, buffer, layout, `initialState.${field}`));
   }
-  const label = (key: string) => {
-    const m = /^([Wb])(\d+)\[(\d+)\](?:\[(\d+)\])?$/.exec(key);
-    if (!m) return `.${key}`;
-    const [l, i, j] = [Number(m[2]) - 1, Number(m[3]) - 1, Number(m[4]) - 1];
-    if (m[1] === 'b') return `[${l}].bias[${i}]`;
-    return layout === 'in-out' ? `[${l}].weights[${j}][${i}]` : `[${l}].weights[${i}][${j}]`;
-  };
+  const paths = paramPaths(layers, layout);
+  const label = (key: string) => paths[Number(key)] ?? `.${key}`;
   return { state: resolveInitialState(config, params, flat, 'initialState', label), flat };
 }
 
