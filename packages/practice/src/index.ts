@@ -4,6 +4,7 @@
  * @packageDocumentation
  */
 import type { Generator } from './generator.js';
+import { convBackpropGenerator, convBackpropRubric } from './generators/conv-backprop.js';
 import { convBatchnormGenerator, convBatchnormRubric } from './generators/conv-batchnorm.js';
 import { convDesignKernelGenerator, convDesignKernelRubric } from './generators/conv-design-kernel.js';
 import { convForwardGenerator, convForwardRubric } from './generators/conv-forward.js';
@@ -74,6 +75,7 @@ export const generators: readonly Generator[] = [
   convKernelEffectGenerator,
   convBatchnormGenerator,
   convInitVarianceGenerator,
+  convBackpropGenerator,
   convDesignKernelGenerator,
   rnnParamsGenerator,
   rnnSolveHiddenSizeGenerator,
@@ -110,6 +112,7 @@ export const rubrics: readonly Rubric[] = [
   convKernelEffectRubric,
   convBatchnormRubric,
   convInitVarianceRubric,
+  convBackpropRubric,
   convDesignKernelRubric,
   rnnParamsRubric,
   rnnSolveHiddenSizeRubric,
