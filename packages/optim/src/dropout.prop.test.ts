@@ -87,4 +87,32 @@ describe('optim/dropout properties', () => {
       ),
     );
   });
+
+  it('Monte-Carlo: the mean active count over simulated masks of a wide layer lies within 6σ of n·(1−p)', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 50, max: 2000 }),
+        fc.constantFrom(0.1, 0.2, 0.4, 0.5, 0.8),
+        fc.integer({ min: 0, max: 2 ** 31 - 1 }),
+        (n, p, seed) => {
+          // mulberry32: a small seeded generator, so a failure replays from fast-check's seed.
+          let state = seed >>> 0;
+          const random = () => {
+            state = (state + 0x6d2b79f5) >>> 0;
+            let t = state;
+            t = Math.imul(t ^ (t >>> 15), t | 1);
+            t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+            return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
+          };
+          const runs = 200;
+          let total = 0;
+          for (let r = 0; r < runs; r++) for (let i = 0; i < n; i++) if (random() >= p) total++;
+          const sigma = Math.sqrt((n * p * (1 - p)) / runs);
+          const a = run({ units: n, p }).answer;
+          expect(Math.abs(total / runs - a.expectedActiveTraining)).toBeLessThan(6 * sigma);
+        },
+      ),
+      { numRuns: 30 },
+    );
+  });
 });
