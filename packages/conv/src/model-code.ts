@@ -270,7 +270,7 @@ export function readModelCode(code: string, inp: z.output<typeof summaryInput>):
   if (typed && fromCode && typed.join() !== fromCode.join()) {
     throw new DnnInputError(
       'input',
-      `is [${typed.join(', ')}] in PyTorch order, but the code's input shape gives [${fromCode.join(', ')}]`,
+      `is [${typed.join(', ')}] in PyTorch order, but the code's input shape gives [${fromCode.join(', ')}]${inp.layout === 'channels-last' ? '' : ' (for a Keras-order input set layout: "channels-last", or leave input out)'}`,
     );
   }
   const notes = [
