@@ -50,6 +50,42 @@ describe('optim/gradient: the worked graph', () => {
   });
 });
 
+describe('optim/gradient: the symbolic derivative before the point is substituted', () => {
+  it('f = x⁴ − 32x² + y⁴ − 18y² at (2, 2) (exam line 2160): ∂f/∂x = 4x³ − 64x = −96, ∂f/∂y = 4y³ − 36y = −40', () => {
+    // By hand, power rule term by term: 4·2³ − 64·2 = 32 − 128 = −96; 4·2³ − 36·2 = 32 − 72 = −40.
+    const sol = solve('optim/gradient', { expression: 'x^4 - 32x^2 + y^4 - 18y^2', at: { x: 2, y: 2 } });
+    const text = sol.steps.map((s) => s.text).join('\n');
+    expect(text).toContain('∂f/∂x = 4·x^3 − 64·x = −96');
+    expect(text).toContain('∂f/∂y = 4·y^3 − 36·y = −40');
+    expect(text).toMatch(/Symbolic derivative, then the point substituted — .*power rule/);
+    // The symbolic steps come before the graph.
+    const first = sol.steps.findIndex((s) => s.text.startsWith('Symbolic derivative'));
+    expect(first).toBeLessThan(sol.steps.findIndex((s) => s.text.startsWith('Forward')));
+  });
+
+  it('sigmoid by the chain rule: ∂f/∂z = e^(−z)/(1 + e^(−z))² at z = 3', () => {
+    // By hand: d/dz (1 + e^(−z))^(−1) = −(1 + e^(−z))^(−2)·(−e^(−z)) = e^(−z)/(1 + e^(−z))² = 0.0451766597309.
+    const sol = solve('optim/gradient', { expression: '1/(1 + exp(-z))', at: { z: 3 } });
+    const st = sol.steps.find((s) => s.text.startsWith('Symbolic derivative'));
+    expect(st?.text).toMatch(/chain rule/);
+    expect(st?.text).toContain('∂f/∂z = exp(−z)/(1 + exp(−z))^2 = 0.0451766597309');
+  });
+
+  it('at a max tie the expression is shown but not substituted (the graph passes a tie to the first argument)', () => {
+    const sol = solve('optim/gradient', { expression: 'max(x, y)', at: { x: 1, y: 1 } });
+    const st = sol.steps.find((s) => s.text.includes('∂f/∂x = step(x − y)'));
+    expect(st?.text).toMatch(/not substituted/);
+    expect(sol.answer.gradient).toEqual({ x: 1, y: 0 });
+  });
+
+  it('a derivative too large to read is left out of the steps, the answer unchanged', () => {
+    const expression = Array.from({ length: 30 }, (_, k) => `sigmoid(x*y + ${k + 1})`).join('*');
+    const sol = solve('optim/gradient', { expression, at: { x: 0.1, y: 0.2 } });
+    expect(sol.steps.some((s) => s.text.startsWith('Symbolic derivative'))).toBe(false);
+    expect(Number.isFinite(sol.answer.gradient.x)).toBe(true);
+  });
+});
+
 describe('optim/gradient: bad input is a DnnInputError naming the field', () => {
   itRejects('optim/gradient', [
     ['missing variable value', { expression: 'x + y', at: { x: 1 } }, 'at', /needs a value for "y"/],

@@ -14,6 +14,7 @@ import {
   VARIABLES_MAX,
 } from './expression-input.js';
 import { graphSteps } from './graph-steps.js';
+import { partialSteps, symbolicPartials } from './symbolic-steps.js';
 
 const input = s.object({
   expression: expressionField(
@@ -69,8 +70,10 @@ export const gradient = defineSolver({
     const grads = wrt.map((name) => traced.gradient[name] ?? 0);
     requireFinite([traced.value, ...traced.graph.map((n) => n.grad)], 'expression', 'the gradient');
     const answerGradient = Object.fromEntries(wrt.map((name, i) => [name, grads[i] as number]));
+    const partials = symbolicPartials(expr, wrt);
     const steps = [
       ...functionSteps(expr, inp.at),
+      ...(partials ? partialSteps(partials, inp.at, grads) : []),
       ...graphSteps(traced),
       step('Gradient', eq(vec(wrt.map((name) => `∂f/∂${name}`)), vec(grads))),
     ];

@@ -50,6 +50,26 @@ describe('optim/hessian: classification', () => {
   });
 });
 
+describe('optim/hessian: gradient and Hessian of expressions before the point is substituted', () => {
+  it('f = x⁴ − 32x² + y⁴ − 18y² at (4, 3) (exam line 2160): ∇f = [4x³ − 64x, 4y³ − 36y], H = diag(12x² − 64, 12y² − 36)', () => {
+    // By hand: differentiate term by term, then again; at (4, 3): H = diag(12·16 − 64, 12·9 − 36) = diag(128, 72).
+    const sol = solve('optim/hessian', { expression: 'x^4 - 32x^2 + y^4 - 18y^2', at: { x: 4, y: 3 } });
+    const text = sol.steps.map((s) => s.text).join('\n');
+    expect(text).toContain('∇f = [∂f/∂x, ∂f/∂y] = [4·x^3 − 64·x, 4·y^3 − 36·y]');
+    expect(text).toContain('H = [[12·x^2 − 64, 0], [0, 12·y^2 − 36]]');
+    expect(text).toContain('H = [[128, 0], [0, 72]]');
+    const symbolic = sol.steps.findIndex((s) => s.text.startsWith('Hessian of expressions'));
+    expect(symbolic).toBeLessThan(sol.steps.findIndex((s) => s.text.startsWith('Hessian: H_ij')));
+  });
+
+  it('more than 6 variables: the gradient of expressions is shown, the Hessian of expressions is not', () => {
+    const at = Object.fromEntries(Array.from({ length: 7 }, (_, i) => [`v${i}`, 1]));
+    const sol = solve('optim/hessian', { expression: Object.keys(at).join('*'), at });
+    expect(sol.steps.some((s) => s.text.startsWith('Gradient of expressions'))).toBe(true);
+    expect(sol.steps.some((s) => s.text.startsWith('Hessian of expressions'))).toBe(false);
+  });
+});
+
 describe('optim/hessian: bad input is a DnnInputError naming the field', () => {
   itRejects('optim/hessian', [
     ['missing variable', { expression: 'x*y', at: { x: 1 } }, 'at', /needs a value for "y"/],

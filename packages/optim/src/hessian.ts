@@ -27,6 +27,7 @@ import {
   pointField,
   requireFinite,
 } from './expression-input.js';
+import { gradientExpressionStep, hessianExpressionStep, symbolicHessian, symbolicPartials } from './symbolic-steps.js';
 
 const input = s.object({
   expression: expressionField('The function f, e.g. "x^4 - 32x^2 + y^4 - 18y^2".'),
@@ -104,8 +105,11 @@ export const hessian = defineSolver({
     const critical = largest <= CRITICAL_TOLERANCE;
     const classification: Classification = critical ? classifyEigenvalues(eigenvalues) : 'not-critical';
     const partials = names.map((n) => `∂f/∂${n}`);
+    const symbolic = symbolicPartials(expr, names);
+    const symbolicH = symbolic && symbolicHessian(symbolic);
     const steps = [
       ...functionSteps(expr, inp.at),
+      ...(symbolic ? [gradientExpressionStep(symbolic)] : []),
       step(
         'Gradient at the point (exact derivatives)',
         eq(tex('∇f', '\\nabla f'), vec(partials), vec(result.gradient)),
@@ -119,6 +123,7 @@ export const hessian = defineSolver({
             'The gradient is not zero, so the point is not a critical point',
             rel('>', '>', [eq(sym('max |∂f/∂x_i|'), largest), CRITICAL_TOLERANCE]),
           ),
+      ...(symbolicH ? [hessianExpressionStep(symbolicH)] : []),
       step(
         'Hessian: H_ij = ∂²f/∂x_i∂x_j at the point (rows and columns in the order of `at`)',
         eq(sym('H'), matrix(result.hessian)),
