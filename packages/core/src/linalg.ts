@@ -1,17 +1,31 @@
-/** Small dense linear algebra on row-major `number[][]`: ml-matrix for products and solves, capped iterations for eigenvalues. */
-import { Matrix, determinant as mlDeterminant, solve as mlSolve } from 'ml-matrix';
+/**
+ * Small dense linear algebra on row-major `number[][]`, for hand-sized exam matrices: products, solves and
+ * determinants in a few lines each (ml-matrix did these five operations for 1.4 MB installed and ~70 KB in a
+ * bundle that used one `matmul`), capped iterations for eigenvalues.
+ */
 import { eigenvalues } from './eigen.js';
 
 export { type Complex, eigenvalues } from './eigen.js';
 
-/** Matrix product A·B. */
-export function matmul(A: number[][], B: number[][]): number[][] {
-  return new Matrix(A).mmul(new Matrix(B)).to2DArray();
+/** Matrix product A·B (each entry summed in index order). */
+export function matmul(A: readonly (readonly number[])[], B: readonly (readonly number[])[]): number[][] {
+  const inner = B.length;
+  const cols = B[0]?.length ?? 0;
+  return A.map((row) => {
+    const out = new Array<number>(cols).fill(0);
+    for (let j = 0; j < cols; j++) {
+      let sum = 0;
+      for (let k = 0; k < inner; k++) sum += (row[k] as number) * ((B[k] as readonly number[])[j] as number);
+      out[j] = sum;
+    }
+    return out;
+  });
 }
 
 /** Transpose. */
-export function transpose(A: number[][]): number[][] {
-  return new Matrix(A).transpose().to2DArray();
+export function transpose(A: readonly (readonly number[])[]): number[][] {
+  const cols = A[0]?.length ?? 0;
+  return Array.from({ length: cols }, (_, j) => A.map((row) => row[j] as number));
 }
 
 /** Matrix-vector product A·x. */
@@ -19,19 +33,79 @@ export function matvec(A: number[][], x: number[]): number[] {
   return A.map((row) => row.reduce((s, a, j) => s + a * (x[j] ?? 0), 0));
 }
 
-/** Solves A·x = b for square, non-singular A (least squares otherwise). */
-export function solveLinear(A: number[][], b: number[]): number[] {
-  return mlSolve(new Matrix(A), Matrix.columnVector(b)).getColumn(0);
+/**
+ * Solves A·x = b by Gaussian elimination with partial pivoting for square A (throws on an exactly singular
+ * matrix); an over-determined A (more rows than columns) is solved in the least-squares sense (AᵀA·x = Aᵀb).
+ */
+export function solveLinear(A: readonly (readonly number[])[], b: readonly number[]): number[] {
+  const n = A[0]?.length ?? 0;
+  if (A.length !== n) {
+    const At = transpose(A);
+    return solveLinear(matmul(At, A), matvec(At, [...b]));
+  }
+  const m = A.map((row, i) => [...row, b[i] as number]);
+  const at = (i: number) => m[i] as number[];
+  for (let c = 0; c < n; c++) {
+    let p = c;
+    for (let r = c + 1; r < n; r++) if (Math.abs(at(r)[c] as number) > Math.abs(at(p)[c] as number)) p = r;
+    if (at(p)[c] === 0) throw new Error('singular matrix');
+    [m[c], m[p]] = [at(p), at(c)];
+    const pivot = at(c);
+    for (let r = c + 1; r < n; r++) {
+      const row = at(r);
+      const f = (row[c] as number) / (pivot[c] as number);
+      if (f !== 0) for (let k = c; k <= n; k++) row[k] = (row[k] as number) - f * (pivot[k] as number);
+    }
+  }
+  const x = new Array<number>(n).fill(0);
+  for (let i = n - 1; i >= 0; i--) {
+    const row = at(i);
+    let sum = row[n] as number;
+    for (let k = i + 1; k < n; k++) sum -= (row[k] as number) * (x[k] as number);
+    x[i] = sum / (row[i] as number);
+  }
+  return x;
 }
 
-/** Determinant of a square matrix. */
-export function determinant(A: number[][]): number {
-  return mlDeterminant(new Matrix(A));
+/** Determinant of a square matrix: the explicit formula up to 3×3, else elimination with partial pivoting. */
+export function determinant(A: readonly (readonly number[])[]): number {
+  const n = A.length;
+  const e = (i: number, j: number) => (A[i] as readonly number[])[j] as number;
+  if (n === 0) return 1;
+  if (n === 1) return e(0, 0);
+  if (n === 2) return e(0, 0) * e(1, 1) - e(0, 1) * e(1, 0);
+  if (n === 3) {
+    return (
+      e(0, 0) * (e(1, 1) * e(2, 2) - e(1, 2) * e(2, 1)) -
+      e(0, 1) * (e(1, 0) * e(2, 2) - e(1, 2) * e(2, 0)) +
+      e(0, 2) * (e(1, 0) * e(2, 1) - e(1, 1) * e(2, 0))
+    );
+  }
+  const m = A.map((row) => [...row]);
+  let det = 1;
+  for (let c = 0; c < n; c++) {
+    let p = c;
+    for (let r = c + 1; r < n; r++)
+      if (Math.abs((m[r] as number[])[c] as number) > Math.abs((m[p] as number[])[c] as number)) p = r;
+    const pivot = m[p] as number[];
+    if (pivot[c] === 0) return 0;
+    if (p !== c) {
+      [m[c], m[p]] = [pivot, m[c] as number[]];
+      det = -det;
+    }
+    det *= pivot[c] as number;
+    for (let r = c + 1; r < n; r++) {
+      const row = m[r] as number[];
+      const f = (row[c] as number) / (pivot[c] as number);
+      for (let k = c; k < n; k++) row[k] = (row[k] as number) - f * (pivot[k] as number);
+    }
+  }
+  return det;
 }
 
 /**
  * Eigenvalues of a symmetric matrix, ascending, by cyclic Jacobi rotations
- * (robust where ml-matrix's symmetric solver throws, e.g. on subnormal entries).
+ * (robust on subnormal entries, where ml-matrix's symmetric solver threw).
  */
 export function symmetricEigenvalues(A: readonly (readonly number[])[]): number[] {
   const n = A.length;
@@ -98,11 +172,11 @@ export function spectralNorm(A: readonly (readonly number[])[]): number {
 
 /** Integer matrix power A^k (k ≥ 0) by repeated squaring. */
 export function matrixPower(A: number[][], k: number): number[][] {
-  let result = Matrix.eye(A.length);
-  let base = new Matrix(A);
+  let result: number[][] = A.map((row, i) => row.map((_, j) => (i === j ? 1 : 0)));
+  let base = A;
   for (let e = k; e > 0; e = Math.floor(e / 2)) {
-    if (e % 2 === 1) result = result.mmul(base);
-    base = base.mmul(base);
+    if (e % 2 === 1) result = matmul(result, base);
+    base = matmul(base, base);
   }
-  return result.to2DArray();
+  return result;
 }
