@@ -126,6 +126,11 @@ function CalculatorFor({
     if (field) errors[field.path] = outcome.message;
     else formError = outcome.message;
   }
+  // Settled: hydrated, and the answer shown is the current input's (a shared link's input is solved in the worker).
+  const settled = ready && !pending;
+  useEffect(() => {
+    if (settled) document.documentElement.classList.remove('dnn-linked-input');
+  }, [settled]);
   const rootRef = useRef<HTMLDivElement>(null);
   useFocusableOverflow(rootRef, [shown]);
   const shareHref = `${pagePath}?input=${encodeURIComponent(JSON.stringify(value ?? {}))}`;
@@ -219,7 +224,7 @@ function CalculatorFor({
       ref={rootRef}
       className={`dnn-calculator${compact ? ' dnn-calculator--compact' : ''}`}
       data-solver-id={solver.id}
-      data-ready={ready}
+      data-ready={settled}
     >
       {compact ? (
         <>
