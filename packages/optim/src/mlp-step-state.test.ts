@@ -27,6 +27,18 @@ describe('optim/mlp-step: forward pass only (no target)', () => {
   });
 });
 
+describe('optim/mlp-step: forward pass only, with a dropout mask', () => {
+  it('masked units output 0, kept ones are not rescaled (by hand: relu([1, 2]) ∘ [1, 0] = [1, 0]); a note says so', () => {
+    const sol = run({
+      layers: [{ weights: [[1], [2]], activation: 'relu' }],
+      input: 1,
+      dropoutMasks: [[1, 0]],
+    });
+    expect(sol.answer.activations).toEqual([[1, 0]]);
+    expect(sol.notes.join(' ')).toMatch(/without the 1\/\(1 − p\) rescaling/);
+  });
+});
+
 describe('optim/mlp-step: several steps and a given optimizer state', () => {
   it('exam line 3204: classic momentum from the update t − 1 → t gives w1 = 0.35, w3 = 1.35 (by hand)', () => {
     const sol = run(example('exam line 3204'));

@@ -285,7 +285,7 @@ function targetRangeNote(act: Activation, t: readonly number[]): string[] {
 const TRAINING_FIELDS = ['loss', 'lr', 'steps', 'initialState'] as const;
 
 /** The forward-only solution (no target). */
-function forwardOnly(inp: Input, pass: ForwardPass, steps: Step[], notes: string[]) {
+function forwardOnly(inp: Input, layers: readonly Layer[], pass: ForwardPass, steps: Step[], notes: string[]) {
   const given = TRAINING_FIELDS.filter((f) => inp[f] !== undefined);
   if (given.length) {
     throw new DnnInputError(
@@ -294,6 +294,9 @@ function forwardOnly(inp: Input, pass: ForwardPass, steps: Step[], notes: string
     );
   }
   notes.push('Forward pass only: no target was given, so there is no loss, gradient or update.');
+  if (layers.some((ly) => ly.mask)) {
+    notes.push('Dropout masks multiply the layer outputs without the 1/(1 − p) rescaling of inverted dropout.');
+  }
   return {
     answer: { preactivations: pass.zs.map(plusZero), activations: pass.as.map(plusZero) } satisfies MlpStepAnswer,
     steps,
@@ -341,7 +344,7 @@ export const mlpStep = defineSolver({
     const steps: Step[] = [];
     const notes: string[] = layoutNotes(inp, layers);
     const first = forward(layers, x, steps, layout);
-    if (inp.target === undefined) return forwardOnly(inp, first, steps, notes);
+    if (inp.target === undefined) return forwardOnly(inp, layers, first, steps, notes);
     if (inp.loss === undefined) {
       throw new DnnInputError('loss', 'is required with a target: the loss to train on (kinds as optim/loss)');
     }
