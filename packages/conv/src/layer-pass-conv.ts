@@ -110,11 +110,16 @@ function convBackward(args: BackwardArgs) {
       for (let xo = 0; xo < Wo; xo++) {
         const d = gy[(o * Ho + y) * Wo + xo] as number;
         gb[o] = (gb[o] as number) + d;
+        // tapPosition inlined (no allocation per tap): row y·s − top + a, column x·s − left + b
+        const y0 = y * g.stride[0] - g.pads.top;
+        const x0 = xo * g.stride[1] - g.pads.left;
         for (let c = 0; c < C; c++) {
           for (let a = 0; a < kH; a++) {
+            const iy = y0 + a;
+            if (iy < 0 || iy >= H) continue;
             for (let b = 0; b < kW; b++) {
-              const [iy, ix] = tapPosition(g, y, xo, a, b);
-              if (!inside([H, W], iy, ix)) continue;
+              const ix = x0 + b;
+              if (ix < 0 || ix >= W) continue;
               const xi = (c * H + iy) * W + ix;
               const wi = ((o * C + c) * kH + a) * kW + b;
               gw[wi] = (gw[wi] as number) + d * (x[xi] as number);
