@@ -81,7 +81,7 @@ describe('optim/dropout: bad input is a DnnInputError naming the field', () => {
     ['zero units', { units: 0, p: 0.5 }, 'units', /at least 1/],
     ['activations of the wrong length', { units: 3, p: 0.5, activations: [1, 2] }, 'activations', /units = 3/],
     ['mask of the wrong length', { units: 2, p: 0.5, activations: [1, 2], mask: [1] }, 'mask', /units = 2/],
-    ['mask not 0/1', { units: 1, p: 0.5, activations: [1], mask: [2] }, 'mask[0]', /./],
+    ['mask not 0/1', { units: 1, p: 0.5, activations: [1], mask: [2] }, 'mask[0]', /must be 0 \(dropped\) or 1/],
     ['mask without activations', { units: 2, p: 0.5, mask: [1, 0] }, 'mask', /activations/],
     [
       'mask at test time',
