@@ -102,4 +102,56 @@ describe('rnn/forward properties', () => {
       }),
     );
   });
+
+  it('weightsPerStep with the same weight set at every step equals the plain run (answer bit for bit)', () => {
+    fc.assert(
+      fc.property(rnnCase, (c) => {
+        const { Wxh, Whh, bh, Why, by, ...rest } = c;
+        const plain = solve('rnn/forward', c).answer;
+        const perStep = solve('rnn/forward', {
+          ...rest,
+          weightsPerStep: c.xs.map(() => ({ Wxh, Whh, bh, Why, by })),
+        }).answer;
+        expect(perStep).toEqual(plain);
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it('weightsPerStep equals chaining one-step runs, each started from the previous hidden state', () => {
+    fc.assert(
+      fc.property(
+        rnnCase.chain((c) =>
+          fc.record({
+            c: fc.constant(c),
+            sets: fc.array(
+              fc.record({
+                Wxh: matrixOf(c.Whh.length, c.Wxh[0]?.length ?? 1),
+                Whh: matrixOf(c.Whh.length, c.Whh.length),
+              }),
+              { minLength: c.xs.length, maxLength: c.xs.length },
+            ),
+          }),
+        ),
+        ({ c, sets }) => {
+          const { Wxh: _x, Whh: _h, ...rest } = c;
+          const all = solve('rnn/forward', { ...rest, weightsPerStep: sets }).answer as {
+            h: number[][];
+            y: number[][];
+          };
+          let h0 = c.h0;
+          sets.forEach((set, t) => {
+            const one = solve('rnn/forward', { ...rest, ...set, h0, xs: [c.xs[t] as number[]] }).answer as {
+              h: number[][];
+              y: number[][];
+            };
+            expect(all.h[t]).toEqual(one.h[0]);
+            expect(all.y[t]).toEqual(one.y[0]);
+            h0 = one.h[0] as number[];
+          });
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
 });

@@ -46,6 +46,30 @@ describe('rnn/forward: conventions and steps', () => {
   });
 });
 
+describe('rnn/forward: weightsPerStep and the exam names U, W, V', () => {
+  it('U, W, V are read as Wxh, Whh, Why, and a note names the mapping', () => {
+    const named = solve('rnn/forward', { U: 3, W: -3, V: 2, h0: 0, xs: [2, 3, 1], activation: 'relu' });
+    const plain = solve('rnn/forward', { Wxh: 3, Whh: -3, Why: 2, h0: 0, xs: [2, 3, 1], activation: 'relu' });
+    expect(named.answer).toEqual(plain.answer);
+    expect(named.notes.join(' ')).toMatch(/U → Wxh, W → Whh, V → Why/);
+    expect(plain.notes.join(' ')).not.toMatch(/Exam names/);
+  });
+
+  it('a weight set per step overrides the top level field by field; the rest comes from the top level', () => {
+    // By hand (linear): h1 = 1·1 + 0 = 1, h2 = 2·1 + 0.5·1 = 2.5 (Wxh of step 2 is 2, Whh from the top level 0.5).
+    const sol = solve('rnn/forward', {
+      Wxh: 1,
+      Whh: 0.5,
+      xs: [1, 1],
+      activation: 'linear',
+      weightsPerStep: [{}, { Wxh: 2 }],
+    });
+    expect(sol.answer.h).toEqual([[1], [2.5]]);
+    expect(sol.notes.join(' ')).toMatch(/weightsPerStep\[t − 1\]/);
+    expect(sol.steps.map((st) => st.title).join(' ')).toMatch(/the weights of time step 2/);
+  });
+});
+
 const two = [
   [1, 0],
   [0, 1],
@@ -106,5 +130,37 @@ describeBadInputs('rnn/forward', [
     { Wxh: new Array(1000).fill([0]), Whh: new Array(1000).fill(new Array(1000).fill(0)), xs: new Array(300).fill(0) },
     'xs',
     /multiply-adds is 3\.\d+e\+8, above the limit/,
+  ],
+  ['both U and Wxh', { U: 1, Wxh: 1, Whh: 1, xs: [1] }, 'U', /exam name of Wxh .* give only one of U and Wxh/],
+  ['no input weights at all', { Whh: 1, xs: [1] }, 'Wxh', /is required \(or its exam name U\)/],
+  [
+    'one weight set too few',
+    { Wxh: 1, Whh: 1, xs: [1, 2], weightsPerStep: [{ Wxh: 1 }] },
+    'weightsPerStep',
+    /has 1 weight set but xs has 2 time steps/,
+  ],
+  [
+    'a weight set without the recurrent weights and none at the top level',
+    { Wxh: 1, xs: [1, 2], weightsPerStep: [{ W: 1 }, { U: 2 }] },
+    'weightsPerStep[1].Whh',
+    /give Whh \(or W\) in every weight set or once at the top level/,
+  ],
+  [
+    'output weights for some time steps only',
+    { Wxh: 1, Whh: 1, xs: [1, 2], weightsPerStep: [{ V: 1 }, {}] },
+    'weightsPerStep[1].Why',
+    /missing while other time steps give Why/,
+  ],
+  [
+    'a per-step Whh of another size',
+    { Wxh: 1, Whh: 1, xs: [1, 2], weightsPerStep: [{}, { Whh: two }] },
+    'weightsPerStep[1].Whh',
+    /must be \[H\]\[H\] \(square\) = 1×1, but has 2 rows/,
+  ],
+  [
+    'a per-step output matrix of the wrong width, under its exam name',
+    { Wxh: 1, Whh: 1, xs: [1, 2], weightsPerStep: [{ V: 1 }, { V: [[1, 2]] }] },
+    'weightsPerStep[1].V[0]',
+    /must be \[O\]\[H\] = 1×1/,
   ],
 ]);

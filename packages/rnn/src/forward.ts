@@ -9,27 +9,70 @@ import { hiddenStates, outputs } from './answer-fields.js';
 import {
   assertFinite,
   hiddenVector,
+  type MatrixInput,
+  rowCount,
   scalarOrMatrix,
   scalarOrVector,
   sequence,
-  squareMatrix,
   toMatrix,
   toSequence,
+  type VectorInput,
 } from './arrays.js';
 import { outputAt, outputCost, outputFields, parseOutputLayer } from './output-layer.js';
+import { perSet, perStepNotes, type WeightSpec, weightSets, weightsPerStepField } from './per-step.js';
 import { affine, atom } from './show.js';
 import { DETAILED_STEPS, detailNote, tableStep } from './unroll.js';
 
 const PREV = atom('h_{t−1}');
 
-const input = s.object({
+const weightFields = {
   Wxh: scalarOrMatrix('Input-to-hidden weights [H][D] (a number for a scalar RNN).'),
   Whh: scalarOrMatrix('Hidden-to-hidden (recurrent) weights [H][H], square; H is read from it.'),
-  bh: scalarOrVector('Hidden bias [H] (optional, default zeros).').optional(),
+  bh: scalarOrVector('Hidden bias [H] (optional, default zeros).'),
+  U: scalarOrMatrix('Exam name of Wxh (s_t = act(U·x_t + W·s_{t−1})): give U or Wxh, not both.'),
+  W: scalarOrMatrix('Exam name of Whh: give W or Whh, not both.'),
+  V: scalarOrMatrix('Exam name of Why (y_t = V·s_t): give V or Why, not both.'),
+};
+
+/** The weights of rnn/forward, their exam names, and which every time step needs. */
+const WEIGHTS: WeightSpec[] = [
+  { name: 'Wxh', alias: 'U', required: true },
+  { name: 'Whh', alias: 'W', required: true },
+  { name: 'bh', required: false },
+  { name: 'Why', alias: 'V', required: false, allOrNone: true },
+  { name: 'by', required: false },
+];
+
+const input = s.object({
+  Wxh: weightFields.Wxh.describe(
+    `${weightFields.Wxh.description} Required unless given as U or in every weightsPerStep entry.`,
+  ).optional(),
+  Whh: weightFields.Whh.describe(
+    `${weightFields.Whh.description} Required unless given as W or in every weightsPerStep entry.`,
+  ).optional(),
+  bh: weightFields.bh.optional(),
   h0: scalarOrVector('Initial hidden state h_0 [H] (optional, default zeros).').optional(),
   xs: sequence('Input sequence x_1 … x_T: one number or vector of D features per time step.'),
   activation: stateActivationField,
   ...outputFields,
+  U: weightFields.U.optional(),
+  W: weightFields.W.optional(),
+  V: weightFields.V.optional(),
+  weightsPerStep: weightsPerStepField(
+    s
+      .object({
+        Wxh: weightFields.Wxh.optional(),
+        Whh: weightFields.Whh.optional(),
+        bh: weightFields.bh.optional(),
+        Why: scalarOrMatrix('Output weights [O][H] of this time step.').optional(),
+        by: scalarOrVector('Output bias [O] of this time step.').optional(),
+        U: weightFields.U.optional(),
+        W: weightFields.W.optional(),
+        V: weightFields.V.optional(),
+      })
+      .describe('The weights of one time step; fields left out come from the top level.'),
+    'Wxh, Whh, bh, Why, by, or their exam names U, W, V',
+  ),
 });
 
 const answer = a.answer({
@@ -54,22 +97,43 @@ export const forward = defineSolver({
   input,
   answer,
   solve(inp) {
-    const Whh = squareMatrix(inp.Whh, 'Whh');
-    const H = Whh.length;
     const xs = toSequence(inp.xs);
-    const D = xs[0]?.length ?? 1;
-    const Wxh = toMatrix(inp.Wxh, 'Wxh', H, D, `[H][D] (H = ${H} rows of Whh, D = ${D} features of xs[0])`);
-    const bh = inp.bh === undefined ? undefined : hiddenVector(inp.bh, 'bh', H, 'the rows of Whh');
-    const h0 = hiddenVector(inp.h0, 'h0', H, 'the rows of Whh');
-    const out = parseOutputLayer(inp, H);
     const T = xs.length;
+    const D = xs[0]?.length ?? 1;
+    const { sets, aliases } = weightSets(inp, inp.weightsPerStep, T, WEIGHTS);
+    const firstWhh = sets[0]?.values.Whh as MatrixInput;
+    const H = rowCount(firstWhh, sets[0]?.paths.Whh as string);
+    const from = sets.length > 1 && inp.weightsPerStep ? 'the rows of the first Whh' : 'the rows of Whh';
+    const weights = perSet(sets, ({ values: v, paths: p }) => ({
+      Whh: toMatrix(v.Whh as MatrixInput, p.Whh as string, H, H, '[H][H] (square)'),
+      Wxh: toMatrix(
+        v.Wxh as MatrixInput,
+        p.Wxh as string,
+        H,
+        D,
+        `[H][D] (H = ${H} ${from.replace('the rows', 'rows')}, D = ${D} features of xs[0])`,
+      ),
+      bh: v.bh === undefined ? undefined : hiddenVector(v.bh as VectorInput, p.bh as string, H, from),
+      out: parseOutputLayer(
+        {
+          Why: v.Why as MatrixInput | undefined,
+          by: v.by as VectorInput | undefined,
+          outputActivation: inp.outputActivation,
+        },
+        H,
+        p,
+      ),
+    }));
+    const h0 = hiddenVector(inp.h0, 'h0', H, from);
+    const out = weights[0]?.out ?? null;
+    const anyBias = weights.some((w) => w.bh);
     checkLimit('xs', 'multiplyAdds', T * (H * (D + H) + outputCost(out)), 'the number of multiply-adds');
     checkLimit('xs', 'outputCells', T * (2 * H + (out?.W.length ?? 0)), 'the number of output values');
 
     const steps: Step[] = [
       step(
         'Recurrence',
-        eq('z_t', add(mul('W_xh', 'x_t'), mul('W_hh', PREV), ...(bh ? ['b_h'] : []))),
+        eq('z_t', add(mul('W_xh', 'x_t'), mul('W_hh', PREV), ...(anyBias ? ['b_h'] : []))),
         eq('h_t', applyTex(inp.activation, 'z_t')),
       ),
     ];
@@ -79,6 +143,7 @@ export const forward = defineSolver({
     let prev = h0;
     for (const [i, x] of xs.entries()) {
       const t = i + 1;
+      const { Wxh, Whh, bh, out: outT } = weights[i] as (typeof weights)[number];
       const pre = affine(
         [
           { W: 'W_xh', v: `x_${t}`, M: Wxh, x },
@@ -91,7 +156,12 @@ export const forward = defineSolver({
       z.push(pre.value);
       h.push(ht);
       if (t <= DETAILED_STEPS) {
-        steps.push(step(`t = ${t}: pre-activation`, eq(`z_${t}`, ...pre.chain)));
+        steps.push(
+          step(
+            `t = ${t}: pre-activation${inp.weightsPerStep ? ` (the weights of time step ${t})` : ''}`,
+            eq(`z_${t}`, ...pre.chain),
+          ),
+        );
         steps.push(
           step(
             `t = ${t}: hidden state`,
@@ -99,8 +169,8 @@ export const forward = defineSolver({
           ),
         );
       }
-      if (out) {
-        const o = outputAt(out, t, ht);
+      if (outT) {
+        const o = outputAt(outT, t, ht);
         assertFinite(o.y, `xs[${i}]`, `y_${t}`);
         y.push(o.y);
         if (t <= DETAILED_STEPS) steps.push(o.step);
@@ -117,7 +187,8 @@ export const forward = defineSolver({
     const notes = [
       `Hidden activation: ${inp.activation}${out ? `; output activation: ${out.activation}` : '; no output layer (y is null)'}.`,
       ...(inp.h0 === undefined ? ['h_0 = 0 (not given).'] : []),
-      ...(inp.bh === undefined ? ['No hidden bias (bh = 0).'] : []),
+      ...(anyBias ? [] : ['No hidden bias (bh = 0).']),
+      ...perStepNotes(inp.weightsPerStep !== undefined, aliases, { U: 'Wxh', W: 'Whh', V: 'Why' }),
       'Weights act on column vectors: Wxh is [H][D] (PyTorch weight_ih layout); Keras stores the transpose [D][H].',
       ...detailNote(T),
     ];
@@ -177,6 +248,28 @@ export const forward = defineSolver({
       answer: {
         h: [[1], [-1], [2], [-2]],
         y: [[0.9999546021312976], [4.5397868702434395e-5], [0.9999999979388463], [2.0611536181902037e-9]],
+      },
+    },
+    {
+      title:
+        'BITS sample RNN: weights that change per time step, U = [0.5, 0.6, 0.2], W = [0.2, 0.3, 0.8], V = [0.4, 0.2, 0.1], x = 1, 1, 0',
+      source:
+        'Exam problem (s_t = σ(U·x_t + W·s_{t−1}), ŷ_t = ReLU(V·s_t), s_0 = 0, no biases; the t-th entry of U, W, V is the weight of time step t). By hand (Python math.exp): s₁ = σ(0.5) = 0.622459, ŷ₁ = 0.4·s₁ = 0.248984; s₂ = σ(0.6 + 0.3·0.622459) = σ(0.786738) = 0.687130, ŷ₂ = 0.137426; s₃ = σ(0 + 0.8·0.687130) = σ(0.549704) = 0.634067, ŷ₃ = 0.063407. The rubric rounds σ(0.5) to 0.6 and carries it on (0.68, 0.63; ŷ = 0.24, 0.136, 0.063).',
+      input: {
+        xs: [1, 1, 0],
+        h0: 0,
+        activation: 'sigmoid',
+        outputActivation: 'relu',
+        weightsPerStep: [
+          { U: 0.5, W: 0.2, V: 0.4 },
+          { U: 0.6, W: 0.3, V: 0.2 },
+          { U: 0.2, W: 0.8, V: 0.1 },
+        ],
+      },
+      answer: {
+        z: [[0.5], [0.7867377993605563], [0.5497043552042242]],
+        h: [[0.6224593312018546], [0.6871304440052802], [0.6340669964387811]],
+        y: [[0.24898373248074185], [0.13742608880105606], [0.06340669964387811]],
       },
     },
   ],

@@ -35,17 +35,20 @@ export interface OutputLayer {
 export function parseOutputLayer(
   inp: { Why?: MatrixInput | undefined; by?: VectorInput | undefined; outputActivation: OutputActivation },
   hidden: number,
+  paths: { Why?: string | undefined; by?: string | undefined } = {},
 ): OutputLayer | null {
+  const whyPath = paths.Why ?? 'Why';
+  const byPath = paths.by ?? 'by';
   if (inp.Why === undefined) {
-    if (inp.by !== undefined) throw new DnnInputError('by', 'is the output bias; it needs the output weights Why');
+    if (inp.by !== undefined) throw new DnnInputError(byPath, 'is the output bias; it needs the output weights Why');
     if (inp.outputActivation !== 'linear') {
       throw new DnnInputError('outputActivation', 'applies to the output layer; give its weights Why');
     }
     return null;
   }
-  const o = rowCount(inp.Why, 'Why');
-  const W = toMatrix(inp.Why, 'Why', o, hidden, '[O][H]');
-  const b = inp.by === undefined ? undefined : toVector(inp.by, 'by', o, `one per output, O = ${o} rows of Why`);
+  const o = rowCount(inp.Why, whyPath);
+  const W = toMatrix(inp.Why, whyPath, o, hidden, '[O][H]');
+  const b = inp.by === undefined ? undefined : toVector(inp.by, byPath, o, `one per output, O = ${o} rows of Why`);
   return { W, b, activation: inp.outputActivation };
 }
 

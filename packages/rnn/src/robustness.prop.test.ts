@@ -47,6 +47,19 @@ const fields: Record<string, fc.Arbitrary<unknown>> = {
   target: fc.constantFrom('h', 'y', 'z'),
   steps: fc.oneof(fc.integer({ min: -1, max: 20000 }), fc.double()),
   activationGrad: fc.double(),
+  U: numeric,
+  W: numeric,
+  V: numeric,
+  projSize: fc.oneof(fc.integer({ min: -1, max: 2000 }), fc.double(), fc.constantFrom(1, 2, 3)),
+  Whr: numeric,
+  weightsPerStep: fc.array(
+    fc.oneof(
+      fc.record({ Wxh: numeric, Whh: numeric, U: numeric, W: numeric, V: numeric, bh: numeric }, { requiredKeys: [] }),
+      fc.record({ Wx: gates, Wh: gates, U: gates, W: gates, V: numeric, b: gates }, { requiredKeys: [] }),
+      fc.jsonValue(),
+    ),
+    { maxLength: 5 },
+  ),
 };
 
 /** Inputs that use only the solver's own field names (so that many get past the schema). */
