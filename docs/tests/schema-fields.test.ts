@@ -234,6 +234,16 @@ describe('fields that apply only to some choices', () => {
     });
   });
 
+  it('conv/output-shape shows outputPadding only for conv-transpose and ceilMode only for pooling', () => {
+    const fields = fieldsOf(s.toJsonSchema(findSolver('conv/output-shape')!.input) as JsonSchema);
+    const shown = (value: unknown) => fields.filter((f) => applies(f, fields, value)).map((f) => f.name);
+    expect(shown({})).not.toContain('outputPadding');
+    expect(shown({})).not.toContain('ceilMode');
+    expect(shown({ kind: 'conv-transpose' })).toContain('outputPadding');
+    expect(shown({ kind: 'maxpool' })).toContain('ceilMode');
+    expect(shown({ kind: 'maxpool' })).not.toContain('outChannels');
+  });
+
   it('drops the fields whose appliesWhen does not hold, reading defaults for the siblings', () => {
     const kind: Field = {
       path: 'kind',

@@ -43,26 +43,32 @@ const input = s.object({
       'Layer kind: convolution, max pooling, average pooling, or transposed convolution.',
     )
     .default('conv'),
-  outChannels: s
-    .positiveInt('Number of filters (output channels); required for conv and conv-transpose with a [C, H, W] input.')
-    .max(1e9)
-    .optional(),
+  outChannels: s.when(
+    s
+      .positiveInt('Number of filters (output channels); required for conv and conv-transpose with a [C, H, W] input.')
+      .max(1e9)
+      .optional(),
+    { kind: ['conv', 'conv-transpose'] },
+  ),
   kernel: kernelField,
   stride: strideField
     .optional()
     .describe('Stride s, or [sH, sW]. Default 1 for convolutions, the kernel size for pooling.'),
   padding: paddingField.default(0),
-  dilation: dilationField.default(1),
-  outputPadding: s
-    .numberOrPair(
-      z.number().int().min(0),
-      'conv-transpose only: extra rows/columns added to one side of the output (PyTorch output_padding).',
-    )
-    .default(0),
-  ceilMode: z
-    .boolean()
-    .default(false)
-    .describe('Pooling only: round the division up instead of down (PyTorch ceil_mode).'),
+  dilation: s.when(dilationField.default(1), { kind: ['conv', 'maxpool', 'conv-transpose'] }),
+  outputPadding: s.when(
+    s
+      .numberOrPair(
+        z.number().int().min(0),
+        'conv-transpose only: extra rows/columns added to one side of the output (PyTorch output_padding).',
+      )
+      .default(0),
+    { kind: ['conv-transpose'] },
+  ),
+  ceilMode: s.when(
+    z.boolean().default(false).describe('Pooling only: round the division up instead of down (PyTorch ceil_mode).'),
+    { kind: ['maxpool', 'avgpool'] },
+  ),
 });
 
 const answer = a.answer({
