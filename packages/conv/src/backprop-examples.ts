@@ -84,3 +84,41 @@ export const TIE_SPLIT: Example = {
     ],
   },
 };
+
+/** A ReLU map flattened into one dense unit, with a loss and an SGD step. */
+export const DENSE_HEAD: Example = {
+  title: 'ReLU → flatten → dense unit (weights 1, bias 0), MSE against t = 1, SGD η = 0.5',
+  source:
+    'By hand: relu([[1, −2], [0, 3]]) = [[1, 0], [0, 3]], flattened row by row to [1, 0, 0, 3]; y = 1 + 0 + 0 + 3 = 4; MSE over one output: L = (4 − 1)² = 9, ∂L/∂y = 2·(4 − 1) = 6. ∂L/∂W = 6·[1, 0, 0, 3] = [6, 0, 0, 18], ∂L/∂b = 6, updated W = [1, 1, 1, 1] − 0.5·[6, 0, 0, 18] = [−2, 1, 1, −8], b = −3. Back through the dense unit ∂L/∂a = 6·[1, 1, 1, 1]; ReLU′ is 1 at 1 and 3, 0 at −2 and at 0 (ReLU′(0) = 0), so ∂L/∂x = [[6, 0], [0, 6]].',
+  input: {
+    input: [
+      [1, -2],
+      [0, 3],
+    ],
+    layers: [{ type: 'relu' }, { type: 'flatten' }, { type: 'dense', weights: [[1, 1, 1, 1]], bias: [0] }],
+    loss: 'mse',
+    target: [1],
+    lr: 0.5,
+  },
+  answer: {
+    loss: 9,
+    gradients: [
+      {
+        type: 'relu',
+        input: [
+          [6, 0],
+          [0, 6],
+        ],
+      },
+      {
+        type: 'flatten',
+        input: [
+          [6, 6],
+          [6, 6],
+        ],
+      },
+      { type: 'dense', input: [6, 6, 6, 6], weight: [[6, 0, 0, 18]], bias: [6] },
+    ],
+    updated: [null, null, { weight: [[-2, 1, 1, -8]], bias: [-3] }],
+  },
+};

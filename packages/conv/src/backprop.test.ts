@@ -2,6 +2,7 @@
  * conv/backprop: the TUM exam in one call, hand-derived small networks, the
  * conventions (maxTie, padValue, ReLU′(0)), and bad inputs with their paths.
  */
+import katex from 'katex';
 import { describe, expect, it } from 'vitest';
 import { expectClose, itRejects } from './assertions.test-util.js';
 import { backprop } from './backprop.js';
@@ -239,5 +240,84 @@ describe('conv/backprop — bad input', () => {
         gradOutput: 1,
       }),
     ).toThrow(/above the limit/);
+  });
+});
+
+describe('conv/backprop — steps', () => {
+  // Every layer type, both loss paths, padding, maxTie "split" and padValue "ignore" (the examples cover the rest).
+  const networks: unknown[] = [
+    {
+      input: [
+        [
+          [1, 2, 0],
+          [0, -1, 3],
+          [2, 2, 1],
+        ],
+        [
+          [0, 1, 1],
+          [1, 0, -2],
+          [3, 1, 0],
+        ],
+      ],
+      layers: [
+        {
+          type: 'conv',
+          weight: [
+            [
+              [
+                [1, 0],
+                [0, 1],
+              ],
+              [
+                [0.5, 0],
+                [0, -1],
+              ],
+            ],
+            [
+              [
+                [1, 1],
+                [0, 0],
+              ],
+              [
+                [0, 0],
+                [1, 1],
+              ],
+            ],
+          ],
+          bias: [0.5, -1],
+          padding: 1,
+        },
+        { type: 'avgpool', kernel: 2 },
+        { type: 'tanh' },
+        { type: 'flatten' },
+        { type: 'dense', weights: [[0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8]], bias: 0.1 },
+        { type: 'sigmoid' },
+      ],
+      loss: 'bce',
+      target: [1],
+      lr: 0.1,
+    },
+    {
+      input: [
+        [1, 2],
+        [3, 4],
+      ],
+      layers: [{ type: 'sigmoid' }, { type: 'maxpool', kernel: 2, stride: 1, padding: 1, padValue: 'ignore' }],
+      gradOutput: [
+        [1, 2, 3],
+        [4, 5, 6],
+        [7, 8, 9],
+      ],
+      maxTie: 'split',
+    },
+  ];
+
+  it('render in KaTeX strictly, with every symbol as a LaTeX command', () => {
+    for (const network of networks) {
+      for (const st of run(network).steps) {
+        expect(st.latex.replace(/\\text\{[^}]*\}/g, ''), st.latex).not.toMatch(/[·−×≤≥⌊⌋⌈⌉σηλ∂]/);
+        expect(() => katex.renderToString(st.latex, { throwOnError: true, strict: 'error' }), st.latex).not.toThrow();
+      }
+    }
   });
 });

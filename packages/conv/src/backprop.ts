@@ -6,7 +6,7 @@
  */
 import { a, checkLimit, DnnInputError, defineSolver, eq, type Step, step, z } from '@dnn/core';
 import { computeLoss, sigmoid } from '@dnn/optim';
-import { TIE_SPLIT, TUM_EXAM } from './backprop-examples.js';
+import { DENSE_HEAD, TIE_SPLIT, TUM_EXAM } from './backprop-examples.js';
 import { type BackpropInput, type BackpropLayer, backpropInput } from './backprop-input.js';
 import {
   gradSym,
@@ -298,7 +298,7 @@ export const backprop = defineSolver({
       notes.add(`ReLU′(0) = ${inp.reluGradAtZero} (reluGradAtZero; PyTorch and TF use 0).`);
     return { answer: out, steps, notes: [...notes] };
   },
-  examples: [TUM_EXAM, TIE_SPLIT],
+  examples: [TUM_EXAM, TIE_SPLIT, DENSE_HEAD],
 });
 
 /** One SGD step of every conv and dense layer, with its steps. */
