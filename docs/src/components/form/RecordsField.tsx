@@ -4,7 +4,7 @@
  * rows added, removed and moved with buttons. An input error inside a record
  * (`layers[2].kernel`) appears in that record's card, on its field.
  */
-import { type ComponentType, useState } from 'react';
+import { type ComponentType, useMemo, useState } from 'react';
 import type { Field, RecordVariant } from '../schema-fields';
 import { locateError } from './records';
 
@@ -40,6 +40,9 @@ export default function RecordsField({ field, value, onChange, error, FieldView 
   const tagName = variants[0]?.tag?.name;
   // Structural edits (add, remove, move, new type) remount the rows, so no text box keeps another row's text.
   const [generation, setGeneration] = useState(0);
+  // Fields each record had when its rows were (re)built stay in view while edited, even when emptied.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: snapshot per generation, on purpose
+  const given = useMemo(() => records.map((r) => new Set(Object.keys(r))), [generation]);
   const restructure = (next: Rec[]) => {
     setGeneration((g) => g + 1);
     onChange(next);
@@ -139,8 +142,8 @@ export default function RecordsField({ field, value, onChange, error, FieldView 
                   {error.message}
                 </p>
               )}
-              <div className="dnn-records__fields">
-                {variant?.fields.map((f) => (
+              {(() => {
+                const view = (f: Field) => (
                   <FieldView
                     // biome-ignore lint/suspicious/noArrayIndexKey: rows are positional; structural edits bump `generation`
                     key={`${generation}-${i}-${f.path}`}
@@ -156,8 +159,25 @@ export default function RecordsField({ field, value, onChange, error, FieldView 
                       replace(i, copy, false);
                     }}
                   />
-                ))}
-              </div>
+                );
+                // The fields a record needs or has are shown; its other options wait behind "more".
+                const fields = variant?.fields ?? [];
+                const main = fields.filter(
+                  (f) => f.required || rec[f.name] !== undefined || given[i]?.has(f.name) || hit === f,
+                );
+                const more = fields.filter((f) => !main.includes(f));
+                return (
+                  <>
+                    <div className="dnn-records__fields">{main.map(view)}</div>
+                    {more.length > 0 && (
+                      <details className="dnn-records__more">
+                        <summary>More options ({more.map((f) => f.name).join(', ')})</summary>
+                        <div className="dnn-records__fields">{more.map(view)}</div>
+                      </details>
+                    )}
+                  </>
+                );
+              })()}
             </li>
           );
         })}
