@@ -5,8 +5,8 @@
  * @packageDocumentation
  */
 
-/** zod's types and the schema constructors solvers use (see zod.ts: named re-exports keep bundles small). */
-export * as z from './zod.js';
+export type { AnswerKind, AnswerMeta } from './answer.js';
+export * as a from './answer.js';
 export {
   type AnySolver,
   type DefinedSolver,
@@ -19,7 +19,7 @@ export {
 export { DnnInputError, formatPath, isDnnInputError, joinPath } from './errors.js';
 export { type ExactSolveResult, Fraction, fractionString, solveExact, toFraction } from './exact.js';
 export { type Expr, isConstant, variables } from './expr/ast.js';
-export { type DeriveOptions, DerivativeTooLargeError, derive, RULES as DERIVATIVE_RULES } from './expr/derive.js';
+export { DerivativeTooLargeError, type DeriveOptions, derive, RULES as DERIVATIVE_RULES } from './expr/derive.js';
 export { evaluate } from './expr/evaluate.js';
 export { hessian } from './expr/hessian.js';
 export { type ParseOptions, parseExpression } from './expr/parse.js';
@@ -45,8 +45,8 @@ export {
   type Unchecked,
 } from './registry.js';
 export * as s from './schema.js';
-export * as a from './answer.js';
-export type { AnswerKind, AnswerMeta } from './answer.js';
 export type { Solution, Step } from './solution.js';
 export { type RenderFormat, renderSolution, step } from './steps.js';
 export * from './tex.js';
+/** zod's types and the schema constructors solvers use (see zod.ts: named re-exports keep bundles small). */
+export * as z from './zod.js';
