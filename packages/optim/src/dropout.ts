@@ -46,7 +46,7 @@ const input = s.object({
     .optional()
     .describe('Optional: the layer’s outputs before dropout, one per unit (length `units`).'),
   mask: z
-    .array(z.number().refine((v) => v === 0 || v === 1, { message: 'must be 0 (dropped) or 1 (kept)' }))
+    .array(z.union([z.literal(0), z.literal(1)], { error: () => 'must be 0 (dropped) or 1 (kept)' }))
     .optional()
     .describe('Optional, with `activations`: the training mask, 1 = kept, 0 = dropped, one per unit.'),
   training: z
