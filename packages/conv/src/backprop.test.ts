@@ -49,10 +49,27 @@ describe('conv/backprop — TUM I2DL "Backpropagation and Convolutional Layers" 
     expect(text).toMatch(/∂L\/∂W\^\(1\)\[0\]\[0\]\[0\]\[0\] = 0·1 \+ \(−2\)·\(−0\.5\) \+ \(−2\)·2 \+ 0·\(−2\) = −3/);
   });
 
+  it('the answer lists where each max-pool gradient went: two to the conv output, two lost to padded winners', () => {
+    // By hand (see TUM_EXAM.source): windows (0,0) and (1,1) are won by padded zeros, (0,1) and (1,0) by Y¹[0][0][1], Y¹[0][1][0].
+    expect(answer.gradients[1]?.routing).toEqual([
+      { output: [0, 0, 0], inputs: [], share: 1, padded: 1 },
+      { output: [0, 0, 1], inputs: [[0, 0, 1]], share: 1, padded: 0 },
+      { output: [0, 1, 0], inputs: [[0, 1, 0]], share: 1, padded: 0 },
+      { output: [0, 1, 1], inputs: [], share: 1, padded: 1 },
+    ]);
+  });
+
   it('maxTie "split" gives the top-left window’s gradient 1/4 to Y¹[0][0], changing ∂L/∂w to (−2.75, 0.5, 0.25)', () => {
     // By hand: that window's four cells tie at 0 (three padded); each gets 1/4 of ∂L/∂p = 1, so each w_c gains x_c[0][0]/4.
     const split = run({ ...TUM_EXAM.input, maxTie: 'split' }).answer;
     expectClose(split.gradients[0]?.weight, [[[[-2.75]], [[0.5]], [[0.25]]]]);
+    // the top-left window: four cells tie at 0, one real (Y¹[0][0][0]) and three padded, each with a quarter
+    expect(split.gradients[1]?.routing?.[0]).toEqual({
+      output: [0, 0, 0],
+      inputs: [[0, 0, 0]],
+      share: 0.25,
+      padded: 3,
+    });
   });
 });
 

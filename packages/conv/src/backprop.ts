@@ -73,6 +73,23 @@ const answer = a.answer({
         .vector('∂L/∂b', 'Conv and dense layers: ∂L/∂ the bias; null for a layer without bias.')
         .nullable()
         .optional(),
+      routing: a
+        .table(
+          a.answer({
+            output: a.shape('Output cell', '[c, y, x] of the pooled map ([y, x] for a [H][W] problem).'),
+            inputs: a.field(
+              'list',
+              z.array(z.array(z.number().int())),
+              'Receiving input cells',
+              'The input cells [c, row, col] that receive a share of its gradient; empty when a padded cell won.',
+            ),
+            share: a.scalar('Share', 'The fraction each receives: 1, or 1/k at a k-way tie with maxTie "split".'),
+            padded: a.count('Padded winners', 'Winning cells that are padding: their shares are lost.'),
+          }),
+          'Max-pool routing',
+          'Max-pool layers: where each output cell’s gradient goes, in reading order of the output.',
+        )
+        .optional(),
     }),
     'Gradients',
     'One row per layer, input side first: ∂L/∂input, and ∂L/∂weight, ∂L/∂bias for conv and dense layers.',
@@ -266,6 +283,7 @@ export const backprop = defineSolver({
         row.weight = nested(r.weight, p.params.weight.shape) as number[][];
         row.bias = r.bias ? (nested(r.bias, [r.bias.length]) as number[]) : null;
       }
+      if (r.routing) row.routing = r.routing;
       return row;
     });
     const out: BackpropAnswer = {

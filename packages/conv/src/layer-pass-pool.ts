@@ -8,7 +8,16 @@
  */
 import { eq, frac, num, rel, type Step, step, tex } from '@dnn/core';
 import { poolChannels } from './kernel-backend.js';
-import { gradSym, type LayerPass, layerSym, mapShape, type PassContext, type Value, valueSteps } from './layer-pass.js';
+import {
+  gradSym,
+  type LayerPass,
+  layerSym,
+  mapShape,
+  type PassContext,
+  type PoolRoute,
+  type Value,
+  valueSteps,
+} from './layer-pass.js';
 import { poolCellStep } from './pool.js';
 import { checkPaddingBelowKernel, inside, tapPosition, type WindowGeometry, windowGeometry } from './sliding-window.js';
 import { checkFinite } from './tensor.js';
@@ -55,7 +64,7 @@ export function poolPass(spec: PoolLayerSpec, x: Value, ctx: PassContext): Layer
   }
   const [Ho, Wo] = g.out;
   const reads = C * Ho * Wo * g.kernel[0] * g.kernel[1];
-  ctx.charge(2 * reads, 2 * C * Ho * Wo + C * H * W);
+  ctx.charge(2 * reads, (spec.type === 'maxpool' ? 5 : 2) * C * Ho * Wo + C * H * W);
   const opts = { kind, kernel: g.kernel, stride: g.stride, pads: g.pads, padValue: spec.padValue } as const;
   const out = poolChannels(x.data, xShape, opts, { precision: 'double' }).result.data;
   checkFinite(out, path, `an average of layer ${n}`);
@@ -201,5 +210,19 @@ function poolBackward(
       step(`Layer ${n}: ${lost} output gradient(s) went to padded cells, which are not inputs: they are dropped`),
     );
   }
-  return { input: gx, steps };
+  const routing =
+    type === 'maxpool'
+      ? routes.map((r, i): PoolRoute => {
+          const c = Math.floor(i / (Ho * Wo));
+          const at = (...idx: number[]) => (rank2 ? idx.slice(1) : idx);
+          const real = r.cells.filter((cell) => cell.real);
+          return {
+            output: at(c, Math.floor(i / Wo) % Ho, i % Wo),
+            inputs: real.map((cell) => at(c, cell.iy, cell.ix)),
+            share: r.share,
+            padded: r.cells.length - real.length,
+          };
+        })
+      : undefined;
+  return { input: gx, steps, ...(routing ? { routing } : {}) };
 }

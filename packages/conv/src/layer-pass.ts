@@ -23,7 +23,21 @@ export interface LayerGradients {
   weight?: Float64Array;
   /** ∂L/∂bias, or undefined for a layer without bias. */
   bias?: Float64Array;
+  /** Max pooling: where each output cell's gradient went. */
+  routing?: PoolRoute[];
   steps: Step[];
+}
+
+/** Where one max-pool output cell's gradient went (indices as in the answer: [row, col] for a [H][W] map). */
+export interface PoolRoute {
+  /** The output cell, [c, y, x] (or [y, x]). */
+  output: number[];
+  /** The input cells that receive a share (padded winners left out). */
+  inputs: number[][];
+  /** The fraction of the output gradient each receives (1, or 1/k at a k-way tie with maxTie "split"). */
+  share: number;
+  /** Winners that are padded cells: their shares are lost. */
+  padded: number;
 }
 
 /** A layer's trainable parameters, flat, with the shapes they were given in. */
