@@ -29,7 +29,7 @@ import {
   type z,
 } from '@dnn/core';
 import { conv2dReference } from './forward-reference.js';
-import { kernelEffect } from './kernel-effect.js';
+import { EFFECTS, kernelEffect } from './kernel-effect.js';
 import { MAX_AXIS, nestedNumbers, toTensor } from './tensor.js';
 
 /** Largest pattern side accepted (as conv/kernel-effect). */
@@ -88,7 +88,7 @@ const answer = a.answer({
     )
     .optional(),
   effects: a.list(
-    a.text('Effect', 'As conv/kernel-effect.'),
+    a.text('Effect', 'As conv/kernel-effect.', EFFECTS),
     'Effects',
     'The designed kernel classified by conv/kernel-effect (a zero-mean template is a detector).',
   ),

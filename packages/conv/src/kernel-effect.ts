@@ -10,7 +10,7 @@ import { nestedNumbers, toTensor } from './tensor.js';
 const MAX_KERNEL = 31;
 
 /** Effects in the catalog's order. */
-const EFFECTS = [
+export const EFFECTS = [
   'identity',
   'blur',
   'sharpen',
