@@ -9,7 +9,7 @@
  * flagged `pending`, until the current one arrives. Where Worker is missing or
  * the worker fails, inputs are solved synchronously as before.
  */
-import { useEffect, useRef, useState } from 'react';
+import { startTransition, useEffect, useRef, useState } from 'react';
 import { type Outcome, solveById } from './solve-outcome';
 import { createSolveClient, type SolveChannel, type SolveClient, type SolveResponse, solveKey } from './solve-protocol';
 
@@ -69,7 +69,8 @@ function solveClient(): SolveClient {
  *   change if that comes sooner); until the answer arrives `pending` is true and
  *   `outcome` is the previous one. Answers to inputs that were replaced
  *   meanwhile are dropped; returning to the input already shown cancels the
- *   request in flight.
+ *   request in flight. The new outcome is rendered as a transition, so a large
+ *   answer never blocks typing.
  * - No Worker (or it failed to start or crashed): solved synchronously in an
  *   effect, same outcomes.
  *
@@ -111,7 +112,8 @@ export function useSolution(solverId: string, input: unknown): SolutionState {
     }
     channel.current ??= solveClient().open();
     const { solverId: id, input: value } = latest.current;
-    channel.current.solve(id, value, (outcome) => setShown({ key, outcome }));
+    // A transition: rendering a large new answer yields to typing, and is dropped if the input changes again.
+    channel.current.solve(id, value, (outcome) => startTransition(() => setShown({ key, outcome })));
   }, [key]);
 
   return { outcome: shown.outcome, pending: key !== shown.key };
