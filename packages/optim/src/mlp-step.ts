@@ -44,7 +44,7 @@ import {
   resolveMlpOptimizer,
   updateNetwork,
 } from './mlp-update.js';
-import { initialStateNote, initialStateSchema } from './optimizer-state.js';
+import { finalStateAnswer, initialStateNote, initialStateSchema } from './optimizer-state.js';
 import { OPTIMIZERS, type OptimizerConfig, optimizerOptions } from './optimizers.js';
 import { showMat, showVec } from './show.js';
 
@@ -177,9 +177,6 @@ const gradientTable = (description: string) =>
     description,
   );
 
-/** A per-layer optimizer buffer in the answer. */
-const stateNetwork = (title: string, description: string) => a.network(title, description).optional();
-
 const trajectoryEntry = a.answer({
   step: a.count('Step', 'k = 1, 2, …: the k-th update.'),
   loss: a.scalar('Loss L', 'The loss at the parameters before this update.'),
@@ -226,21 +223,7 @@ const answer = a.answer({
       },
     )
     .optional(),
-  finalState: a
-    .record(
-      {
-        t: a.count('Steps taken t', 'Adam/AdamW: the step count after the run.').optional(),
-        velocity: stateNetwork('Velocity', 'Momentum/Nesterov velocity per layer (in the chosen momentumForm).'),
-        m: stateNetwork('First moment m', 'Adam/AdamW first moment per layer.'),
-        v: stateNetwork('Second moment v', 'Adam/AdamW second moment, or RMSprop’s mean square, per layer.'),
-        accumulator: stateNetwork('Accumulator G', 'Adagrad’s sum of squared gradients per layer.'),
-        stepSizes: stateNetwork('Step sizes', 'Rprop step sizes per layer.'),
-        prevGrads: stateNetwork('Previous gradients', 'Rprop’s stored gradients per layer.'),
-      },
-      'Final optimizer state',
-      'The state after the last step in the format of `initialState`: pass it as `initialState` to continue.',
-    )
-    .optional(),
+  finalState: finalStateAnswer(a.network, 'per layer').optional(),
 });
 
 /** The answer of optim/mlp-step. */

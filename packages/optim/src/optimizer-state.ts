@@ -8,7 +8,7 @@
  * `m` (adam), `stepSizes` → `stepSize` and `prevGrads` → `prevGrad` (rprop);
  * `t` (steps already taken) only enters Adam's bias correction.
  */
-import { DnnInputError, s, z } from '@dnn/core';
+import { a, DnnInputError, s, z } from '@dnn/core';
 import {
   initialState,
   type OptimizerConfig,
@@ -72,6 +72,27 @@ export function initialStateSchema<B extends z.ZodType>(buffer: (description: st
       .describe('Steps already taken (adam/adamw bias correction uses t + 1 for the next step; default 0).'),
     ...fields,
   });
+}
+
+/**
+ * The answer field `finalState`: the state after a run in the format of `initialState`, each buffer built by
+ * `buffer(title, description)` (a name → number map for optim/step, a per-layer network for optim/mlp-step).
+ */
+export function finalStateAnswer<B extends z.ZodType>(buffer: (title: string, description: string) => B, per: string) {
+  const field = (title: string, description: string) => buffer(title, `${description}, ${per}.`).optional();
+  return a.record(
+    {
+      t: a.count('Steps taken t', 'Adam/AdamW: the step count after the run (bias correction).').optional(),
+      velocity: field('Velocity v', 'Momentum/Nesterov velocity (in the chosen momentumForm)'),
+      m: field('First moment m', 'Adam/AdamW first moment'),
+      v: field('Second moment v', 'Adam/AdamW second moment, or RMSprop’s mean square'),
+      accumulator: field('Accumulator G', 'Adagrad’s sum of squared gradients'),
+      stepSizes: field('Step sizes Δ', 'Rprop step sizes'),
+      prevGrads: field('Previous gradients', 'Rprop’s stored gradients (0 after a sign flip)'),
+    },
+    'Final optimizer state',
+    'The state after the last step in the format of `initialState`: pass it as `initialState` to continue (k chained runs equal one run of the summed steps).',
+  );
 }
 
 /** A parsed initial state with its buffers already flattened to parameter maps. */

@@ -33,6 +33,7 @@ import {
 import {
   exportState,
   type FlatInitialState,
+  finalStateAnswer,
   initialStateNote,
   initialStateSchema,
   resolveInitialState,
@@ -105,19 +106,7 @@ const entry = a.answer({
   value: a.scalar('Objective f', 'The objective at this entry’s parameters (null without an objective).').nullable(),
 });
 
-const finalState = a.record(
-  {
-    t: a.count('Steps taken t', 'Adam/AdamW: the step count after the run (bias correction).').optional(),
-    velocity: byParam('Velocity v', 'Momentum/Nesterov velocity (in the chosen momentumForm).').optional(),
-    m: byParam('First moment m', 'Adam/AdamW first moment.').optional(),
-    v: byParam('Second moment v', 'Adam/AdamW second moment, or RMSprop’s mean square.').optional(),
-    accumulator: byParam('Accumulator G', 'Adagrad’s sum of squared gradients.').optional(),
-    stepSizes: byParam('Step sizes Δ', 'Rprop step sizes.').optional(),
-    prevGrads: byParam('Previous gradients', 'Rprop’s stored gradients (0 after a sign flip).').optional(),
-  },
-  'Final optimizer state',
-  'The state after the last step in the format of `initialState`: pass it as `initialState` to continue (k chained runs equal one run of the summed steps).',
-);
+const finalState = finalStateAnswer(byParam, 'one per parameter');
 
 const answer = a.answer({
   trajectory: a.trajectory(entry, 'Trajectory', 'One entry per step, entry 0 the start.', {
