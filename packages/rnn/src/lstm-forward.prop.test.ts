@@ -148,3 +148,63 @@ describe('rnn/lstm-forward around KERNEL_THRESHOLD', () => {
     );
   });
 });
+
+const sigma = (z: number) => 1 / (1 + Math.exp(-z));
+const matVec = (M: number[][], v: number[]) => M.map((row) => row.reduce((acc, w, j) => acc + w * (v[j] as number), 0));
+
+/** A random LSTM with a projection: H cells ≤ 4, P < H hidden units, D ≤ 3 features, T ≤ 4 steps. */
+const projCase = fc
+  .record({ H: fc.integer({ min: 2, max: 4 }), D: fc.integer({ min: 1, max: 3 }), T: fc.integer({ min: 1, max: 4 }) })
+  .chain(({ H, D, T }) =>
+    fc.integer({ min: 1, max: H - 1 }).chain((P) =>
+      fc.record({
+        Wx: gatesOf(matrixOf(H, D)),
+        Wh: gatesOf(matrixOf(H, P)),
+        b: gatesOf(vectorOf(H)),
+        Whr: matrixOf(P, H),
+        h0: vectorOf(P),
+        c0: vectorOf(H),
+        xs: matrixOf(T, D),
+        projSize: fc.constant(P),
+      }),
+    ),
+  );
+
+describe('rnn/lstm-forward: weightsPerStep and projSize', () => {
+  it('weightsPerStep with the same weight set at every step equals the plain run (answer bit for bit)', () => {
+    fc.assert(
+      fc.property(lstmCase, (c) => {
+        const { Wx, Wh, b, ...rest } = c;
+        const plain = solve('rnn/lstm-forward', c).answer;
+        const perStep = solve('rnn/lstm-forward', { ...rest, weightsPerStep: c.xs.map(() => ({ Wx, Wh, b })) }).answer;
+        expect(perStep).toEqual(plain);
+      }),
+      { numRuns: 80 },
+    );
+  });
+
+  it('with projSize, h and c equal a direct matrix computation: gates on [x; h], c = f∘c + i∘g, h = W_hr·(o∘tanh(c))', () => {
+    fc.assert(
+      fc.property(projCase, (p) => {
+        const { answer } = solve('rnn/lstm-forward', p);
+        let h = p.h0;
+        let c = p.c0;
+        p.xs.forEach((x, t) => {
+          const pre = (k: 'i' | 'f' | 'g' | 'o') =>
+            matVec(p.Wx[k], x).map((v, r) => v + (matVec(p.Wh[k], h)[r] as number) + (p.b[k][r] as number));
+          const [i, f, o] = (['i', 'f', 'o'] as const).map((k) => pre(k).map(sigma)) as [number[], number[], number[]];
+          const g = pre('g').map(Math.tanh);
+          c = c.map((cv, r) => (f[r] as number) * cv + (i[r] as number) * (g[r] as number));
+          h = matVec(
+            p.Whr,
+            c.map((cv, r) => (o[r] as number) * Math.tanh(cv)),
+          );
+          expectClose(answer.c[t], c, 1e-12);
+          expectClose(answer.h[t], h, 1e-12);
+        });
+        expect(answer.h[0]).toHaveLength(p.projSize);
+      }),
+      { numRuns: 100 },
+    );
+  });
+});

@@ -16,6 +16,7 @@ describeExamples(lstmForward);
 
 const ones = { i: 1, f: 1, g: 1, o: 1 };
 const zeros = { i: 0, f: 0, g: 0, o: 0 };
+const gates2 = { i: [[1], [1]], f: [[1], [1]], g: [[1], [1]], o: [[1], [1]] };
 
 describe('rnn/lstm-forward: conventions and steps', () => {
   it('the standard LSTM by hand: all weights 0, x = 1, c0 = 2', () => {
@@ -127,6 +128,38 @@ describeBadInputs('rnn/lstm-forward', [
     { Wx: { ...ones, g: 1e308 }, Wh: ones, b: { g: 1e308 }, xs: [1e308], cellActivation: 'linear' },
     'xs[0]',
     /overflows/,
+  ],
+  [
+    'h and c of different sizes without projSize (exam line 1681: h ∈ ℝ³, c ∈ ℝ⁸)',
+    { Wx: ones, Wh: ones, h0: [0, 0, 0], c0: [0, 0, 0, 0, 0, 0, 0, 0], xs: [1] },
+    'h0',
+    /has 3 entries but c0 has 8: .* same size\. .* give projSize = 3 and the projection weights Whr \[3\]\[8\]/,
+  ],
+  [
+    'projSize not below the cell size',
+    { Wx: ones, Wh: ones, projSize: 1, Whr: 1, xs: [1] },
+    'projSize',
+    /smaller than the cell size H = 1/,
+  ],
+  [
+    'projSize without the projection weights',
+    { Wx: gates2, Wh: { i: [[1], [1]], f: [[1], [1]], g: [[1], [1]], o: [[1], [1]] }, projSize: 1, xs: [1] },
+    'Whr',
+    /required with projSize: the projection weights \[P\]\[H\] = 1×2/,
+  ],
+  ['projection weights without projSize', { Wx: ones, Wh: ones, Whr: 1, xs: [1] }, 'Whr', /give projSize too/],
+  [
+    'single precision with weights per step',
+    { Wx: ones, Wh: ones, xs: [1], precision: 'single', weightsPerStep: [{}] },
+    'precision',
+    /use precision "double" with weightsPerStep/,
+  ],
+  ['both U and Wx', { U: ones, Wx: ones, Wh: ones, xs: [1] }, 'U', /exam name of Wx/],
+  [
+    'two weight sets for three steps',
+    { Wx: ones, Wh: ones, xs: [1, 2, 3], weightsPerStep: [{}, {}] },
+    'weightsPerStep',
+    /has 2 weight sets but xs has 3 time steps/,
   ],
 ]);
 

@@ -30,11 +30,12 @@ import {
   splitGates,
   withKernels,
 } from '@dnn/core-wasm';
-import { activate, activationChain, applyTex } from './activations.js';
+import { activate, activationChain, applyTex, type OutputActivation } from './activations.js';
 import { hiddenStates, outputs } from './answer-fields.js';
 import {
   assertFinite,
   hiddenVector,
+  MAX_SIZE,
   type MatrixInput,
   rowCount,
   scalarOrMatrix,
@@ -42,8 +43,10 @@ import {
   sequence,
   toMatrix,
   toSequence,
+  type VectorInput,
 } from './arrays.js';
-import { outputAt, outputCost, outputFields, parseOutputLayer } from './output-layer.js';
+import { type OutputLayer, outputAt, outputCost, outputFields, parseOutputLayer } from './output-layer.js';
+import { perSet, perStepNotes, type WeightSet, type WeightSpec, weightSets, weightsPerStepField } from './per-step.js';
 import { affine, atom, col } from './show.js';
 import { DETAILED_STEPS, detailNote, tableStep } from './unroll.js';
 
@@ -67,19 +70,42 @@ const gateMatrices = (what: string) =>
     })
     .describe(`The four ${what} {i, f, g, o}.`);
 
+const gateBiases = s
+  .object({
+    i: scalarOrVector('Input gate bias [H].').optional(),
+    f: scalarOrVector('Forget gate bias [H].').optional(),
+    g: scalarOrVector('Candidate bias [H].').optional(),
+    o: scalarOrVector('Output gate bias [H].').optional(),
+  })
+  .describe('Biases {i, f, g, o} (optional; a missing one is zeros).');
+
+const projection = scalarOrMatrix(
+  'Projection weights W_hr [P][H] (PyTorch weight_hr): h_t = W_hr·(o_t∘act(c_t)); needed with projSize.',
+);
+
+/** The weights of rnn/lstm-forward, their exam names, and which every time step needs. */
+const WEIGHTS: WeightSpec[] = [
+  { name: 'Wx', alias: 'U', required: true },
+  { name: 'Wh', alias: 'W', required: true },
+  { name: 'b', required: false },
+  { name: 'Why', alias: 'V', required: false, allOrNone: true },
+  { name: 'by', required: false },
+  { name: 'Whr', required: false },
+];
+
 const input = s.object({
-  Wx: gateMatrices('input weights [H][D]'),
-  Wh: gateMatrices('recurrent weights [H][H]'),
-  b: s
-    .object({
-      i: scalarOrVector('Input gate bias [H].').optional(),
-      f: scalarOrVector('Forget gate bias [H].').optional(),
-      g: scalarOrVector('Candidate bias [H].').optional(),
-      o: scalarOrVector('Output gate bias [H].').optional(),
-    })
+  Wx: gateMatrices('input weights [H][D]')
     .optional()
-    .describe('Biases {i, f, g, o} (optional; a missing one is zeros).'),
-  h0: scalarOrVector('Initial hidden state h_0 [H] (optional, default zeros).').optional(),
+    .describe(
+      'The four input weights [H][D] {i, f, g, o}. Required unless given as U or in every weightsPerStep entry.',
+    ),
+  Wh: gateMatrices('recurrent weights [H][H] ([H][P] with projSize)')
+    .optional()
+    .describe(
+      'The four recurrent weights [H][H] {i, f, g, o} ([H][P] with projSize). Required unless given as W or in every weightsPerStep entry.',
+    ),
+  b: gateBiases.optional(),
+  h0: scalarOrVector('Initial hidden state h_0 [H] ([P] with projSize; optional, default zeros).').optional(),
   c0: scalarOrVector('Initial cell state c_0 [H] (optional, default zeros).').optional(),
   xs: sequence('Input sequence x_1 … x_T: one number or vector of D features per time step.'),
   candidateActivation: s
@@ -96,6 +122,32 @@ const input = s.object({
     .default('tanh'),
   ...outputFields,
   precision: s.oneOf(PRECISIONS, precisionDescription('multiply-adds (T·4H·(D+H))', false)).default('double'),
+  projSize: s
+    .positiveInt(
+      'PyTorch proj_size (optional): h has projSize units P < H while the cell state c keeps H = hiddenSize; h_t = W_hr·(o_t∘act(c_t)), Wh is [H][P], Why [O][P]. Without it h and c have the same size.',
+    )
+    .max(MAX_SIZE)
+    .optional(),
+  Whr: projection.optional(),
+  U: gateMatrices('input weights (exam name of Wx)').optional(),
+  W: gateMatrices('recurrent weights (exam name of Wh)').optional(),
+  V: scalarOrMatrix('Exam name of Why: give V or Why, not both.').optional(),
+  weightsPerStep: weightsPerStepField(
+    s
+      .object({
+        Wx: gateMatrices('input weights [H][D] of this time step').optional(),
+        Wh: gateMatrices('recurrent weights of this time step').optional(),
+        b: gateBiases.optional(),
+        Why: scalarOrMatrix('Output weights [O][H] of this time step.').optional(),
+        by: scalarOrVector('Output bias [O] of this time step.').optional(),
+        Whr: projection.optional(),
+        U: gateMatrices('input weights (exam name of Wx)').optional(),
+        W: gateMatrices('recurrent weights (exam name of Wh)').optional(),
+        V: scalarOrMatrix('Exam name of Why.').optional(),
+      })
+      .describe('The weights of one time step; fields left out come from the top level.'),
+    'Wx, Wh, b, Why, by, Whr, or the exam names U, W, V',
+  ),
 });
 
 const gateRow = a.answer({
@@ -228,6 +280,88 @@ function lstmOnKernel(
 const GATE_NOTE =
   'Gate roles: the gate that multiplies c_{t−1} is the forget gate f, the one that multiplies the candidate is the input (update) gate i, the one that multiplies the cell output in h_t is the output gate o. In the TUM form g1 = σ(…), g2 = σ(…), g3 = σ(…), c_t = g2∘c_{t−1} + g3∘c̃_t, h_t = g1∘c_t: g1 is the output gate, g2 the forget gate, g3 the update (input) gate, and c_t the cell state (the memory).';
 
+/** The checked weights of one time step. */
+interface StepWeights {
+  Wx: Record<Gate, number[][]>;
+  Wh: Record<Gate, number[][]>;
+  b: Record<Gate, number[] | undefined>;
+  Whr: number[][] | null;
+  out: OutputLayer | null;
+}
+
+/**
+ * The size P of h: projSize with a projection (checked against H and the projection weights), else H. h0 and c0 of
+ * different sizes without projSize is an input error that says why and what to give instead.
+ */
+function sizes(
+  inp: { projSize?: number | undefined; h0?: VectorInput | undefined; c0?: VectorInput | undefined },
+  first: WeightSet,
+  H: number,
+): number {
+  const len = (v: VectorInput | undefined) => (v === undefined ? undefined : typeof v === 'number' ? 1 : v.length);
+  const [nh, nc] = [len(inp.h0), len(inp.c0)];
+  if (inp.projSize === undefined) {
+    if (first.values.Whr !== undefined) {
+      throw new DnnInputError(
+        first.paths.Whr as string,
+        'is the projection of h (PyTorch weight_hr); give projSize too',
+      );
+    }
+    if (nh !== undefined && nc !== undefined && nh !== nc) {
+      throw new DnnInputError(
+        'h0',
+        `has ${nh} entries but c0 has ${nc}: in an LSTM h_t = o_t∘tanh(c_t) element by element, so h and c have the same size. A cell whose h is smaller than c has a projection (PyTorch proj_size): give projSize = ${nh} and the projection weights Whr [${nh}][${nc}], with Wh [${nc}][${nh}]`,
+      );
+    }
+    return H;
+  }
+  if (inp.projSize >= H) {
+    throw new DnnInputError(
+      'projSize',
+      `must be smaller than the cell size H = ${H} (rows of Wh.i), as PyTorch requires proj_size < hidden_size`,
+    );
+  }
+  return inp.projSize;
+}
+
+/** Checks the weights of one time step against H cells, P hidden units and D features. */
+function parseStep(
+  { values: v, paths: p }: WeightSet,
+  { H, P, D, from }: { H: number; P: number; D: number; from: string },
+  outputActivation: OutputActivation,
+  projSize: number | undefined,
+): StepWeights {
+  const Wx = {} as Record<Gate, number[][]>;
+  const Wh = {} as Record<Gate, number[][]>;
+  const b = {} as Record<Gate, number[] | undefined>;
+  const wh = v.Wh as Record<Gate, MatrixInput>;
+  const wx = v.Wx as Record<Gate, MatrixInput>;
+  const bias = v.b as Partial<Record<Gate, VectorInput>> | undefined;
+  const shape =
+    P === H
+      ? `[H][H] (square, H = ${H} from ${from}; h and c of different sizes need projSize)`
+      : `[H][P] (H = ${H} from ${from}, P = projSize ${P})`;
+  for (const k of GATE_KEYS) {
+    Wh[k] = toMatrix(wh[k], `${p.Wh}.${k}`, H, P, shape);
+    Wx[k] = toMatrix(wx[k], `${p.Wx}.${k}`, H, D, `[H][D] (H = ${H}, D = ${D} features of xs[0])`);
+    const bk = bias?.[k];
+    b[k] = bk === undefined ? undefined : hiddenVector(bk, `${p.b}.${k}`, H, from);
+  }
+  let Whr: number[][] | null = null;
+  if (projSize !== undefined) {
+    if (v.Whr === undefined) {
+      throw new DnnInputError('Whr', `is required with projSize: the projection weights [P][H] = ${P}×${H}`);
+    }
+    Whr = toMatrix(v.Whr as MatrixInput, p.Whr as string, P, H, '[P][H] (P = projSize, H = cells)');
+  }
+  const out = parseOutputLayer(
+    { Why: v.Why as MatrixInput | undefined, by: v.by as VectorInput | undefined, outputActivation },
+    P,
+    p,
+  );
+  return { Wx, Wh, b, Whr, out };
+}
+
 /** rnn/lstm-forward: an LSTM unrolled over the input sequence. */
 export const lstmForward = defineSolver({
   id: 'rnn/lstm-forward',
@@ -237,29 +371,49 @@ export const lstmForward = defineSolver({
   input,
   answer,
   solve(inp) {
-    const H = rowCount(inp.Wh.i, 'Wh.i');
     const xs = toSequence(inp.xs);
-    const D = xs[0]?.length ?? 1;
-    const from = 'the rows of Wh.i';
-    const Wx = {} as Record<Gate, number[][]>;
-    const Wh = {} as Record<Gate, number[][]>;
-    const b = {} as Record<Gate, number[] | undefined>;
-    for (const k of GATE_KEYS) {
-      Wh[k] = toMatrix(inp.Wh[k] as MatrixInput, `Wh.${k}`, H, H, `[H][H] (square, H = ${H} from ${from})`);
-      Wx[k] = toMatrix(inp.Wx[k] as MatrixInput, `Wx.${k}`, H, D, `[H][D] (H = ${H}, D = ${D} features of xs[0])`);
-      const bias = inp.b?.[k];
-      b[k] = bias === undefined ? undefined : hiddenVector(bias, `b.${k}`, H, from);
-    }
-    const h0 = hiddenVector(inp.h0, 'h0', H, from);
-    const c0 = hiddenVector(inp.c0, 'c0', H, from);
-    const out = parseOutputLayer(inp, H);
     const T = xs.length;
-    checkLimit('xs', 'multiplyAdds', T * (4 * H * (D + H) + outputCost(out)), 'the number of multiply-adds');
-    checkLimit('xs', 'outputCells', T * (6 * H + (out?.W.length ?? 0)), 'the number of output values');
-    const { run, note: backendNote } = lstmOnKernel(
-      { Wx, Wh, b, h0, c0, xs, candidateActivation: inp.candidateActivation, cellActivation: inp.cellActivation },
-      inp.precision,
+    const D = xs[0]?.length ?? 1;
+    const { sets, aliases } = weightSets(inp, inp.weightsPerStep, T, WEIGHTS);
+    const first = sets[0] as WeightSet;
+    const whPath = first.paths.Wh as string;
+    const H = rowCount((first.values.Wh as Record<Gate, MatrixInput>).i, `${whPath}.i`);
+    const P = sizes(inp, first, H);
+    const from = `the rows of ${whPath}.i`;
+    const weights = perSet(sets, (set) => parseStep(set, { H, P, D, from }, inp.outputActivation, inp.projSize));
+    const h0 = hiddenVector(inp.h0, 'h0', P, P === H ? from : 'projSize');
+    const c0 = hiddenVector(inp.c0, 'c0', H, from);
+    const out = weights[0]?.out ?? null;
+    const proj = weights[0]?.Whr ?? null;
+    const perStep = inp.weightsPerStep !== undefined;
+    checkLimit(
+      'xs',
+      'multiplyAdds',
+      T * (4 * H * (D + P) + (proj ? P * H : 0) + outputCost(out)),
+      'the number of multiply-adds',
     );
+    checkLimit('xs', 'outputCells', T * (5 * H + P + (out?.W.length ?? 0)), 'the number of output values');
+    if (inp.precision === 'single' && (perStep || proj)) {
+      throw new DnnInputError(
+        'precision',
+        `"single" runs the whole sequence on the WASM LSTM kernel, which has one weight set and no projection; use precision "double" with ${perStep ? 'weightsPerStep' : 'projSize'}`,
+      );
+    }
+    const w0 = weights[0] as StepWeights;
+    const { run, note: backendNote } =
+      perStep || proj
+        ? { run: null, note: null }
+        : lstmOnKernel(
+            {
+              ...w0,
+              h0,
+              c0,
+              xs,
+              candidateActivation: inp.candidateActivation,
+              cellActivation: inp.cellActivation,
+            },
+            inp.precision,
+          );
 
     const gateAct = (k: Gate) => (k === 'g' ? inp.candidateActivation : 'sigmoid');
     const cellAct = inp.cellActivation;
@@ -270,11 +424,16 @@ export const lstmForward = defineSolver({
         ...GATE_KEYS.map((k) =>
           eq(
             `${k}_t`,
-            applyTex(gateAct(k), add(mul(`W_x${k}`, 'x_t'), mul(`W_h${k}`, prevH), ...(inp.b ? [`b_${k}`] : []))),
+            applyTex(
+              gateAct(k),
+              add(mul(`W_x${k}`, 'x_t'), mul(`W_h${k}`, prevH), ...(weights.some((w) => w.b[k]) ? [`b_${k}`] : [])),
+            ),
           ),
         ),
         eq('c_t', add(circ('f_t', atom('c_{t−1}')), circ('i_t', 'g_t'))),
-        eq('h_t', circ('o_t', applyTex(cellAct, 'c_t'))),
+        proj
+          ? eq('h_t', mul('W_hr', add(circ('o_t', applyTex(cellAct, 'c_t')))))
+          : eq('h_t', circ('o_t', applyTex(cellAct, 'c_t'))),
       ),
     ];
     const hs: number[][] = [];
@@ -286,6 +445,7 @@ export const lstmForward = defineSolver({
     /** One time step on the solver's own float64 loop, with its worked steps when `detail`. */
     const ownStep = (n: number, x: number[], hPrev: number[], cPrev: number[], detail: boolean): StepValues => {
       const t = n + 1;
+      const { Wx, Wh, b, Whr } = weights[n] as StepWeights;
       const gv = {} as GateValues;
       for (const k of GATE_KEYS) {
         const bias = b[k];
@@ -308,7 +468,9 @@ export const lstmForward = defineSolver({
       const added = times(gv.i, gv.g);
       const cNew = kept.map((v, k) => v + (added[k] as number));
       const squashed = activate(cellAct, cNew);
-      const hNew = times(gv.o, squashed);
+      const gated = times(gv.o, squashed);
+      const projected = Whr ? affine([{ W: 'W_hr', v: `m_${t}`, M: Whr, x: gated }]) : null;
+      const hNew = projected ? projected.value : gated;
       assertFinite(cNew, `xs[${n}]`, `c_${t}`);
       if (detail) {
         steps.push(
@@ -324,18 +486,21 @@ export const lstmForward = defineSolver({
           ),
         );
         const scalar = H === 1;
+        const m = Whr ? `m_${t}` : `h_${t}`;
         steps.push(
           step(
-            `t = ${t}: hidden state`,
+            Whr ? `t = ${t}: cell output (before the projection)` : `t = ${t}: hidden state`,
             eq(
-              `h_${t}`,
+              m,
               circ(`o_${t}`, applyTex(cellAct, `c_${t}`), scalar),
               circ(col(gv.o), applyTex(cellAct, col(cNew)), scalar),
               ...(cellAct === 'linear' ? [] : [hadamard(gv.o, squashed)]),
-              col(hNew),
+              col(gated),
             ),
           ),
         );
+        if (projected)
+          steps.push(step(`t = ${t}: hidden state (projection to P = ${P})`, eq(`h_${t}`, ...projected.chain)));
       }
       return { gv, c: cNew, h: hNew };
     };
@@ -352,8 +517,9 @@ export const lstmForward = defineSolver({
       gates.push(value.gv);
       cs.push(value.c);
       hs.push(value.h);
-      if (out) {
-        const o = outputAt(out, t, value.h);
+      const outT = (weights[n] as StepWeights).out;
+      if (outT) {
+        const o = outputAt(outT, t, value.h);
         assertFinite(o.y, `xs[${n}]`, `y_${t}`);
         ys.push(o.y);
         if (detail) steps.push(o.step);
@@ -371,6 +537,12 @@ export const lstmForward = defineSolver({
       GATE_NOTE,
       ...(inp.h0 === undefined || inp.c0 === undefined ? ['Missing initial states are zeros.'] : []),
       'Gate order differs between libraries: PyTorch stacks (i, f, g, o), Keras (i, f, c, o) with the kernel transposed [D][4H]; TensorFlow.js LSTM defaults to a hard sigmoid for the gates.',
+      ...(proj
+        ? [
+            `Projection (PyTorch proj_size = ${P}): the cell state c has H = ${H} units, the hidden state h = W_hr·(o∘act(c)) has P = ${P}; the gates read h_{t−1}, so Wh is [H][P], and the output layer reads h.`,
+          ]
+        : []),
+      ...perStepNotes(perStep, aliases, { U: 'Wx', W: 'Wh', V: 'Why' }),
       ...detailNote(T),
       ...(backendNote ? [backendNote] : []),
     ];
@@ -421,6 +593,47 @@ export const lstmForward = defineSolver({
       answer: {
         c: [[0.8516020577616117], [0.9501526684265642]],
         h: [[0.4682397635385987], [0.6107053643435849]],
+      },
+    },
+    {
+      title: 'BITS sample LSTM over three steps with weights that change per time step (x = 1, 1, 0)',
+      source:
+        'Exam problem (the t-th entry of each weight vector is the weight of time step t; U acts on x, W on h; sigmoid candidate and cell activation as in its solution; h0 = c0 = 0). By hand (Python math.exp), t = 1 as in the one-step example; t = 2: i = σ(0.1 + 0.4·0.364519) = 0.561144, f = σ(0.2 + 0.3·0.364519) = 0.576728, g = σ(0.6 + 0.3·0.364519) = 0.670259, o = σ(0.3 + 0.1·0.364519) = 0.583328, c = 0.576728·0.442537 + 0.561144·0.670259 = 0.631335, h = 0.583328·σ(0.631335) = 0.380792; t = 3 (x = 0): i = f = σ(0.2·0.380792) = 0.519030, g = σ(0.8·0.380792) = 0.575575, o = σ(0.3·0.380792) = 0.528528, c = 0.626423, h = 0.344430. The rubric’s ŷ applies V to the cell state; this solver’s output layer reads h, so no V is given here.',
+      input: {
+        xs: [1, 1, 0],
+        candidateActivation: 'sigmoid',
+        cellActivation: 'sigmoid',
+        weightsPerStep: [
+          { U: { i: 0.9, f: 0.6, g: 0.5, o: 0.4 }, W: { i: 0.1, f: 0.5, g: 0.2, o: 0.9 } },
+          { U: { i: 0.1, f: 0.2, g: 0.6, o: 0.3 }, W: { i: 0.4, f: 0.3, g: 0.3, o: 0.1 } },
+          { U: { i: 0.3, f: 0.3, g: 0.2, o: 0.2 }, W: { i: 0.2, f: 0.2, g: 0.8, o: 0.3 } },
+        ],
+      },
+      answer: {
+        c: [[0.44253715192225107], [0.6313354826068568], [0.6264231917576588]],
+        h: [[0.3645190144103836], [0.38079223350387587], [0.3444303247722877]],
+        gates: [
+          {},
+          { i: [0.5611443422367185], f: [0.5767279880804393], g: [0.6702587783897258], o: [0.5833283907464432] },
+          { i: [0.5190304143577756], f: [0.5190304143577756], g: [0.575574891870458], o: [0.5285283990417783] },
+        ],
+        y: null,
+      },
+    },
+    {
+      title: 'Projection (PyTorch proj_size = 1): 2 cells, 1 hidden unit, one step',
+      source:
+        'Constructed; by hand: x = 1, h0 = 0, c0 = [0, 0]; i = o = σ(0) = 0.5, g = tanh([1, −1]) = ±0.761594, c = 0.5·g = [0.380797, −0.380797], o∘tanh(c) = [0.181700, −0.181700], h = W_hr·that = [1, −1]·[0.181700, −0.181700] = tanh(0.380797) = 0.363399.',
+      input: {
+        Wx: { i: [[0], [0]], f: [[0], [0]], g: [[1], [-1]], o: [[0], [0]] },
+        Wh: { i: [[0], [0]], f: [[0], [0]], g: [[0], [0]], o: [[0], [0]] },
+        projSize: 1,
+        Whr: [[1, -1]],
+        xs: [1],
+      },
+      answer: {
+        c: [[0.3807970779778824, -0.3807970779778824]],
+        h: [[0.3633994843890525]],
       },
     },
   ],

@@ -50,6 +50,8 @@ export interface CellSpec {
   biasesPerGate: number;
   outputSize?: number | undefined;
   outputBias: boolean;
+  /** PyTorch proj_size (LSTM only): h has projSize units, c keeps the hidden size. */
+  projSize?: number | undefined;
 }
 
 /** Parameters by kind. */
@@ -60,8 +62,10 @@ export interface ParamBreakdown {
   recurrentWeights: number;
   /** G·H·(bias vectors per block), 0 without bias. */
   biases: number;
-  /** Dense head O·H (+ O), 0 without one. */
+  /** Dense head O·H (+ O), 0 without one (O·P with a projection). */
   output: number;
+  /** Projection W_hr, P·H (only with projSize). */
+  projection?: number;
 }
 
 /** Bias vectors per weight block actually present (0 without bias). */
@@ -73,13 +77,20 @@ export function biasVectors(spec: CellSpec): number {
 export function countParams(spec: CellSpec, hidden: number): { params: number; breakdown: ParamBreakdown } {
   const g = GATES[spec.cell];
   const o = spec.outputSize ?? 0;
+  const p = spec.projSize ?? hidden;
   const breakdown: ParamBreakdown = {
     inputWeights: g * hidden * spec.inputSize,
-    recurrentWeights: g * hidden * hidden,
+    recurrentWeights: g * hidden * p,
     biases: g * hidden * biasVectors(spec),
-    output: o * hidden + (spec.outputBias ? o : 0),
+    output: o * p + (spec.outputBias ? o : 0),
+    ...(spec.projSize === undefined ? {} : { projection: p * hidden }),
   };
-  const params = breakdown.inputWeights + breakdown.recurrentWeights + breakdown.biases + breakdown.output;
+  const params =
+    breakdown.inputWeights +
+    breakdown.recurrentWeights +
+    breakdown.biases +
+    breakdown.output +
+    (breakdown.projection ?? 0);
   return { params, breakdown };
 }
 
@@ -88,21 +99,38 @@ export function paramSteps(spec: CellSpec, hidden: number): Step[] {
   const g = GATES[spec.cell];
   const k = biasVectors(spec);
   const { params, breakdown: b } = countParams(spec, hidden);
+  const P = spec.projSize;
   const steps = [
     step(`Weight blocks: ${BLOCKS[spec.cell]}`, eq('G', g)),
     step('Input weights: G matrices of H×D', eq('G·H·D', mul(g, hidden, spec.inputSize), b.inputWeights)),
-    step('Recurrent weights: G matrices of H×H', eq('G·H·H', mul(g, hidden, hidden), b.recurrentWeights)),
+    P === undefined
+      ? step('Recurrent weights: G matrices of H×H', eq('G·H·H', mul(g, hidden, hidden), b.recurrentWeights))
+      : step(
+          `Recurrent weights: G matrices of H×P (they read h, which has P = ${P} units)`,
+          eq('G·H·P', mul(g, hidden, P), b.recurrentWeights),
+        ),
     spec.bias
       ? step(`Biases: ${k} vector${k === 1 ? '' : 's'} of H per block`, eq(`G·H·${k}`, mul(g, hidden, k), b.biases))
       : step('No biases', eq('biases', 0)),
   ];
   const o = spec.outputSize;
   const terms: number[] = [b.inputWeights, b.recurrentWeights, b.biases];
+  if (P !== undefined) {
+    steps.push(
+      step(
+        `Projection W_hr: one P×H matrix (h = W_hr·(o∘tanh(c)), P = ${P})`,
+        eq('P·H', mul(P, hidden), b.projection ?? 0),
+      ),
+    );
+    terms.push(b.projection ?? 0);
+  }
+  const hs = P ?? hidden;
+  const H = P === undefined ? 'H' : 'P';
   if (o !== undefined) {
     steps.push(
       spec.outputBias
-        ? step('Dense output layer: O×H weights plus O biases', eq('O·H + O', add(mul(o, hidden), o), b.output))
-        : step('Dense output layer: O×H weights, no bias', eq('O·H', mul(o, hidden), b.output)),
+        ? step(`Dense output layer: O×${H} weights plus O biases`, eq(`O·${H} + O`, add(mul(o, hs), o), b.output))
+        : step(`Dense output layer: O×${H} weights, no bias`, eq(`O·${H}`, mul(o, hs), b.output)),
     );
     terms.push(b.output);
   }
@@ -131,5 +159,10 @@ export function paramNotes(spec: CellSpec, hidden: number): string[] {
     );
   }
   if (g > 1) notes.push(`Keras stores the ${g} blocks side by side: kernel [D, ${g}H], recurrent kernel [H, ${g}H].`);
+  if (spec.projSize !== undefined) {
+    notes.push(
+      `Projection (PyTorch proj_size = ${spec.projSize}): the cell state c has H = ${hidden} units and the hidden state h = W_hr·(o∘tanh(c)) has P = ${spec.projSize}; the recurrent weights and the output layer read h (P columns). Keras has no projection.`,
+    );
+  }
   return notes;
 }

@@ -57,4 +57,47 @@ describe('rnn/params properties', () => {
       }),
     );
   });
+
+  it('with projSize, the count equals the numbers in the weights rnn/lstm-forward accepts for that cell (shapes as oracle)', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 2, max: 6 }).chain((H) =>
+          fc.record({
+            H: fc.constant(H),
+            P: fc.integer({ min: 1, max: H - 1 }),
+            D: fc.integer({ min: 1, max: 5 }),
+            O: fc.integer({ min: 1, max: 4 }),
+          }),
+        ),
+        ({ H, P, D, O }) => {
+          const m = (r: number, c: number) => Array.from({ length: r }, () => new Array<number>(c).fill(0));
+          const gates = <T>(f: () => T) => ({ i: f(), f: f(), g: f(), o: f() });
+          const weights = {
+            Wx: gates(() => m(H, D)),
+            Wh: gates(() => m(H, P)),
+            b: gates(() => new Array<number>(H).fill(0)),
+            Whr: m(P, H),
+            Why: m(O, P),
+            by: new Array<number>(O).fill(0),
+          };
+          // Accepted by the forward pass with these shapes: h has P entries, c has H.
+          const run = solve('rnn/lstm-forward', { ...weights, projSize: P, xs: [new Array<number>(D).fill(0)] });
+          expect((run.answer.h as number[][])[0]).toHaveLength(P);
+          expect((run.answer.c as number[][])[0]).toHaveLength(H);
+          const count = (v: unknown): number =>
+            typeof v === 'number' ? 1 : Object.values(v as object).reduce((n: number, w) => n + count(w), 0);
+          const numbers = count(weights);
+          const { answer } = solve('rnn/params', {
+            cell: 'lstm',
+            inputSize: D,
+            hiddenSize: H,
+            projSize: P,
+            outputSize: O,
+          });
+          expect(answer.params).toBe(numbers);
+        },
+      ),
+      { numRuns: 100 },
+    );
+  });
 });

@@ -3,12 +3,20 @@
  * optional dense head, broken down into input weights, recurrent weights,
  * biases and output layer.
  */
-import { a, defineSolver, s, type z } from '@dnn/core';
+import { a, DnnInputError, defineSolver, s, type z } from '@dnn/core';
 import { cellFields, countParams, MAX_UNITS, paramNotes, paramSteps } from './param-count.js';
 
 const input = s.object({
   ...cellFields,
-  hiddenSize: s.positiveInt('Hidden size H (units of the recurrent layer).').max(MAX_UNITS),
+  hiddenSize: s
+    .positiveInt('Hidden size H (units of the recurrent layer; with projSize, the size of the cell state c).')
+    .max(MAX_UNITS),
+  projSize: s
+    .positiveInt(
+      'PyTorch proj_size (LSTM only, optional): h has projSize units P < H while c keeps hiddenSize; adds the projection W_hr [P][H], and the recurrent weights and output layer read P values.',
+    )
+    .max(MAX_UNITS)
+    .optional(),
 });
 
 const answer = a.answer({
@@ -21,10 +29,11 @@ const answer = a.answer({
       inputWeights: a.count('Input weights', 'G·H·D: one H×D matrix per weight block (G = 1 rnn, 4 lstm, 3 gru).'),
       recurrentWeights: a.count('Recurrent weights', 'G·H·H: one H×H matrix per weight block.'),
       biases: a.count('Biases', 'G·H·(bias vectors per block): 1 textbook and Keras, 2 PyTorch; 0 without bias.'),
-      output: a.count('Output layer', 'Dense head O·H (+ O with its bias); 0 without one.'),
+      output: a.count('Output layer', 'Dense head O·H (+ O with its bias); 0 without one. O·P with a projection.'),
+      projection: a.count('Projection', 'W_hr of an LSTM with projSize: P·H (present only with projSize).').optional(),
     },
     'Breakdown',
-    'The count by kind of parameter; the four parts sum to the total.',
+    'The count by kind of parameter; the parts sum to the total.',
   ),
 });
 
@@ -40,6 +49,20 @@ export const params = defineSolver({
   input,
   answer,
   solve(inp) {
+    if (inp.projSize !== undefined) {
+      if (inp.cell !== 'lstm') {
+        throw new DnnInputError(
+          'projSize',
+          `is a projection of an LSTM's hidden state (PyTorch proj_size); a ${inp.cell} cell has none`,
+        );
+      }
+      if (inp.projSize >= inp.hiddenSize) {
+        throw new DnnInputError(
+          'projSize',
+          `must be smaller than hiddenSize ${inp.hiddenSize} (PyTorch requires proj_size < hidden_size); hiddenSize is the size of the cell state c`,
+        );
+      }
+    }
     const { params: total, breakdown } = countParams(inp, inp.hiddenSize);
     return {
       answer: { params: total, breakdown } satisfies ParamsAnswer,
@@ -74,6 +97,16 @@ export const params = defineSolver({
         "Exam problem; by hand: 4·20·10 + 4·20·20 = 800 + 1600 = 2400 LSTM weights, plus 100·20 = 2000 output weights: 4400. The rubric's 4·2·(20 + 10)·20 = 4800 counts every LSTM weight twice, so its total 6800 is wrong.",
       input: { cell: 'lstm', inputSize: 10, hiddenSize: 20, bias: false, outputSize: 100, outputBias: false },
       answer: { params: 4400, breakdown: { inputWeights: 800, recurrentWeights: 1600, biases: 0, output: 2000 } },
+    },
+    {
+      title: 'BITS: LSTM with x ∈ ℝ⁴, h ∈ ℝ³, cell state c ∈ ℝ⁸ and one output (a projected LSTM)',
+      source:
+        'Exam problem. h and c of different sizes means a projection (PyTorch nn.LSTM(4, 8, proj_size=3)): by hand, input weights 4·8·4 = 128, recurrent weights 4·8·3 = 96 (they read h), biases 4·8 = 32 (one per gate; PyTorch’s two give 64), projection W_hr 3·8 = 24, output 1·3 + 1 = 4: 284 (316 with PyTorch’s biases, the count of sum(p.numel()) for nn.LSTM(4, 8, proj_size=3) plus nn.Linear(3, 1) = 312 + 4). The rubric’s 140 gives the gates 3 units but the cell 8, which c_t = f∘c_{t−1} + i∘g cannot multiply.',
+      input: { cell: 'lstm', inputSize: 4, hiddenSize: 8, projSize: 3, outputSize: 1 },
+      answer: {
+        params: 284,
+        breakdown: { inputWeights: 128, recurrentWeights: 96, biases: 32, output: 4, projection: 24 },
+      },
     },
   ],
 });
