@@ -303,7 +303,8 @@ export const optimStep = defineSolver({
       if (next?.grads) grads = next.grads;
     }
     if (k > SHOWN_STEPS + 1) {
-      steps.push(step(`Steps ${SHOWN_STEPS + 1} to ${k - 1} apply the same rule (every number is in the trajectory)`));
+      const range = k - 1 > SHOWN_STEPS + 1 ? `Steps ${SHOWN_STEPS + 1} to ${k - 1} apply` : `Step ${k - 1} applies`;
+      steps.push(step(`${range} the same rule (every number is in the trajectory)`));
     }
     if (lastStep) steps.push(...lastStep());
     const last = trajectory[trajectory.length - 1] as TrajectoryEntry;
@@ -316,7 +317,7 @@ export const optimStep = defineSolver({
     );
     if (undefinedAtEnd) {
       notes.push(
-        `At the final point (${at(last.params)}) the objective ${last.value === null ? '' : 'is defined but its gradient '}is undefined: ${undefinedAtEnd.reason}. That does not affect the update, which only used the gradients at the earlier points; its value and gradient are null, and a further step from here is impossible.`,
+        `At the final point (${at(last.params)}) the objective ${last.value === null ? '' : 'is defined but its gradient '}is undefined: ${undefinedAtEnd.reason}. That does not affect the update, which only used the gradients at the earlier points; its ${last.value === null ? 'value and gradient are' : 'gradient is'} null, and a further step from here is impossible.`,
       );
     }
     if (inp.untilConverged) notes.push(convergenceNote(converged, k, inp.tolerance, budget.budgetCapped));
