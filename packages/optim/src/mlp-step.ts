@@ -362,9 +362,8 @@ export const mlpStep = defineSolver({
       if (k === 1) firstBack = back;
       else if (explain) steps.push(...iterationSteps(k, pass, back, layout));
       else if (k === SHOWN_ITERATIONS + 1) {
-        steps.push(
-          step(`Iterations ${k} to ${total - 1} repeat the same computation (every number is in the trajectory)`),
-        );
+        const range = total - 1 > k ? `Iterations ${k} to ${total - 1} repeat` : `Iteration ${k} repeats`;
+        steps.push(step(`${range} the same computation (every number is in the trajectory)`));
       }
       const up = updateNetwork(
         config,
