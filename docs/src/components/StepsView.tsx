@@ -1,9 +1,10 @@
 /** The worked part of a solution: the steps (KaTeX) and the notes that change the number. */
 import type { Solution } from '@dnn/core';
+import { memo, useState } from 'react';
 import Tex from './Tex';
 
 /** The notes of a solution, directly under the answer: each names a convention or a warning. */
-export function NotesView({ notes, level = 2 }: { notes: readonly string[]; level?: 2 | 3 | 4 }) {
+function NotesList({ notes, level = 2 }: { notes: readonly string[]; level?: 2 | 3 | 4 }) {
   if (notes.length === 0) return null;
   const H = `h${level}` as const;
   return (
@@ -19,14 +20,22 @@ export function NotesView({ notes, level = 2 }: { notes: readonly string[]; leve
   );
 }
 
+/** The notes of a solution, directly under the answer: each names a convention or a warning. */
+export const NotesView = memo(NotesList);
+
+/** The whole solution as JSON, serialised only when opened. */
+function JsonView({ solution }: { solution: Solution<Record<string, unknown>> }) {
+  const [open, setOpen] = useState(false);
+  return (
+    <details className="dnn-json" onToggle={(e) => setOpen(e.currentTarget.open)}>
+      <summary>Solution as JSON</summary>
+      {open && <pre>{JSON.stringify(solution, null, 2)}</pre>}
+    </details>
+  );
+}
+
 /** The steps of a solution, in order, and the whole solution as JSON one click away. */
-export default function StepsView({
-  solution,
-  level = 2,
-}: {
-  solution: Solution<Record<string, unknown>>;
-  level?: 2 | 3 | 4;
-}) {
+function Steps({ solution, level = 2 }: { solution: Solution<Record<string, unknown>>; level?: 2 | 3 | 4 }) {
   const H = `h${level}` as const;
   return (
     <>
@@ -42,10 +51,11 @@ export default function StepsView({
           ))}
         </ol>
       </section>
-      <details className="dnn-json">
-        <summary>Solution as JSON</summary>
-        <pre>{JSON.stringify(solution, null, 2)}</pre>
-      </details>
+      <JsonView solution={solution} />
     </>
   );
 }
+
+/** The steps of a solution (re-rendered only when the solution changes, not on every keystroke). */
+const StepsView = memo(Steps);
+export default StepsView;

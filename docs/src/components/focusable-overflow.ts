@@ -12,8 +12,11 @@ const SCROLLERS = '.dnn-scroll, .dnn-tex--display';
 export function useFocusableOverflow(root: RefObject<HTMLElement | null>, deps: readonly unknown[]): void {
   useEffect(() => {
     const mark = () => {
-      for (const el of Array.from(root.current?.querySelectorAll<HTMLElement>(SCROLLERS) ?? [])) {
-        if (el.scrollWidth > el.clientWidth + 1) {
+      const boxes = Array.from(root.current?.querySelectorAll<HTMLElement>(SCROLLERS) ?? []);
+      // Read every width first, then write: interleaving forces a layout per box.
+      const overflowing = boxes.map((el) => el.scrollWidth > el.clientWidth + 1);
+      for (const [k, el] of boxes.entries()) {
+        if (overflowing[k]) {
           el.tabIndex = 0;
           el.setAttribute('role', 'group');
           el.setAttribute('aria-label', 'Wide content: scroll sideways with the arrow keys');

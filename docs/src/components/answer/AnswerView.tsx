@@ -5,6 +5,7 @@
  * the input is invalid the last good answer stays, dimmed.
  */
 import type { Solution } from '@dnn/core';
+import { memo } from 'react';
 import { AnswerValue } from './kinds';
 import { isInline, kindOf, labelOf, pick } from './schema';
 import type { AnswerSchema } from './types';
@@ -24,8 +25,7 @@ export interface AnswerViewProps {
   level?: 2 | 3;
 }
 
-/** The answer of a solution, drawn from its schema. */
-export default function AnswerView({ solverId, solution, schema, input, stale, pending, level = 2 }: AnswerViewProps) {
+function Answer({ solverId, solution, schema, input, stale, pending, level = 2 }: AnswerViewProps) {
   const ctx = { answer: solution.answer, input, solverId };
   const fields = Object.entries(solution.answer).map(([key, value]) => {
     const s = pick(schema.properties?.[key] as AnswerSchema | undefined, value);
@@ -77,3 +77,7 @@ export default function AnswerView({ solverId, solution, schema, input, stale, p
     </section>
   );
 }
+
+/** The answer of a solution, drawn from its schema (re-rendered only when its props change). */
+const AnswerView = memo(Answer);
+export default AnswerView;
