@@ -129,6 +129,8 @@ export function catalogMarkdown({ packages, s, a }) {
     'docs’ calculators), its input fields with their types, defaults and meaning, its answer fields, and',
     'its exam examples. The same schemas ship as JSON Schema files in each package',
     '(`@dnn/conv/schemas/output-shape.input.json`, `…answer.json`).',
+    'Every number field also accepts an exact fraction as text, such as `"1/9"` or `"-7/6"` (answers stay',
+    'JSON numbers).',
     '',
   ];
   for (const pkg of packages) {

@@ -47,13 +47,15 @@ const input = s.object({
   kernel: z
     .array(
       z
-        .array(z.union([z.number(), z.string()]))
+        .array(z.union([z.number(), s.textOrFraction()]))
         .min(1)
         .max(MAX_KERNEL),
     )
     .min(1)
     .max(MAX_KERNEL)
-    .describe('Kernel [kH][kW]: numbers for known taps, names such as "x" for unknown ones (a name may repeat).'),
+    .describe(
+      'Kernel [kH][kW]: numbers (or exact fractions such as "1/9") for known taps, names such as "x" for unknown ones (a name may repeat).',
+    ),
   output: z
     .array(z.array(z.number().nullable()).max(MAX_SIDE))
     .min(1)

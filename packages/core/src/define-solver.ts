@@ -1,5 +1,6 @@
 /** The solver model: one solver = one `defineSolver({...})` value. */
 import type { z } from 'zod';
+import { fractionsToNumbers } from './fraction-input.js';
 import { fromZodError, readableIssue } from './input-errors.js';
 import type { Solution } from './solution.js';
 
@@ -65,8 +66,14 @@ export function defineSolver<S extends z.ZodType, A extends z.ZodType, const Id 
 export function parseInput<S extends z.ZodType>(solver: Solver<S, z.ZodType>, input: unknown): z.output<S> {
   const result = solver.input.safeParse(input);
   if (result.success) return result.data;
+  // Only after a failure: fraction strings ("1/9") where the schema wants a number, read as numbers.
+  const converted = fractionsToNumbers(solver.input, input);
+  if (converted !== input) {
+    const again = solver.input.safeParse(converted);
+    if (again.success) return again.data;
+  }
   // Parse again, only on failure, with the inputs reported and the readable error map (5× slower).
-  const explained = solver.input.safeParse(input, { reportInput: true, error: readableIssue });
+  const explained = solver.input.safeParse(converted, { reportInput: true, error: readableIssue });
   throw fromZodError(explained.success ? result.error : explained.error);
 }
 

@@ -5,9 +5,15 @@ export { Fraction };
 
 const DECIMAL = /^(-?)(\d+)(?:\.(\d+))?(?:e([+-]\d+))?$/;
 
+/** Largest denominator {@link toFraction} recovers from a float that a fraction was rounded to. */
+const RECOVER_DENOMINATOR = 1_000_000n;
+
 /**
  * The exact fraction of the decimal a finite number prints as, whatever its
- * magnitude: 0.1 → 1/10, 1e-7 → 1/10000000, 5e-324 included.
+ * magnitude: 0.1 → 1/10, 1e-7 → 1/10000000, 5e-324 included — except a number
+ * whose decimal runs to 15 or more significant digits and that is exactly the
+ * float64 of a fraction p/q with q ≤ 10⁶: that is p/q (0.1111111111111111 → 1/9),
+ * so a fraction given as text (`"1/9"`, read into a float) stays exact.
  */
 export function toFraction(x: number): Fraction {
   const m = DECIMAL.exec(String(x));
@@ -15,7 +21,34 @@ export function toFraction(x: number): Fraction {
   const [, sign, whole, fractional = '', exponent = '0'] = m;
   const digits = BigInt(`${sign}${whole}${fractional}`);
   const scale = Number(exponent) - fractional.length;
-  return scale >= 0 ? new Fraction(digits * 10n ** BigInt(scale), 1n) : new Fraction(digits, 10n ** BigInt(-scale));
+  if (scale >= 0) return new Fraction(digits * 10n ** BigInt(scale), 1n);
+  const d = 10n ** BigInt(-scale);
+  if (`${whole}${fractional}`.replace(/^0+/, '').length >= 15) {
+    const recovered = smallFractionOf(x, digits, d);
+    if (recovered) return recovered;
+  }
+  return new Fraction(digits, d);
+}
+
+/**
+ * The convergent p/q (q ≤ {@link RECOVER_DENOMINATOR}) of n/d whose float64 is exactly x, if any. Any such
+ * fraction is a convergent: |x − p/q| < 2⁻⁵²·|x| < 1/(2q²) (Legendre), and n/d is within half an ulp of x.
+ */
+function smallFractionOf(x: number, n: bigint, d: bigint): Fraction | undefined {
+  const negative = n < 0n;
+  let a = negative ? -n : n;
+  let b = d;
+  let [p0, q0, p1, q1] = [0n, 1n, 1n, 0n];
+  while (b !== 0n) {
+    const t = a / b;
+    [p0, p1] = [p1, t * p1 + p0];
+    [q0, q1] = [q1, t * q1 + q0];
+    if (q1 > RECOVER_DENOMINATOR) return undefined;
+    const p = negative ? -p1 : p1;
+    if (Number(p) / Number(q1) === x) return new Fraction(p, q1);
+    [a, b] = [b, a - t * b];
+  }
+  return undefined;
 }
 
 /** The catalog's fraction string: `"14/3"`, integers as `"3"`. */

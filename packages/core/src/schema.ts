@@ -3,6 +3,7 @@
  * field's description (shown in the docs forms and JSON Schema).
  */
 import { z } from 'zod';
+import { readFraction } from './fraction-input.js';
 import { describeValue, readableIssue } from './input-errors.js';
 
 /** A strict object: unknown fields are input errors (a typo never silently falls back to a default). */
@@ -50,6 +51,21 @@ export function numberOrPair<T extends z.ZodNumber>(base: T, description: string
       },
     })
     .describe(description);
+}
+
+/**
+ * Text that may also be an exact fraction: `"1/9"` (or `"3"`) becomes that number, other text stays text — for a
+ * field that takes a number or a name, such as a kernel tap of conv/solve-kernel (`[["1/9", "x"]]`). Fraction
+ * strings in plain number fields need nothing: `parseInput` reads them.
+ */
+export function textOrFraction(text: z.ZodString = z.string()) {
+  return text.transform((value, ctx): string | number => {
+    const read = readFraction(value);
+    if (read === undefined) return value;
+    if (typeof read === 'number') return read;
+    ctx.issues.push({ code: 'custom', message: read.error, input: value });
+    return z.NEVER;
+  });
 }
 
 /** A list of numbers. */
