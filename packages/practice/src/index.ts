@@ -21,6 +21,8 @@ import { logicPerceptronTrainGenerator, logicPerceptronTrainRubric } from './gen
 import { logicRegionMlpGenerator, logicRegionMlpRubric } from './generators/logic-region-mlp.js';
 import { logicXorParityGenerator, logicXorParityRubric } from './generators/logic-xor-parity.js';
 import { optimBatchesGenerator, optimBatchesRubric } from './generators/optim-batches.js';
+import { optimCriticalPointsGenerator, optimCriticalPointsRubric } from './generators/optim-critical-points.js';
+import { optimDerivativeGenerator, optimDerivativeRubric } from './generators/optim-derivative.js';
 import { optimDivergenceGenerator, optimDivergenceRubric } from './generators/optim-divergence.js';
 import { optimDropoutGenerator, optimDropoutRubric } from './generators/optim-dropout.js';
 import { optimGradientGenerator, optimGradientRubric } from './generators/optim-gradient.js';
@@ -94,6 +96,8 @@ export const generators: readonly Generator[] = [
   optimBatchesGenerator,
   optimDropoutGenerator,
   optimRegularizationGenerator,
+  optimDerivativeGenerator,
+  optimCriticalPointsGenerator,
   logicPerceptronGenerator,
   logicMlpGenerator,
   logicPerceptronTrainGenerator,
@@ -131,6 +135,8 @@ export const rubrics: readonly Rubric[] = [
   optimBatchesRubric,
   optimDropoutRubric,
   optimRegularizationRubric,
+  optimDerivativeRubric,
+  optimCriticalPointsRubric,
   logicPerceptronRubric,
   logicMlpRubric,
   logicPerceptronTrainRubric,
