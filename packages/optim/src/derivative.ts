@@ -12,7 +12,6 @@ import {
   eq,
   evaluate,
   exprToTex,
-  exprToText,
   matrix,
   type Step,
   type Sym,
@@ -33,6 +32,7 @@ import {
   type SymbolicProblem,
   withDefinitionValues,
 } from './symbolic-input.js';
+import { partialTex as partial, symTex, symText } from './symbolic-steps.js';
 
 const input = s.object({
   expression: expressionField(
@@ -80,11 +80,6 @@ const answer = a.answer({
 
 /** The answer of optim/derivative. */
 export type DerivativeAnswer = z.output<typeof answer>;
-
-const partial = (f: string, x: string) =>
-  tex(`∂${f}/∂${x}`, `\\frac{\\partial ${f}}{\\partial ${x.length > 1 ? `\\mathit{${x.replace(/_/g, '\\_')}}` : x}}`);
-const symTex = (x: Sym) => exprToTex(cas.toExpr(x));
-const symText = (x: Sym) => exprToText(cas.toExpr(x));
 
 /** The steps of one first derivative: the definitions it goes through, the rules, the result. */
 function derivativeSteps(
