@@ -244,6 +244,16 @@ describe('fields that apply only to some choices', () => {
     expect(shown({ kind: 'maxpool' })).not.toContain('outChannels');
   });
 
+  it('optim/step shows each optimizer only its own hyper-parameters', () => {
+    const fields = fieldsOf(s.toJsonSchema(findSolver('optim/step')!.input) as JsonSchema);
+    const shown = (value: unknown) => fields.filter((f) => applies(f, fields, value)).map((f) => f.name);
+    expect(shown({ optimizer: 'adam' })).toEqual(expect.arrayContaining(['beta1', 'beta2', 'eps', 'biasCorrection']));
+    expect(shown({ optimizer: 'adam' })).not.toContain('momentum');
+    expect(shown({ optimizer: 'momentum' })).toContain('momentum');
+    expect(shown({ optimizer: 'sgd' })).not.toContain('etaPlus');
+    expect(applicableInput(fields, { optimizer: 'sgd', beta1: 0.5, lr: 0.1 })).toEqual({ optimizer: 'sgd', lr: 0.1 });
+  });
+
   it('drops the fields whose appliesWhen does not hold, reading defaults for the siblings', () => {
     const kind: Field = {
       path: 'kind',

@@ -214,9 +214,11 @@ function FieldView({ field, value, onChange, errors, errorPath }: { field: Field
             {error}
           </p>
         )}
-        {field.children.map((c) => (
-          <FieldView key={c.path} field={c} value={value} onChange={onChange} errors={errors} errorPath={errorPath} />
-        ))}
+        {field.children
+          .filter((c) => applies(c, field.children ?? [], own))
+          .map((c) => (
+            <FieldView key={c.path} field={c} value={value} onChange={onChange} errors={errors} errorPath={errorPath} />
+          ))}
       </fieldset>
     );
   }

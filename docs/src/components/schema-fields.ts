@@ -383,7 +383,7 @@ export function fieldForPath(fields: readonly Field[], path: string): Field | un
   return best;
 }
 
-/** The value a top-level field has in `value`, or its default. */
+/** The value a field of `fields` (siblings) has in `value`, or its default. */
 function current(fields: readonly Field[], value: unknown, name: string): unknown {
   const own = getIn(value, [name]);
   return own !== undefined ? own : fields.find((f) => f.name === name)?.default;
@@ -409,10 +409,13 @@ export function chosenAlternatives(fields: readonly Field[], value: unknown): Re
   return chosen;
 }
 
-/** The input without the top-level fields that do not apply to the current choices (what the solver is given). */
+/** The input without the fields that do not apply to the current choices (what the solver is given), nested objects too. */
 export function applicableInput(fields: readonly Field[], value: unknown): unknown {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return value;
   const out = { ...(value as Record<string, unknown>) };
-  for (const f of fields) if (!applies(f, fields, value)) delete out[f.name];
+  for (const f of fields) {
+    if (!applies(f, fields, value)) delete out[f.name];
+    else if (f.children && out[f.name] !== undefined) out[f.name] = applicableInput(f.children, out[f.name]);
+  }
   return out;
 }

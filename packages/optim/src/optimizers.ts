@@ -44,37 +44,64 @@ export const optimizerFields = {
     .oneOf(OPTIMIZERS, 'Update rule: sgd, momentum, nesterov, adagrad, rmsprop, adam, adamw or rprop.')
     .default('sgd'),
   lr: rate.optional().describe('Learning rate η (> 0). For rprop it is also the default initial step size.'),
-  momentum: decayBelowOne
-    .optional()
-    .describe('Momentum coefficient μ in [0, 1); required for momentum and nesterov, used by nothing else.'),
-  momentumForm: s
-    .oneOf(
-      ['pytorch', 'classic'],
-      'momentum/nesterov buffer: pytorch v = μv + g, θ −= lr·v (default); classic v = μv − lr·g, θ += v.',
-    )
-    .default('pytorch'),
-  beta1: decayBelowOne.default(0.9).describe('Adam/AdamW decay rate β₁ of the first moment m.'),
-  beta2: decayBelowOne.default(0.999).describe('Adam/AdamW decay rate β₂ of the second moment v.'),
-  eps: z.number().min(0).max(1).default(1e-8).describe('ε added to the root in the denominator (≥ 0).'),
-  alpha: decayBelowOne.default(0.99).describe('RMSprop decay α of the squared-gradient average (Keras calls it rho).'),
+  momentum: s.when(
+    decayBelowOne
+      .optional()
+      .describe('Momentum coefficient μ in [0, 1); required for momentum and nesterov, used by nothing else.'),
+    { optimizer: ['momentum', 'nesterov'] },
+  ),
+  momentumForm: s.when(
+    s
+      .oneOf(
+        ['pytorch', 'classic'],
+        'momentum/nesterov buffer: pytorch v = μv + g, θ −= lr·v (default); classic v = μv − lr·g, θ += v.',
+      )
+      .default('pytorch'),
+    { optimizer: ['momentum', 'nesterov'] },
+  ),
+  beta1: s.when(decayBelowOne.default(0.9).describe('Adam/AdamW decay rate β₁ of the first moment m.'), {
+    optimizer: ['adam', 'adamw'],
+  }),
+  beta2: s.when(decayBelowOne.default(0.999).describe('Adam/AdamW decay rate β₂ of the second moment v.'), {
+    optimizer: ['adam', 'adamw'],
+  }),
+  eps: s.when(z.number().min(0).max(1).default(1e-8).describe('ε added to the root in the denominator (≥ 0).'), {
+    optimizer: ['adagrad', 'rmsprop', 'adam', 'adamw'],
+  }),
+  alpha: s.when(
+    decayBelowOne.default(0.99).describe('RMSprop decay α of the squared-gradient average (Keras calls it rho).'),
+    { optimizer: ['rmsprop'] },
+  ),
   weightDecay: z
     .number()
     .min(0)
     .max(1e6)
     .default(0)
     .describe('Weight decay: L2 added to the gradient (g + wd·θ), except adamw, where θ −= lr·wd·θ (decoupled).'),
-  biasCorrection: z
-    .boolean()
-    .default(true)
-    .describe('Adam/AdamW: divide m and v by 1 − βᵗ (true, default) or use them as they are (false).'),
-  epsPlacement: s
-    .oneOf(['outside', 'inside'], 'Where ε goes: outside √v̂ + ε (default, PyTorch/Keras) or inside √(v̂ + ε).')
-    .default('outside'),
-  etaPlus: z.number().gt(1).max(1e3).default(1.2).describe('Rprop growth factor η⁺ (> 1).'),
-  etaMinus: z.number().gt(0).lt(1).default(0.5).describe('Rprop shrink factor η⁻ in (0, 1).'),
-  stepInit: rate.optional().describe('Rprop initial step size (default: lr).'),
-  stepMin: z.number().min(0).max(1e6).default(1e-6).describe('Rprop smallest step size.'),
-  stepMax: z.number().gt(0).max(1e9).default(50).describe('Rprop largest step size.'),
+  biasCorrection: s.when(
+    z
+      .boolean()
+      .default(true)
+      .describe('Adam/AdamW: divide m and v by 1 − βᵗ (true, default) or use them as they are (false).'),
+    { optimizer: ['adam', 'adamw'] },
+  ),
+  epsPlacement: s.when(
+    s
+      .oneOf(['outside', 'inside'], 'Where ε goes: outside √v̂ + ε (default, PyTorch/Keras) or inside √(v̂ + ε).')
+      .default('outside'),
+    { optimizer: ['adagrad', 'rmsprop', 'adam', 'adamw'] },
+  ),
+  etaPlus: s.when(z.number().gt(1).max(1e3).default(1.2).describe('Rprop growth factor η⁺ (> 1).'), {
+    optimizer: ['rprop'],
+  }),
+  etaMinus: s.when(z.number().gt(0).lt(1).default(0.5).describe('Rprop shrink factor η⁻ in (0, 1).'), {
+    optimizer: ['rprop'],
+  }),
+  stepInit: s.when(rate.optional().describe('Rprop initial step size (default: lr).'), { optimizer: ['rprop'] }),
+  stepMin: s.when(z.number().min(0).max(1e6).default(1e-6).describe('Rprop smallest step size.'), {
+    optimizer: ['rprop'],
+  }),
+  stepMax: s.when(z.number().gt(0).max(1e9).default(50).describe('Rprop largest step size.'), { optimizer: ['rprop'] }),
 };
 
 /** The optimizer option object on its own (a strict object; `lr` optional). */
