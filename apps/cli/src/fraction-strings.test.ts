@@ -7,7 +7,8 @@ import { DnnInputError } from '@dnn/core';
 import { describe, expect, it } from 'vitest';
 import { registry } from './registry.js';
 
-const solve = (id: string, input: unknown) => registry.solve(id as never, input as never);
+/** Typed per id; the input is `unknown` because fraction strings are accepted where the types say number. */
+const solve = <Id extends Parameters<typeof registry.get>[0]>(id: Id, input: unknown) => registry.solve(id, input);
 const ones = [
   [1, 1, 1],
   [1, 1, 1],
@@ -74,5 +75,10 @@ describe('fraction strings in number fields', () => {
         expect(K[i]?.[j]).toBeCloseTo(v, 15);
       });
     });
+    // The fractions stay exact: the taps are the hand-derived ±1/6.
+    expect(sol.answer.exactKernel).toEqual([
+      ['-1/6', '1/6'],
+      ['1/6', '-1/6'],
+    ]);
   });
 });
