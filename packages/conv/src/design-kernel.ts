@@ -103,10 +103,11 @@ type Grid = number[][];
 const showGrid = (g: Grid) =>
   g.length * (g[0]?.length ?? 0) <= SHOW_CELLS ? matrix(g) : words(`${g.length}×${g[0]?.length ?? 0} matrix`);
 
-/** The exact kernel when every pattern value is a short decimal (fractions of its decimal digits). */
+/** The exact kernel when every pattern value is a short decimal or a float of a small fraction (a "1/3" given as text). */
 function exactKernel(values: Float64Array, kW: number, normalize: (typeof NORMALIZE)[number]): string[][] | null {
   if (normalize === 'unit') return null;
-  if (values.some((v) => String(v).length > 12 || /e/i.test(String(v)))) return null;
+  const inexact = (v: number) => /e/i.test(String(v)) || (String(v).length > 12 && toFraction(v).d > 10n ** 6n);
+  if (values.some(inexact)) return null;
   const fr = Array.from(values, (v) => toFraction(v));
   const mean = fr.reduce((acc, f) => acc.add(f), new Fraction(0)).div(values.length);
   const taps = fr.map((f) => {
