@@ -11,6 +11,7 @@
 // Run after `pnpm build` (`pnpm consumer-test` does both). Exits non-zero on the first failure.
 import { execFile, execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { builtinModules } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -82,6 +83,31 @@ for (const name of names) {
   const installed = readJson(join(app, 'node_modules', name, 'package.json'));
   const local = readJson(join(publishable[names.indexOf(name)], 'package.json'));
   if (installed.description !== local.description) throw new Error(`${name} did not come from our tarball`);
+}
+
+// 2b. What a strict consumer (pnpm with hoist=false) sees: every bare import in a package's .js and .d.ts
+//     files names a declared dependency or peer dependency (zod wherever the types mention it).
+step('every bare import of the packed files is a declared dependency');
+const builtin = new Set(builtinModules);
+const filesOf = (dir) =>
+  readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? filesOf(join(dir, e.name)) : /\.(m?js|d\.ts)$/.test(e.name) ? [join(dir, e.name)] : [],
+  );
+for (const name of names) {
+  const dir = join(app, 'node_modules', name);
+  const pkg = readJson(join(dir, 'package.json'));
+  const declared = new Set([...Object.keys(pkg.dependencies ?? {}), ...Object.keys(pkg.peerDependencies ?? {}), name]);
+  for (const file of filesOf(join(dir, 'dist'))) {
+    const text = readFileSync(file, 'utf8');
+    const specifiers =
+      /(?:\bfrom\s*|\bimport\s*\(\s*|\brequire\s*\(\s*)["']((?:@[a-z0-9][\w.-]*\/)?[a-z0-9][\w.-]*(?:\/[\w.-]+)*)["']/g;
+    for (const m of text.matchAll(specifiers)) {
+      const spec = m[1];
+      const pkgName = spec.startsWith('@') ? spec.split('/').slice(0, 2).join('/') : spec.split('/')[0];
+      if (spec.startsWith('node:') || builtin.has(pkgName) || declared.has(pkgName)) continue;
+      throw new Error(`${name}: ${file.slice(dir.length + 1)} imports ${spec}, which package.json does not declare`);
+    }
+  }
 }
 
 // 3. ESM import and CommonJS require of every package.
