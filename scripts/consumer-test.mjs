@@ -123,7 +123,14 @@ for (const [name, m] of Object.entries(mods)) if (Object.keys(m).length === 0) t
 const shape = mods['@dnn/conv'].solve('conv/output-shape', ${JSON.stringify(probe['conv/output-shape'])}).answer.outputShape;
 if (JSON.stringify(shape) !== '[96,64,64]') throw new Error('ESM solve: ' + shape);
 if (mods['dnn-solvers'].list().length < 30) throw new Error('dnn-solvers list');
-console.log('        ESM ok: ' + Object.keys(mods).length + ' packages, conv/output-shape → ' + JSON.stringify(shape));
+import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
+const schemaFile = createRequire(import.meta.url).resolve('@dnn/conv/schemas/output-shape.input.json');
+const schema = JSON.parse(readFileSync(schemaFile, 'utf8'));
+if (!schema.properties?.inputShape || !schema.properties?.kernel) throw new Error('@dnn/conv/schemas/output-shape.input.json');
+const { default: answerSchema } = await import('@dnn/rnn/schemas/params.answer.json', { with: { type: 'json' } });
+if (answerSchema.properties?.params?.kind !== 'count') throw new Error('@dnn/rnn/schemas/params.answer.json');
+console.log('        ESM ok: ' + Object.keys(mods).length + ' packages, conv/output-shape → ' + JSON.stringify(shape) + '; JSON Schemas resolve through ./schemas/*');
 `,
 );
 console.log(nodeRun('esm.mjs'));
