@@ -14,8 +14,8 @@ export const CASES = [
     name: 'one solver (outputShape from @dnn/conv)',
     code: `import { outputShape } from '@dnn/conv';\nconsole.log(outputShape.run({ inputShape: [3, 32, 32], outChannels: 8, kernel: 3 }).answer);`,
     budget: 120_000,
-    // Not met yet (~477 KB): core's schema.ts and answer.ts `import { z } from 'zod'`, which keeps all of zod;
-    // `import * as z from 'zod'` there measures ~129 KB. Printed, not enforced, until the lead decides.
+    // Not met yet: 132 KB (zod 106 KB of it) since core imports zod as a namespace (`import * as z`, 480 KB
+    // before). Under 120 KB needs zod/mini in the solvers' schemas. Printed, not enforced.
     enforced: false,
   },
   {
@@ -28,8 +28,8 @@ export const CASES = [
     name: "@dnn/conv's solve (every conv solver)",
     code: `import { solve } from '@dnn/conv';\nconsole.log(solve('conv/output-shape', { inputShape: [3, 32, 32], outChannels: 8, kernel: 3 }).answer);`,
     budget: 300_000,
-    // Not met yet (~673 KB; ~325 KB with the zod import fixed above, of which ~91 KB are the embedded wasm
-    // bytes that conv/forward, conv/pool and conv/batchnorm's kernels need). Printed, not enforced.
+    // Not met yet: 412 KB (conv 179, zod 106, the embedded wasm bytes 91 that conv/forward, pool and batchnorm's
+    // kernels need). Printed, not enforced.
     enforced: false,
   },
 ];

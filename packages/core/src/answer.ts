@@ -5,7 +5,7 @@
  * Schema, the generated catalog) and tells the docs site how to draw it (one
  * renderer per kind, never per solver).
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** How an answer field is drawn; the docs site has one renderer per kind. */
 export type AnswerKind =

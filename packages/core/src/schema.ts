@@ -2,7 +2,7 @@
  * Zod building blocks shared by every solver's input schema. Each takes the
  * field's description (shown in the docs forms and JSON Schema).
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { readFraction } from './fraction-input.js';
 import { describeValue, readableIssue } from './input-errors.js';
 
