@@ -64,6 +64,19 @@ describe('rnn/gradient-flow: conventions and edge cases', () => {
 
 describeBadInputs('rnn/gradient-flow', [
   [
+    // Finite entries whose eigenvalues do not fit a double: |λ| = 1.7e308·√2 ≈ 2.4e308 > 1.8e308 (by hand).
+    'eigenvalues beyond float64',
+    {
+      Whh: [
+        [1.7e308, -1.7e308],
+        [1.7e308, 1.7e308],
+      ],
+      steps: 3,
+    },
+    'Whh',
+    /eigenvalues overflow the float64 range/,
+  ],
+  [
     'non-square Whh',
     { Whh: [[1, 2]], steps: 3 },
     'Whh[0]',

@@ -151,6 +151,12 @@ export const gradientFlow = defineSolver({
     }
     const eig = scaledEigenvalues(J);
     const rho = Math.max(0, ...eig.map(modulus));
+    if (!Number.isFinite(rho) || eig.some((e) => !Number.isFinite(e.re) || !Number.isFinite(e.im))) {
+      throw new DnnInputError(
+        'Whh',
+        'its eigenvalues overflow the float64 range (|λ| above about 1.8·10^308); scale Whh down: ρ(cW) = c·ρ(W)',
+      );
+    }
     const verdict: Verdict = rho > 1 + 1e-9 ? 'exploding' : rho < 1 - 1e-9 ? 'vanishing' : 'stable';
 
     const power = scaledPower(J, T);
