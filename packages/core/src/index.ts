@@ -18,7 +18,7 @@ export {
 } from './define-solver.js';
 export { DnnInputError, formatPath, isDnnInputError, joinPath } from './errors.js';
 export { type ExactSolveResult, Fraction, fractionString, solveExact, toFraction } from './exact.js';
-export { type Expr, isConstant, variables } from './expr/ast.js';
+export { type Expr, isConstant, UNARY_FUNCTIONS, VARIADIC_FUNCTIONS, variables } from './expr/ast.js';
 export { DerivativeTooLargeError, type DeriveOptions, derive, RULES as DERIVATIVE_RULES } from './expr/derive.js';
 export { evaluate } from './expr/evaluate.js';
 export { hessian } from './expr/hessian.js';

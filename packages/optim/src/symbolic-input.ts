@@ -12,34 +12,16 @@ import {
   evaluate,
   parseExpression,
   type Sym,
+  UNARY_FUNCTIONS,
+  VARIADIC_FUNCTIONS,
   variables,
   z,
 } from '@dnn/core';
 import { EXPRESSION_MAX, VARIABLES_MAX } from './expression-input.js';
 
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
-const BUILT_INS = new Set([
-  'e',
-  'pi',
-  'exp',
-  'log',
-  'ln',
-  'log2',
-  'log10',
-  'sqrt',
-  'abs',
-  'sin',
-  'cos',
-  'tan',
-  'tanh',
-  'sigmoid',
-  'relu',
-  'softplus',
-  'step',
-  'sign',
-  'max',
-  'min',
-]);
+/** Names the expression language reserves: its constants and functions (@dnn/core's lists). */
+const BUILT_INS = new Set<string>(['e', 'pi', ...UNARY_FUNCTIONS, ...VARIADIC_FUNCTIONS]);
 
 /** Most definitions or abstract functions. */
 export const DEFINITIONS_MAX = 50;
