@@ -138,9 +138,11 @@ export function parseAnswerText(text: string): unknown {
   const t = text.trim();
   if (t === '') return undefined;
   if (NONE.test(t)) return null;
-  const plain = parseJsonText(t);
-  if (typeof plain !== 'string' || /^[A-Za-z_][\w-]*$/.test(t)) return plain;
+  // Fractions first: the calculator's parsing would turn 14/3 into a float, the grader reads it exactly.
   if (SINGLE_FRACTION.test(t)) return t.replace(/\s+/g, '');
+  const hasFraction = /\d\s*\/\s*[-+]?\d/.test(t);
+  const plain = hasFraction ? t : parseJsonText(t);
+  if (typeof plain !== 'string' || /^[A-Za-z_][\w-]*$/.test(t)) return plain;
   const relaxed = t.replace(BARE_KEY, '$1"$2":').replace(FRACTION, '$1"$2/$3"');
   const json = tryJson(relaxed);
   if (json !== undefined) return json;
