@@ -5,24 +5,11 @@
  * scrolls sideways, axe-core finds nothing serious, and each page is
  * photographed at both viewports in both themes for a person to look at.
  */
-import type { Server } from 'node:http';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { findSolver, solverInfos } from '../src/registry';
-import { launchChromium, open, screenshot, seriousA11yViolations, serveBuild } from './harness';
+import { screenshot, seriousA11yViolations, useBuiltSite } from './harness';
 
-let server: Server;
-let origin: string;
-let browser: Browser;
-
-beforeAll(async () => {
-  ({ server, origin } = await serveBuild());
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  server?.close();
-});
+const { open } = useBuiltSite();
 
 const DESKTOP = { width: 1280, height: 800 };
 const PHONE = { width: 390, height: 844 };
@@ -34,7 +21,7 @@ describe.each(solverInfos.map((i) => [i.id]))('%s calculator', (id) => {
 
   it('desktop: answer heading above the fold, no JSON wall, pictures drawn, no console error, axe clean', async () => {
     for (const dark of [false, true]) {
-      const { page, problems } = await open(browser, origin, path, { ...DESKTOP, dark });
+      const { page, problems } = await open(path, { ...DESKTOP, dark });
       const heading = page.locator('[data-testid="answer"] .dnn-answer__heading');
       const top = await heading.evaluate((el) => el.getBoundingClientRect().top);
       expect(top, 'answer heading top (px)').toBeLessThan(DESKTOP.height);
@@ -66,7 +53,7 @@ describe.each(solverInfos.map((i) => [i.id]))('%s calculator', (id) => {
 
   it('phone: no sideways scrolling, answer right after the inputs', async () => {
     for (const dark of [false, true]) {
-      const { page, problems } = await open(browser, origin, path, { ...PHONE, dark });
+      const { page, problems } = await open(path, { ...PHONE, dark });
       const width = await page.evaluate(() => document.documentElement.scrollWidth);
       expect(width, 'document width at 390 px').toBeLessThanOrEqual(PHONE.width);
       const order = await page.evaluate(() => {
@@ -85,7 +72,7 @@ describe.each(solverInfos.map((i) => [i.id]))('%s calculator', (id) => {
 
 describe('conv/summary reads like Keras’s model.summary()', () => {
   it('shows the per-layer table with a totals row above the fold', async () => {
-    const { page } = await open(browser, origin, '/calculators/conv/summary', DESKTOP);
+    const { page } = await open('/calculators/conv/summary', DESKTOP);
     const table = page.locator('[data-answer-key="layers"] table');
     const headers = await table.locator('thead th').allTextContents();
     for (const h of ['Layer type', 'Output shape', 'Params', 'MACs', 'Receptive field']) expect(headers).toContain(h);
@@ -107,13 +94,13 @@ describe('structured inputs give the same answers as JSON input', () => {
 
   it('a shape typed as (3, 32, 32) gives the answer of the JSON list [3, 32, 32]', async () => {
     const json = { inputShape: [3, 32, 32], outChannels: 8, kernel: 5, stride: 1, padding: 2 };
-    const { page: viaJson } = await open(browser, origin, linked('conv/output-shape', json), DESKTOP);
+    const { page: viaJson } = await open(linked('conv/output-shape', json), DESKTOP);
     const expected = await answerOf(viaJson, 'outputShape');
     // By hand: ⌊(32 + 2·2 − 5)/1⌋ + 1 = 32, so [8, 32, 32].
     expect(expected).toEqual([8, 32, 32]);
     await viaJson.close();
 
-    const { page, problems } = await open(browser, origin, '/calculators/conv/output-shape', DESKTOP);
+    const { page, problems } = await open('/calculators/conv/output-shape', DESKTOP);
     const field = (name: string) => page.locator(`[data-field="${name}"]`).locator('input, select, textarea').first();
     await field('inputShape').fill('(3, 32, 32)');
     await field('outChannels').fill('8');
@@ -128,11 +115,11 @@ describe('structured inputs give the same answers as JSON input', () => {
   it('a matrix cell edited in the grid editor gives the answer of the same JSON', async () => {
     const example = structuredClone(findSolver('conv/forward')!.examples[0]!.input) as { input: number[][][] };
     example.input[0]![0]![0] = 0.5;
-    const { page: viaJson } = await open(browser, origin, linked('conv/forward', example), DESKTOP);
+    const { page: viaJson } = await open(linked('conv/forward', example), DESKTOP);
     const expected = await answerOf(viaJson, 'output');
     await viaJson.close();
 
-    const { page, problems } = await open(browser, origin, '/calculators/conv/forward', DESKTOP);
+    const { page, problems } = await open('/calculators/conv/forward', DESKTOP);
     const before = await answerOf(page, 'output');
     await page.getByLabel('Input channel 1 row 1 column 1', { exact: true }).fill('1/2');
     await expect.poll(() => answerOf(page, 'output')).toEqual(expected);
@@ -142,7 +129,7 @@ describe('structured inputs give the same answers as JSON input', () => {
   });
 
   it('conv/summary: a bad layer’s error appears in that layer’s row, and the last answer stays, dimmed', async () => {
-    const { page } = await open(browser, origin, '/calculators/conv/summary', DESKTOP);
+    const { page } = await open('/calculators/conv/summary', DESKTOP);
     const row = page.locator('[data-field="layers"] [data-row="1"]');
     const kernel = row.locator('[data-field="layers[1].kernel"] input').first();
     await kernel.fill('0');

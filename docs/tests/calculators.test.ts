@@ -3,24 +3,11 @@
  * lists and searches them all. The registry is enumerated, so a solver
  * without a page (or whose first example does not reproduce) fails here.
  */
-import type { Server } from 'node:http';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { findSolver, solverInfos } from '../src/registry';
-import { launchChromium, open, resolveFile, screenshot, serveBuild } from './harness';
+import { resolveFile, screenshot, useBuiltSite } from './harness';
 
-let server: Server;
-let origin: string;
-let browser: Browser;
-
-beforeAll(async () => {
-  ({ server, origin } = await serveBuild());
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  server?.close();
-});
+const { open } = useBuiltSite();
 
 /** True when `actual` contains `expected` (numbers within 1e-9, as the examples' contract says). */
 function matchesSubset(actual: unknown, expected: unknown): boolean {
@@ -45,7 +32,7 @@ function matchesSubset(actual: unknown, expected: unknown): boolean {
 
 describe('the calculator index', () => {
   it('lists every registered solver and filters by id and title', async () => {
-    const { page, problems } = await open(browser, origin, '/calculators');
+    const { page, problems } = await open('/calculators');
     const listed = await page
       .locator('[data-solver-id]')
       .evaluateAll((els) => els.map((e) => e.getAttribute('data-solver-id')));
@@ -78,7 +65,7 @@ describe('every registered solver has a calculator page', () => {
   for (const info of solverInfos) {
     it(`${info.id}: the page exists, shows its id and reproduces its first example`, async () => {
       expect(resolveFile(`/calculators/${info.id}`), `no built page for ${info.id}`).toBeDefined();
-      const { page, problems } = await open(browser, origin, `/calculators/${info.id}`);
+      const { page, problems } = await open(`/calculators/${info.id}`);
       expect(await page.getByTestId('solver-id').textContent()).toBe(info.id);
       const solver = findSolver(info.id)!;
       const example = solver.examples[0];

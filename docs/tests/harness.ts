@@ -11,6 +11,7 @@ import type { AddressInfo } from 'node:net';
 import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Browser, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 
 const docsDir = fileURLToPath(new URL('..', import.meta.url));
 export const buildDir = join(docsDir, 'build');
@@ -85,12 +86,19 @@ export interface PageProblems {
   offsite: string[];
 }
 
+/** The viewport (and colour scheme) a page is opened with. */
+export interface View {
+  width: number;
+  height: number;
+  dark?: boolean;
+}
+
 /** Opens `path` in a new page, recording its problems; waits for the network to settle. */
 export async function open(
   browser: Browser,
   origin: string,
   path: string,
-  view: { width: number; height: number; dark?: boolean } = { width: 1200, height: 900 },
+  view: View = { width: 1200, height: 900 },
 ): Promise<{ page: Page; problems: PageProblems }> {
   const page = await browser.newPage({
     viewport: { width: view.width, height: view.height },
@@ -113,6 +121,29 @@ export async function open(
   await page.waitForSelector('html[data-dnn-hydrated="true"]', { state: 'attached' });
   await page.waitForFunction(() => document.querySelectorAll('.dnn-calculator:not([data-ready="true"])').length === 0);
   return { page, problems };
+}
+
+/**
+ * For one test file: serves the build and launches Chromium before its tests
+ * and closes both after them. Returns `open(path, view)`, bound to them.
+ */
+export function useBuiltSite(): { open: (path: string, view?: View) => ReturnType<typeof open> } {
+  let site: { server: Server; origin: string } | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    site = await serveBuild();
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    site?.server.close();
+  });
+  return {
+    open: (path, view) => {
+      if (!site || !browser) throw new Error('useBuiltSite: open() is for tests, after beforeAll');
+      return open(browser, site.origin, path, view);
+    },
+  };
 }
 
 /** Saves a screenshot as docs/test-results/screenshots/<name>.png (the whole page unless `fullPage` is false). */

@@ -5,23 +5,11 @@
  * link reproduces the solution; hostile input in a URL is shown as text and
  * runs nothing. Plus the guides, the widgets and the kernel playground.
  */
-import type { Server } from 'node:http';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, open, screenshot, serveBuild } from './harness';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { screenshot, useBuiltSite } from './harness';
 
-let server: Server;
-let origin: string;
-let browser: Browser;
-
-beforeAll(async () => {
-  ({ server, origin } = await serveBuild());
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  server?.close();
-});
+const { open } = useBuiltSite();
 
 const ID = 'conv/output-shape';
 const answerOf = async (page: Page, key: string) =>
@@ -32,7 +20,7 @@ const field = (page: Page, name: string) =>
 
 describe(`the ${ID} calculator`, () => {
   it('solves the exam preset, re-solves when a field changes, and renders the steps with KaTeX', async () => {
-    const { page, problems } = await open(browser, origin, `/calculators/${ID}`);
+    const { page, problems } = await open(`/calculators/${ID}`);
     // First preset: 26×26×26, 5 filters 7×7, stride 3, padding 1 → ⌊(26 + 2 − 6 − 1)/3⌋ + 1 = 8 (by hand).
     expect(await answerOf(page, 'outputShape')).toEqual([5, 8, 8]);
 
@@ -55,7 +43,7 @@ describe(`the ${ID} calculator`, () => {
   });
 
   it('shows an invalid value as an inline error on that field, naming it', async () => {
-    const { page, problems } = await open(browser, origin, `/calculators/${ID}`);
+    const { page, problems } = await open(`/calculators/${ID}`);
     await field(page, 'kernel').fill('0');
     const error = page.locator('[data-error-for="kernel"]');
     await expect.poll(() => error.count()).toBe(1);
@@ -79,7 +67,7 @@ describe(`the ${ID} calculator`, () => {
   });
 
   it('keeps the input in the URL, and a shared URL reproduces the solution', async () => {
-    const { page } = await open(browser, origin, `/calculators/${ID}`);
+    const { page } = await open(`/calculators/${ID}`);
     await page.getByRole('button', { name: /AlexNet/ }).click();
     await field(page, 'outChannels').fill('64');
     // 256×256 RGB, 64 filters 11×11, stride 4, padding 5: ⌊255/4⌋ + 1 = 64 (by hand).
@@ -89,7 +77,7 @@ describe(`the ${ID} calculator`, () => {
     const steps = await page.locator('[data-testid="steps"]').innerText();
     await page.close();
 
-    const again = await open(browser, origin, shared.slice(origin.length));
+    const again = await open(new URL(shared).pathname + new URL(shared).search);
     await expect.poll(() => answerOf(again.page, 'outputShape')).toEqual([64, 64, 64]);
     expect(await again.page.locator('[data-testid="steps"]').innerText()).toBe(steps);
     expect(await field(again.page, 'outChannels').inputValue()).toBe('64');
@@ -98,7 +86,7 @@ describe(`the ${ID} calculator`, () => {
 
     // A hand-written link works too.
     const input = { inputShape: [1, 28, 28], outChannels: 6, kernel: 5 };
-    const typed = await open(browser, origin, `/calculators/${ID}?input=${encodeURIComponent(JSON.stringify(input))}`);
+    const typed = await open(`/calculators/${ID}?input=${encodeURIComponent(JSON.stringify(input))}`);
     await expect.poll(() => answerOf(typed.page, 'outputShape')).toEqual([6, 24, 24]);
     await typed.page.close();
   });
@@ -106,11 +94,7 @@ describe(`the ${ID} calculator`, () => {
   it('renders hostile input from a URL as text and runs nothing', async () => {
     const evil = '<img src=x onerror=alert(1)></script><script>alert(2)</script>';
     const input = { inputShape: evil, kind: evil, kernel: [evil], [evil]: 1 };
-    const { page, problems } = await open(
-      browser,
-      origin,
-      `/calculators/${ID}?input=${encodeURIComponent(JSON.stringify(input))}`,
-    );
+    const { page, problems } = await open(`/calculators/${ID}?input=${encodeURIComponent(JSON.stringify(input))}`);
     await expect.poll(() => page.locator('[role="alert"]').count()).toBeGreaterThan(0);
     expect(await page.locator('img[src="x"]').count()).toBe(0);
     expect(await page.locator('main script').count()).toBe(0);
@@ -118,11 +102,7 @@ describe(`the ${ID} calculator`, () => {
     expect(await page.locator('main').innerText()).toContain('<img src=x');
 
     // A query that is not JSON at all is reported, not executed.
-    const raw = await open(
-      browser,
-      origin,
-      `/calculators/${ID}?input=${encodeURIComponent('</script><img src=x onerror=alert(3)>')}`,
-    );
+    const raw = await open(`/calculators/${ID}?input=${encodeURIComponent('</script><img src=x onerror=alert(3)>')}`);
     await expect.poll(() => raw.page.getByText('not valid JSON').count()).toBe(1);
     expect(await raw.page.locator('img[src="x"]').count()).toBe(0);
     expect(raw.problems).toEqual({ errors: [], dialogs: [], offsite: [] });
@@ -149,7 +129,7 @@ describe('guides and widgets', () => {
   ];
   for (const path of pages) {
     it(`${path} renders its maths with KaTeX, with no console errors and no off-site requests`, async () => {
-      const { page, problems } = await open(browser, origin, path);
+      const { page, problems } = await open(path);
       const text = await page.locator('main').innerText();
       expect(text).not.toMatch(/\\frac|\\lfloor|\\operatorname/);
       expect(await page.locator('.katex-error').count()).toBe(0);
@@ -165,7 +145,7 @@ describe('guides and widgets', () => {
   }
 
   it('the kernel playground redraws its output when the kernel changes', async () => {
-    const { page, problems } = await open(browser, origin, '/widgets');
+    const { page, problems } = await open('/widgets');
     const out = page.locator('[data-widget="kernel-playground"] canvas[data-output-hash]');
     await expect.poll(() => out.getAttribute('data-output-hash')).not.toBe('');
     const before = await out.getAttribute('data-output-hash');
@@ -183,7 +163,7 @@ describe('guides and widgets', () => {
   });
 
   it('the receptive-field grid lights up the input pixels an output cell sees', async () => {
-    const { page } = await open(browser, origin, '/widgets');
+    const { page } = await open('/widgets');
     const widget = page.locator('[data-widget="receptive-field"]');
     // Three 3×3 convolutions, stride 1: receptive field 7 (1 + 2 + 2 + 2), so 49 lit pixels.
     await widget.getByLabel('Output cell row 2 column 3').hover();
@@ -192,7 +172,7 @@ describe('guides and widgets', () => {
   });
 
   it('the RNN stepper steps through time', async () => {
-    const { page } = await open(browser, origin, '/widgets');
+    const { page } = await open('/widgets');
     const widget = page.locator('[data-widget="rnn-stepper"]');
     await widget.getByRole('button', { name: 'Next step' }).click();
     await expect.poll(() => widget.getByText('Step 2 of 4').count()).toBe(1);
@@ -208,7 +188,7 @@ describe('guides and widgets', () => {
   });
 
   it('the decision boundary gets XOR right with the MLP that logic/mlp designs', async () => {
-    const { page, problems } = await open(browser, origin, '/widgets');
+    const { page, problems } = await open('/widgets');
     const widget = page.locator('[data-widget="decision-boundary"]');
     await widget.getByLabel('Function').selectOption('XOR');
     expect(await widget.getByText(/of 4 rows correct/).textContent()).not.toContain('4 of 4');

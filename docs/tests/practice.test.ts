@@ -7,32 +7,20 @@
  * problem draws a question of it; the answer key toggles; the page is linked
  * from the navbar and the home page.
  */
-import type { Server } from 'node:http';
 import { generateExercise, generators, getPath } from '@dnn/practice';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { answerText } from '../src/practice/answer-fields';
 import { registry } from '../src/registry';
-import { launchChromium, open, type PageProblems, screenshot, serveBuild } from './harness';
+import { type PageProblems, screenshot, useBuiltSite } from './harness';
 
-let server: Server;
-let origin: string;
-let browser: Browser;
-
-beforeAll(async () => {
-  ({ server, origin } = await serveBuild());
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  server?.close();
-});
+const { open } = useBuiltSite();
 
 const clean: PageProblems = { errors: [], dialogs: [], offsite: [] };
 
 /** Opens /practice with a query and waits for its question. */
 async function practice(query = ''): Promise<{ page: Page; problems: PageProblems }> {
-  const opened = await open(browser, origin, `/practice${query}`);
+  const opened = await open(`/practice${query}`);
   await opened.page.waitForSelector('.dnn-practice[data-ready="true"] [data-testid="question"]');
   return opened;
 }
@@ -242,7 +230,7 @@ describe('the practice page', () => {
   });
 
   it('is linked from the navbar and the home page', async () => {
-    const { page, problems } = await open(browser, origin, '/');
+    const { page, problems } = await open('/');
     expect(await page.locator('nav.navbar a[href="/practice"]').count()).toBeGreaterThan(0);
     expect(await page.locator('main a[href="/practice"]').count()).toBeGreaterThan(0);
     await page.locator('nav.navbar a[href="/practice"]').first().click();
