@@ -7,9 +7,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { findSolver, solverInfos } from '../src/registry';
-import { screenshot, seriousA11yViolations, useBuiltSite } from './harness';
+import { screenshot, seriousA11yViolations, servedSite } from './harness';
 
-const { open } = useBuiltSite();
+const { open } = servedSite();
 
 const DESKTOP = { width: 1280, height: 800 };
 const PHONE = { width: 390, height: 844 };

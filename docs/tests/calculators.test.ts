@@ -5,9 +5,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { findSolver, solverInfos } from '../src/registry';
-import { resolveFile, screenshot, useBuiltSite } from './harness';
+import { resolveFile, screenshot, servedSite } from './harness';
 
-const { open } = useBuiltSite();
+const { open } = servedSite();
 
 /** True when `actual` contains `expected` (numbers within 1e-9, as the examples' contract says). */
 function matchesSubset(actual: unknown, expected: unknown): boolean {

@@ -127,7 +127,7 @@ export async function open(
  * For one test file: serves the build and launches Chromium before its tests
  * and closes both after them. Returns `open(path, view)`, bound to them.
  */
-export function useBuiltSite(): { open: (path: string, view?: View) => ReturnType<typeof open> } {
+export function servedSite(): { open: (path: string, view?: View) => ReturnType<typeof open> } {
   let site: { server: Server; origin: string } | undefined;
   let browser: Browser | undefined;
   beforeAll(async () => {
@@ -140,7 +140,7 @@ export function useBuiltSite(): { open: (path: string, view?: View) => ReturnTyp
   });
   return {
     open: (path, view) => {
-      if (!site || !browser) throw new Error('useBuiltSite: open() is for tests, after beforeAll');
+      if (!site || !browser) throw new Error('servedSite: open() is for tests, after beforeAll');
       return open(browser, site.origin, path, view);
     },
   };

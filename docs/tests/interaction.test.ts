@@ -7,9 +7,9 @@
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { screenshot, useBuiltSite } from './harness';
+import { screenshot, servedSite } from './harness';
 
-const { open } = useBuiltSite();
+const { open } = servedSite();
 
 const ID = 'conv/output-shape';
 const answerOf = async (page: Page, key: string) =>

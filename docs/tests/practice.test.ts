@@ -12,9 +12,9 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { answerText } from '../src/practice/answer-fields';
 import { registry } from '../src/registry';
-import { type PageProblems, screenshot, useBuiltSite } from './harness';
+import { type PageProblems, screenshot, servedSite } from './harness';
 
-const { open } = useBuiltSite();
+const { open } = servedSite();
 
 const clean: PageProblems = { errors: [], dialogs: [], offsite: [] };
 
