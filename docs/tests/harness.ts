@@ -1,5 +1,6 @@
 /**
- * Browser-test harness: serves the built site (docs/build) on 127.0.0.1 from
+ * Browser-test harness: serves the built site (docs/build, or $DNN_SITE_BUILD
+ * so that parallel work can test its own `docusaurus build --out-dir`) on 127.0.0.1 from
  * the test process and drives Debian's Chromium through playwright-core.
  * Every page opened through `open` records console errors, page errors and
  * dialogs; screenshots go to docs/test-results/screenshots (a CI artefact).
@@ -14,7 +15,7 @@ import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 
 const docsDir = fileURLToPath(new URL('..', import.meta.url));
-export const buildDir = join(docsDir, 'build');
+export const buildDir = process.env.DNN_SITE_BUILD ?? join(docsDir, 'build');
 export const screenshotDir = join(docsDir, 'test-results', 'screenshots');
 
 const TYPES: Record<string, string> = {
