@@ -51,6 +51,7 @@ export {
   generateExercise,
 } from './generator.js';
 export { defaultRubric, type FieldGrade, type Grade, grade } from './grade.js';
+export { type BankQuestion, gift, moodleXml, type QuestionBank } from './lms/index.js';
 export { createRng, type Rng } from './rng.js';
 export {
   anyOrder,
