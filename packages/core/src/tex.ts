@@ -35,7 +35,8 @@ export function lift(x: TexLike): Tex {
   return x;
 }
 
-const LATEX_SYMBOLS: Record<string, string> = {
+/** The maths-mode LaTeX of the Unicode symbols that step text uses (`·` → `\\cdot`, `σ` → `\\sigma`). */
+export const LATEX_SYMBOLS: Readonly<Record<string, string>> = {
   '·': ' \\cdot ',
   '−': ' - ',
   '×': ' \\times ',

@@ -49,7 +49,8 @@ export function generateExercise(
   return { id, seed, difficulty, question, input, solution: registry.solve(id, input) };
 }
 
-function hash(text: string): number {
+/** A 32-bit FNV-1a hash of text: mixes names (a solver id, a student id) into seeds. */
+export function hash(text: string): number {
   let h = 2166136261;
   for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
   return h >>> 0;
