@@ -35,7 +35,7 @@ export function lift(x: TexLike): Tex {
   return x;
 }
 
-/** The maths-mode LaTeX of the Unicode symbols that step text uses (`·` → `\\cdot`, `σ` → `\\sigma`). */
+/** The maths-mode LaTeX of the Unicode symbols that step text uses (`·` → `\cdot`, `σ` → `\sigma`). */
 export const LATEX_SYMBOLS: Readonly<Record<string, string>> = {
   '·': ' \\cdot ',
   '−': ' - ',
