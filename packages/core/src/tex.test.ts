@@ -66,6 +66,8 @@ describe('words', () => {
   it('keeps prose in \\text and turns maths symbols into commands KaTeX accepts', () => {
     expect(words('x2 − 2 ≥ 0').latex).toBe('\\text{x2 } - \\text{ 2 } \\ge \\text{ 0}');
     expect(words('50% of a_b').latex).toBe('\\text{50\\% of a\\_b}');
+    // KaTeX and pdflatex (whose OT1 fonts print a bare < > | as ¡ ¿ —) both read the text commands.
+    expect(words('|x| < 1 > 0').latex).toBe('\\text{\\textbar{}x\\textbar{} \\textless{} 1 \\textgreater{} 0}');
   });
 });
 

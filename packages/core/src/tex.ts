@@ -217,12 +217,17 @@ export function words(s: string): Tex {
   return tex(s, latex);
 }
 
-/** Escapes the characters LaTeX treats specially in text mode. */
+const TEXT_COMMANDS: Record<string, string> = {
+  '\\': '\\textbackslash{}',
+  '~': '\\textasciitilde{}',
+  '^': '\\textasciicircum{}',
+  // pdflatex's default OT1 font encoding prints a bare < > | as ¡ ¿ —.
+  '<': '\\textless{}',
+  '>': '\\textgreater{}',
+  '|': '\\textbar{}',
+};
+
+/** Escapes the characters LaTeX treats specially in text mode (and < > |, which OT1 fonts misprint). */
 export function escapeLatexText(s: string): string {
-  return s.replace(/[\\{}$&#%_^~]/g, (c) => {
-    if (c === '\\') return '\\textbackslash{}';
-    if (c === '~') return '\\textasciitilde{}';
-    if (c === '^') return '\\textasciicircum{}';
-    return `\\${c}`;
-  });
+  return s.replace(/[\\{}$&#%_^~<>|]/g, (c) => TEXT_COMMANDS[c] ?? `\\${c}`);
 }
