@@ -3,7 +3,7 @@
  * within a tolerance (also written as decimals or unreduced fractions such as
  * "28/6"), booleans, strings, and lists and objects element by element.
  */
-import { Fraction } from '@dnn/core';
+import { readStudentJson, readStudentList, readStudentNumber } from './read-answer.js';
 
 /** Tolerances of a comparison. */
 export interface Tolerance {
@@ -16,18 +16,12 @@ export interface Tolerance {
 /** The default: three significant figures, or 1e-4 near zero. */
 export const DEFAULT_TOLERANCE: Tolerance = { relative: 1e-3, absolute: 1e-4 };
 
-/** Reads a student's number: a JSON number, a decimal string or a fraction string ("14/3", "28/6"). */
+/**
+ * Reads a student's number: a JSON number, a decimal string (thousands separators, Unicode minus), a fraction
+ * string ("14/3", "28/6") or an exact form ("2 ln 2", "√2"); see {@link readStudentNumber}.
+ */
 export function readNumber(got: unknown): number | undefined {
-  if (typeof got === 'number') return Number.isFinite(got) ? got : undefined;
-  if (typeof got !== 'string' || !/^\s*[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?\s*(\/\s*[-+]?\d+\s*)?$/i.test(got))
-    return undefined;
-  const [num, den] = got.replace(/\s+/g, '').split('/');
-  if (den === undefined) return Number(num);
-  try {
-    return new Fraction(`${num}/${den}`).valueOf();
-  } catch {
-    return undefined; // a zero denominator
-  }
+  return readStudentNumber(got);
 }
 
 function readBoolean(got: unknown): boolean | undefined {
@@ -39,15 +33,31 @@ function readBoolean(got: unknown): boolean | undefined {
   return undefined;
 }
 
+/** How a comparison reads the student's value. */
+export interface ScoreOptions {
+  /** A list whose order does not matter (a set): numbers are matched after sorting both lists. */
+  unordered?: boolean;
+  /** Collects remarks on how the answer was read (a thousands separator, an unreadable list). */
+  notes?: string[];
+}
+
 /**
  * The fraction of `expected` that `got` gets right, in [0, 1]: 1 within the
  * tolerance, ½ within ten times it (a rounding slip), else 0; lists and
- * objects score the mean of their parts.
+ * objects score the mean of their parts. Text is read the way students write
+ * it (see read-answer.ts): `"(4, 5, 5)"` or `"4×5×5"` for a list, `"44,865"`,
+ * `"4/1"` or `"2 ln 2"` for a number, JSON for a list of objects.
  */
-export function score(expected: unknown, got: unknown, tolerance: Tolerance = DEFAULT_TOLERANCE): number {
+export function score(
+  expected: unknown,
+  got: unknown,
+  tolerance: Tolerance = DEFAULT_TOLERANCE,
+  options: ScoreOptions = {},
+): number {
+  const notes = options.notes ?? [];
   if (expected === null) return got === null || got === undefined || got === 'null' || got === 'undefined' ? 1 : 0;
   if (typeof expected === 'number') {
-    const g = readNumber(got);
+    const g = readStudentNumber(got, notes);
     if (g === undefined) return 0;
     const allowed = Math.max(tolerance.relative * Math.abs(expected), tolerance.absolute);
     const error = Math.abs(g - expected);
@@ -56,25 +66,42 @@ export function score(expected: unknown, got: unknown, tolerance: Tolerance = DE
   if (typeof expected === 'boolean') return readBoolean(got) === expected ? 1 : 0;
   if (typeof expected === 'string')
     return typeof got === 'string' && got.trim().toLowerCase() === expected.toLowerCase() ? 1 : 0;
+  if (typeof expected !== 'object') return 0;
+  const value = typeof got === 'string' ? readText(got, expected, notes) : got;
   if (Array.isArray(expected)) {
-    const list = Array.isArray(got) ? got : expected.length === 1 ? [got] : undefined;
+    const list = Array.isArray(value) ? value : expected.length === 1 ? [value] : undefined;
     if (!list || list.length !== expected.length) return 0;
     if (expected.length === 0) return 1;
-    return expected.reduce((sum: number, e, i) => sum + score(e, list[i], tolerance), 0) / expected.length;
+    const [e, g] = options.unordered ? sortedPair(expected, list) : [expected, list];
+    return e.reduce((sum: number, item, i) => sum + score(item, g[i], tolerance, { notes }), 0) / expected.length;
   }
-  if (typeof expected === 'object') {
-    if (got === null || typeof got !== 'object' || Array.isArray(got)) return 0;
-    const keys = Object.keys(expected);
-    if (keys.length === 0) return 1;
-    return (
-      keys.reduce(
-        (sum, k) =>
-          sum + score((expected as Record<string, unknown>)[k], (got as Record<string, unknown>)[k], tolerance),
-        0,
-      ) / keys.length
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return 0;
+  const keys = Object.keys(expected);
+  if (keys.length === 0) return 1;
+  const part = (k: string) =>
+    score(
+      (expected as Record<string, unknown>)[k],
+      Object.hasOwn(value, k) ? (value as Record<string, unknown>)[k] : undefined,
+      tolerance,
+      { notes },
     );
-  }
-  return 0;
+  return keys.reduce((sum, k) => sum + part(k), 0) / keys.length;
+}
+
+/** A list or object written as text: JSON first, then the list notations; the text itself when neither reads. */
+function readText(text: string, expected: object, notes: string[]): unknown {
+  const json = readStudentJson(text, notes);
+  if (json !== undefined) return json;
+  return Array.isArray(expected) ? (readStudentList(text, notes) ?? text) : text;
+}
+
+/** Both lists sorted by value when every item reads as a number (a set of numbers in any order); else as given. */
+function sortedPair(expected: unknown[], got: unknown[]): [unknown[], unknown[]] {
+  const e = expected.map((v) => (typeof v === 'number' ? v : undefined));
+  const g = got.map((v) => readStudentNumber(v));
+  if (e.includes(undefined) || g.includes(undefined)) return [expected, got];
+  const ascending = (a: number | undefined, b: number | undefined) => (a as number) - (b as number);
+  return [e.sort(ascending), g.sort(ascending)];
 }
 
 /**

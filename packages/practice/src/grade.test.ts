@@ -20,8 +20,16 @@ describe('grade', () => {
     expect(g.solution.steps.length).toBeGreaterThan(0);
   });
 
-  it('accepts the documented channels-last layout [H, W, C]', () => {
-    expect(gradeShape({ outputShape: [8, 8, 5] }).score).toBe(2);
+  it('gives the channels-last layout [H, W, C] half the points and a remark naming the layout, not full marks', () => {
+    // The question fixes channels × height × width: [8, 8, 5] is the right shape in the wrong layout. Compared
+    // position by position it matches 1 of 3 (the middle 8) = 0.67 points; as a layout slip it earns ½ × 2 = 1.
+    const g = gradeShape({ outputShape: [8, 8, 5] });
+    expect(g.fields[0]).toMatchObject({ verdict: 'partial', points: 1 });
+    expect(g.fields[0]?.remarks?.join(' ')).toMatch(/H×W×C/);
+    // A cube [8, 8, 8] cannot tell layouts apart: the exact form wins, no remark.
+    const cube = grade(registry, rubrics, 'conv/output-shape', { ...input, outChannels: 8 }, { outputShape: '8×8×8' });
+    expect(cube.fields[0]).toMatchObject({ verdict: 'correct', points: 2 });
+    expect(cube.fields[0]?.remarks).toBeUndefined();
   });
 
   it('gives partial credit for a partly right shape and none for a missing one', () => {

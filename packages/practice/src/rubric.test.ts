@@ -6,6 +6,8 @@ import {
   channelsLastEach,
   defineRubric,
   flatSingles,
+  isPartialForm,
+  LAYOUT_CREDIT,
   squeezed,
   stringSetScore,
   transposed,
@@ -32,8 +34,10 @@ describe('getPath', () => {
 });
 
 describe('equivalent-form helpers', () => {
-  it('channelsLastEach writes every 3-D shape of a list as [H, W, C] and leaves the others', () => {
-    expect(channelsLastEach([[5, 8, 8], [320], [4, 2, 3]])).toEqual([[[8, 8, 5], [320], [2, 3, 4]]]);
+  it('channelsLastEach writes every 3-D shape of a list as [H, W, C] (partial credit) and leaves the others', () => {
+    const [form] = channelsLastEach([[5, 8, 8], [320], [4, 2, 3]]);
+    expect(isPartialForm(form) && form.value).toEqual([[8, 8, 5], [320], [2, 3, 4]]);
+    expect(isPartialForm(form) && form.credit).toBe(LAYOUT_CREDIT);
     expect(channelsLastEach(7)).toEqual([]);
   });
 

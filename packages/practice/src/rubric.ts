@@ -1,5 +1,6 @@
 /** Grading weights per solver: which answer fields earn how many points, and their equivalent forms. */
 import type { Tolerance } from './compare.js';
+import { readStudentList } from './read-answer.js';
 
 /** One graded answer field. */
 export interface RubricField {
@@ -10,10 +11,14 @@ export interface RubricField {
   /** Tolerance of numbers in this field (default three significant figures). */
   tolerance?: Partial<Tolerance>;
   /**
-   * Other accepted forms of the expected value, e.g. the shape in Keras's
-   * [H, W, C] order for a [C, H, W] answer. The best-scoring form counts.
+   * Other accepted forms of the expected value, e.g. a [1][H][W] output written
+   * as [H][W]. The best-scoring form counts. A form made by {@link partialForm}
+   * earns only its credit and adds its remark (an [H, W, C] shape where
+   * [C, H, W] was asked).
    */
   equivalents?: (expected: unknown, input: unknown) => unknown[];
+  /** A list whose order does not matter (a set of numbers): the student's list is compared after sorting. */
+  unordered?: boolean;
   /**
    * Judges the field itself, replacing the comparison with the expected value,
    * where many different answers are right (any weights that separate a
@@ -21,10 +26,44 @@ export interface RubricField {
    * called with the student's value, the whole student answer, the problem
    * input and the solver's answer; returns the fraction earned, in [0, 1].
    */
-  judge?: (got: unknown, student: Record<string, unknown>, input: unknown, answer: unknown) => number;
+  judge?: (got: unknown, student: Record<string, unknown>, input: unknown, answer: unknown) => number | Judgement;
   /** Grades the field only for problems that ask for it (e.g. `y` only when the network has an output layer). */
   when?: (input: unknown) => boolean;
 }
+
+/** A judge's verdict with a remark for the student (why the network is wrong, where). */
+export interface Judgement {
+  /** The fraction earned, in [0, 1]. */
+  fraction: number;
+  remark?: string;
+}
+
+const PARTIAL = Symbol('partialForm');
+
+/** An equivalent form that earns only part of the points, with a remark naming what is off. */
+export interface PartialForm {
+  readonly [PARTIAL]: true;
+  value: unknown;
+  /** The share of the field's points a fully matching form earns, in [0, 1]. */
+  credit: number;
+  remark: string;
+}
+
+/** A form of the expected value worth `credit` of the points, e.g. a shape in the wrong layout. */
+export function partialForm(value: unknown, credit: number, remark: string): PartialForm {
+  return { [PARTIAL]: true, value, credit, remark };
+}
+
+/** True for a form made by {@link partialForm}. */
+export function isPartialForm(form: unknown): form is PartialForm {
+  return form !== null && typeof form === 'object' && PARTIAL in form;
+}
+
+/** The credit of a layout-sensitive answer in the other layout (H×W×C for C×H×W): half the points. */
+export const LAYOUT_CREDIT = 0.5;
+
+const LAYOUT_REMARK =
+  'this is the channels-last layout H×W×C (Keras); the question asks for channels × height × width (C×H×W)';
 
 /** The grading weights of one solver. */
 export interface Rubric {
@@ -37,17 +76,24 @@ export function defineRubric(rubric: Rubric): Rubric {
   return rubric;
 }
 
-/** A 3-D shape [C, H, W] also written channels-last as [H, W, C] (Keras). */
+/**
+ * A 3-D shape [C, H, W] written channels-last as [H, W, C] (Keras): the question fixes C×H×W, so this earns
+ * {@link LAYOUT_CREDIT} with a remark naming the layout.
+ */
 export function channelsLast(expected: unknown): unknown[] {
   if (!Array.isArray(expected) || expected.length !== 3) return [];
   const [c, h, w] = expected as number[];
-  return [[h, w, c]];
+  return [partialForm([h, w, c], LAYOUT_CREDIT, LAYOUT_REMARK)];
 }
 
-/** Each 3-D shape of a list of shapes also written channels-last (a Keras summary's column). */
+/** Every 3-D shape of a list of shapes written channels-last (a Keras summary's column): partial credit, as {@link channelsLast}. */
 export function channelsLastEach(expected: unknown): unknown[] {
   if (!Array.isArray(expected)) return [];
-  return [expected.map((shape) => channelsLast(shape)[0] ?? shape)];
+  const swapped = expected.map((shape) => {
+    const [form] = channelsLast(shape);
+    return isPartialForm(form) ? form.value : shape;
+  });
+  return [partialForm(swapped, LAYOUT_CREDIT, LAYOUT_REMARK)];
 }
 
 /** A list of one-element rows ([[h1], [h2], …], a scalar network's states) also written flat as [h1, h2, …]. */
@@ -102,7 +148,7 @@ export function anyOrder(expected: unknown): unknown[] {
  */
 export function stringSetScore(got: unknown, expected: unknown): number {
   if (!Array.isArray(expected)) return 0;
-  const list = Array.isArray(got) ? got : typeof got === 'string' ? [got] : [];
+  const list = Array.isArray(got) ? got : typeof got === 'string' ? (readStudentList(got) ?? [got]) : [];
   const norm = (items: unknown[]) => new Set(items.map((v) => String(v).trim().toLowerCase()));
   const [g, e] = [norm(list), norm(expected)];
   const union = new Set([...g, ...e]);
