@@ -21,7 +21,7 @@ out_dir=$(mktemp -d)
 trap 'rm -rf "$target_dir" "$out_dir"' EXIT
 
 # Fixed flags; every absolute path that could leak into the binary is remapped.
-export RUSTFLAGS="-C target-feature=+simd128 -C debuginfo=0 --remap-path-prefix=$crate=/dnn/crates/core-wasm --remap-path-prefix=$target_dir=/dnn/target --remap-path-prefix=${CARGO_HOME:-$HOME/.cargo}=/cargo"
+export RUSTFLAGS="-C target-feature=+simd128 -C llvm-args=-disable-lsr -C debuginfo=0 --remap-path-prefix=$crate=/dnn/crates/core-wasm --remap-path-prefix=$target_dir=/dnn/target --remap-path-prefix=${CARGO_HOME:-$HOME/.cargo}=/cargo"
 export CARGO_INCREMENTAL=0 SOURCE_DATE_EPOCH=0
 unset CARGO_BUILD_RUSTFLAGS CARGO_ENCODED_RUSTFLAGS
 

@@ -1,7 +1,7 @@
 //! conv2d NCHW (groups = 1): implicit im2col — the GEMM's B panels are packed
 //! straight from the image — times the weights [Cout × Cin·kH·kW]; then bias and
 //! an optional ReLU. 1×1 / stride 1 / no padding skips im2col entirely.
-use crate::gemm::{gemm_packed, matmul_impl, packed_len, KC, NC, NR};
+use crate::gemm::{gemm_packed, matmul_impl, packed_len, KC, MR, NC, NR};
 use crate::simd::{ld, st};
 use core::arch::wasm32::*;
 
@@ -129,6 +129,8 @@ pub unsafe extern "C" fn conv2d(
     }
     let mut buf: Vec<f32> = if direct || kk == 0 { Vec::new() } else { Vec::with_capacity(packed_len(KC.min(kk), NC.min(nn))) };
     let bp = buf.as_mut_ptr();
+    let mut abuf: Vec<f32> = Vec::with_capacity(KC * MR);
+    let ap = abuf.as_mut_ptr();
     let mut tap_blocks: Vec<Taps> = Vec::new();
     if !direct {
         let mut pc = 0;
@@ -152,7 +154,7 @@ pub unsafe extern "C" fn conv2d(
                 while pc < kk {
                     let kc = KC.min(kk - pc);
                     pack_conv(xi, &g, &tap_blocks[pc / KC], kc, &iy0, &ix0, jc, nc, bp);
-                    gemm_packed(wt.add(pc), kk, oc, kc, bp, nc, yi.add(jc), nn, pc > 0);
+                    gemm_packed(wt.add(pc), kk, oc, kc, bp, nc, yi.add(jc), nn, pc > 0, ap);
                     pc += kc;
                 }
                 jc += nc;

@@ -1,11 +1,22 @@
-//! f32 GEMM: B packed into 8-column panels (zero-padded), A read in place, a
-//! register-tiled micro-kernel of R rows × 8·Q columns (4×8 for bulk rows, 1..3×32
-//! for the last rows, which also makes the LSTM's per-step vector·matrix fast).
+//! f32 GEMM, GotoBLAS-style: B packed into 8-column panels (zero-padded) per KC × NC block, A packed into MR-row
+//! panels, and a register-tiled micro-kernel of MR × 8. The micro-kernel is XNNPACK's "loadsplat" f32 GEMM for
+//! wasmsimd on x86 (src/f32-gemm/wasmsimd-loadsplat.c.in, x86 variant): each A value is broadcast by one
+//! `v128.load32_splat`, never by a lane shuffle, because V8 lowers shuffles on x86 to the ports of the multiplies and
+//! adds. Beyond XNNPACK (which reads A in place through MR row pointers), A is packed too, so a k step reads A at
+//! constant offsets from one pointer; with LLVM's loop strength reduction off (scripts/build-wasm.sh) those offsets
+//! stay wasm load immediates, V8 folds them into x86 addressing, and a k step costs 2 loads + 4 broadcasts + 16 f32x4
+//! ops + ~4 integer ops: the loop is bound by x86's 6-wide front end, not the FP pipes, so every instruction counts.
+//! MR = 4, not XNNPACK's 6 × 8: TurboFan schedules a block's loads before its arithmetic, so 6 broadcasts + 12
+//! accumulators + 2 B vectors exceed the 15 xmm registers V8 allocates and spill (measured: 0.6× the 4 × 8 kernel).
+//! Rows short of MR in a small problem (m < MR: the LSTM's per-step vector·matrix, a dense layer at batch 1) take an
+//! unpacked 1..3 × 32 kernel instead, so a GEMV is not padded to four rows.
 use crate::simd::{ld, st};
 use core::arch::wasm32::*;
 
 /// Panel width (columns per packed panel).
 pub const NR: usize = 8;
+/// Rows of the packed micro-kernel.
+pub const MR: usize = 4;
 /// Depth of one K block (one packed block is KC × NC).
 pub const KC: usize = 256;
 /// Width of one N block.
@@ -63,8 +74,70 @@ unsafe fn micro<const R: usize, const Q: usize>(
     }
 }
 
+
+/// C[rows × ncols] (+)= Ap · Bp for one MR-row A panel (kc × MR floats, k-major) and one B panel (kc × 8).
 #[inline(always)]
-unsafe fn rows_tail<const R: usize>(
+unsafe fn micro_packed(
+    ap: *const f32,
+    bp: *const f32,
+    kc: usize,
+    c: *mut f32,
+    ldc: usize,
+    rows: usize,
+    ncols: usize,
+    accumulate: bool,
+) {
+    let z = f32x4_splat(0.0);
+    let mut acc = [[z; 2]; MR];
+    let (mut a, mut b) = (ap, bp);
+    let end = bp.add(kc * NR);
+    while b < end {
+        let (b0, b1) = (ld(b), ld(b.add(4)));
+        for r in 0..MR {
+            let av = v128_load32_splat(a.add(r) as *const u32);
+            acc[r][0] = f32x4_add(acc[r][0], f32x4_mul(av, b0));
+            acc[r][1] = f32x4_add(acc[r][1], f32x4_mul(av, b1));
+        }
+        a = a.add(MR);
+        b = b.add(NR);
+    }
+    for r in 0..rows {
+        let crow = c.add(r * ldc);
+        if ncols == NR {
+            for q in 0..2 {
+                let ptr = crow.add(4 * q);
+                st(ptr, if accumulate { f32x4_add(ld(ptr), acc[r][q]) } else { acc[r][q] });
+            }
+        } else {
+            let mut tmp = [0f32; 8];
+            st(tmp.as_mut_ptr(), acc[r][0]);
+            st(tmp.as_mut_ptr().add(4), acc[r][1]);
+            for j in 0..ncols {
+                let ptr = crow.add(j);
+                *ptr = if accumulate { *ptr + tmp[j] } else { tmp[j] };
+            }
+        }
+    }
+}
+
+/// Packs rows i0..i0+rows (≤ MR, zero-padded to MR) and columns 0..kc of A (leading dimension lda) k-major.
+unsafe fn pack_a(a: *const f32, lda: usize, rows: usize, kc: usize, dst: *mut f32) {
+    for r in 0..MR {
+        if r < rows {
+            let src = a.add(r * lda);
+            for p in 0..kc {
+                *dst.add(p * MR + r) = *src.add(p);
+            }
+        } else {
+            for p in 0..kc {
+                *dst.add(p * MR + r) = 0.0;
+            }
+        }
+    }
+}
+
+#[inline(always)]
+unsafe fn rows_tail<const R: usize, const Q: usize>(
     a: *const f32,
     lda: usize,
     kc: usize,
@@ -77,10 +150,10 @@ unsafe fn rows_tail<const R: usize>(
     let np = (nc + NR - 1) / NR;
     let ps = kc * NR;
     let mut q = 0;
-    while q + 4 <= np {
-        let w = (nc - q * NR).min(4 * NR);
-        micro::<R, 4>(a, lda, kc, bp.add(q * ps), ps, c.add(q * NR), ldc, w, accumulate);
-        q += 4;
+    while q + Q <= np {
+        let w = (nc - q * NR).min(Q * NR);
+        micro::<R, Q>(a, lda, kc, bp.add(q * ps), ps, c.add(q * NR), ldc, w, accumulate);
+        q += Q;
     }
     while q < np {
         let w = (nc - q * NR).min(NR);
@@ -89,7 +162,8 @@ unsafe fn rows_tail<const R: usize>(
     }
 }
 
-/// C[m×nc] (+)= A[m×kc] · Bp, where Bp holds ⌈nc/8⌉ panels of kc×8 floats.
+/// C[m×nc] (+)= A[m×kc] · Bp, where Bp holds ⌈nc/8⌉ panels of kc×8 floats. `ap` is room for one packed A panel
+/// (kc × MR floats).
 pub unsafe fn gemm_packed(
     a: *const f32,
     lda: usize,
@@ -100,25 +174,29 @@ pub unsafe fn gemm_packed(
     c: *mut f32,
     ldc: usize,
     accumulate: bool,
+    ap: *mut f32,
 ) {
+    if m < MR {
+        match m {
+            1 => rows_tail::<1, 4>(a, lda, kc, bp, nc, c, ldc, accumulate),
+            2 => rows_tail::<2, 4>(a, lda, kc, bp, nc, c, ldc, accumulate),
+            3 => rows_tail::<3, 2>(a, lda, kc, bp, nc, c, ldc, accumulate),
+            _ => {}
+        }
+        return;
+    }
     let np = (nc + NR - 1) / NR;
     let ps = kc * NR;
     let mut i = 0;
-    while i + 4 <= m {
-        let ai = a.add(i * lda);
+    while i < m {
+        let rows = MR.min(m - i);
+        pack_a(a.add(i * lda), lda, rows, kc, ap);
         let ci = c.add(i * ldc);
         for q in 0..np {
             let w = (nc - q * NR).min(NR);
-            micro::<4, 1>(ai, lda, kc, bp.add(q * ps), ps, ci.add(q * NR), ldc, w, accumulate);
+            micro_packed(ap, bp.add(q * ps), kc, ci.add(q * NR), ldc, rows, w, accumulate);
         }
-        i += 4;
-    }
-    let (ai, ci) = (a.add(i * lda), c.add(i * ldc));
-    match m - i {
-        1 => rows_tail::<1>(ai, lda, kc, bp, nc, ci, ldc, accumulate),
-        2 => rows_tail::<2>(ai, lda, kc, bp, nc, ci, ldc, accumulate),
-        3 => rows_tail::<3>(ai, lda, kc, bp, nc, ci, ldc, accumulate),
-        _ => {}
+        i += MR;
     }
 }
 
@@ -162,6 +240,8 @@ pub unsafe fn matmul_impl(a: *const f32, b: *const f32, c: *mut f32, m: usize, k
     }
     let mut buf: Vec<f32> = Vec::with_capacity(packed_len(KC.min(k), NC.min(n)));
     let bp = buf.as_mut_ptr();
+    let mut abuf: Vec<f32> = Vec::with_capacity(KC * MR);
+    let ap = abuf.as_mut_ptr();
     let mut jc = 0;
     while jc < n {
         let nc = NC.min(n - jc);
@@ -169,7 +249,7 @@ pub unsafe fn matmul_impl(a: *const f32, b: *const f32, c: *mut f32, m: usize, k
         while pc < k {
             let kc = KC.min(k - pc);
             pack_b(b, n, pc, kc, jc, nc, bp);
-            gemm_packed(a.add(pc), k, m, kc, bp, nc, c.add(jc), n, pc > 0);
+            gemm_packed(a.add(pc), k, m, kc, bp, nc, c.add(jc), n, pc > 0, ap);
             pc += kc;
         }
         jc += nc;

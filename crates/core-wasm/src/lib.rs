@@ -11,6 +11,7 @@ mod conv;
 mod gemm;
 mod lstm;
 mod norm;
+mod peak;
 mod pool;
 mod simd;
 

@@ -2,7 +2,7 @@
 //! in the order i, f, g, o. The input projection X·W of all steps is one GEMM;
 //! each step adds h_{t−1}·R — one GEMM for all four gates against R packed once.
 //! i, f, o = σ(·); g = cand(·); c_t = f∘c_{t−1} + i∘g; h_t = o∘cell(c_t).
-use crate::gemm::{gemm_packed, matmul_impl, pack_b, packed_len};
+use crate::gemm::{gemm_packed, matmul_impl, pack_b, packed_len, MR};
 use crate::simd::{ld, map4, sigmoid4, st, tanh4};
 use core::arch::wasm32::*;
 
@@ -65,6 +65,7 @@ pub unsafe extern "C" fn lstm(
     }
     let mut rp: Vec<f32> = Vec::with_capacity(packed_len(nh, g4));
     pack_b(r, g4, 0, nh, 0, g4, rp.as_mut_ptr());
+    let mut ap: Vec<f32> = Vec::with_capacity(nh * MR);
     let mut zeros: Vec<f32> = Vec::new();
     if h0.is_null() || c0.is_null() {
         zeros = vec![0.0; batch * nh];
@@ -73,7 +74,7 @@ pub unsafe extern "C" fn lstm(
     let mut cprev = if c0.is_null() { zeros.as_ptr() } else { c0 };
     for step in 0..t {
         let g = gb.add(step * batch * g4);
-        gemm_packed(hprev, nh, batch, nh, rp.as_ptr(), g4, g, g4, true);
+        gemm_packed(hprev, nh, batch, nh, rp.as_ptr(), g4, g, g4, true, ap.as_mut_ptr());
         let (ht, ct) = (hs.add(step * batch * nh), cs.add(step * batch * nh));
         for bi in 0..batch {
             let gr = g.add(bi * g4);

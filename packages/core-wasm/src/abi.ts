@@ -8,6 +8,12 @@ export interface CoreWasmExports {
   alloc(bytes: number): number;
   /** Frees a block from `alloc` (same `bytes`). */
   dealloc(ptr: number, bytes: number): void;
+  /**
+   * The SIMD128 multiply-add peak probe for benchmarks: `iters` steps of 12 independent f32x4 chains acc ← acc·m + c
+   * (one f32x4.mul and one f32x4.add each — wasm SIMD has no fused multiply-add — so 96 flops per step), registers
+   * only; returns a value depending on every chain.
+   */
+  simd_peak(iters: number, m: number, c: number): number;
   /** C[m×n] = A[m×k]·B[k×n], row-major f32. */
   matmul(a: number, b: number, c: number, m: number, k: number, n: number): void;
   /** NCHW conv2d (groups 1); `bias` 0 for none; padding bottom/right implied by oh, ow. */
