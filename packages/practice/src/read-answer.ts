@@ -162,16 +162,17 @@ interface Level {
 
 const newLevel = (close: string): Level => ({ close, rows: [], items: [], text: '', inner: 0, separated: false });
 
-function endItem(level: Level): void {
+/** Ends the current item; an empty one counts (`1,,2` has a blank middle) except at the end of a row (`4, 5,`). */
+function endItem(level: Level, last = false): void {
   const text = level.text.trim();
   if (level.list) level.items.push(level.list);
-  else if (text !== '' || level.separated) level.items.push(text);
+  else if (text !== '' || (level.separated && !last)) level.items.push(text);
   level.list = undefined;
   level.text = '';
 }
 
 function endRow(level: Level): void {
-  endItem(level);
+  endItem(level, true);
   level.rows.push(level.items);
   level.items = [];
 }
@@ -182,7 +183,7 @@ function levelValue(level: Level): unknown[] {
     endRow(level);
     return level.rows.filter((row) => row.length > 0).map((row) => (row.length === 1 ? row[0] : row));
   }
-  endItem(level);
+  endItem(level, true);
   const [only] = level.items;
   if (level.items.length === 1 && typeof only === 'string' && !level.separated) {
     const words = only.split(/\s+/);
