@@ -4,6 +4,7 @@
  * EigenvalueDecomposition can loop forever, e.g. on [[1, 0, 0], [−1e−15, 0, −1], [0, 1, 0]]).
  */
 import { DnnInputError } from './errors.js';
+import { ldexp, maxAbs, unitScaled } from './scale.js';
 
 /** A complex number (eigenvalues of non-symmetric matrices). */
 export interface Complex {
@@ -76,16 +77,14 @@ function wilkinson(a: Complex, b: Complex, c: Complex, d: Complex): Complex {
  * Throws a DnnInputError at `path` in the (never observed) case that the iteration does not converge.
  */
 export function eigenvalues(A: readonly (readonly number[])[], path = 'matrix'): Complex[] {
-  // Scale to max |entry| = 1 (eigenvalues scale along), so that no product underflows or overflows.
-  const m = Math.max(0, ...A.map((r) => Math.max(0, ...r.map(Math.abs))));
-  if (m === 0) return A.map(() => ({ re: 0, im: 0 }));
-  return unitEigenvalues(
-    A.map((r) => r.map((v) => v / m)),
-    path,
-  ).map((z) => ({ re: z.re * m, im: z.im * m }));
+  // Scale by a power of two to max |entry| ≈ 1 (eigenvalues scale along, exactly), so that no product underflows
+  // or overflows; an eigenvalue beyond the float range comes back as ±Infinity for the caller to report.
+  const { scaled, exponent } = unitScaled(A);
+  if (maxAbs(scaled) === 0) return A.map(() => ({ re: 0, im: 0 }));
+  return unitEigenvalues(scaled, path).map((z) => ({ re: ldexp(z.re, exponent), im: ldexp(z.im, exponent) }));
 }
 
-/** {@link eigenvaluesOf} for a matrix already scaled to max |entry| = 1. */
+/** {@link eigenvalues} for a matrix already scaled to max |entry| ≈ 1. */
 function unitEigenvalues(A: number[][], path: string): Complex[] {
   const n = A.length;
   const Hr = hessenberg(A);

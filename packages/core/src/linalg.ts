@@ -4,6 +4,7 @@
  * bundle that used one `matmul`), capped iterations for eigenvalues.
  */
 import { eigenvalues } from './eigen.js';
+import { binaryExponent, ldexp, unitScaled } from './scale.js';
 
 export { type Complex, eigenvalues } from './eigen.js';
 
@@ -67,11 +68,27 @@ export function solveLinear(A: readonly (readonly number[])[], b: readonly numbe
   return x;
 }
 
-/** Determinant of a square matrix: the explicit formula up to 3×3, else elimination with partial pivoting. */
+/**
+ * Determinant of a square matrix: the explicit formula up to 3×3, else elimination with partial pivoting. Each row is
+ * first scaled by a power of two to max |entry| ≈ 1 and the powers are added as integers, so entries such as 1e200 or
+ * 1e-200 give the right determinant whenever it is itself a float (±Infinity or 0 only when it is out of range).
+ */
 export function determinant(A: readonly (readonly number[])[]): number {
   const n = A.length;
-  const e = (i: number, j: number) => (A[i] as readonly number[])[j] as number;
   if (n === 0) return 1;
+  let exponent = 0;
+  const rows = A.map((row) => {
+    const { scaled, exponent: k } = unitScaled([row]);
+    exponent += k;
+    return scaled[0] as number[];
+  });
+  return ldexp(unitDeterminant(rows), exponent);
+}
+
+/** The determinant of a matrix whose rows have max |entry| ≤ 1: the mantissa times 2^(exponent) kept apart. */
+function unitDeterminant(m: number[][]): number {
+  const n = m.length;
+  const e = (i: number, j: number) => (m[i] as number[])[j] as number;
   if (n === 1) return e(0, 0);
   if (n === 2) return e(0, 0) * e(1, 1) - e(0, 1) * e(1, 0);
   if (n === 3) {
@@ -81,12 +98,11 @@ export function determinant(A: readonly (readonly number[])[]): number {
       e(0, 2) * (e(1, 0) * e(2, 1) - e(1, 1) * e(2, 0))
     );
   }
-  const m = A.map((row) => [...row]);
   let det = 1;
+  let exponent = 0;
   for (let c = 0; c < n; c++) {
     let p = c;
-    for (let r = c + 1; r < n; r++)
-      if (Math.abs((m[r] as number[])[c] as number) > Math.abs((m[p] as number[])[c] as number)) p = r;
+    for (let r = c + 1; r < n; r++) if (Math.abs(e(r, c)) > Math.abs(e(p, c))) p = r;
     const pivot = m[p] as number[];
     if (pivot[c] === 0) return 0;
     if (p !== c) {
@@ -94,22 +110,31 @@ export function determinant(A: readonly (readonly number[])[]): number {
       det = -det;
     }
     det *= pivot[c] as number;
+    // Keep the running product near 1: its power of two moves into `exponent`.
+    const k = binaryExponent(det);
+    det = ldexp(det, -k);
+    exponent += k;
     for (let r = c + 1; r < n; r++) {
       const row = m[r] as number[];
       const f = (row[c] as number) / (pivot[c] as number);
-      for (let k = c; k < n; k++) row[k] = (row[k] as number) - f * (pivot[k] as number);
+      for (let k2 = c; k2 < n; k2++) row[k2] = (row[k2] as number) - f * (pivot[k2] as number);
     }
   }
-  return det;
+  return ldexp(det, exponent);
 }
 
 /**
- * Eigenvalues of a symmetric matrix, ascending, by cyclic Jacobi rotations
- * (robust on subnormal entries, where ml-matrix's symmetric solver threw).
+ * Eigenvalues of a symmetric matrix, ascending, by cyclic Jacobi rotations on the matrix scaled by a power of two
+ * (robust on subnormal and huge entries; an eigenvalue beyond the float range is ±Infinity).
  */
 export function symmetricEigenvalues(A: readonly (readonly number[])[]): number[] {
-  const n = A.length;
-  const a = A.map((row) => [...row]);
+  // Run on A/2^k with max |entry| ≈ 1: the squares below neither overflow (1e160 entries) nor underflow (1e-200).
+  const { scaled, exponent } = unitScaled(A);
+  return unitSymmetricEigenvalues(scaled).map((l) => ldexp(l, exponent));
+}
+
+function unitSymmetricEigenvalues(a: number[][]): number[] {
+  const n = a.length;
   const at = (i: number, j: number) => (a[i] as number[])[j] as number;
   const set = (i: number, j: number, v: number) => {
     (a[i] as number[])[j] = v;
@@ -160,14 +185,12 @@ export function spectralRadius(A: number[][]): number {
 
 /** Spectral norm: the largest singular value, √λmax(AᵀA) (scaled so that no square overflows). */
 export function spectralNorm(A: readonly (readonly number[])[]): number {
-  const m = Math.max(0, ...A.map((row) => Math.max(0, ...row.map(Math.abs))));
-  if (m === 0) return 0;
-  const B = A.map((row) => row.map((v) => v / m));
+  const { scaled: B, exponent } = unitScaled(A);
   const cols = B[0]?.length ?? 0;
   const gram = Array.from({ length: cols }, (_, i) =>
     Array.from({ length: cols }, (_, j) => B.reduce((sum, row) => sum + (row[i] as number) * (row[j] as number), 0)),
   );
-  return m * Math.sqrt(Math.max(0, ...symmetricEigenvalues(gram)));
+  return ldexp(Math.sqrt(Math.max(0, ...symmetricEigenvalues(gram))), exponent);
 }
 
 /** Integer matrix power A^k (k ≥ 0) by repeated squaring. */
