@@ -21,6 +21,11 @@ describe('optim/hessian: classification', () => {
     ['x^2 + y^2', { x: 1, y: 0 }, 'not-critical'],
     // one variable: f″(0) = 2 > 0.
     ['x^2 + 1', { x: 0 }, 'minimum'],
+    // H = diag(2e-12, 2e-12): the zero test is relative to the largest eigenvalue, so tiny curvature is a minimum
+    // (it was 'degenerate' while the tolerance had an absolute floor of 1e-9).
+    ['1e-12*x^2 + 1e-12*y^2', { x: 0, y: 0 }, 'minimum'],
+    // H = diag(2e-12, 0): still a zero eigenvalue.
+    ['1e-12*x^2 + y^4', { x: 0, y: 0 }, 'degenerate'],
   ])('%s at %j is a %s', (expression, at, expected) => {
     expect(classify(expression, at)).toBe(expected);
   });

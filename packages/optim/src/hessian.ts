@@ -61,7 +61,7 @@ export type HessianAnswer = z.output<typeof answer>;
 
 /** An eigenvalue this close to 0 (relative to the largest) counts as 0. */
 function zeroTolerance(eigenvalues: readonly number[]): number {
-  return 1e-9 * Math.max(1, ...eigenvalues.map(Math.abs));
+  return 1e-9 * Math.max(0, ...eigenvalues.map(Math.abs));
 }
 
 /** The second-derivative test from the eigenvalue signs (at a critical point). */
