@@ -41,7 +41,14 @@ import { rnnParamsGenerator, rnnParamsRubric } from './generators/rnn-params.js'
 import { rnnSolveHiddenSizeGenerator, rnnSolveHiddenSizeRubric } from './generators/rnn-solve-hidden-size.js';
 import type { Rubric } from './rubric.js';
 
-export { DEFAULT_TOLERANCE, getPath, readNumber, score, type Tolerance } from './compare.js';
+export {
+  type AnswerRow,
+  BATCH_LIMITS,
+  readCsvRows,
+  readJsonLinesRows,
+  type RowError,
+} from './batch-rows.js';
+export { DEFAULT_TOLERANCE, getPath, readNumber, type ScoreOptions, score, type Tolerance } from './compare.js';
 export {
   DIFFICULTIES,
   type Difficulty,
@@ -51,6 +58,16 @@ export {
   generateExercise,
 } from './generator.js';
 export { defaultRubric, type FieldGrade, type Grade, grade } from './grade.js';
+export {
+  type BatchGradingContext,
+  type BatchResult,
+  type GradebookRow,
+  type GradedQuestion,
+  gradeBatch,
+  gradeRows,
+  type StudentFeedback,
+} from './gradebook.js';
+export { ANSWER_LIMITS, readStudentList, readStudentNumber } from './read-answer.js';
 export { type BankQuestion, gift, moodleXml, type QuestionBank } from './lms/index.js';
 export { createRng, type Rng } from './rng.js';
 export {
@@ -59,6 +76,11 @@ export {
   channelsLastEach,
   defineRubric,
   flatSingles,
+  isPartialForm,
+  type Judgement,
+  LAYOUT_CREDIT,
+  type PartialForm,
+  partialForm,
   type Rubric,
   type RubricField,
   squeezed,
