@@ -36,7 +36,9 @@ const ECHO_LENGTH = 1000;
 /** A student's value as echoed in the grade: long text cut, values over the limits replaced by the reason. */
 function echo(got: unknown, problem: string | undefined): unknown {
   if (problem) return `(not read: ${problem})`;
-  return typeof got === 'string' && got.length > ECHO_LENGTH ? `${got.slice(0, ECHO_LENGTH)}… (${got.length} characters)` : got;
+  return typeof got === 'string' && got.length > ECHO_LENGTH
+    ? `${got.slice(0, ECHO_LENGTH)}… (${got.length} characters)`
+    : got;
 }
 
 /** The best of the expected value (full credit) and its equivalent forms (full or partial credit), with remarks. */

@@ -33,7 +33,10 @@ export function withPathKeys(student: Record<string, unknown>): Record<string, u
     delete out[key];
     let node = out as Record<string | number, unknown>;
     path.forEach((segment, i) => {
-      if (i === path.length - 1) return put(node, segment, student[key]);
+      if (i === path.length - 1) {
+        put(node, segment, student[key]);
+        return;
+      }
       const current = Object.hasOwn(node, segment) ? node[segment] : undefined;
       const child =
         typeof path[i + 1] === 'number'
