@@ -1,0 +1,41 @@
+/** HTML pieces of an exported question: the question, the worked solution (TeX for Moodle's MathJax filter) and an answer key. */
+import type { Solution } from '@dnn/core';
+
+const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
+
+/** `s` as HTML text (`&`, `<`, `>`, `"` as entities). */
+export function escapeHtml(s: string): string {
+  return s.replace(/[&<>"]/g, (c) => ENTITIES[c] ?? c);
+}
+
+/** Braces as entities, so no text in a Cloze question reads as an embedded answer (`{1:NUMERICAL:=5}`). */
+export function escapeBraces(html: string): string {
+  return html.replace(/[{}]/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+/** A plain-text question as HTML paragraphs (blank lines part paragraphs, single newlines break lines, \v and \f are spaces). */
+export function questionHtml(question: string): string {
+  return question
+    .replace(/[\v\f]/g, ' ')
+    .split(/\r?\n\s*\r?\n/)
+    .map((para) => `<p>${escapeHtml(para.trim()).replace(/\r?\n/g, '<br>')}</p>`)
+    .join('');
+}
+
+/** The worked steps as a numbered list, maths between `\(` and `\)` for Moodle's MathJax filter, then the notes. */
+export function solutionHtml(solution: Solution<unknown>): string {
+  const steps = solution.steps.map(
+    (step) => `<li>${escapeHtml(step.title)}${step.latex ? `: \\(${escapeHtml(step.latex)}\\)` : ''}</li>`,
+  );
+  const notes = solution.notes.map((note) => `<li>${escapeHtml(note)}</li>`);
+  return [
+    '<p><strong>Worked solution</strong></p>',
+    `<ol>${steps.join('')}</ol>`,
+    ...(notes.length ? ['<p><strong>Notes</strong></p>', `<ul>${notes.join('')}</ul>`] : []),
+  ].join('');
+}
+
+/** A value of the answer key as preformatted JSON. */
+export function keyHtml(value: unknown): string {
+  return `<pre>${escapeHtml(JSON.stringify(value, null, 2) ?? 'undefined')}</pre>`;
+}

@@ -1,0 +1,305 @@
+import fc from 'fast-check';
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { describe, expect, it } from 'vitest';
+import { generateExercise } from '../generator.js';
+import { generators } from '../index.js';
+import { registry } from '../test-registry.test-util.js';
+import type { QuestionBank } from './bank.js';
+import { allBanks, bankQuestion, decodeHtml, type ExpectedLeaf, expectedQuestion } from './lms-fixtures.test-util.js';
+import { moodleXml } from './moodle-xml.js';
+
+type Node = Record<string, unknown>;
+const parser = new XMLParser({
+  ignoreAttributes: false,
+  attributeNamePrefix: '@',
+  parseTagValue: false,
+  trimValues: false,
+  isArray: (name) => name === 'question' || name === 'answer',
+});
+
+/** Parses a Moodle XML file with fast-xml-parser after checking it is well-formed XML. */
+function parseQuiz(xml: string): Node[] {
+  expect(XMLValidator.validate(xml)).toBe(true);
+  const doc = parser.parse(xml) as { quiz: { question: Node[] } };
+  return doc.quiz.question;
+}
+
+const text = (node: unknown): string => String((node as Node | undefined)?.text ?? '');
+
+/** The Moodle XML elements every question type needs, per the format documentation. */
+function checkStructure(q: Node): void {
+  const type = q['@type'];
+  if (type === 'category') {
+    expect(text(q.category)).toMatch(/^\$course\$\/top\//);
+    return;
+  }
+  expect(text(q.name).length).toBeGreaterThan(0);
+  expect((q.questiontext as Node)['@format']).toBe('html');
+  expect(text(q.questiontext).length).toBeGreaterThan(0);
+  expect((q.generalfeedback as Node)['@format']).toBe('html');
+  const answers = (q.answer ?? []) as Node[];
+  if (type !== 'cloze') expect(Number(q.defaultgrade)).toBeGreaterThan(0);
+  switch (type) {
+    case 'numerical':
+      expect(answers.length).toBeGreaterThanOrEqual(1);
+      for (const a of answers) {
+        expect(Number.isFinite(Number(text(a)))).toBe(true);
+        expect(Number(a.tolerance)).toBeGreaterThanOrEqual(0);
+        expect(['100', '50']).toContain(a['@fraction']);
+      }
+      break;
+    case 'truefalse':
+      expect(answers.map(text).sort()).toEqual(['false', 'true']);
+      expect(answers.map((a) => a['@fraction']).sort()).toEqual(['0', '100']);
+      break;
+    case 'shortanswer':
+      expect(q.usecase).toBe('0');
+      expect(answers.length).toBeGreaterThanOrEqual(1);
+      break;
+    case 'cloze':
+      expect(text(q.questiontext)).toMatch(/\{\d+:(NUMERICAL|MULTICHOICE|SHORTANSWER):/);
+      expect(q.defaultgrade).toBeUndefined(); // Moodle sums the blank weights
+      break;
+    case 'essay':
+      expect(q.responseformat).toBe('editor');
+      expect((q.graderinfo as Node)['@format']).toBe('html');
+      expect(text(q.graderinfo)).toContain('<pre>');
+      break;
+    default:
+      throw new Error(`unexpected question type ${String(type)}`);
+  }
+}
+
+/** A Cloze question's embedded answers, read with a regular expression of the Cloze syntax. */
+function clozeBlanks(html: string): { weight: number; type: string; alternatives: string[] }[] {
+  return [...html.matchAll(/\{(\d+):(NUMERICAL|MULTICHOICE|SHORTANSWER):((?:\\.|[^\\}])*)\}/g)].map((m) => ({
+    weight: Number(m[1]),
+    type: m[2] as string,
+    alternatives: (m[3] as string).split(/(?<!\\)~/),
+  }));
+}
+
+function checkNumber(
+  leaf: ExpectedLeaf,
+  full: { value: string; tolerance: string },
+  half: { value: string; tolerance: string },
+) {
+  expect(Number(full.value)).toBe(leaf.value);
+  expect(Number(half.value)).toBe(leaf.value);
+  expect(Number(full.tolerance)).toBeCloseTo(leaf.tolerance, 15);
+  expect(Number(full.tolerance) / leaf.tolerance).toBeCloseTo(1, 12);
+  expect(Number(half.tolerance) / (10 * leaf.tolerance)).toBeCloseTo(1, 12);
+}
+
+/** Reads one cloze blank against the leaf the solver's answer has there. */
+function checkClozeBlank(leaf: ExpectedLeaf, blank: { type: string; alternatives: string[] }) {
+  const [first = '', second = ''] = blank.alternatives;
+  if (typeof leaf.value === 'number') {
+    expect(blank.type).toBe('NUMERICAL');
+    const full = /^=([^:]+):(.+)$/.exec(first);
+    const half = /^%50%([^:]+):(.+)$/.exec(second);
+    expect(full && half).toBeTruthy();
+    checkNumber(
+      leaf,
+      { value: full?.[1] ?? '', tolerance: full?.[2] ?? '' },
+      { value: half?.[1] ?? '', tolerance: half?.[2] ?? '' },
+    );
+  } else if (typeof leaf.value === 'boolean') {
+    expect(blank.type).toBe('MULTICHOICE');
+    expect(blank.alternatives.filter((a) => a.startsWith('='))).toEqual([`=${leaf.value}`]);
+  } else {
+    expect(blank.type).toBe('SHORTANSWER');
+    expect(decodeHtml(first.replace(/\\(.)/g, '$1'))).toBe(`=${leaf.value}`);
+  }
+}
+
+describe('moodleXml round trip over every generator and difficulty', () => {
+  const banks = allBanks([11, 2024]);
+  const questions = parseQuiz(moodleXml(banks));
+
+  it('every element follows the Moodle XML format', () => {
+    for (const q of questions) checkStructure(q);
+    const types = new Set(questions.map((q) => q['@type']));
+    for (const t of ['category', 'numerical', 'cloze', 'essay']) expect(types).toContain(t);
+  });
+
+  it('every bank is a category and every answer and tolerance is the solver’s', () => {
+    let at = 0;
+    const next = () => questions[at++] as Node;
+    for (const bank of banks) {
+      expect(text(next().category)).toBe(`$course$/top/${bank.name.replace('/', '//')}`);
+      for (const question of bank.questions) {
+        const expected = expectedQuestion(question);
+        const label = `${question.exercise.id} ${question.exercise.difficulty} ${question.exercise.seed}`;
+        const total = expected.autoPoints + expected.handPoints;
+        if (expected.leaves.length === 1) {
+          const q = next();
+          const [leaf] = expected.leaves as [ExpectedLeaf];
+          expect(Number(q.defaultgrade), label).toBeCloseTo((question.points * expected.autoPoints) / total, 6);
+          const answers = q.answer as Node[];
+          if (typeof leaf.value === 'number') {
+            expect(q['@type'], label).toBe('numerical');
+            const [full, half] = answers as [Node, Node];
+            expect([full['@fraction'], half['@fraction']]).toEqual(['100', '50']);
+            checkNumber(
+              leaf,
+              { value: text(full), tolerance: String(full.tolerance) },
+              { value: text(half), tolerance: String(half.tolerance) },
+            );
+          } else if (typeof leaf.value === 'boolean') {
+            expect(q['@type'], label).toBe('truefalse');
+            expect(answers.find((a) => a['@fraction'] === '100')?.text).toBe(String(leaf.value));
+          } else {
+            expect(q['@type'], label).toBe('shortanswer');
+            expect(text(answers[0])).toBe(leaf.value);
+          }
+        } else if (expected.leaves.length > 1) {
+          const q = next();
+          expect(q['@type'], label).toBe('cloze');
+          const blanks = clozeBlanks(text(q.questiontext));
+          expect(blanks.length, label).toBe(expected.leaves.length);
+          expected.leaves.forEach((leaf, i) => checkClozeBlank(leaf, blanks[i] as (typeof blanks)[number]));
+          const weightSum = blanks.reduce((s, b) => s + b.weight, 0);
+          const shareSum = expected.leaves.reduce((s, l) => s + l.share, 0);
+          expected.leaves.forEach((leaf, i) => {
+            expect((blanks[i]?.weight ?? 0) / weightSum, label).toBeCloseTo(leaf.share / shareSum, 12);
+          });
+        }
+        if (expected.hand.length > 0) {
+          const q = next();
+          expect(q['@type'], label).toBe('essay');
+          expect(Number(q.defaultgrade), label).toBeCloseTo((question.points * expected.handPoints) / total, 6);
+          const keys = [...text(q.graderinfo).matchAll(/<pre>([\s\S]*?)<\/pre>/g)].map((m) =>
+            JSON.parse(decodeHtml(m[1] ?? '')),
+          );
+          expect(keys, label).toEqual(expected.hand.map((h) => JSON.parse(JSON.stringify(h.key) ?? 'null')));
+        }
+      }
+    }
+    expect(at).toBe(questions.length);
+  });
+
+  it('the general feedback is the worked solution: every step title, maths between \\( and \\)', () => {
+    const [bank] = banks as [QuestionBank];
+    const first = questions.find((q) => q['@type'] !== 'category') as Node;
+    const steps = bank.questions[0]?.exercise.solution.steps ?? [];
+    const feedback = decodeHtml(text(first.generalfeedback));
+    for (const step of steps) {
+      expect(feedback).toContain(step.title);
+      if (step.latex) expect(feedback).toContain(`\\(${step.latex}\\)`);
+    }
+  });
+});
+
+describe('moodleXml escapes what it writes', () => {
+  const hostile = fc
+    .array(
+      fc.oneof(
+        fc.constantFrom(
+          ']]>',
+          ']]',
+          '<',
+          '&',
+          '&amp;',
+          '</text>',
+          '{1:NUMERICAL:=5:0}',
+          '{#1}',
+          '~',
+          '=',
+          '#',
+          '{',
+          '}',
+          ':',
+          '\\',
+          '\n\n',
+          '"',
+          "'",
+        ),
+        fc.string({ unit: 'grapheme' }),
+      ),
+      { maxLength: 12 },
+    )
+    .map((parts) => parts.join(''));
+  const cloze = generateExercise(registry, generators, 'conv/output-shape', 5, 'easy');
+  const numerical = generateExercise(registry, generators, 'rnn/solve-hidden-size', 5, 'easy');
+  const words = (s: string) => s.replace(/\s+/g, ' ').trim();
+  /** The question text as a reader sees it: tags dropped, entities decoded, up to the writer's own first line. */
+  const stemText = (html: string) =>
+    words(decodeHtml(html.split(/<p>(?:<code>|<em>|Answer:)/)[0]?.replace(/<[^>]+>/g, ' ') ?? ''));
+
+  it('question text and bank names survive: well-formed XML, the same words, no stray embedded answers', () => {
+    fc.assert(
+      fc.property(hostile, hostile, (question, name) => {
+        const banks = [
+          { name, questions: [bankQuestion({ ...cloze, question }, 2), bankQuestion({ ...numerical, question }, 3)] },
+        ];
+        const [category, c, n] = parseQuiz(moodleXml(banks)) as [Node, Node, Node];
+        expect(text(category.category)).toBe(`$course$/top/${name.replace(/\//g, '//')}`);
+        expect(stemText(text(c.questiontext))).toBe(words(question));
+        expect(stemText(text(n.questiontext))).toBe(words(question));
+        expect(clozeBlanks(text(c.questiontext))).toHaveLength(3);
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it('characters XML cannot carry become U+FFFD and the file stays well-formed', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary' }), (question) => {
+        const xml = moodleXml([{ name: question, questions: [bankQuestion({ ...numerical, question }, 1)] }]);
+        const [, n] = parseQuiz(xml) as [Node, Node];
+        // \v and \f are whitespace to a reader; the other C0 controls, U+FFFE/U+FFFF and lone surrogates are not XML.
+        const expected = words(words(question).replace(/[\0-\x08\x0E-\x1F\uFFFE\uFFFF]|[\uD800-\uDFFF]/gu, '\uFFFD'));
+        expect(stemText(text(n.questiontext))).toBe(expected);
+      }),
+      { numRuns: 100 },
+    );
+  });
+});
+
+describe('moodleXml question types of a single answer', () => {
+  const only = (id: string, path: string, seed = 3) => {
+    const question = bankQuestion(generateExercise(registry, generators, id, seed, 'medium'), 2);
+    const field = question.rubric.fields.find((f) => f.path === path);
+    if (!field) throw new Error(`${id} has no ${path} field`);
+    return { ...question, rubric: { id, fields: [field] } };
+  };
+  const single = (question: ReturnType<typeof only>) => {
+    const [, q] = parseQuiz(moodleXml([{ name: 'one', questions: [question] }])) as [Node, Node];
+    checkStructure(q);
+    return q;
+  };
+
+  it('a true/false answer is a truefalse question whose right answer is the solver’s', () => {
+    const question = only('optim/divergence', 'defined');
+    const q = single(question);
+    expect(q['@type']).toBe('truefalse');
+    expect(text((q.answer as Node[]).find((a) => a['@fraction'] === '100'))).toBe(
+      String(question.exercise.solution.answer.defined),
+    );
+  });
+
+  it('a word is a case-insensitive shortanswer with the rubric’s other accepted words as right answers too', () => {
+    const question = only('optim/hessian', 'classification');
+    const q = single(question);
+    expect(q['@type']).toBe('shortanswer');
+    const key = question.exercise.solution.answer.classification as string;
+    const field = question.rubric.fields[0];
+    const accepted = [key, ...(field?.equivalents?.(key, question.exercise.input) ?? [])].map(String);
+    const answers = (q.answer as Node[]).map((a) => text(a).replace(/\\(.)/g, '$1'));
+    expect(answers[0]).toBe(key);
+    expect(accepted).toEqual(expect.arrayContaining(answers));
+    expect(answers.length).toBe(new Set(accepted.map((a) => a.toLowerCase())).size);
+    expect((q.answer as Node[]).every((a) => a['@fraction'] === '100')).toBe(true);
+  });
+
+  it('a question whose only field a rubric judge grades is one essay worth all its points, the key in the grader information', () => {
+    const question = only('optim/derivative', 'derivatives');
+    const [, q, extra] = parseQuiz(moodleXml([{ name: 'one', questions: [question] }])) as [Node, Node, Node?];
+    expect(extra).toBeUndefined();
+    expect(q['@type']).toBe('essay');
+    expect(Number(q.defaultgrade)).toBe(2);
+    const [, key] = /<pre>([\s\S]*?)<\/pre>/.exec(text(q.graderinfo)) ?? [];
+    expect(JSON.parse(decodeHtml(key ?? ''))).toEqual(question.exercise.solution.answer.derivatives);
+  });
+});
