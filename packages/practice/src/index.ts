@@ -49,6 +49,14 @@ export {
   type RowError,
 } from './batch-rows.js';
 export { DEFAULT_TOLERANCE, getPath, readNumber, type ScoreOptions, score, type Tolerance } from './compare.js';
+export { examBanks } from './exam/banks.js';
+export { EXAM_CSS, type ExamHtmlOptions, escapeHtml, examHtml } from './exam/html.js';
+export { type ExamJson, type ExamJsonQuestion, examJson } from './exam/json.js';
+export { type ExamLatexOptions, examLatex } from './exam/latex.js';
+export { examMarkdown } from './exam/markdown.js';
+export { type ExamItem, type ExamSpec, readExamSpec, topicsOf } from './exam/spec.js';
+export { MAX_STUDENTS, readRoster, studentIds } from './exam/students.js';
+export { type ExamQuestion, type ExamVariant, examVariant } from './exam/variant.js';
 export {
   DIFFICULTIES,
   type Difficulty,
