@@ -77,14 +77,17 @@ export function parseJson(text: string, source: string, path: string): unknown {
   }
 }
 
-/** Reads JSON from a file, or stdin for `-`; `path` names the field in errors. */
-export async function readJsonFile(file: string, path: string, io: Io): Promise<unknown> {
-  if (file === '-') return parseJson(await readAll(io.stdin), 'stdin', path);
-  let text: string;
+/** Reads a text file, or stdin for `-`; an unreadable file is a usage error naming it. */
+export async function readTextFile(file: string, io: Io): Promise<string> {
+  if (file === '-') return readAll(io.stdin);
   try {
-    text = readFileSync(file, 'utf8');
+    return readFileSync(file, 'utf8');
   } catch (e) {
     throw new UsageError(`cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
   }
-  return parseJson(text, file, path);
+}
+
+/** Reads JSON from a file, or stdin for `-`; `path` names the field in errors. */
+export async function readJsonFile(file: string, path: string, io: Io): Promise<unknown> {
+  return parseJson(await readTextFile(file, io), file === '-' ? 'stdin' : file, path);
 }
