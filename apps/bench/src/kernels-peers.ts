@@ -4,10 +4,8 @@ import path from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import { setThreadsCount, setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import * as ort from 'onnxruntime-web';
+import type { Runner } from './kernels-measure.js';
 import { type Attr, onnxModel } from './kernels-onnx.js';
-
-/** One timed call. */
-export type Runner = () => unknown;
 
 let tfjsWasmReady = false;
 

@@ -2,19 +2,45 @@
  * Kernel benchmarks: @dnn/core-wasm (WASM SIMD128 and the TS fallback) against @tensorflow/tfjs-backend-wasm
  * (XNNPACK, 1 thread), tfjs's cpu backend and onnxruntime-web (wasm, 1 thread), single-threaded in one process.
  * Like for like: our kernel on buffers already in WASM memory against a peer's op on tensors already created; our
- * full call with copies in and out is a second row (`dnn-wasm+copy`, table only). Median of ≥ 7 runs after warm-up,
- * measured round-robin across the implementations of a workload.
- * Prints a table (ms, GFLOP/s, speed relative to tfjs-wasm and to the target's peer) and writes bench/results.json.
+ * full call with copies in and out is a second row (`dnn-wasm+copy`, table only). Implementations run round-robin
+ * (kernels-measure.ts); ratios are medians of per-round ratios with their spread (95 % confidence of the median).
+ * The GEMM rows also run `simd-peak`, our wasm's register-only f32x4 multiply-add loop (mul + add: wasm SIMD in
+ * Rust 1.63 has no FMA), and print GFLOP/s as a percentage of that same-run peak.
+ * Prints a table (ms, GFLOP/s, speed relative to tfjs-wasm ± spread, % of peak) and writes bench/results.json.
  * Env: DNN_BENCH_KERNELS=matmul,conv2d… to run some kernels only; DNN_BENCH_QUICK=1 for small sizes and few runs.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { instantiateSync, referenceKernels, type WasmRuntime, wasmKernels } from '@dnn/core-wasm';
-import { ortRunner, ortVersion, type Runner, tf, useTfjs } from './kernels-peers.js';
+import { backwardWorkloads } from './kernels-backward.js';
+import {
+  measureRounds,
+  median,
+  perRound,
+  type Runner,
+  type Spread,
+  spreadOf,
+  TARGET_SPREAD,
+  type Timed,
+} from './kernels-measure.js';
+import { ortRunner, ortVersion, tf, useTfjs } from './kernels-peers.js';
 
-type KernelName = 'matmul' | 'conv2d' | 'maxpool2d' | 'avgpool2d' | 'batchnorm' | 'lstm';
-type Impl = 'dnn-wasm' | 'dnn-ts' | 'tfjs-wasm' | 'tfjs-cpu' | 'onnxruntime-web';
+/** The kernels the bench measures (forward, and the conv/backprop gradients). */
+export type KernelName =
+  | 'matmul'
+  | 'conv2d'
+  | 'conv1d'
+  | 'maxpool2d'
+  | 'avgpool2d'
+  | 'batchnorm'
+  | 'lstm'
+  | 'conv2d-grad-input'
+  | 'conv2d-grad-weight'
+  | 'maxpool2d-grad'
+  | 'avgpool2d-grad';
+/** The implementations of a workload. */
+export type Impl = 'dnn-wasm' | 'dnn-ts' | 'tfjs-wasm' | 'tfjs-cpu' | 'onnxruntime-web' | 'simd-peak';
 /** One row of bench/results.json. */
 export interface Result {
   kernel: KernelName;
@@ -22,13 +48,19 @@ export interface Result {
   impl: Impl;
   median_ms: number;
   gflops: number;
+  /** Speed relative to tfjs-wasm (tfjs-wasm ms ÷ this row's ms), median of the rounds, and its relative spread. */
+  vs_tfjs_wasm?: number;
+  vs_tfjs_wasm_spread?: number;
+  /** GEMM rows: GFLOP/s as a fraction of the same rounds' simd-peak GFLOP/s, and its relative spread. */
+  of_peak?: number;
+  of_peak_spread?: number;
 }
 
 const quick = process.env.DNN_BENCH_QUICK === '1';
 const only = process.env.DNN_BENCH_KERNELS?.split(',');
 
 /** Deterministic values in [-1, 1). */
-function rand(n: number, seed: number): Float32Array {
+export function rand(n: number, seed: number): Float32Array {
   const a = new Float32Array(n);
   let s = seed >>> 0 || 1;
   for (let i = 0; i < n; i++) {
@@ -38,43 +70,8 @@ function rand(n: number, seed: number): Float32Array {
   return a;
 }
 
-/** A runner plus an untimed step before each run (tfjs: switch to the runner's backend). */
-interface Timed {
-  prepare?: () => Promise<unknown>;
-  run: Runner;
-}
-
-const median = (xs: number[]): number => {
-  const s = [...xs].sort((a, b) => a - b);
-  const mid = s.length >> 1;
-  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
-};
-
-/**
- * Median ms of each implementation after 2 warm-up runs, measured round-robin (one run of each per round, ≥ 7 rounds,
- * more for fast ops up to ~1.5 s) so that load from other processes falls on every implementation alike.
- */
-async function measureAll(impls: [string, Timed][]): Promise<Record<string, number>> {
-  const times: Record<string, number[]> = Object.fromEntries(impls.map(([k]) => [k, []]));
-  for (const [, t] of impls) {
-    await t.prepare?.();
-    for (let i = 0; i < 2; i++) await t.run();
-  }
-  const t0 = performance.now();
-  const [minRounds, budget] = quick ? [3, 50] : [7, 1500];
-  for (let round = 0; round < minRounds || (performance.now() - t0 < budget && round < 300); round++) {
-    for (const [k, t] of impls) {
-      await t.prepare?.();
-      const start = performance.now();
-      await t.run();
-      times[k]!.push(performance.now() - start);
-    }
-  }
-  return Object.fromEntries(Object.entries(times).map(([k, v]) => [k, median(v)]));
-}
-
 /** Our kernel on buffers already in WASM memory: copies `inputs` in once, returns a runner that only calls. */
-function inMemory(rt: WasmRuntime, inputs: (Float32Array | number)[], call: (ptrs: number[]) => void): Runner {
+export function inMemory(rt: WasmRuntime, inputs: (Float32Array | number)[], call: (ptrs: number[]) => void): Runner {
   const ptrs = inputs.map((b) => rt.alloc(typeof b === 'number' ? b : b.length));
   const mem = rt.f32();
   inputs.forEach((b, i) => {
@@ -83,19 +80,27 @@ function inMemory(rt: WasmRuntime, inputs: (Float32Array | number)[], call: (ptr
   return () => call(ptrs);
 }
 
-interface Workload {
+/** One benchmark row group: a kernel on one shape, its implementations, and the peer its target is against. */
+export interface Workload {
   kernel: KernelName;
   shape: string;
   flops: number;
   /** Builders of each implementation's runner (each built right before it is measured). */
   impls: Partial<Record<Impl | 'dnn-wasm+copy', () => Promise<Timed | Runner> | Timed | Runner>>;
+  /** The target's peer (default tfjs-wasm). */
+  peer?: Impl;
+  /** Least % of the SIMD peak (GEMM rows; also runs `simd-peak` in the rounds). */
+  minOfPeak?: number;
+  /** Issue 7's shapes: dnn-ts must also reach 2× tfjs-cpu. */
+  tsTarget?: boolean;
 }
 
-const rt = instantiateSync();
+/** The WASM instance our rows run on (shared with kernels-backward.ts). */
+export const rt = instantiateSync();
 const wk = wasmKernels(rt);
 const ex = rt.exports;
 
-function matmul(m: number, k: number, n: number): Workload {
+function matmul(m: number, k: number, n: number, minOfPeak?: number): Workload {
   const a = rand(m * k, 1);
   const b = rand(k * n, 2);
   const tfjs = (backend: 'wasm' | 'cpu') => async () => {
@@ -105,8 +110,9 @@ function matmul(m: number, k: number, n: number): Workload {
   };
   return {
     kernel: 'matmul',
-    shape: `${m}x${k} · ${k}x${n}`,
+    shape: m === 1 ? `1x${k} · ${k}x${n} (GEMV, dense layer at batch 1)` : `${m}x${k} · ${k}x${n}`,
     flops: 2 * m * n * k,
+    ...(minOfPeak ? { minOfPeak } : {}),
     impls: {
       'dnn-wasm': () => inMemory(rt, [a, b, m * n], ([pa, pb, pc]) => ex.matmul(pa!, pb!, pc!, m, k, n)),
       'dnn-wasm+copy': () => () => wk.matmul(a, b, m, k, n),
@@ -328,79 +334,185 @@ function lstm(t: number, ni: number, nh: number): Workload {
   };
 }
 
+/** conv1d over [C][L] (our conv2d with H = 1, a 1×k kernel) against tf.conv1d (NWC); no bias on either side. */
+function conv1d(c: number, len: number, oc: number, k: number): Workload {
+  const x = rand(c * len, 16);
+  const w = rand(oc * c * k, 17);
+  const p = (k - 1) >> 1;
+  const params = {
+    channels: c,
+    height: 1,
+    width: len,
+    outChannels: oc,
+    kernel: [1, k] as const,
+    padding: [0, p] as const,
+  };
+  const tfjs = (backend: 'wasm' | 'cpu') => async () => {
+    await useTfjs(backend);
+    const tx = tf.tensor3d(x, [1, c, len]).transpose([0, 2, 1]) as tf.Tensor3D;
+    const tw = tf.tensor3d(w, [oc, c, k]).transpose([2, 1, 0]) as tf.Tensor3D;
+    return { prepare: () => useTfjs(backend), run: () => tf.conv1d(tx, tw, 1, 'same').dispose() };
+  };
+  return {
+    kernel: 'conv1d',
+    shape: `1x${c}x${len}, ${oc} filters of ${k}, stride 1, same padding`,
+    flops: 2 * oc * len * c * k,
+    impls: {
+      'dnn-wasm': () =>
+        inMemory(rt, [x, w, oc * len], ([px, pw, py]) =>
+          ex.conv2d(px!, pw!, 0, py!, 1, c, 1, len, oc, 1, k, 1, 1, 0, p, 1, 1, 1, len, 0),
+        ),
+      'dnn-wasm+copy': () => () => wk.conv2d(x, w, params),
+      'dnn-ts': () => () => referenceKernels.conv2d(x, w, params),
+      'tfjs-wasm': tfjs('wasm'),
+      'tfjs-cpu': tfjs('cpu'),
+    },
+  };
+}
+
 function workloads(): Workload[] {
   if (quick) {
     return [
-      matmul(128, 128, 128),
+      { ...matmul(128, 128, 128, 1), tsTarget: true },
+      matmul(1, 64, 64),
       conv2d({ c: 8, h: 16, oc: 8, k: 3, s: 1, p: 1 }),
+      conv2d({ c: 16, h: 8, oc: 8, k: 1, s: 1, p: 0 }),
+      conv1d(8, 64, 8, 3),
       pool('max', 8, 16, 3, 2, 1),
       pool('avg', 8, 16, 3, 2, 1),
       batchnorm(8, 16),
       lstm(10, 16, 32),
+      ...backwardWorkloads(true),
     ];
   }
   return [
-    matmul(1024, 1024, 1024),
-    matmul(256, 256, 256),
-    conv2d({ c: 64, h: 56, oc: 64, k: 3, s: 1, p: 1 }),
-    conv2d({ c: 3, h: 224, oc: 64, k: 7, s: 2, p: 3 }),
+    { ...matmul(1024, 1024, 1024, 80), tsTarget: true },
+    { ...matmul(256, 256, 256), tsTarget: true },
+    matmul(1, 1024, 1024),
+    { ...conv2d({ c: 64, h: 56, oc: 64, k: 3, s: 1, p: 1 }), tsTarget: true },
+    { ...conv2d({ c: 3, h: 224, oc: 64, k: 7, s: 2, p: 3 }), tsTarget: true },
+    conv2d({ c: 256, h: 56, oc: 64, k: 1, s: 1, p: 0 }),
+    conv1d(64, 1024, 64, 3),
     pool('max', 64, 112, 3, 2, 1),
     pool('avg', 64, 112, 3, 2, 1),
     batchnorm(64, 56),
     lstm(100, 128, 256),
+    ...backwardWorkloads(false),
   ];
 }
 
-/** Targets of issue 7: dnn-wasm ≥ 1.0× the peer, dnn-ts ≥ 2× tfjs-cpu, as speed ratios (peer ms / our ms). */
-const TARGETS: { kernels: KernelName[]; ours: Impl; peer: Impl; min: number }[] = [
-  { kernels: ['matmul', 'conv2d', 'maxpool2d'], ours: 'dnn-wasm', peer: 'tfjs-wasm', min: 1 },
-  { kernels: ['lstm'], ours: 'dnn-wasm', peer: 'onnxruntime-web', min: 1 },
-  { kernels: ['matmul', 'conv2d'], ours: 'dnn-ts', peer: 'tfjs-cpu', min: 2 },
-];
+/** Targets: dnn-wasm ≥ 1.2× its peer on every workload (issue 17); dnn-ts ≥ 2× tfjs-cpu on issue 7's shapes. */
+const TS_TARGET = 2;
+const WASM_TARGET = 1.2;
 
-const fmt = (v: number, d = 2) => (Number.isFinite(v) ? v.toFixed(d) : '—');
+const fmt = (v: number | undefined, d = 2) => (v !== undefined && Number.isFinite(v) ? v.toFixed(d) : '—');
+const pm = (s: Spread | undefined, d = 2, scale = 1, unit = '×') =>
+  s ? `${fmt(s.value * scale, d)}${unit} ±${fmt(s.spread * 100, 1)} %` : '—';
+
+/** One workload measured: its rows and the verdicts of its targets. */
+async function runWorkload(
+  wl: Workload,
+  line: (cells: string[]) => void,
+): Promise<{ rows: Result[]; verdicts: string[] }> {
+  const built: [string, Timed][] = [];
+  for (const [impl, build] of Object.entries(wl.impls)) {
+    try {
+      const b = await build();
+      built.push([impl, typeof b === 'function' ? { run: b } : b]);
+    } catch (err) {
+      console.log(`  ${wl.kernel} ${wl.shape} ${impl}: failed — ${(err as Error).message.split('\n')[0]}`);
+    }
+  }
+  // the peak probe runs about a quarter of the GEMM's flops per round, so both see the same stretch of load
+  const peakIters = Math.max(1 << 16, Math.round(wl.flops / 4 / 96));
+  const peakFlops = 96 * peakIters;
+  if (wl.minOfPeak) built.push(['simd-peak', { run: () => ex.simd_peak(peakIters, 0.999, 0.001) }]);
+  const peer = wl.peer ?? 'tfjs-wasm';
+  const ratios: [string, string][] = [[peer, 'dnn-wasm']];
+  if (wl.minOfPeak) ratios.push(['simd-peak', 'dnn-wasm']);
+  const focus = ['dnn-wasm', peer, 'tfjs-wasm', 'simd-peak'];
+  const { focus: ft, all } = await measureRounds(built, {
+    focus,
+    ratios,
+    minRounds: quick ? 3 : 9,
+    capMs: quick ? 300 : 6000,
+    allRounds: quick ? 2 : 4,
+  });
+  const ofPeak = (impl: string) => spreadOf(perRound(ft, 'simd-peak', impl, (p, t) => wl.flops / t / (peakFlops / p)));
+  const rows: Result[] = [];
+  for (const [impl, allTimes] of Object.entries(all)) {
+    const times = focus.includes(impl) ? ft : all;
+    const ms = median(focus.includes(impl) ? ft[impl]! : allTimes);
+    const flops = impl === 'simd-peak' ? peakFlops : wl.flops;
+    const vs =
+      impl === 'tfjs-wasm' || !times['tfjs-wasm']
+        ? undefined
+        : spreadOf(perRound(times, 'tfjs-wasm', impl, (a, b) => a / b));
+    const peak = wl.minOfPeak && focus.includes(impl) && impl !== 'simd-peak' ? ofPeak(impl) : undefined;
+    const row: Result = {
+      kernel: wl.kernel,
+      shape: wl.shape,
+      impl: impl as Impl,
+      median_ms: ms,
+      gflops: flops / ms / 1e6,
+    };
+    if (vs) Object.assign(row, { vs_tfjs_wasm: vs.value, vs_tfjs_wasm_spread: vs.spread });
+    if (peak) Object.assign(row, { of_peak: peak.value, of_peak_spread: peak.spread });
+    if (impl !== 'dnn-wasm+copy') rows.push(row);
+    line([wl.kernel, wl.shape, impl, fmt(ms, 3), fmt(row.gflops, 1), pm(vs), pm(peak, 1, 100, ' %')]);
+  }
+  const verdicts: string[] = [];
+  const ratio = spreadOf(perRound(ft, peer, 'dnn-wasm', (a, b) => a / b));
+  const verdict = (ok: boolean, s: Spread) =>
+    `${ok ? 'met' : 'MISSED'}${s.spread < TARGET_SPREAD ? '' : ` (spread ≥ ${TARGET_SPREAD * 100} % after ${s.rounds} rounds)`}`;
+  if (ratio.rounds > 0) {
+    verdicts.push(
+      `${wl.kernel} ${wl.shape}: dnn-wasm ${pm(ratio)} ${peer} (target ≥ ${WASM_TARGET}×) ${verdict(ratio.value >= WASM_TARGET, ratio)}`,
+    );
+  }
+  if (wl.minOfPeak) {
+    const p = ofPeak('dnn-wasm');
+    const gf = rows.find((r) => r.impl === 'dnn-wasm')?.gflops;
+    const pg = rows.find((r) => r.impl === 'simd-peak')?.gflops;
+    verdicts.push(
+      `${wl.kernel} ${wl.shape}: dnn-wasm ${fmt(gf, 1)} GFLOP/s = ${pm(p, 1, 100, ' %')} of peak (simd-peak ${fmt(pg, 1)} GFLOP/s; target ≥ ${wl.minOfPeak} %) ${verdict(p.value * 100 >= wl.minOfPeak, p)}`,
+    );
+  }
+  if (wl.tsTarget && all['dnn-ts'] && all['tfjs-cpu']) {
+    const ts = spreadOf(perRound(all, 'tfjs-cpu', 'dnn-ts', (a, b) => a / b));
+    verdicts.push(
+      `${wl.kernel} ${wl.shape}: dnn-ts ${pm(ts)} tfjs-cpu (target ≥ ${TS_TARGET}×) ${ts.value >= TS_TARGET ? 'met' : 'MISSED'}`,
+    );
+  }
+  return { rows, verdicts };
+}
 
 /** Runs every kernel workload, prints the table and the targets, writes bench/results.json. */
 export async function kernelBench(): Promise<void> {
   const load = os.loadavg().map((l) => l.toFixed(2));
   console.log(`${await useTfjs('wasm')}; ${ortVersion()}; @dnn/core-wasm (SIMD128); load average ${load.join(' ')}`);
+  console.log(
+    `ratios: median over rounds of (peer ms ÷ ours) ± the 95 % confidence half-width of that median; rounds repeat until it is < ${TARGET_SPREAD * 100} % or the cap`,
+  );
   const results: Result[] = [];
-  const widths = [10, 58, 16, 10, 8, 15];
+  const verdicts: string[] = [];
+  const widths = [18, 62, 16, 10, 8, 18, 16];
   const line = (cells: string[]) =>
     console.log(cells.map((c, i) => (i >= 3 ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join('  '));
-  line(['kernel', 'shape', 'impl', 'median ms', 'GFLOP/s', '× vs tfjs-wasm']);
+  line(['kernel', 'shape', 'impl', 'median ms', 'GFLOP/s', '× tfjs-wasm', '% of peak']);
   for (const wl of workloads()) {
     if (only && !only.includes(wl.kernel)) continue;
-    const built: [string, Timed][] = [];
-    for (const [impl, build] of Object.entries(wl.impls)) {
-      try {
-        const b = await build();
-        built.push([impl, typeof b === 'function' ? { run: b } : b]);
-      } catch (err) {
-        console.log(`  ${wl.kernel} ${wl.shape} ${impl}: failed — ${(err as Error).message.split('\n')[0]}`);
-      }
-    }
-    const ms = await measureAll(built);
-    for (const [impl, m] of Object.entries(ms)) {
-      const gflops = wl.flops / m / 1e6;
-      if (impl !== 'dnn-wasm+copy') {
-        results.push({ kernel: wl.kernel, shape: wl.shape, impl: impl as Impl, median_ms: m, gflops });
-      }
-      const vsTfjs = ms['tfjs-wasm'] !== undefined ? ms['tfjs-wasm'] / m : Number.NaN;
-      line([wl.kernel, wl.shape, impl, fmt(m, 3), fmt(gflops, 1), `${fmt(vsTfjs)}×`]);
-    }
+    const r = await runWorkload(wl, line);
+    results.push(...r.rows);
+    verdicts.push(...r.verdicts);
   }
-
-  console.log('\ntargets (speed ratio = peer ms / our ms, same run):');
-  for (const t of TARGETS) {
-    for (const r of results.filter((x) => t.kernels.includes(x.kernel) && x.impl === t.ours)) {
-      const peer = results.find((x) => x.kernel === r.kernel && x.shape === r.shape && x.impl === t.peer);
-      if (!peer) continue;
-      const ratio = peer.median_ms / r.median_ms;
-      const verdict = ratio >= t.min ? 'met' : 'MISSED';
-      console.log(`  ${r.kernel} ${r.shape}: ${t.ours} ${fmt(ratio)}× ${t.peer} (target ≥ ${t.min}×) ${verdict}`);
-    }
-  }
+  console.log(
+    `\ntargets (speed ratio = peer ms / our ms, same rounds; load average now ${os
+      .loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}):`,
+  );
+  for (const v of verdicts) console.log(`  ${v}`);
   const out = fileURLToPath(new URL('../bench/results.json', import.meta.url));
   mkdirSync(fileURLToPath(new URL('../bench/', import.meta.url)), { recursive: true });
   writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`);
