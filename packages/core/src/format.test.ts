@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { fmt, fmtLatex } from './format.js';
 
@@ -13,6 +14,15 @@ describe('fmt trims float noise for steps', () => {
     [Number.POSITIVE_INFINITY, '∞'],
   ])('fmt(%s) = %s', (x, expected) => {
     expect(fmt(x)).toBe(expected);
+  });
+
+  it('safe integers print exactly, all digits (BigInt as the oracle; 10^15 … 2^53 were rounded to 12 digits)', () => {
+    expect(fmt(1234567890123456)).toBe('1234567890123456');
+    fc.assert(
+      fc.property(fc.maxSafeInteger(), (n) => {
+        expect(fmt(n)).toBe(BigInt(n).toString());
+      }),
+    );
   });
 
   it('LaTeX writes exponents as powers of ten', () => {

@@ -3,13 +3,13 @@
  * 0.30000000000000004 to 0.3 while keeping 12 significant digits.
  */
 
-/** Formats a number for a step's text: integers as is, others to 12 significant digits, trimmed. */
+/** Formats a number for a step's text: safe integers (|x| < 2^53) exactly, others to 12 significant digits, trimmed. */
 export function fmt(x: number): string {
   if (Number.isNaN(x)) return 'NaN';
   if (x === Number.POSITIVE_INFINITY) return '∞';
   if (x === Number.NEGATIVE_INFINITY) return '−∞';
   if (Object.is(x, -0) || x === 0) return '0';
-  if (Number.isInteger(x) && Math.abs(x) < 1e15) return String(x);
+  if (Number.isSafeInteger(x)) return String(x);
   const trimmed = Number(x.toPrecision(12));
   return Object.is(trimmed, -0) ? '0' : String(trimmed);
 }

@@ -29,7 +29,7 @@ export * as cas from './expr/simplify.js';
 export { type GraphNode, type TracedGradient, traceGradient } from './expr/trace.js';
 export { fmt, fmtLatex } from './format.js';
 export { describeValue, fromZodError, readableIssue } from './input-errors.js';
-export { checkLimit, LIMITS } from './limits.js';
+export { checkLimit, LIMITS, readableCount } from './limits.js';
 export * from './linalg.js';
 export {
   createRegistry,

@@ -34,6 +34,9 @@ type RawIssue = z.core.$ZodRawIssue;
 
 function bound(iss: { inclusive?: boolean; origin?: string }, value: number | bigint, small: boolean): string {
   const n = Number(value);
+  if (iss.origin === 'int' && Math.abs(n) === Number.MAX_SAFE_INTEGER) {
+    return 'must be a whole number of magnitude at most 2^53 − 1 = 9007199254740991 (larger integers are not exact in double precision)';
+  }
   if (iss.origin === 'array' || iss.origin === 'set') {
     return small ? `needs at least ${n} item${n === 1 ? '' : 's'}` : `has too many items (at most ${n})`;
   }

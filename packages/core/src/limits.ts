@@ -13,13 +13,19 @@ export const LIMITS = {
   steps: 1e4,
 } as const;
 
-/** Throws an input error at `path` when `value` exceeds the limit `name`. */
+/** A count for a sentence: `13`, `12,800,000`; non-integers and counts beyond 2^53 as `1.28e+30`. */
+export function readableCount(n: number): string {
+  if (!Number.isSafeInteger(n)) return n.toExponential(2);
+  return String(n).replace(/\B(?=(\d{3})+$)/g, ',');
+}
+
+/** Throws an input error at `path` when `value` exceeds the limit `name`: "the number of variables is 13, above the limit of 12 per request". */
 export function checkLimit(path: string, name: keyof typeof LIMITS, value: number, what: string): void {
   const limit = LIMITS[name];
   if (value > limit) {
     throw new DnnInputError(
       path,
-      `${what} is ${value.toExponential(2)}, above the limit of ${limit.toExponential(0)} per request`,
+      `${what} is ${readableCount(value)}, above the limit of ${readableCount(limit)} per request`,
     );
   }
 }
