@@ -187,7 +187,7 @@ badInputSuite('logic/perceptron', [
     'more than 12 variables',
     { expression: Array.from({ length: 13 }, (_, i) => `v${i}`).join(' & ') },
     'expression',
-    /above the limit of 1e\+1/,
+    /is 13, above the limit of 12 per request/,
   ],
   [
     'inconsistent truth table',

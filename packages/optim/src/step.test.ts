@@ -132,7 +132,7 @@ describe('optim/step: bad input is a DnnInputError naming the field', () => {
     ['negative lr', { ...base, lr: -0.1 }, 'lr', /must be positive/],
     ['missing lr', { optimizer: 'sgd', params: { x: 1 }, objective: 'x^2' }, 'lr', /required/],
     ['unknown optimizer', { ...base, optimizer: 'adadelta' }, 'optimizer', /must be one of "sgd"/],
-    ['too many steps', { ...base, steps: 10001 }, 'steps', /above the limit of 1e\+4/],
+    ['too many steps', { ...base, steps: 10001 }, 'steps', /above the limit of 10,000 per request/],
     ['zero steps', { ...base, steps: 0 }, 'steps', /at least 1/],
     ['momentum missing', { ...base, optimizer: 'momentum' }, 'momentum', /required for momentum/],
     ['momentum on adam', { ...base, optimizer: 'adam', momentum: 0.9 }, 'momentum', /adam has no momentum term/],
