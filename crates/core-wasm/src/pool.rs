@@ -178,6 +178,15 @@ unsafe fn pool_impl(
                         st(out.add(ox), f32x4_div(ld(out.add(ox)), d));
                         ox += 4;
                     }
+                } else {
+                    // divisor rows·cols per lane (small integers: the product is exact), 0 where no cell is inside
+                    let rv = f32x4_splat(rowsf);
+                    while ox + 4 <= ow {
+                        let d = f32x4_mul(rv, ld(cols.as_ptr().add(ox)));
+                        let q = f32x4_div(ld(out.add(ox)), d);
+                        st(out.add(ox), v128_and(q, f32x4_gt(d, f32x4_splat(0.0))));
+                        ox += 4;
+                    }
                 }
                 while ox < ow {
                     let d = if pad_zero { full } else { rowsf * *cols.get_unchecked(ox) };
