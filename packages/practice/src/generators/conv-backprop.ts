@@ -2,8 +2,11 @@
  * Questions for conv/backprop: a conv layer and a pooling layer (and at `medium`/`hard` an activation and a
  * dense head), a loss or a given output gradient, the gradients of every layer and one SGD step.
  */
+
+import { getPath } from '../compare.js';
 import { defineGenerator } from '../generator.js';
 import { defineRubric } from '../rubric.js';
+import { nonZero, positive } from './non-trivial.js';
 import { byDifficulty, matrix, show, smallValue } from './numbers.js';
 
 /** Generator of conv/backprop questions. */
@@ -56,6 +59,8 @@ export const convBackpropGenerator = defineGenerator({
       input: { input, layers, ...lossPart, lr },
     };
   },
+  /** Non-trivial: the conv kernel gets a non-zero gradient (and the loss, when there is one, is above 0). */
+  nonTrivial: (a) => nonZero(getPath(a, 'gradients[0].weight')) && (a.loss === null || positive(a.loss)),
 });
 
 const asks = (field: string) => (input: unknown) => (input as Record<string, unknown>)[field] !== undefined;

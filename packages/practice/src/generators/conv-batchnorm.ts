@@ -1,6 +1,7 @@
 /** Questions for conv/batchnorm: a mini-batch normalised per feature; exact means and standard deviations at `easy`. */
 import { defineGenerator } from '../generator.js';
 import { defineRubric } from '../rubric.js';
+import { allPositive } from './non-trivial.js';
 import { byDifficulty, matrix, show } from './numbers.js';
 
 /** Generator of conv/batchnorm questions. */
@@ -46,6 +47,8 @@ export const convBatchnormGenerator = defineGenerator({
       input: { z, gamma, beta, eps, variance },
     };
   },
+  /** Non-trivial: every feature varies over the batch (variance above 0). */
+  nonTrivial: (a) => allPositive(a.var),
 });
 
 /** Grading weights of conv/batchnorm: the outputs y, then the normalised values and the statistics. */

@@ -1,6 +1,7 @@
 /** Questions for conv/design-kernel: hand-craft a detector for a cross, an X, a bar or a corner, and find it. */
 import { defineGenerator } from '../generator.js';
 import { defineRubric } from '../rubric.js';
+import { nonZero } from './non-trivial.js';
 import { byDifficulty, show } from './numbers.js';
 
 /** 3×3 shapes as 1 = on the shape, 0 = background. */
@@ -83,6 +84,8 @@ export const convDesignKernelGenerator = defineGenerator<Record<string, unknown>
       input: { pattern, image },
     };
   },
+  /** Non-trivial: the kernel is not all zero. */
+  nonTrivial: (a) => nonZero(a.kernel),
 });
 
 /** 1 when every tap has the sign of the expected kernel's tap (any positive scaling of the detector is right). */

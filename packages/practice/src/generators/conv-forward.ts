@@ -1,6 +1,7 @@
 /** Questions for conv/forward: a small image and kernel by hand; channels, stride and padding at harder levels. */
 import { defineGenerator } from '../generator.js';
 import { defineRubric, squeezed } from '../rubric.js';
+import { nonZero } from './non-trivial.js';
 import { byDifficulty, matrix, show, smallValue } from './numbers.js';
 
 /** Generator of conv/forward questions. */
@@ -28,6 +29,8 @@ export const convForwardGenerator = defineGenerator({
       input: { input, weight, stride, padding, flip, ...(bias ? { bias } : {}) },
     };
   },
+  /** Non-trivial: the output is not all zero. */
+  nonTrivial: (a) => nonZero(a.output),
 });
 
 /** Grading weights of conv/forward: the output values, then its shape (one filter's output may drop its channel axis). */

@@ -1,6 +1,7 @@
 /** Questions for conv/init-variance: Xavier/Glorot/He weight variance of a dense or conv layer. */
 import { defineGenerator } from '../generator.js';
 import { defineRubric } from '../rubric.js';
+import { positive } from './non-trivial.js';
 
 /** Generator of conv/init-variance questions. */
 export const convInitVarianceGenerator = defineGenerator({
@@ -33,6 +34,8 @@ export const convInitVarianceGenerator = defineGenerator({
       input: { fanIn, fanOut, scheme, activation },
     };
   },
+  /** Non-trivial: the variance is above 0. */
+  nonTrivial: (a) => positive(a.variance),
 });
 
 /** Variances like 1/2500 are small: three significant figures, without the default absolute slack. */

@@ -1,6 +1,7 @@
 /** Questions for conv/kernel-effect: the classic image kernels (box, Gaussian, Sobel, Laplacian, …), varied. */
 import { defineGenerator } from '../generator.js';
 import { defineRubric, stringSetScore } from '../rubric.js';
+import { positive } from './non-trivial.js';
 import { matrix, show } from './numbers.js';
 
 /** The lecture's kernels, each with the scale it is written with. */
@@ -135,6 +136,8 @@ export const convKernelEffectGenerator = defineGenerator({
       input: { kernel, ...(scaled ? { scale: classic.scale } : {}) },
     };
   },
+  /** Non-trivial: some patch gets a positive response. */
+  nonTrivial: (a) => positive(a.bestResponse),
 });
 
 /** Grading weights of conv/kernel-effect: the effects (any order), then the gain. */

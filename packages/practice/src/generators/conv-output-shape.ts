@@ -1,6 +1,7 @@
 /** Questions for conv/output-shape: one layer's output shape, exact divisions at `easy`. */
 import { defineGenerator } from '../generator.js';
 import { channelsLast, defineRubric } from '../rubric.js';
+import { allPositive } from './non-trivial.js';
 
 /** Generator of conv/output-shape questions. */
 export const convOutputShapeGenerator = defineGenerator({
@@ -32,6 +33,8 @@ export const convOutputShapeGenerator = defineGenerator({
       input,
     };
   },
+  /** Non-trivial: every output size is above 0. */
+  nonTrivial: (a) => allPositive(a.outputShape),
 });
 
 /** Grading weights of conv/output-shape: the shape (Keras's channels-last order accepted) is what counts. */

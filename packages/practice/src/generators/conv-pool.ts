@@ -1,6 +1,7 @@
 /** Questions for conv/pool: max or average pooling of a small map, padding conventions at `hard`. */
 import { defineGenerator } from '../generator.js';
 import { defineRubric } from '../rubric.js';
+import { nonZero } from './non-trivial.js';
 import { byDifficulty, matrix, show } from './numbers.js';
 
 /** Generator of conv/pool questions. */
@@ -27,6 +28,8 @@ export const convPoolGenerator = defineGenerator({
       input: { input, kind, kernel, stride, padding, padValue },
     };
   },
+  /** Non-trivial: the output is not all zero. */
+  nonTrivial: (a) => nonZero(a.output),
 });
 
 /** Grading weights of conv/pool: the pooled values, then the shape. */

@@ -42,6 +42,8 @@ export const convReceptiveFieldGenerator = defineGenerator({
       input: { layers },
     };
   },
+  /** Non-trivial: the receptive field is wider than one pixel. */
+  nonTrivial: (a) => Number(a.receptiveField) > 1,
 });
 
 /** A square field r also written as the tuple [r, r] (the exam asks for "7×7") or the text "7×7"/"7x7". */

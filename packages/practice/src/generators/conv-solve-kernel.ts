@@ -70,6 +70,8 @@ export const convSolveKernelGenerator = defineGenerator({
       input: { input, kernel, output, stride },
     };
   },
+  /** Non-trivial: there is an unknown to solve for. */
+  nonTrivial: (a) => Object.keys(Object(a.values)).length > 0,
 });
 
 /** Grading weights of conv/solve-kernel: the unknowns (exact fractions accepted). */

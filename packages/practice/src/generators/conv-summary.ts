@@ -1,6 +1,9 @@
 /** Questions for conv/summary: a LeNet/VGG-style stack of conv–pool blocks with a dense head. */
+
+import { getPath } from '../compare.js';
 import { defineGenerator } from '../generator.js';
 import { channelsLastEach, defineRubric } from '../rubric.js';
+import { allPositive, nonEmpty } from './non-trivial.js';
 import { byDifficulty } from './numbers.js';
 
 type Layer = Record<string, unknown> & { type: string };
@@ -57,6 +60,8 @@ export const convSummaryGenerator = defineGenerator({
       input: { input: shape, layers },
     };
   },
+  /** Non-trivial: there are layers and every output size is above 0. */
+  nonTrivial: (a) => nonEmpty(a.layers) && allPositive(getPath(a, 'layers[*].outputShape')),
 });
 
 /** Grading weights of conv/summary: shapes and parameter counts per layer, then the totals. */

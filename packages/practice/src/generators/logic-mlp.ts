@@ -2,6 +2,7 @@
 import { defineGenerator } from '../generator.js';
 import { defineRubric } from '../rubric.js';
 import { drawBoolean, OPERATORS } from './logic-expressions.js';
+import { nonEmpty } from './non-trivial.js';
 import { conventionOf, readLayers, sameFunction, type ThresholdLayer } from './threshold-units.js';
 
 /** Generator of logic/mlp questions. */
@@ -15,6 +16,8 @@ export const logicMlpGenerator = defineGenerator({
       input: { expression, variables, fireWhen },
     };
   },
+  /** Non-trivial: the network has a layer. */
+  nonTrivial: (a) => nonEmpty(a.layers),
 });
 
 /** Grading weights of logic/mlp: the perceptron count, the layout, and any network computing the function. */

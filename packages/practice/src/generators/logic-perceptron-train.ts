@@ -1,6 +1,9 @@
 /** Questions for logic/perceptron-train: the perceptron learning rule, sample by sample. */
+
+import { getPath } from '../compare.js';
 import { defineGenerator } from '../generator.js';
 import { defineRubric } from '../rubric.js';
+import { nonZero } from './non-trivial.js';
 import { byDifficulty, show, shuffle } from './numbers.js';
 
 /** Truth tables the exams train on. */
@@ -41,6 +44,8 @@ export const logicPerceptronTrainGenerator = defineGenerator({
       input: { samples, weights, bias, lr, epochs, activation },
     };
   },
+  /** Non-trivial: training changes the weights at least once. */
+  nonTrivial: (a) => nonZero(getPath(a, 'epochs[*].rows[*].db')),
 });
 
 /** Grading weights of logic/perceptron-train: the final weights and bias, then convergence. */

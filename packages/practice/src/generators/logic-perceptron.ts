@@ -3,6 +3,7 @@ import { readNumber, score } from '../compare.js';
 import { defineGenerator } from '../generator.js';
 import { defineRubric, type RubricField } from '../rubric.js';
 import { drawBoolean, OPERATORS } from './logic-expressions.js';
+import { nonZero } from './non-trivial.js';
 import { conventionOf, fire } from './threshold-units.js';
 
 /** Generator of logic/perceptron questions. */
@@ -25,6 +26,8 @@ export const logicPerceptronGenerator = defineGenerator({
       },
     };
   },
+  /** Non-trivial: a separable function gets non-zero weights. */
+  nonTrivial: (a) => a.separable === false || nonZero(a.weights),
 });
 
 interface Inequality {

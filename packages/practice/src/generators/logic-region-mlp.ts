@@ -2,6 +2,7 @@
 import { defineGenerator } from '../generator.js';
 import type { Rng } from '../rng.js';
 import { defineRubric } from '../rubric.js';
+import { positive } from './non-trivial.js';
 import { show } from './numbers.js';
 
 type Point = [number, number];
@@ -47,6 +48,8 @@ export const logicRegionMlpGenerator = defineGenerator({
       input: { polygons },
     };
   },
+  /** Non-trivial: the network has hidden units. */
+  nonTrivial: (a) => positive(a.hiddenUnits),
 });
 
 /** Grading weights of logic/region-mlp: the hidden half-planes, then the network's size. */

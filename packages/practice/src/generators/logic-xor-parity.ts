@@ -1,6 +1,9 @@
 /** Questions for logic/xor-parity: perceptron counts of n-input parity networks. */
+
+import { getPath } from '../compare.js';
 import { defineGenerator } from '../generator.js';
 import { defineRubric } from '../rubric.js';
+import { positive } from './non-trivial.js';
 import { byDifficulty } from './numbers.js';
 
 /** Generator of logic/xor-parity questions. */
@@ -14,6 +17,8 @@ export const logicXorParityGenerator = defineGenerator({
       input: { n, kind },
     };
   },
+  /** Non-trivial: the network has perceptrons. */
+  nonTrivial: (a) => positive(getPath(a, 'multiLayer.perceptrons')),
 });
 
 /** Grading weights of logic/xor-parity: both constructions' sizes. */

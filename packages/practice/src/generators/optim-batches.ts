@@ -1,6 +1,7 @@
 /** Questions for optim/batches: iterations per epoch and in total for a mini-batch size. */
 import { defineGenerator } from '../generator.js';
 import { defineRubric } from '../rubric.js';
+import { positive } from './non-trivial.js';
 import { byDifficulty } from './numbers.js';
 
 /** Generator of optim/batches questions. */
@@ -23,6 +24,8 @@ export const optimBatchesGenerator = defineGenerator({
       input: { samples, batchSize, epochs, dropLast },
     };
   },
+  /** Non-trivial: an epoch has iterations. */
+  nonTrivial: (a) => positive(a.iterationsPerEpoch),
 });
 
 /** Grading weights of optim/batches: the iteration counts, then the last batch. */

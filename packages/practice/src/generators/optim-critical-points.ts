@@ -6,6 +6,7 @@
 import { readNumber } from '../compare.js';
 import { defineGenerator } from '../generator.js';
 import { defineRubric } from '../rubric.js';
+import { nonEmpty } from './non-trivial.js';
 import { byDifficulty, polynomial } from './numbers.js';
 
 /** Generator of optim/critical-points questions. */
@@ -61,6 +62,8 @@ export const optimCriticalPointsGenerator = defineGenerator<Record<string, unkno
       input: { expression },
     };
   },
+  /** Non-trivial: there are critical points, or the answer says why there are none. */
+  nonTrivial: (a) => nonEmpty(a.points) || (a.complete === true && typeof a.reason === 'string'),
 });
 
 interface PointRow {

@@ -66,6 +66,8 @@ export const optimDerivativeGenerator = defineGenerator<Record<string, unknown>>
         }
       : { question: `Let f(x, y) = ${expression}. Give ∂f/∂x and ∂f/∂y as formulas.`, input: { expression } };
   },
+  /** Non-trivial: some derivative is not 0. */
+  nonTrivial: (a) => Object.values(Object(a.derivatives)).some((d) => d !== '0'),
 });
 
 /** Fixed sample values, away from 0 and the kinks of relu/step at integers. */

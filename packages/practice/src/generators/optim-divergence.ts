@@ -1,6 +1,7 @@
 /** Questions for optim/divergence: KL or Jensen–Shannon divergence of two small distributions. */
 import { defineGenerator } from '../generator.js';
 import { defineRubric } from '../rubric.js';
+import { nonZero } from './non-trivial.js';
 import { byDifficulty, distribution, show } from './numbers.js';
 
 /** Generator of optim/divergence questions: quarters and bits at `easy`; uncovered support (KL undefined) now and then. */
@@ -19,6 +20,8 @@ export const optimDivergenceGenerator = defineGenerator({
       input: { p, q, kind, base },
     };
   },
+  /** Non-trivial: P and Q differ (the divergence is not 0), or it is undefined. */
+  nonTrivial: (a) => a.defined === false || nonZero(a.value),
 });
 
 /** An undefined KL divergence (Q misses part of P's support) is +∞, which a student may write instead of null. */

@@ -1,6 +1,7 @@
 /** Questions for optim/dropout: active units, train/test scaling, a masked output, the number of thinned networks. */
 import { defineGenerator } from '../generator.js';
 import { defineRubric } from '../rubric.js';
+import { nonZero } from './non-trivial.js';
 import { byDifficulty, show } from './numbers.js';
 
 /** Generator of optim/dropout questions: counts at `easy`, a masked or test-time output from `medium` on. */
@@ -39,6 +40,8 @@ export const optimDropoutGenerator = defineGenerator<Record<string, unknown>>({
       input: testTime ? { units, p, variant, activations, training: false } : { units, p, variant, activations, mask },
     };
   },
+  /** Non-trivial: some count or output is not 0. */
+  nonTrivial: (a) => nonZero(a),
 });
 
 const has = (key: string) => (input: unknown) => (input as Record<string, unknown>)[key] !== undefined;

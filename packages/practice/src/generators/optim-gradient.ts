@@ -1,6 +1,7 @@
 /** Questions for optim/gradient: backpropagation through a small computation graph. */
 import { defineGenerator } from '../generator.js';
 import { defineRubric } from '../rubric.js';
+import { nonZero } from './non-trivial.js';
 import { byDifficulty, show, smallValue } from './numbers.js';
 
 /** Expressions of the lectures' computation-graph exercises, by difficulty. */
@@ -39,6 +40,8 @@ export const optimGradientGenerator = defineGenerator({
       input: { expression, at },
     };
   },
+  /** Non-trivial: some partial derivative is not 0. */
+  nonTrivial: (a) => nonZero(a.gradient),
 });
 
 /** Grading weights of optim/gradient: the gradient, then the value. */

@@ -1,6 +1,7 @@
 /** Questions for optim/hessian: classify a point of a function by its gradient and Hessian. */
 import { defineGenerator } from '../generator.js';
 import { anyOrder, defineRubric } from '../rubric.js';
+import { nonZero } from './non-trivial.js';
 import { polynomial, show } from './numbers.js';
 
 /** Generator of optim/hessian questions: mostly critical points, found by construction. */
@@ -39,6 +40,8 @@ export const optimHessianGenerator = defineGenerator({
       input: { expression, at },
     };
   },
+  /** Non-trivial: the Hessian is not all zero. */
+  nonTrivial: (a) => nonZero(a.hessian),
 });
 
 /** The ways students write each classification: "saddle point", "local minimum", "not critical". */

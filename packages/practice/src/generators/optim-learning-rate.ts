@@ -1,6 +1,7 @@
 /** Questions for optim/learning-rate: the best and the largest convergent gradient-descent step on a quadratic. */
 import { defineGenerator } from '../generator.js';
 import { anyOrder, defineRubric } from '../rubric.js';
+import { nonZero } from './non-trivial.js';
 import { polynomial } from './numbers.js';
 
 /** Generator of optim/learning-rate questions: positive-definite quadratics. */
@@ -37,6 +38,8 @@ export const optimLearningRateGenerator = defineGenerator({
       input: { expression },
     };
   },
+  /** Non-trivial: the Hessian has a non-zero eigenvalue. */
+  nonTrivial: (a) => nonZero(a.hessianEigenvalues),
 });
 
 /** Grading weights of optim/learning-rate: both learning rates, then the eigenvalues. */

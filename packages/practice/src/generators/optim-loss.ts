@@ -2,6 +2,7 @@
 import { defineGenerator } from '../generator.js';
 import type { Rng } from '../rng.js';
 import { defineRubric } from '../rubric.js';
+import { positive } from './non-trivial.js';
 import { byDifficulty, distribution, show } from './numbers.js';
 
 type Kind = 'bce' | 'cross-entropy' | 'softmax-cross-entropy' | 'mse' | 'sse' | 'half-sse' | 'hinge' | 'exponential';
@@ -59,6 +60,8 @@ export const optimLossGenerator = defineGenerator({
       input: { kind, predictions, targets, reduction, logBase },
     };
   },
+  /** Non-trivial: the loss is above 0. */
+  nonTrivial: (a) => positive(a.loss),
 });
 
 /** Grading weights of optim/loss: the loss, then its gradient. */

@@ -1,6 +1,7 @@
 /** Questions for optim/mlp-step: forward pass, backpropagation and one SGD update of a two-layer network. */
 import { defineGenerator } from '../generator.js';
 import { defineRubric, transposedWeights } from '../rubric.js';
+import { changed, positive } from './non-trivial.js';
 import { byDifficulty, matrix, show, smallValue } from './numbers.js';
 
 /** The output layer and its loss. */
@@ -65,6 +66,8 @@ export const optimMlpStepGenerator = defineGenerator({
       input: { layers, input, target, loss: head.loss, lr },
     };
   },
+  /** Non-trivial: the loss is above 0 and the SGD step changes the parameters. */
+  nonTrivial: (a, input) => positive(a.loss) && changed(input.layers, a.updated),
 });
 
 /** Grading weights of optim/mlp-step: updated parameters and gradients (Keras's [in][out] layout accepted), then the forward pass. */

@@ -1,6 +1,7 @@
 /** Questions for optim/regularization: L1/L2 closed forms on a diagonal quadratic, the zeroing α, a penalised step. */
 import { defineGenerator } from '../generator.js';
 import { defineRubric } from '../rubric.js';
+import { nonZero } from './non-trivial.js';
 import { byDifficulty, show } from './numbers.js';
 
 /** Generator of optim/regularization questions: the ½ form with integers at `easy`, forms and steps later. */
@@ -32,6 +33,8 @@ export const optimRegularizationGenerator = defineGenerator<Record<string, unkno
       input: { kind, alpha, hessianDiagonal, optimum, quadraticForm },
     };
   },
+  /** Non-trivial: the regularised weights are not all zero. */
+  nonTrivial: (a) => nonZero(a.solution ?? a.updated),
 });
 
 const quadratic = (input: unknown) => (input as { hessianDiagonal?: unknown }).hessianDiagonal !== undefined;

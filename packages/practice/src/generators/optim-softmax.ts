@@ -1,6 +1,7 @@
 /** Questions for optim/softmax: softmax probabilities of a few logits, with a temperature at harder levels. */
 import { defineGenerator } from '../generator.js';
 import { defineRubric } from '../rubric.js';
+import { varies } from './non-trivial.js';
 import { byDifficulty, show } from './numbers.js';
 
 /** Generator of optim/softmax questions. */
@@ -17,6 +18,8 @@ export const optimSoftmaxGenerator = defineGenerator({
       input: { logits, temperature },
     };
   },
+  /** Non-trivial: the probabilities are not all equal. */
+  nonTrivial: (a) => varies(a.probabilities),
 });
 
 /** Grading weights of optim/softmax: the probabilities. */

@@ -1,6 +1,9 @@
 /** Questions for optim/step: a few steps of SGD, momentum, Adagrad, RMSprop, Adam or Rprop on a small objective. */
+
+import { getPath } from '../compare.js';
 import { defineGenerator } from '../generator.js';
 import { defineRubric } from '../rubric.js';
+import { nonZero } from './non-trivial.js';
 import { byDifficulty, polynomial, show, smallValue } from './numbers.js';
 
 /** Generator of optim/step questions. */
@@ -47,6 +50,8 @@ export const optimStepGenerator = defineGenerator({
       input: { optimizer, lr, params, objective, steps, ...options },
     };
   },
+  /** Non-trivial: the start is not a stationary point (the first gradient is not 0). */
+  nonTrivial: (a) => nonZero(getPath(a, 'trajectory[0].grads')),
 });
 
 /** The parameters after each step, without the starting point (entry 0) a student need not repeat. */

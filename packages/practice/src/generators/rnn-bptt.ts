@@ -1,6 +1,7 @@
 /** Questions for rnn/bptt: backpropagation through time in a scalar RNN. */
 import { defineGenerator } from '../generator.js';
 import { defineRubric } from '../rubric.js';
+import { nonZero } from './non-trivial.js';
 import { byDifficulty, show, smallValue } from './numbers.js';
 
 /** Generator of rnn/bptt questions. */
@@ -34,6 +35,8 @@ export const rnnBpttGenerator = defineGenerator({
       input,
     };
   },
+  /** Non-trivial: the last state depends on the weights (a non-zero ∂h_T/∂Whh or ∂h_T/∂Wxh). */
+  nonTrivial: (a) => nonZero([a.dWhh, a.dWxh]),
 });
 
 /** Grading weights of rnn/bptt: the weight gradients, then the states and the other derivatives. */

@@ -1,6 +1,7 @@
 /** Questions for rnn/forward: an Elman RNN unrolled over a short sequence, scalar at `easy`. */
 import { defineGenerator } from '../generator.js';
 import { defineRubric, flatSingles } from '../rubric.js';
+import { nonZero } from './non-trivial.js';
 import { byDifficulty, matrix, show, smallValue } from './numbers.js';
 
 /** Generator of rnn/forward questions. */
@@ -51,6 +52,8 @@ export const rnnForwardGenerator = defineGenerator<Record<string, unknown>>({
       input,
     };
   },
+  /** Non-trivial: some hidden state is not 0. */
+  nonTrivial: (a) => nonZero(a.h),
 });
 
 /** Grading weights of rnn/forward: the hidden states, then pre-activations and outputs (scalar states may be written flat). */

@@ -1,6 +1,7 @@
 /** Questions for rnn/gradient-flow: vanishing or exploding gradients from the recurrent matrix's spectrum. */
 import { defineGenerator } from '../generator.js';
 import { anyOrder, defineRubric } from '../rubric.js';
+import { positive } from './non-trivial.js';
 import { byDifficulty, matrix, show } from './numbers.js';
 
 /** Generator of rnn/gradient-flow questions. */
@@ -33,6 +34,8 @@ export const rnnGradientFlowGenerator = defineGenerator({
       input: { Whh, steps, activationGrad },
     };
   },
+  /** Non-trivial: the spectral radius is above 0. */
+  nonTrivial: (a) => positive(a.spectralRadius),
 });
 
 /** Eigenvalues in any order; real ones may also be written as plain numbers. */

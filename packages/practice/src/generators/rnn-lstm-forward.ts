@@ -1,6 +1,7 @@
 /** Questions for rnn/lstm-forward: an LSTM cell unrolled by hand, scalar at `easy`. */
 import { defineGenerator } from '../generator.js';
 import { defineRubric, flatSingles } from '../rubric.js';
+import { nonZero } from './non-trivial.js';
 import { byDifficulty, matrix, show } from './numbers.js';
 
 const GATES = ['i', 'f', 'g', 'o'] as const;
@@ -34,6 +35,8 @@ export const rnnLstmForwardGenerator = defineGenerator({
       input,
     };
   },
+  /** Non-trivial: some hidden state is not 0. */
+  nonTrivial: (a) => nonZero(a.h),
 });
 
 /** Grading weights of rnn/lstm-forward: hidden and cell states, then the gate values. */

@@ -1,6 +1,7 @@
 /** Questions for rnn/params: parameters of an RNN, LSTM or GRU layer. */
 import { defineGenerator } from '../generator.js';
 import { defineRubric } from '../rubric.js';
+import { positive } from './non-trivial.js';
 import { byDifficulty } from './numbers.js';
 import { describeCell, drawCell } from './rnn-cells.js';
 
@@ -15,6 +16,8 @@ export const rnnParamsGenerator = defineGenerator({
       input: { ...spec, hiddenSize },
     };
   },
+  /** Non-trivial: the count is above 0. */
+  nonTrivial: (a) => positive(a.params),
 });
 
 /** Grading weights of rnn/params: the total, then the breakdown. */

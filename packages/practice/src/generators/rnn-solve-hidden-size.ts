@@ -1,6 +1,7 @@
 /** Questions for rnn/solve-hidden-size: the hidden size from a layer's parameter count (a quadratic in H). */
 import { defineGenerator } from '../generator.js';
 import { defineRubric } from '../rubric.js';
+import { positive } from './non-trivial.js';
 import { byDifficulty } from './numbers.js';
 import { countParams, describeCell, drawCell } from './rnn-cells.js';
 
@@ -15,6 +16,8 @@ export const rnnSolveHiddenSizeGenerator = defineGenerator({
       input: { ...spec, totalParams },
     };
   },
+  /** Non-trivial: the hidden size is above 0. */
+  nonTrivial: (a) => positive(a.hiddenSize),
 });
 
 /** Grading weights of rnn/solve-hidden-size: the hidden size. */
