@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { isDnnInputError, type Registry } from '@dnn/core';
 import { batchCommand, generateCommand, gradeCommand, listCommand, solveCommand } from './commands.js';
+import { examCommand } from './exam.js';
 import { MAIN_HELP } from './help.js';
 import { type Io, UsageError } from './io.js';
 
@@ -26,6 +27,7 @@ const COMMANDS: Record<string, (registry: Registry, args: string[], io: Io) => n
   batch: batchCommand,
   generate: generateCommand,
   grade: gradeCommand,
+  exam: examCommand,
 };
 
 /** Runs `dnn` with `argv` (without `node` and the script); resolves to the exit code. */
