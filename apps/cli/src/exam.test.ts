@@ -84,6 +84,21 @@ describe('dnn exam', () => {
     expect(key.questions[0].solution.steps.length).toBeGreaterThan(0);
   });
 
+  it('writes one Moodle XML and one GIFT file with a question bank per student', async () => {
+    const out = dir();
+    for (const format of ['moodle', 'gift']) {
+      const r = await dnn(['exam', specFile, '--students', '3', '--format', format, '--out', out]);
+      expect(r.out).toBe(`3 variants: wrote 1 file to ${out}\n`);
+    }
+    expect(readdirSync(out).sort()).toEqual(['gift.txt', 'moodle.xml']);
+    const xml = readFileSync(join(out, 'moodle.xml'), 'utf8');
+    const categories = [...xml.matchAll(/<question type="category"><category><text>([^<]*)<\/text>/g)].map((m) => m[1]);
+    expect(categories).toEqual(['s01', 's02', 's03'].map((s) => `$course$/top/Midterm — ${s}`));
+    expect(xml.match(/<question type="(?!category)/g)).toHaveLength(3 * spec.items.length);
+    const giftText = readFileSync(join(out, 'gift.txt'), 'utf8');
+    expect(giftText.match(/^\$CATEGORY: .*$/gm)).toEqual(categories.map((c) => `$CATEGORY: ${c}`));
+  });
+
   it('refuses two ids that would share a file name', () => {
     expect(() => fileStems(['a b', 'a_b'])).toThrow('roster: "a b" and "a_b" both make the file name a_b');
     expect(fileStems(['.hidden', 'Zoë'])).toEqual(['_hidden', 'Zoë']);

@@ -112,6 +112,8 @@ export async function examCommand(registry: Registry, args: string[], io: Io): P
   );
   mkdirSync(values.out, { recursive: true });
   for (const f of files) writeFileSync(join(values.out, f.name), f.text);
-  io.out(`${ids.length} ${ids.length === 1 ? 'variant' : 'variants'}: wrote ${files.length} files to ${values.out}\n`);
+  io.out(
+    `${ids.length} ${ids.length === 1 ? 'variant' : 'variants'}: wrote ${files.length} ${files.length === 1 ? 'file' : 'files'} to ${values.out}\n`,
+  );
   return 0;
 }
