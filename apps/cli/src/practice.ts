@@ -1,4 +1,6 @@
 /** `dnn generate` and `dnn grade`: seeded exam questions with answer keys, and partial-credit grading. */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { DnnInputError, type Registry, renderSolution } from '@dnn/core';
 import {
   DIFFICULTIES,
@@ -8,8 +10,10 @@ import {
   generateExercise,
   generators,
   grade,
+  gradeBatch,
   rubrics,
 } from '@dnn/practice';
+import { type Io, readTextFile, UsageError } from './io.js';
 
 /** The generator ids for an id or a topic (`conv`, `rnn`, `optim`, `logic`): a whole sheet for a topic. */
 export function idsFor(registry: Registry, idOrTopic: string): string[] {
@@ -91,8 +95,46 @@ export function gradeText(g: Grade): string {
     const detail =
       f.verdict === 'correct' ? '' : ` — expected ${JSON.stringify(f.expected)}, got ${JSON.stringify(f.got)}`;
     lines.push(`  ${f.path}: ${f.verdict}, ${f.points}/${f.maxPoints}${detail}`);
+    for (const remark of f.remarks ?? []) lines.push(`    ${remark}`);
   }
   if (g.fields.some((f) => f.verdict !== 'correct'))
     lines.push('', 'Worked solution:', renderSolution(g.solution, 'text'));
   return lines.join('\n');
+}
+
+/** Where `dnn grade --batch` reads and writes. */
+export interface BatchGradeFiles {
+  /** The answers: CSV, or JSON Lines for a .jsonl/.ndjson name or `jsonl`; `-` for stdin. */
+  batch: string;
+  jsonl?: boolean;
+  /** The gradebook CSV; stdout when absent. */
+  gradebook?: string;
+  /** A directory for one Markdown feedback file per student; none when absent. */
+  feedback?: string;
+}
+
+/**
+ * `dnn grade --batch`: grades a class's answers, writes the gradebook and the feedback files and lists rejected
+ * rows on stderr by line. Exit 0 when every row was graded, 2 when some were rejected (the rest is graded).
+ */
+export async function gradeBatchCommand(registry: Registry, files: BatchGradeFiles, io: Io): Promise<number> {
+  const text = await readTextFile(files.batch, io);
+  const jsonl = files.jsonl ?? /\.(jsonl|ndjson)$/i.test(files.batch);
+  const result = gradeBatch(text, jsonl ? 'jsonl' : 'csv', { registry, generators, rubrics });
+  const name = files.batch === '-' ? 'stdin' : files.batch;
+  for (const e of result.errors) io.err(`${name}:${e.line}: ${e.message}\n`);
+  try {
+    if (files.feedback !== undefined) {
+      mkdirSync(files.feedback, { recursive: true });
+      for (const f of result.feedback) writeFileSync(join(files.feedback, f.fileName), f.markdown);
+    }
+    if (files.gradebook !== undefined) writeFileSync(files.gradebook, result.csv);
+  } catch (e) {
+    throw new UsageError(`cannot write: ${(e as Error).message}`);
+  }
+  if (files.gradebook === undefined) io.out(result.csv);
+  io.err(
+    `graded ${result.rows.length} student${result.rows.length === 1 ? '' : 's'}${result.errors.length > 0 ? `; ${result.errors.length} row${result.errors.length === 1 ? '' : 's'} rejected (listed above)` : ''}\n`,
+  );
+  return result.errors.length > 0 ? 2 : 0;
 }
