@@ -18,7 +18,7 @@ import { convSummaryGenerator, convSummaryRubric } from './generators/conv-summa
 import { logicMlpGenerator, logicMlpRubric } from './generators/logic-mlp.js';
 import { logicPerceptronGenerator, logicPerceptronRubric } from './generators/logic-perceptron.js';
 import { logicPerceptronTrainGenerator, logicPerceptronTrainRubric } from './generators/logic-perceptron-train.js';
-import { logicRegionMlpGenerator, logicRegionMlpRubric } from './generators/logic-region-mlp.js';
+import { logicRegionMlpGenerator } from './generators/logic-region-mlp.js';
 import { logicXorParityGenerator, logicXorParityRubric } from './generators/logic-xor-parity.js';
 import { optimBatchesGenerator, optimBatchesRubric } from './generators/optim-batches.js';
 import { optimCriticalPointsGenerator, optimCriticalPointsRubric } from './generators/optim-critical-points.js';
@@ -39,6 +39,7 @@ import { rnnGradientFlowGenerator, rnnGradientFlowRubric } from './generators/rn
 import { rnnLstmForwardGenerator, rnnLstmForwardRubric } from './generators/rnn-lstm-forward.js';
 import { rnnParamsGenerator, rnnParamsRubric } from './generators/rnn-params.js';
 import { rnnSolveHiddenSizeGenerator, rnnSolveHiddenSizeRubric } from './generators/rnn-solve-hidden-size.js';
+import { regionMlpRubric } from './region-mlp-rubric.js';
 import type { Rubric } from './rubric.js';
 
 export {
@@ -172,5 +173,5 @@ export const rubrics: readonly Rubric[] = [
   logicMlpRubric,
   logicPerceptronTrainRubric,
   logicXorParityRubric,
-  logicRegionMlpRubric,
+  regionMlpRubric,
 ];
