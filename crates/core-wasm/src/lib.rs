@@ -9,6 +9,7 @@
 mod act;
 mod conv;
 mod gemm;
+mod grad;
 mod lstm;
 mod norm;
 mod peak;

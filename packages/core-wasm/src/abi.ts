@@ -73,6 +73,83 @@ export interface CoreWasmExports {
     ow: number,
     countPad: number,
   ): void;
+  /** ∂L/∂X of conv2d (geometry as `conv2d`): gy [n][oc][oh][ow], weights → gx [n][c][h][w]. */
+  conv2d_grad_input(
+    gy: number,
+    w: number,
+    gx: number,
+    n: number,
+    c: number,
+    h: number,
+    wd: number,
+    oc: number,
+    kh: number,
+    kw: number,
+    sh: number,
+    sw: number,
+    pt: number,
+    pl: number,
+    dh: number,
+    dw: number,
+    oh: number,
+    ow: number,
+  ): void;
+  /** ∂L/∂W of conv2d, summed over the batch: x, gy → gw [oc][c][kh][kw]. */
+  conv2d_grad_weight(
+    x: number,
+    gy: number,
+    gw: number,
+    n: number,
+    c: number,
+    h: number,
+    wd: number,
+    oc: number,
+    kh: number,
+    kw: number,
+    sh: number,
+    sw: number,
+    pt: number,
+    pl: number,
+    dh: number,
+    dw: number,
+    oh: number,
+    ow: number,
+  ): void;
+  /** ∂L/∂X of max pooling (first maximum in row-major order; `padZero` as `maxpool2d`). */
+  maxpool2d_grad(
+    x: number,
+    gy: number,
+    gx: number,
+    planes: number,
+    h: number,
+    w: number,
+    kh: number,
+    kw: number,
+    sh: number,
+    sw: number,
+    pt: number,
+    pl: number,
+    oh: number,
+    ow: number,
+    padZero: number,
+  ): void;
+  /** ∂L/∂X of average pooling (`countPad` as `avgpool2d`). */
+  avgpool2d_grad(
+    gy: number,
+    gx: number,
+    planes: number,
+    h: number,
+    w: number,
+    kh: number,
+    kw: number,
+    sh: number,
+    sw: number,
+    pt: number,
+    pl: number,
+    oh: number,
+    ow: number,
+    countPad: number,
+  ): void;
   /** Batch norm over NCHW; mode 0 inference, 1 population batch stats, 2 sample batch stats (written to mean, var). */
   batchnorm(
     x: number,

@@ -58,6 +58,7 @@ export {
   softmaxRef,
   tanhRef,
 } from './reference.js';
+export { avgpool2dGradRef, conv2dGradInputRef, conv2dGradWeightRef, maxpool2dGradRef } from './reference-grad.js';
 export {
   type Dispatched,
   KERNEL_THRESHOLD,
@@ -75,6 +76,10 @@ export const KERNELS: readonly string[] = [
   'conv2d',
   'maxpool2d',
   'avgpool2d',
+  'conv2dGradInput',
+  'conv2dGradWeight',
+  'maxpool2dGrad',
+  'avgpool2dGrad',
   'batchnorm',
   'lstm',
   'relu',

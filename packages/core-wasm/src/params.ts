@@ -122,6 +122,14 @@ export interface Kernels {
   maxpool2d(x: Floats, p: Pool2dParams): Tensor;
   /** Average pooling NCHW → [N][C][H′][W′]. */
   avgpool2d(x: Floats, p: Pool2dParams): Tensor;
+  /** ∂L/∂X of conv2d: `gradOutput` [N][Cout][H′][W′] → [N][Cin][H][W] (`bias` and `relu` are not used). */
+  conv2dGradInput(gradOutput: Floats, weight: Floats, p: Conv2dParams): Tensor;
+  /** ∂L/∂W of conv2d: x and `gradOutput` → [Cout][Cin][kH][kW], summed over the batch. */
+  conv2dGradWeight(x: Floats, gradOutput: Floats, p: Conv2dParams): Tensor;
+  /** ∂L/∂X of max pooling: each output gradient to its window's first maximum (row-major; padded winners lose it). */
+  maxpool2dGrad(x: Floats, gradOutput: Floats, p: Pool2dParams): Tensor;
+  /** ∂L/∂X of average pooling: each output gradient ÷ its window's count, to every cell inside the image. */
+  avgpool2dGrad(gradOutput: Floats, p: Pool2dParams): Tensor;
   /** Batch normalisation. */
   batchnorm(x: Floats, p: BatchNormParams): BatchNormResult;
   /** LSTM over a sequence x [T][batch][inputSize]. */
@@ -192,13 +200,36 @@ export function convGeometry(x: Floats, weight: Floats, p: Conv2dParams): Geomet
   return { ...g, oc };
 }
 
+/**
+ * Resolves the geometry of a conv2d gradient and checks the arrays given: `gradOutput` [N][Cout][H′][W′] always,
+ * the input x and the weights when the gradient reads them.
+ */
+export function convGradGeometry(
+  p: Conv2dParams,
+  gradOutput: Floats,
+  arrays: { x?: Floats; weight?: Floats },
+): Geometry & { oc: number } {
+  const g = geometry(arrays.x ?? null, p, p.kernel, p.stride ?? 1, p.dilation);
+  const oc = size(p.outChannels, 'outChannels');
+  if (arrays.weight) expectLength(arrays.weight, oc * g.c * g.kh * g.kw, 'weight');
+  expectLength(gradOutput, g.n * oc * g.oh * g.ow, 'gradOutput');
+  return { ...g, oc };
+}
+
+/** Resolves the geometry of a pooling gradient; checks `gradOutput` [N][C][H′][W′] and x when given. */
+export function poolGradGeometry(p: Pool2dParams, gradOutput: Floats, x?: Floats): Geometry {
+  const g = geometry(x ?? null, p, p.kernel, p.stride ?? p.kernel, 1);
+  expectLength(gradOutput, g.n * g.c * g.oh * g.ow, 'gradOutput');
+  return g;
+}
+
 /** Resolves pooling parameters (and checks x's length). */
 export function poolGeometry(x: Floats, p: Pool2dParams): Geometry {
   return geometry(x, p, p.kernel, p.stride ?? p.kernel, 1);
 }
 
 function geometry(
-  x: Floats,
+  x: Floats | null,
   p: { batch?: number; channels: number; height: number; width: number; padding?: Padding },
   kernel: Pair,
   stride: Pair,
@@ -212,7 +243,7 @@ function geometry(
   const [sh, sw] = pair(stride, [1, 1], 'stride', 1);
   const [dh, dw] = pair(dilation, [1, 1], 'dilation', 1);
   const [pt, pb, pl, pr] = padding(p.padding);
-  expectLength(x, n * c * h * w, 'x');
+  if (x) expectLength(x, n * c * h * w, 'x');
   const oh = outSize(h, kh, sh, pt + pb, dh);
   const ow = outSize(w, kw, sw, pl + pr, dw);
   return { n, c, h, w, kh, kw, sh, sw, pt, pb, pl, pr, dh, dw, oh, ow };

@@ -21,6 +21,7 @@ import {
   poolGeometry,
   type Tensor,
 } from './params.js';
+import { avgpool2dGradRef, conv2dGradInputRef, conv2dGradWeightRef, maxpool2dGradRef } from './reference-grad.js';
 
 const f64 = (a: Floats): Float64Array => (a instanceof Float64Array ? a : Float64Array.from(a));
 
@@ -330,6 +331,10 @@ export const referenceKernels: Kernels = {
   conv2d: conv2dRef,
   maxpool2d: maxpool2dRef,
   avgpool2d: avgpool2dRef,
+  conv2dGradInput: conv2dGradInputRef,
+  conv2dGradWeight: conv2dGradWeightRef,
+  maxpool2dGrad: maxpool2dGradRef,
+  avgpool2dGrad: avgpool2dGradRef,
   batchnorm: batchnormRef,
   lstm: lstmRef,
   relu: reluRef,

@@ -8,6 +8,7 @@ import {
   checkMatmul,
   checkRows,
   convGeometry,
+  convGradGeometry,
   type Floats,
   type Kernels,
   type LstmParams,
@@ -15,6 +16,7 @@ import {
   lstmGeometry,
   type Pool2dParams,
   poolGeometry,
+  poolGradGeometry,
   type Tensor,
 } from './params.js';
 
@@ -78,6 +80,36 @@ export function wasmKernels(rt: WasmRuntime): Kernels {
     },
     maxpool2d: (x, p) => pool(x, p, true),
     avgpool2d: (x, p) => pool(x, p, false),
+    conv2dGradInput(gradOutput, weight, p) {
+      const { n, c, h, w, kh, kw, sh, sw, pt, pl, dh, dw, oh, ow, oc } = convGradGeometry(p, gradOutput, { weight });
+      const [gx] = call(rt, [gradOutput, weight, n * c * h * w], [2], ([pg, pw, px]) =>
+        e.conv2d_grad_input(pg!, pw!, px!, n, c, h, w, oc, kh, kw, sh, sw, pt, pl, dh, dw, oh, ow),
+      );
+      return { data: gx!, shape: [n, c, h, w] };
+    },
+    conv2dGradWeight(x, gradOutput, p) {
+      const { n, c, h, w, kh, kw, sh, sw, pt, pl, dh, dw, oh, ow, oc } = convGradGeometry(p, gradOutput, { x });
+      const [gw] = call(rt, [x, gradOutput, oc * c * kh * kw], [2], ([px, pg, pw]) =>
+        e.conv2d_grad_weight(px!, pg!, pw!, n, c, h, w, oc, kh, kw, sh, sw, pt, pl, dh, dw, oh, ow),
+      );
+      return { data: gw!, shape: [oc, c, kh, kw] };
+    },
+    maxpool2dGrad(x, gradOutput, p) {
+      const { n, c, h, w, kh, kw, sh, sw, pt, pl, oh, ow } = poolGradGeometry(p, gradOutput, x);
+      const flag = (p.padValue ?? 'zero') === 'zero' ? 1 : 0;
+      const [gx] = call(rt, [x, gradOutput, n * c * h * w], [2], ([px, pg, pd]) =>
+        e.maxpool2d_grad(px!, pg!, pd!, n * c, h, w, kh, kw, sh, sw, pt, pl, oh, ow, flag),
+      );
+      return { data: gx!, shape: [n, c, h, w] };
+    },
+    avgpool2dGrad(gradOutput, p) {
+      const { n, c, h, w, kh, kw, sh, sw, pt, pl, oh, ow } = poolGradGeometry(p, gradOutput);
+      const flag = (p.padValue ?? 'zero') === 'zero' ? 1 : 0;
+      const [gx] = call(rt, [gradOutput, n * c * h * w], [1], ([pg, pd]) =>
+        e.avgpool2d_grad(pg!, pd!, n * c, h, w, kh, kw, sh, sw, pt, pl, oh, ow, flag),
+      );
+      return { data: gx!, shape: [n, c, h, w] };
+    },
     batchnorm(x: Floats, p: BatchNormParams): BatchNormResult {
       const { n, c, hw, eps, mode } = batchNormGeometry(x, p);
       const inference = mode === 'inference';
