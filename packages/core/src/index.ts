@@ -46,7 +46,7 @@ export {
 } from './registry.js';
 export * as s from './schema.js';
 export type { Solution, Step } from './solution.js';
-export { type RenderFormat, renderSolution, step } from './steps.js';
+export { escapeMarkdown, type RenderFormat, renderSolution, step } from './steps.js';
 export * from './tex.js';
 /** zod's types and the schema constructors solvers use (see zod.ts: named re-exports keep bundles small). */
 export * as z from './zod.js';

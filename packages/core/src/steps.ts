@@ -36,13 +36,36 @@ function renderText(s: Solution<unknown>): string {
   return lines.join('\n');
 }
 
+/** Markdown-significant characters of plain text, and what each becomes (HTML specials as entities). */
+const MARKDOWN_ESCAPES: Record<string, string> = { '<': '&lt;', '>': '&gt;', '&': '&amp;' };
+
+/**
+ * Plain text (a step title, a note: they hold user names) as Markdown that reads as that text: HTML specials become
+ * entities, Markdown and math specials are backslash-escaped, and line breaks become spaces so no text can start a
+ * heading, a list or a block of its own.
+ */
+export function escapeMarkdown(text: string): string {
+  return text
+    .replace(/[\r\n\u2028\u2029]+/g, ' ')
+    .replace(/[\\`*_[\]{}<>&|~$#!]/g, (c) => MARKDOWN_ESCAPES[c] ?? `\\${c}`);
+}
+
+/** A code fence longer than any run of backticks inside `code`, so the code cannot close it. */
+function fence(code: string): string {
+  const longest = Math.max(0, ...(code.match(/`+/g) ?? []).map((run) => run.length));
+  return '`'.repeat(Math.max(3, longest + 1));
+}
+
 function renderMarkdown(s: Solution<unknown>): string {
   const lines = ['### Steps', ''];
   s.steps.forEach((st, i) => {
-    lines.push(`${i + 1}. ${st.title}${st.latex ? `: $${st.latex}$` : ''}`);
+    // On one line, and without < > (an HTML tag to a Markdown renderer that has no maths): KaTeX reads \lt and \gt.
+    const maths = st.latex.replace(/\s+/g, ' ').replace(/[<>]/g, (c) => (c === '<' ? '\\lt ' : '\\gt '));
+    lines.push(`${i + 1}. ${escapeMarkdown(st.title)}${maths ? `: $${maths}$` : ''}`);
   });
-  lines.push('', '### Answer', '', '```json', JSON.stringify(s.answer, null, 2), '```');
-  if (s.notes.length) lines.push('', '### Notes', '', ...s.notes.map((n) => `- ${n}`));
+  const answer = JSON.stringify(s.answer, null, 2);
+  lines.push('', '### Answer', '', `${fence(answer)}json`, answer, fence(answer));
+  if (s.notes.length) lines.push('', '### Notes', '', ...s.notes.map((n) => `- ${escapeMarkdown(n)}`));
   return lines.join('\n');
 }
 

@@ -98,14 +98,74 @@ export function sym(text: string): Tex {
 /** Symbols recur in every solution (`H_out`, `W_hh`): converted once, shared (a {@link Tex} is immutable). */
 const symCache = new Map<string, Tex>();
 
+/**
+ * One piece of {@link sym} text: a subscript `_x`/`_out`/`_1_1` (one subscript: further underscores are part of it,
+ * so a name such as `w_1_1` never makes a double subscript), a `^` with something to raise, a mapped Unicode symbol,
+ * a character LaTeX treats specially, a control character, or a run of whitespace.
+ */
+const SYM_PIECE = new RegExp(
+  `_([A-Za-z0-9]+(?:_+[A-Za-z0-9]+)*_*)|(\\^)(?=[A-Za-z0-9(|−-])|${SYMBOL.source}|[\\\\$#%&~{}_^]|[\\u0000-\\u001f\\u007f]|\\s+`,
+  'g',
+);
+
+/** Maths-mode LaTeX of the characters that would otherwise break a formula (user names are not trusted). */
+const MATH_ESCAPES: Record<string, string> = {
+  '\\': '\\backslash ',
+  $: '\\$',
+  '#': '\\#',
+  '%': '\\%',
+  '&': '\\&',
+  '{': '\\{',
+  '}': '\\}',
+  '~': '\\sim ',
+  _: '\\_',
+  '^': '\\hat{}',
+};
+
+/** The mapped symbols that are superscripts (`²`, `ᵀ`): a second one on the same base would be a double superscript. */
+const SUPERSCRIPT_SYMBOLS = new Set(['²', '³', 'ᵀ']);
+
+/** Combining accents KaTeX typesets (acute, grave, circumflex, tilde, macron, breve, dots, ring, double acute, caron, cedilla). */
+const KATEX_ACCENTS = /[\u0300-\u0304\u0306-\u0308\u030a-\u030c\u0327]/u;
+
+/**
+ * Text KaTeX can typeset: composed (NFC), combining marks kept only where KaTeX has that accent and a letter to put
+ * it on, lone surrogates (possible in JSON) as U+FFFD.
+ */
+function typesettable(text: string): string {
+  return text
+    .normalize('NFC')
+    .replace(/(?<=(\p{L})?)\p{M}|[\ud800-\udfff]/gu, (c, letter: string | undefined) =>
+      c.length === 1 && c >= '\ud800' && c <= '\udfff' ? '\ufffd' : letter && KATEX_ACCENTS.test(c) ? c : '',
+    );
+}
+
 function makeSym(text: string): Tex {
-  let latex = text.replace(/_([A-Za-z0-9]+)/g, (_, sub: string) =>
-    sub.length === 1 ? `_${sub}` : `_{\\text{${sub}}}`,
+  // Scripts of the base being built: where its chain of scripts ends, and which kinds it has (x_1^2 is fine,
+  // x^a^b is not: a second script of a kind gets an empty base `{}`).
+  let chainEnd = -1;
+  let kinds = '';
+  let latex = typesettable(text).replace(
+    SYM_PIECE,
+    (piece: string, sub: string | undefined, caret: string | undefined, at: number) => {
+      const kind = sub !== undefined ? '_' : caret !== undefined || SUPERSCRIPT_SYMBOLS.has(piece) ? '^' : '';
+      if (!kind) {
+        const mapped = LATEX_SYMBOLS[piece] ?? MATH_ESCAPES[piece];
+        if (mapped !== undefined) return mapped;
+        if (/^\s+$/.test(piece)) return ' ';
+        // A control character: shown as its code point, never passed to LaTeX raw.
+        return `\\text{U+${(piece.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}}`;
+      }
+      const contiguous = at === chainEnd;
+      const repeated = contiguous && kinds.includes(kind);
+      kinds = contiguous && !repeated ? kinds + kind : kind;
+      chainEnd = at + (caret !== undefined ? 2 : piece.length);
+      const base = repeated ? '{}' : '';
+      if (sub !== undefined) return `${base}${sub.length === 1 ? `_${sub}` : `_{\\text{${escapeLatexText(sub)}}}`}`;
+      return `${base}${caret ?? LATEX_SYMBOLS[piece]}`;
+    },
   );
-  latex = latex
-    .replace(SYMBOL, (c) => LATEX_SYMBOLS[c] ?? c)
-    .replace(/\s+/g, ' ')
-    .trim();
+  latex = latex.replace(/ +/g, ' ').trim();
   latex = latex.replace(/\b(max|min|exp|log|tanh|sigmoid|relu)\(/g, (_, f: string) => `\\operatorname{${f}}(`);
   return tex(text, latex, /[+−-]/.test(text) ? 'sum' : 'atom');
 }
@@ -210,7 +270,9 @@ export function matrix(rows: TexLike[][]): Tex {
 
 /** Plain words inside maths: `\text{…}` in LaTeX. */
 export function words(s: string): Tex {
-  const parts = s.split(SYMBOL_SPLIT).filter((p) => p !== '');
+  const parts = typesettable(s)
+    .split(SYMBOL_SPLIT)
+    .filter((p) => p !== '');
   const latex = parts
     .map((p) => (p.length === 1 && LATEX_SYMBOLS[p] ? LATEX_SYMBOLS[p].trim() : `\\text{${escapeLatexText(p)}}`))
     .join(' ');
@@ -227,7 +289,8 @@ const TEXT_COMMANDS: Record<string, string> = {
   '|': '\\textbar{}',
 };
 
-/** Escapes the characters LaTeX treats specially in text mode (and < > |, which OT1 fonts misprint). */
+/** Escapes the characters LaTeX treats specially in text mode (and < > |, which OT1 fonts misprint); control characters become spaces. */
 export function escapeLatexText(s: string): string {
-  return s.replace(/[\\{}$&#%_^~<>|]/g, (c) => TEXT_COMMANDS[c] ?? `\\${c}`);
+  // Control characters (a newline in a user's name included) become spaces: LaTeX reads none of them as text.
+  return s.replace(/[\\{}$&#%_^~<>|]|\p{Cc}/gu, (c) => (/\p{Cc}/u.test(c) ? ' ' : (TEXT_COMMANDS[c] ?? `\\${c}`)));
 }
