@@ -1,10 +1,14 @@
 /** Pure helpers of the grid editor: reading a value as channels of rows, resizing, and back. */
 
-/** A value as channels of rows of cell texts: [H][W] is one channel, [C][H][W] several; undefined when it is neither. */
+/**
+ * A value as channels of rows of cell texts: [H][W] is one channel, [C][H][W]
+ * several; undefined when it is neither. A null cell is a blank one (a grid of
+ * the right size left for a student to fill in).
+ */
 export function toChannels(value: unknown): string[][][] | undefined {
-  const isRow = (r: unknown) => Array.isArray(r) && r.length > 0 && r.every((x) => typeof x === 'number');
+  const isRow = (r: unknown) => Array.isArray(r) && r.length > 0 && r.every((x) => typeof x === 'number' || x === null);
   const isMatrix = (m: unknown) => Array.isArray(m) && m.length > 0 && m.every(isRow);
-  const cells = (m: number[][]) => m.map((r) => r.map(String));
+  const cells = (m: (number | null)[][]) => m.map((r) => r.map((x) => (x === null ? '' : String(x))));
   if (isMatrix(value)) return [cells(value as number[][])];
   if (Array.isArray(value) && value.length > 0 && value.every(isMatrix)) return (value as number[][][]).map(cells);
   return undefined;
