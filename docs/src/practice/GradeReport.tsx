@@ -1,7 +1,10 @@
-/** A graded answer: the score, each field's verdict and points (the expected value where it was not right), and the worked solution. */
+/**
+ * A graded answer: the score, each field's verdict, points and the grader's
+ * remarks; the expected value only once the student asks for the solution
+ * (hints come first).
+ */
 import type { Grade } from '@dnn/practice';
 import { useEffect, useRef } from 'react';
-import SolutionView from '../components/SolutionView';
 import { answerText } from './answer-fields';
 
 /** Props of {@link GradeReport}. */
@@ -9,10 +12,12 @@ export interface GradeReportProps {
   grade: Grade;
   /** Paths the rubric judges itself (any right answer counts), whose expected value is one example. */
   judged: ReadonlySet<string>;
+  /** Show the expected values (the student asked for the solution, or got everything right). */
+  reveal: boolean;
 }
 
 /** Shows a grade; takes the focus when it appears, so keyboard and screen-reader users land on the score. */
-export default function GradeReport({ grade, judged }: GradeReportProps) {
+export default function GradeReport({ grade, judged, reveal }: GradeReportProps) {
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
     heading.current?.focus();
@@ -37,7 +42,7 @@ export default function GradeReport({ grade, judged }: GradeReportProps) {
               <th scope="col">Field</th>
               <th scope="col">Verdict</th>
               <th scope="col">Points</th>
-              <th scope="col">Expected</th>
+              {reveal && <th scope="col">Expected</th>}
               <th scope="col">Your answer</th>
             </tr>
           </thead>
@@ -49,37 +54,33 @@ export default function GradeReport({ grade, judged }: GradeReportProps) {
                 </td>
                 <td>
                   <span className={`dnn-verdict dnn-verdict--${f.verdict}`}>{f.verdict}</span>
+                  {f.remarks?.map((r) => (
+                    <span key={r} className="dnn-grade__remark">
+                      {r}
+                    </span>
+                  ))}
                 </td>
                 <td>
                   {f.points} / {f.maxPoints}
                 </td>
-                <td>
-                  {f.verdict === 'correct' ? (
-                    '—'
-                  ) : (
-                    <>
-                      {judged.has(f.path) && 'e.g. '}
-                      <code className="dnn-grade__value">{answerText(f.expected)}</code>
-                    </>
-                  )}
-                </td>
+                {reveal && (
+                  <td>
+                    {f.verdict === 'correct' ? (
+                      '—'
+                    ) : (
+                      <>
+                        {judged.has(f.path) && 'e.g. '}
+                        <code className="dnn-grade__value">{answerText(f.expected)}</code>
+                      </>
+                    )}
+                  </td>
+                )}
                 <td>{f.got === undefined ? '—' : <code className="dnn-grade__value">{answerText(f.got)}</code>}</td>
               </tr>
             ))}
           </tbody>
         </table>
       </div>
-      {full ? (
-        <details className="dnn-grade__solution">
-          <summary>Worked solution</summary>
-          <SolutionView solution={grade.solution} />
-        </details>
-      ) : (
-        <div className="dnn-grade__solution" data-testid="worked-solution">
-          <h3>Worked solution</h3>
-          <SolutionView solution={grade.solution} />
-        </div>
-      )}
     </section>
   );
 }

@@ -17,11 +17,12 @@ import {
   rubrics,
 } from '@dnn/practice';
 import { useHistory, useLocation } from '@docusaurus/router';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import SolutionView from '../components/SolutionView';
 import { findSolver, packageOf, registry, solverPackages } from '../registry';
 import AnswerForm from './AnswerForm';
-import { type AnswerField, answerFields, answerText, buildAnswer, parseAnswerText, rubricFor } from './answer-fields';
+import { type AnswerField, answerFields, answerText, buildAnswer, rubricFor } from './answer-fields';
+import Feedback from './Feedback';
 import GradeReport from './GradeReport';
 import './practice.css';
 import { idsIn, newQuestion, type PracticeState, practiceTopics, queryOf, readQuery, type Scope } from './query';
@@ -116,7 +117,10 @@ function AnswerKey({ exercise, fields }: { exercise: Exercise; fields: readonly 
   );
 }
 
-/** One question: its text, the answer form, the grade and the answer key. Remounted per question. */
+/**
+ * One question: its text, the answer form, the grade with hints, "Try again"
+ * (the answers stay in the form) and the answer key on request. Remounted per question.
+ */
 function Question({ exercise }: { exercise: Exercise }) {
   const fields = useMemo(() => answerFields(exercise.id, exercise.input, exercise.solution.answer), [exercise]);
   const judged = useMemo(
@@ -128,34 +132,55 @@ function Question({ exercise }: { exercise: Exercise }) {
       ),
     [exercise],
   );
-  const [result, setResult] = useState<{ grade?: Grade; error?: string }>();
+  const [result, setResult] = useState<{ grade?: Grade; error?: string; attempt: number }>();
   const [showKey, setShowKey] = useState(false);
-  const onGrade = (texts: Readonly<Record<string, string>>) => {
-    const values = Object.fromEntries(fields.map((f) => [f.path, parseAnswerText(texts[f.path] ?? '')]));
+  const [revealed, setRevealed] = useState(false);
+  const formRef = useRef<HTMLDivElement>(null);
+  const onGrade = (values: Readonly<Record<string, unknown>>) => {
+    const attempt = (result?.attempt ?? 0) + 1;
     try {
       const g = grade(registry, rubrics, exercise.id, exercise.input, buildAnswer(values));
       // A blank `layers[*].params` reads as a list of blanks once another `layers[*]` field is answered,
       // which the grader calls wrong: say "missing" for a field left blank that scored nothing.
       const blank = (f: FieldGrade) => values[f.path] === undefined && f.points === 0;
       const fields = g.fields.map((f) => (blank(f) ? { ...f, verdict: 'missing' as const, got: undefined } : f));
-      setResult({ grade: { ...g, fields } });
+      setResult({ grade: { ...g, fields }, attempt });
     } catch (e) {
-      setResult({ error: e instanceof Error ? e.message : String(e) });
+      setResult({ error: e instanceof Error ? e.message : String(e), attempt });
     }
   };
+  const tryAgain = () => {
+    setResult((r) => (r ? { attempt: r.attempt } : r));
+    formRef.current?.querySelector<HTMLElement>('input, textarea, select')?.focus();
+  };
+  const full = result?.grade !== undefined && result.grade.score === result.grade.maxScore;
   return (
     <>
       <section className="dnn-practice__question" aria-labelledby="dnn-question-heading">
         <h2 id="dnn-question-heading">Question</h2>
         <p data-testid="question">{exercise.question}</p>
       </section>
-      <AnswerForm fields={fields} onGrade={onGrade} />
+      <div ref={formRef} data-attempt={result?.attempt ?? 0}>
+        <AnswerForm fields={fields} onGrade={onGrade} />
+      </div>
       {result?.error && (
         <p className="dnn-form-error" role="alert">
           The answer could not be graded: {result.error}
         </p>
       )}
-      {result?.grade && <GradeReport grade={result.grade} judged={judged} />}
+      {result?.grade && (
+        <>
+          <GradeReport grade={result.grade} judged={judged} reveal={revealed || full} />
+          <Feedback
+            key={result.attempt}
+            solution={result.grade.solution}
+            full={full}
+            revealed={revealed}
+            onReveal={() => setRevealed(true)}
+            onTryAgain={tryAgain}
+          />
+        </>
+      )}
       <button
         type="button"
         className="button button--secondary margin-vert--md"

@@ -5,8 +5,9 @@
  * `none`), and the answer object built from those values.
  */
 import { defaultRubric, getPath, type Rubric, rubrics } from '@dnn/practice';
-import { formatJsonText, humanize, parseJsonText } from '../components/schema-fields';
+import { type Field, formatJsonText, humanize, parseJsonText } from '../components/schema-fields';
 import { findSolver } from '../registry';
+import { skeleton, structuredField } from './structured-fields';
 
 /** One field of the answer form. */
 export interface AnswerField {
@@ -20,6 +21,10 @@ export interface AnswerField {
   hint: string;
   /** Edit in a text area (matrices, objects). */
   multiline: boolean;
+  /** The grid or row editor's field, for a matrix or a list of records (else a text box). */
+  editor?: Field;
+  /** The editor's starting value: blank grids and rows. */
+  initial?: unknown;
 }
 
 /** The rubric that grades solver `id` (a point per answer field when it has none, as the grader does). */
@@ -27,15 +32,40 @@ export function rubricFor(id: string, answer: Record<string, unknown>): Rubric {
   return rubrics.find((r) => r.id === id) ?? defaultRubric(id, answer);
 }
 
-/** The form's fields for a problem: the rubric's fields that this input asks for. */
+/**
+ * The form's fields for a problem: the rubric's fields that this input asks
+ * for, in the order a student works — the order of the solver's answer
+ * (forward pass, loss, gradients, update), not the rubric's order of weight.
+ */
 export function answerFields(id: string, input: unknown, answer: Record<string, unknown>): AnswerField[] {
+  const order = Object.keys(answer);
+  const position = (path: string) => {
+    const i = order.indexOf(segments(path)[0] ?? path);
+    return i < 0 ? order.length : i;
+  };
   return rubricFor(id, answer)
     .fields.filter((f) => f.when?.(input) ?? true)
     .map((f) => {
-      const kind = kindOf(shapeSample(id, f.path, answer), itemOf(f.path));
-      return { path: f.path, label: labelOf(f.path), points: f.points, hint: kind.hint, multiline: kind.multiline };
-    });
+      const sample = shapeSample(id, f.path, answer);
+      const kind = kindOf(sample, itemOf(f.path));
+      const label = labelOf(f.path);
+      const editor = structuredField(f.path, label, sample);
+      return {
+        path: f.path,
+        label,
+        points: f.points,
+        hint: editor ? EDITOR_HINT[editor.kind === 'records' ? 'records' : 'grid'] : kind.hint,
+        multiline: kind.multiline,
+        ...(editor ? { editor, initial: skeleton(sample) } : {}),
+      };
+    })
+    .sort((a, b) => position(a.path) - position(b.path));
 }
+
+const EDITOR_HINT = {
+  grid: 'the matrix in the grid: one box per entry, rows and columns added with the buttons',
+  records: 'one card per item, its matrices in the grids',
+};
 
 /** What a `[*]` path has one value per: `layers[*].params` → `layer`; undefined for other paths. */
 function itemOf(path: string): string | undefined {
@@ -103,6 +133,7 @@ function kindOf(v: unknown, item?: string): { hint: string; multiline: boolean }
 }
 
 const NONE = /^(none|null|n\/a|—)$/i;
+const WRITTEN_TUPLE = /^\(.*\)$|^[-+−]?\d+(\.\d+)?(\s*[×xX*]\s*[-+−]?\d+(\.\d+)?)+$/;
 const SINGLE_FRACTION = /^[-+]?\d+(\.\d+)?\s*\/\s*[-+]?\d+(\.\d+)?$/;
 const TOKEN = /^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?(\/[-+]?\d+(\.\d+)?)?$/i;
 const BARE_KEY = /([{,]\s*)([A-Za-z_$][\w$]*)\s*:/g;
@@ -138,6 +169,8 @@ export function parseAnswerText(text: string): unknown {
   const t = text.trim();
   if (t === '') return undefined;
   if (NONE.test(t)) return null;
+  // Tuples and products as written in exams, (4, 5, 5) and 4×5×5: the grader reads them (and says how).
+  if (WRITTEN_TUPLE.test(t)) return t;
   // Fractions first: the calculator's parsing would turn 14/3 into a float, the grader reads it exactly.
   if (SINGLE_FRACTION.test(t)) return t.replace(/\s+/g, '');
   const hasFraction = /\d\s*\/\s*[-+]?\d/.test(t);
