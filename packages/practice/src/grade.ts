@@ -74,7 +74,8 @@ function itemRemark(field: RubricField, expected: unknown, got: unknown): string
 
 function gradeField(field: RubricField, answer: unknown, student: Record<string, unknown>, input: unknown): FieldGrade {
   const expected = getPath(answer, field.path);
-  const got = getPath(student, field.path);
+  // A key that is the rubric path itself (`layers[*].params`: a whole column) comes first.
+  const got = Object.hasOwn(student, field.path) ? student[field.path] : getPath(student, field.path);
   const problem = got === undefined ? undefined : answerLimitProblem(got);
   const notes: string[] = [];
   let fraction = 0;
