@@ -138,10 +138,20 @@ describe('logic/perceptron: conventions', () => {
     expect(sol.notes.join(' ')).toMatch(/filled in as false \(−1\)/);
   });
 
-  it('a 12-variable parity is decided by the exact LP quickly', () => {
+  it('a 12-variable parity is refuted by a unateness certificate: four rows whose signed sum is zero', () => {
     const names = Array.from({ length: 12 }, (_, i) => `x${i + 1}`);
     const sol = run({ expression: names.join(' ^ ') });
-    expect(sol.answer).toMatchObject({ separable: false, method: 'exact-lp' });
+    expect(sol.answer).toMatchObject({ separable: false, method: 'unateness' });
+    // Independent check of the certificate: Σ multiplier·(±[x, 1]) = 0 with firing rows +, silent rows −.
+    const multipliers = sol.answer.certificate?.multipliers ?? [];
+    expect(multipliers).toHaveLength(4);
+    const sum = new Array<number>(13).fill(0);
+    for (const m of multipliers) {
+      [...m.x, 1].forEach((v, i) => {
+        sum[i] = (sum[i] as number) + (m.target ? v : -v) * m.multiplier;
+      });
+    }
+    expect(sum.every((v) => v === 0)).toBe(true);
   });
 
   it('12-variable majority-like threshold function is separable and its weights check out', () => {

@@ -34,7 +34,13 @@ const answer = a.answer({
     'One inequality on the weights and bias per specified row of the truth table.',
   ),
   variables: a.list(a.text('Variable'), 'Variables', 'The variable order of the weights.'),
-  method: a.text('Method', 'How separability was decided.', ['small-integer-search', 'exact-lp', 'exhaustive']),
+  method: a.text('Method', 'How separability was decided.', [
+    'small-integer-search',
+    'chow-parameters',
+    'exact-lp',
+    'unateness',
+    'exhaustive',
+  ]),
   certificate: a
     .record(
       {

@@ -74,7 +74,9 @@ export function analyseSeparability(inp: BooleanFunctionInput): SeparabilityAnal
         ? `Exhaustive search over ${domainWords(domains)} (${separation.checked} weight vectors) finds`
         : separation.method === 'exact-lp'
           ? 'The exact linear program (simplex in fractions, every row with margin ≥ 1, scaled to integers) gives'
-          : 'A search over small integer weights (no row exactly on the boundary) gives';
+          : separation.method === 'chow-parameters'
+            ? 'Weights along the Chow parameters (wᵢ = Σ over the rows of (±1 output)·(±1 input i): how strongly f follows each input), with an integer bias strictly inside the range they allow, give'
+            : 'A search over small integer weights (no row exactly on the boundary) gives';
     steps.push(step(`${how} a separating perceptron`, ...unitTex(separation.unit)));
     steps.push(...checkSteps(separation.unit, samples, f.variables, inp.fireWhen));
     if (separation.method !== 'exhaustive') {
@@ -99,7 +101,9 @@ export function analyseSeparability(inp: BooleanFunctionInput): SeparabilityAnal
         ),
       };
       notes.push(
-        'The proof adds row inequalities with non-negative multipliers (found by an exact simplex in fractions); such a certificate exists exactly when no separating weights exist (Gordan’s theorem).',
+        separation.method === 'unateness'
+          ? 'The proof adds four row inequalities: f rises with one input on one pair of rows and falls with it on another, which no single weight can do (a non-unate function is never separable). Such a certificate exists exactly when no separating weights exist (Gordan’s theorem).'
+          : 'The proof adds row inequalities with non-negative multipliers (found by an exact simplex in fractions); such a certificate exists exactly when no separating weights exist (Gordan’s theorem).',
       );
     } else if (separation.realUnit) {
       steps.push(

@@ -7,6 +7,7 @@
 import { checkLimit } from '@dnn/core';
 import type { FireWhen } from './boolean-function.js';
 import { type GordanResult, gordan } from './gordan.js';
+import { chowUnit, unatenessCertificate } from './separation-shortcuts.js';
 
 /** One perceptron: output fires when w·x + b > 0 (or ≥ 0). */
 export interface Unit {
@@ -61,7 +62,7 @@ function inRange(b: number, r: { low: number; high: number }, rule: FireWhen, st
 }
 
 /** The integer of smallest magnitude strictly between low and high, if any. */
-function integerInside(low: number, high: number): number | undefined {
+export function integerInside(low: number, high: number): number | undefined {
   const lo = Math.floor(low) + 1;
   const hi = Math.ceil(high) - 1;
   if (lo > hi) return undefined;
@@ -132,10 +133,15 @@ export function fitPattern(
 
 /** Outcome of {@link separate}. */
 export type Separation =
-  | { separable: true; unit: Unit; method: 'small-integer-search' | 'exact-lp' | 'exhaustive'; checked?: number }
+  | {
+      separable: true;
+      unit: Unit;
+      method: 'small-integer-search' | 'chow-parameters' | 'exact-lp' | 'exhaustive';
+      checked?: number;
+    }
   | {
       separable: false;
-      method: 'exact-lp' | 'exhaustive';
+      method: 'unateness' | 'exact-lp' | 'exhaustive';
       /** Non-negative integer multipliers per sample whose combination is contradictory (when not separable over the reals). */
       lambda?: number[];
       /** Exhaustive search: weight vectors tried, those no real bias fits, those whose biases all lie outside the domain. */
@@ -237,27 +243,44 @@ function smallIntegerSearch(samples: readonly Sample[], n: number, m: number): U
   return best;
 }
 
+/** The exact LP's answer (Gordan's alternative on the signed rows [x, 1]). */
+function lpSeparation(samples: readonly Sample[], n: number): Separation {
+  const result: GordanResult = gordan(samples.map((s) => [...s.x, 1].map((v) => (s.target ? v : -v) + 0)));
+  return result.kind === 'certificate'
+    ? { separable: false, method: 'exact-lp', lambda: result.lambda }
+    : { separable: true, unit: { weights: result.u.slice(0, n), bias: result.u[n] as number }, method: 'exact-lp' };
+}
+
 /**
  * Real-valued separability: small integers when they exist, else the exact LP.
  * The integer search grows the weight range 1, 2, … up to the bound for n (the
  * first range with a separating unit holds the overall best: smaller ranges had
  * none); once range 1 fails, the exact LP runs, and a non-separability
- * certificate ends the search (no unit exists, with any weights).
+ * certificate ends the search (no unit exists, with any weights). Beyond the
+ * search's reach (n > 8) the cheap exact answers of separation-shortcuts.ts
+ * come first — a unateness certificate, the Chow-parameter unit — and the LP
+ * only when both fail (cost: O(2ⁿ·n) for them; the LP is the slow part).
  */
 function separateReal(samples: readonly Sample[], n: number): Separation {
-  let lp: GordanResult | undefined;
-  const exact = () => {
-    lp ??= gordan(samples.map((s) => [...s.x, 1].map((v) => (s.target ? v : -v) + 0)));
+  let lp: Separation | undefined;
+  const decide = (): Separation => {
+    if (searchBound(n) > 0) return lpSeparation(samples, n);
+    const lambda = unatenessCertificate(samples, n);
+    if (lambda) return { separable: false, method: 'unateness', lambda };
+    const chow = chowUnit(samples, n);
+    if (chow) return { separable: true, unit: chow, method: 'chow-parameters' };
+    return lpSeparation(samples, n);
+  };
+  const exact = (): Separation => {
+    lp ??= decide();
     return lp;
   };
   for (let m = 1; m <= searchBound(n); m++) {
     const best = smallIntegerSearch(samples, n, m);
     if (best) return { separable: true, unit: best, method: 'small-integer-search' };
-    if (exact().kind === 'certificate') break;
+    if (!exact().separable) break;
   }
-  const result = exact();
-  if (result.kind === 'certificate') return { separable: false, method: 'exact-lp', lambda: result.lambda };
-  return { separable: true, unit: { weights: result.u.slice(0, n), bias: result.u[n] as number }, method: 'exact-lp' };
+  return exact();
 }
 
 /**
