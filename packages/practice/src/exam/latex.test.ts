@@ -42,6 +42,17 @@ describe('examLatex', () => {
     expect(tex).toContain('Good luck: \\textbar{}x\\textbar{} \\textless{} 1 \\textgreater{} 0');
   });
 
+  it('writes the key’s negative numbers with a maths minus, which never ends a line as a hyphen would', () => {
+    const backprop = readExamSpec(
+      { title: 'Backprop', seed: 3, items: [{ solver: 'conv/backprop', difficulty: 'hard', points: 6 }] },
+      generators,
+    );
+    const key = examLatex(examVariant(registry, generators, backprop, 's01'), { answers: true });
+    const answerLines = key.split('\n').filter((line) => line.startsWith('  \\item \\textbf{'));
+    expect(answerLines.join('\n')).toContain('\\ensuremath{-}');
+    expect(answerLines.join('\n')).not.toMatch(/-\d/);
+  });
+
   it.runIf(hasPdflatex)('three variants and their keys compile; a sheet prints one question per page', () => {
     for (const student of ['s01', 's02', '\\input{/etc/passwd} #1 & $x$']) {
       const v = { ...variantOf(student), student };

@@ -62,8 +62,7 @@ function latexText(text: string): string {
 }
 
 /**
- * A solution's steps for print: each piece of a step's maths on its own line, shrunk to the line width when
- * wider (a 6×6 matrix, a long sum), where one inline formula would run off the page; then the notes.
+ * A solution's steps for print: each piece of a step's maths on its own line (see {@link fitted}), then the notes.
  */
 function stepsLatex(solution: Solution): string {
   const items = solution.steps.map((st) => {
@@ -79,13 +78,25 @@ function stepsLatex(solution: Solution): string {
   ].join('\n');
 }
 
-/** Display-style maths in a box no wider than the line. */
+/** What TeX cannot break across lines: a matrix, a table, a fraction, words in `\text`. */
+const UNBREAKABLE = /matrix\}|array\}|\\frac|\\text\{/;
+
+/**
+ * Display-style maths that stays on the page: a formula with an unbreakable part is shrunk to the line width
+ * when wider; any other stays inline, where TeX breaks a long sum after its + and = signs.
+ */
 function fitted(latex: string): string {
-  return `\\adjustbox{max width=\\linewidth}{$\\displaystyle ${latex}$}`;
+  return UNBREAKABLE.test(latex)
+    ? `\\adjustbox{max width=\\linewidth}{$\\displaystyle ${latex}$}`
+    : `$\\displaystyle ${latex}$`;
 }
 
 function solutionLatex(q: ExamQuestion): string {
-  const fields = answerFields(q).map(([k, v]) => `  \\item \\textbf{${escapeLatexText(k)}}: ${escapeLatexText(v)}`);
+  // A minus before a digit as maths: a text hyphen may end a line, splitting −1.27 into "-" and "1.27".
+  const fields = answerFields(q).map(
+    ([k, v]) =>
+      `  \\item \\textbf{${escapeLatexText(k)}}: ${escapeLatexText(v).replace(/-(?=\d)/g, '\\ensuremath{-}')}`,
+  );
   return [
     '\\begin{solution}',
     `{\\small ${escapeLatexText(sourceLine(q))}}`,
