@@ -12,13 +12,13 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { instantiateSync, referenceKernels, type WasmRuntime, wasmKernels } from '@dnn/core-wasm';
+import { referenceKernels, wasmKernels } from '@dnn/core-wasm';
 import { backwardWorkloads } from './kernels-backward.js';
+import { type Impl, inMemory, type KernelName, rand, rt, type Workload } from './kernels-inputs.js';
 import {
   measureRounds,
   median,
   perRound,
-  type Runner,
   type Spread,
   spreadOf,
   TARGET_SPREAD,
@@ -26,21 +26,6 @@ import {
 } from './kernels-measure.js';
 import { ortRunner, ortVersion, tf, useTfjs } from './kernels-peers.js';
 
-/** The kernels the bench measures (forward, and the conv/backprop gradients). */
-export type KernelName =
-  | 'matmul'
-  | 'conv2d'
-  | 'conv1d'
-  | 'maxpool2d'
-  | 'avgpool2d'
-  | 'batchnorm'
-  | 'lstm'
-  | 'conv2d-grad-input'
-  | 'conv2d-grad-weight'
-  | 'maxpool2d-grad'
-  | 'avgpool2d-grad';
-/** The implementations of a workload. */
-export type Impl = 'dnn-wasm' | 'dnn-ts' | 'tfjs-wasm' | 'tfjs-cpu' | 'onnxruntime-web' | 'simd-peak';
 /** One row of bench/results.json. */
 export interface Result {
   kernel: KernelName;
@@ -59,44 +44,6 @@ export interface Result {
 const quick = process.env.DNN_BENCH_QUICK === '1';
 const only = process.env.DNN_BENCH_KERNELS?.split(',');
 
-/** Deterministic values in [-1, 1). */
-export function rand(n: number, seed: number): Float32Array {
-  const a = new Float32Array(n);
-  let s = seed >>> 0 || 1;
-  for (let i = 0; i < n; i++) {
-    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
-    a[i] = s / 2 ** 31 - 1;
-  }
-  return a;
-}
-
-/** Our kernel on buffers already in WASM memory: copies `inputs` in once, returns a runner that only calls. */
-export function inMemory(rt: WasmRuntime, inputs: (Float32Array | number)[], call: (ptrs: number[]) => void): Runner {
-  const ptrs = inputs.map((b) => rt.alloc(typeof b === 'number' ? b : b.length));
-  const mem = rt.f32();
-  inputs.forEach((b, i) => {
-    if (typeof b !== 'number') mem.set(b, ptrs[i]! / 4);
-  });
-  return () => call(ptrs);
-}
-
-/** One benchmark row group: a kernel on one shape, its implementations, and the peer its target is against. */
-export interface Workload {
-  kernel: KernelName;
-  shape: string;
-  flops: number;
-  /** Builders of each implementation's runner (each built right before it is measured). */
-  impls: Partial<Record<Impl | 'dnn-wasm+copy', () => Promise<Timed | Runner> | Timed | Runner>>;
-  /** The target's peer (default tfjs-wasm). */
-  peer?: Impl;
-  /** Least % of the SIMD peak (GEMM rows; also runs `simd-peak` in the rounds). */
-  minOfPeak?: number;
-  /** Issue 7's shapes: dnn-ts must also reach 2× tfjs-cpu. */
-  tsTarget?: boolean;
-}
-
-/** The WASM instance our rows run on (shared with kernels-backward.ts). */
-export const rt = instantiateSync();
 const wk = wasmKernels(rt);
 const ex = rt.exports;
 
