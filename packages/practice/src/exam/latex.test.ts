@@ -11,10 +11,15 @@ import { type Compiled, compileLatex, hasPdflatex } from './pdflatex.test-util.j
 import { readExamSpec } from './spec.js';
 import { examVariant } from './variant.js';
 
-/** What a clean run looks like: exit 0, no error line, no character the fonts lack (printed as nothing). */
+/**
+ * What a clean run looks like: exit 0, no error line, no character the fonts lack (printed as nothing), and
+ * nothing running off the page (no line more than 10 pt into the margin).
+ */
 function expectClean(run: Compiled): void {
   expect(run.log.split('\n').filter((line) => line.startsWith('!'))).toEqual([]);
   expect(run.log).not.toContain('Missing character');
+  const overfull = [...run.log.matchAll(/Overfull \\hbox \(([\d.]+)pt too wide\)/g)].map((m) => Number(m[1]));
+  expect(overfull.filter((pt) => pt > 10)).toEqual([]);
   expect(run.status).toBe(0);
 }
 
