@@ -114,7 +114,10 @@ function layoutOf(value: unknown, label: string, weight: Fraction, tolerance: To
     return { blank: { label, weight, kind: 'number', answers: [numberAnswer(value, tolerance)] } };
   }
   if (typeof value === 'boolean') return { blank: { label, weight, kind: 'boolean', value } };
-  if (typeof value === 'string') return { blank: { label, weight, kind: 'text', answers: [value] } };
+  if (typeof value === 'string') {
+    if (value.trim() === '') throw new NotBlankable(`${label} is an empty text, which no LMS short answer can expect`);
+    return { blank: { label, weight, kind: 'text', answers: [value] } };
+  }
   if (Array.isArray(value)) {
     const share = weight.div(Math.max(1, value.length));
     return { list: value.map((item, i) => layoutOf(item, `${label}[${i}]`, share, tolerance)) };

@@ -119,3 +119,36 @@ describe('gift escapes what it writes', () => {
     );
   });
 });
+
+describe('gift escapes text answers', () => {
+  const base = generateExercise(registry, generators, 'optim/hessian', 1, 'easy');
+  const answerText = fc
+    .array(
+      fc.oneof(fc.constantFrom('~', '=', '#', '{', '}', ':', '*', '\\', '%50%', '//'), fc.string({ unit: 'grapheme' })),
+      {
+        minLength: 1,
+        maxLength: 8,
+      },
+    )
+    .map((parts) => parts.join('').replace(/\s+/g, ' ').trim())
+    .filter((s) => s !== '');
+
+  it('a word with GIFT specials and Moodle’s * wildcard reads back whole', () => {
+    fc.assert(
+      fc.property(answerText, (word) => {
+        const question = {
+          ...bankQuestion(
+            { ...base, solution: { ...base.solution, answer: { ...base.solution.answer, classification: word } } },
+            1,
+          ),
+          rubric: { id: base.id, fields: [{ path: 'classification', points: 1 }] },
+        };
+        const [, q] = parse(gift([{ name: 'b', questions: [question] }])) as Parsed[];
+        expect(q?.type).toBe('Short');
+        // gift-pegjs undoes GIFT's escapes; Moodle's short-answer pattern then reads \* as a literal star
+        expect((q?.choices as Choice[]).map((c) => c.text.text?.replace(/\\\*/g, '*'))).toEqual([word]);
+      }),
+      { numRuns: 100 },
+    );
+  });
+});

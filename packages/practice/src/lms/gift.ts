@@ -8,7 +8,7 @@ import { answerBlanks, type Blank, blanksOf } from './answer-blanks.js';
 import type { BankQuestion, QuestionBank } from './bank.js';
 import { escapeHtml, keyHtml, questionHtml, solutionHtml } from './html.js';
 import { decimalText } from './number-text.js';
-import { questionName } from './question-parts.js';
+import { questionName, shortAnswerPattern } from './question-parts.js';
 
 /** Writes the banks as one GIFT file: each bank a `$CATEGORY: $course$/top/<name>` with its questions. */
 export function gift(banks: readonly QuestionBank[]): string {
@@ -64,7 +64,12 @@ function answerBlock(blank: Blank, steps: string): string {
     return `{#${answers.join(' ')}${feedback(steps)}}`;
   }
   if (blank.kind === 'boolean') return `{${blank.value ? 'TRUE' : 'FALSE'}${feedback(steps)}}`;
-  return `{${blank.answers.map((a) => `=${escapeGift(oneLine(a))}`).join(' ')}${feedback(steps)}}`;
+  return `{${blank.answers.map((a) => `=${weightSafe(escapeGift(oneLine(shortAnswerPattern(a))))}`).join(' ')}${feedback(steps)}}`;
+}
+
+/** An answer starting with `%` would read as a weight (`%50%`): an explicit full weight goes first. */
+function weightSafe(answer: string): string {
+  return answer.startsWith('%') ? `%100%${answer}` : answer;
 }
 
 function feedback(html: string): string {

@@ -47,7 +47,7 @@ export interface ExpectedQuestion {
  * Reads the solver's answer through the rubric: every field the rubric grades
  * for this input, flattened depth-first (lists in order, objects in key order),
  * its points split evenly at each level as the grader averages them; a judged
- * field, or one with a leaf no LMS box can hold (null, ±∞), is hand-graded.
+ * field, or one with a leaf no LMS box can hold (null, ±∞, an empty text), is hand-graded.
  */
 export function expectedQuestion(question: BankQuestion): ExpectedQuestion {
   const out: ExpectedQuestion = { leaves: [], hand: [], autoPoints: 0, handPoints: 0 };
@@ -61,7 +61,8 @@ export function expectedQuestion(question: BankQuestion): ExpectedQuestion {
       if (Array.isArray(value)) for (const item of value) walk(item, share / value.length);
       else if (value !== null && typeof value === 'object')
         for (const item of Object.values(value)) walk(item, share / Object.keys(value).length);
-      else if (typeof value === 'boolean' || typeof value === 'string') leaves.push({ value, share, tolerance: 0 });
+      else if (typeof value === 'boolean' || (typeof value === 'string' && value.trim() !== ''))
+        leaves.push({ value, share, tolerance: 0 });
       else if (typeof value === 'number' && Number.isFinite(value))
         leaves.push({ value, share, tolerance: Math.max(tol.relative * Math.abs(value), tol.absolute) });
       else blankable = false;

@@ -70,14 +70,31 @@ function checkStructure(q: Node): void {
   }
 }
 
-/** A Cloze question's embedded answers, read with a regular expression of the Cloze syntax. */
+// Moodle's Cloze grammar (question/type/multianswer/questiontype.php), transcribed: an answer ends at
+// ~, # or } unless a backslash, & or &amp; comes just before; "=" is full credit, %n% n percent.
+const ALT_ANSWER = String.raw`.+?(?<!\\|&|&amp;)(?=[~#}]|$)`;
+const ALT = String.raw`(?:=|%(?:-?[0-9]+)%)?(?:${ALT_ANSWER})(?:#(?:.*?(?<!\\)(?=[~}]|$)))?`;
+const CLOZE = new RegExp(String.raw`\{([0-9]*):(NUMERICAL|MULTICHOICE|SHORTANSWER):(${ALT}(?:~${ALT})*)\}`, 'gs');
+const ONE_ALT = new RegExp(`^~?((?:=|%-?[0-9]+%)?)(${ALT_ANSWER})`, 's');
+
+/** A Cloze question's embedded answers, read as Moodle's importer reads them. */
 function clozeBlanks(html: string): { weight: number; type: string; alternatives: string[] }[] {
-  return [...html.matchAll(/\{(\d+):(NUMERICAL|MULTICHOICE|SHORTANSWER):((?:\\.|[^\\}])*)\}/g)].map((m) => ({
-    weight: Number(m[1]),
-    type: m[2] as string,
-    alternatives: (m[3] as string).split(/(?<!\\)~/),
-  }));
+  return [...html.matchAll(CLOZE)].map((m) => {
+    const alternatives: string[] = [];
+    let rest = m[3] as string;
+    for (let alt = ONE_ALT.exec(rest); alt && rest; alt = ONE_ALT.exec(rest)) {
+      alternatives.push(`${alt[1]}${alt[2]}`);
+      rest = rest.slice(alt[0].length);
+    }
+    return { weight: Number(m[1]), type: m[2] as string, alternatives };
+  });
 }
+
+/** A short answer as Moodle stores it (entities decoded, \} and \# unescaped), then as its pattern matches (\* a literal star). */
+const shortAnswerText = (answer: string) =>
+  decodeHtml(answer)
+    .replace(/\\([}#])/g, '$1')
+    .replace(/\\\*/g, '*');
 
 function checkNumber(
   leaf: ExpectedLeaf,
@@ -109,7 +126,7 @@ function checkClozeBlank(leaf: ExpectedLeaf, blank: { type: string; alternatives
     expect(blank.alternatives.filter((a) => a.startsWith('='))).toEqual([`=${leaf.value}`]);
   } else {
     expect(blank.type).toBe('SHORTANSWER');
-    expect(decodeHtml(first.replace(/\\(.)/g, '$1'))).toBe(`=${leaf.value}`);
+    expect(shortAnswerText(first)).toBe(`=${leaf.value}`);
   }
 }
 
@@ -245,9 +262,22 @@ describe('moodleXml escapes what it writes', () => {
     );
   });
 
+  // Any code points, weighted to C0 controls, lone surrogates and U+FFFE/U+FFFF (fc.string's binary unit is slow).
+  const anyCodePoints = fc
+    .array(
+      fc.oneof(
+        fc.integer({ min: 0, max: 0x1f }),
+        fc.integer({ min: 0xd800, max: 0xdfff }),
+        fc.integer({ min: 0xfffe, max: 0xffff }),
+        fc.integer({ min: 0, max: 0x10ffff }),
+      ),
+      { maxLength: 24 },
+    )
+    .map((points) => String.fromCodePoint(...points));
+
   it('characters XML cannot carry become U+FFFD and the file stays well-formed', () => {
     fc.assert(
-      fc.property(fc.string({ unit: 'binary' }), (question) => {
+      fc.property(anyCodePoints, (question) => {
         const xml = moodleXml([{ name: question, questions: [bankQuestion({ ...numerical, question }, 1)] }]);
         const [, n] = parseQuiz(xml) as [Node, Node];
         // \v and \f are whitespace to a reader; the rest outside XML 1.0's Char production becomes U+FFFD.
@@ -290,7 +320,7 @@ describe('moodleXml question types of a single answer', () => {
     const key = question.exercise.solution.answer.classification as string;
     const field = question.rubric.fields[0];
     const accepted = [key, ...(field?.equivalents?.(key, question.exercise.input) ?? [])].map(String);
-    const answers = (q.answer as Node[]).map((a) => text(a).replace(/\\(.)/g, '$1'));
+    const answers = (q.answer as Node[]).map((a) => text(a).replace(/\\\*/g, '*'));
     expect(answers[0]).toBe(key);
     expect(accepted).toEqual(expect.arrayContaining(answers));
     expect(answers.length).toBe(new Set(accepted.map((a) => a.toLowerCase())).size);
@@ -305,5 +335,47 @@ describe('moodleXml question types of a single answer', () => {
     expect(Number(q.defaultgrade)).toBe(2);
     const [, key] = /<pre>([\s\S]*?)<\/pre>/.exec(text(q.graderinfo)) ?? [];
     expect(JSON.parse(decodeHtml(key ?? ''))).toEqual(question.exercise.solution.answer.derivatives);
+  });
+});
+
+describe('moodleXml escapes text answers', () => {
+  const answerText = fc
+    .array(
+      fc.oneof(
+        fc.constantFrom('~', '#', '}', '{', '*', '\\', '&', '&amp;', '<', '"', '=', '%50%', ':'),
+        fc.string({ unit: 'grapheme' }),
+      ),
+      { minLength: 1, maxLength: 8 },
+    )
+    .map((parts) => parts.join('').replace(/[^\t\n\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu, ''))
+    .filter((s) => s.trim() !== '');
+  const base = generateExercise(registry, generators, 'optim/hessian', 1, 'easy');
+  const withAnswer = (classification: string) =>
+    bankQuestion({ ...base, solution: { ...base.solution, answer: { ...base.solution.answer, classification } } }, 2);
+
+  it('a word with Cloze, wildcard and HTML specials reads back whole from a Cloze blank and from a shortanswer', () => {
+    fc.assert(
+      fc.property(answerText, (word) => {
+        const question = withAnswer(word);
+        const cloze = {
+          ...question,
+          rubric: {
+            id: base.id,
+            fields: [
+              { path: 'hessian', points: 1 },
+              { path: 'classification', points: 1 },
+            ],
+          },
+        };
+        const single = { ...question, rubric: { id: base.id, fields: [{ path: 'classification', points: 1 }] } };
+        const [, c, s] = parseQuiz(moodleXml([{ name: 'b', questions: [cloze, single] }])) as [Node, Node, Node];
+        const blanks = clozeBlanks(text(c.questiontext));
+        expect(blanks.map((b) => b.type)).toEqual(['NUMERICAL', 'NUMERICAL', 'NUMERICAL', 'NUMERICAL', 'SHORTANSWER']);
+        expect(blanks[4]?.alternatives.map(shortAnswerText)).toEqual([`=${word}`]);
+        expect(s['@type']).toBe('shortanswer');
+        expect((s.answer as Node[]).map((a) => text(a).replace(/\\\*/g, '*'))).toEqual([word]);
+      }),
+      { numRuns: 100 },
+    );
   });
 });

@@ -8,7 +8,7 @@ import { type AnswerBlanks, answerBlanks, type Blank, blanksOf, integerWeights, 
 import type { BankQuestion, QuestionBank } from './bank.js';
 import { escapeBraces, escapeHtml, keyHtml, questionHtml, solutionHtml } from './html.js';
 import { decimalText } from './number-text.js';
-import { pointsSplit, questionName } from './question-parts.js';
+import { pointsSplit, questionName, shortAnswerPattern } from './question-parts.js';
 import { cdata, escapeXml } from './xml-text.js';
 
 /** Writes the banks as one Moodle XML question file: each bank a category `$course$/top/<name>` with its questions. */
@@ -89,15 +89,7 @@ function single(question: BankQuestion, name: string, blanks: AnswerBlanks, blan
         ]
       : blank.kind === 'boolean'
         ? [answerXml(blank.value ? 100 : 0, 'true'), answerXml(blank.value ? 0 : 100, 'false')]
-        : [
-            '<usecase>0</usecase>',
-            ...blank.answers.map((a) =>
-              answerXml(
-                100,
-                a.replace(/[\\*]/g, (c) => `\\${c}`),
-              ),
-            ),
-          ];
+        : ['<usecase>0</usecase>', ...blank.answers.map((a) => answerXml(100, shortAnswerPattern(a)))];
   return [head, ...body, '</question>'].join('\n');
 }
 
@@ -144,9 +136,13 @@ function subQuestion(blank: Blank, weight: number): string {
   return `{${weight}:SHORTANSWER:${blank.answers.map((a) => `=${clozeText(a)}`).join('~')}}`;
 }
 
-/** A Cloze short answer: its specials and the `*` wildcard escaped with a backslash, HTML specials as entities. */
-function clozeText(s: string): string {
-  return s.replace(/[\\~#/"}*]/g, (c) => `\\${c}`).replace(/[&<>]/g, (c) => `&#${c.charCodeAt(0)};`);
+/**
+ * A Cloze short answer. Moodle ends an answer at `~`, `#` or `}` unless `&`
+ * or a backslash comes just before, then decodes HTML entities: so specials
+ * and the backslash go as numeric entities.
+ */
+function clozeText(answer: string): string {
+  return shortAnswerPattern(answer).replace(/[&<>"~#{}\\]/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
 function essay(question: BankQuestion, name: string, blanks: AnswerBlanks, grade: number): string {

@@ -21,3 +21,8 @@ export function pointsSplit(question: BankQuestion, blanks: AnswerBlanks): { aut
 function round(x: number): number {
   return Math.round(x * 1e7) / 1e7;
 }
+
+/** A right answer as a Moodle short-answer pattern: `*` is its wildcard, so a literal one is written backslash-star. */
+export function shortAnswerPattern(answer: string): string {
+  return answer.replace(/\*/g, '\\*');
+}
