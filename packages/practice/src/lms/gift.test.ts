@@ -143,10 +143,10 @@ describe('gift escapes text answers', () => {
           ),
           rubric: { id: base.id, fields: [{ path: 'classification', points: 1 }] },
         };
-        const [, q] = parse(gift([{ name: 'b', questions: [question] }])) as Parsed[];
-        expect(q?.type).toBe('Short');
+        const [, q] = parse(gift([{ name: 'b', questions: [question] }])) as [Parsed, Parsed];
+        expect(q.type).toBe('Short');
         // gift-pegjs undoes GIFT's escapes; Moodle's short-answer pattern then reads \* as a literal star
-        expect((q?.choices as Choice[]).map((c) => c.text.text?.replace(/\\\*/g, '*'))).toEqual([word]);
+        expect((q.choices as Choice[]).map((c) => c.text.text?.replace(/\\\*/g, '*'))).toEqual([word]);
       }),
       { numRuns: 100 },
     );
