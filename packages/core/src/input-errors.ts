@@ -2,6 +2,9 @@
 import type { z } from 'zod';
 import { DnnInputError, formatPath, joinPath } from './errors.js';
 
+/** Deepest nesting of lists and objects an input may have: far beyond any solver's schema (a rank-5 tensor in a list of layers is < 10). */
+export const MAX_NESTING = 64;
+
 const typeNames: Record<string, string> = {
   number: 'a number',
   int: 'a whole number',
@@ -83,4 +86,25 @@ export function fromZodError(error: z.ZodError): DnnInputError {
     path = joinPath(path, issue.keys[0]);
   }
   return new DnnInputError(path || 'input', issue.message);
+}
+
+/**
+ * Throws an input error at the first place where `input` nests lists or objects more than {@link MAX_NESTING} deep.
+ * Iterative, so a 10⁵-deep input is reported instead of overflowing the stack of whatever reads it next.
+ */
+export function checkNesting(input: unknown): void {
+  if (input === null || typeof input !== 'object') return;
+  const stack: { value: object; path: (string | number)[] }[] = [{ value: input, path: [] }];
+  while (stack.length > 0) {
+    const { value, path } = stack.pop() as { value: object; path: (string | number)[] };
+    if (path.length >= MAX_NESTING) {
+      throw new DnnInputError(
+        formatPath(path),
+        `is nested more than ${MAX_NESTING} levels deep (lists or objects inside each other); no input nests that deep`,
+      );
+    }
+    const entries: [string | number, unknown][] = Array.isArray(value) ? [...value.entries()] : Object.entries(value);
+    for (const [key, v] of entries)
+      if (v !== null && typeof v === 'object') stack.push({ value: v, path: [...path, key] });
+  }
 }

@@ -43,8 +43,13 @@ const SUPERSCRIPTS: Record<string, string> = {
 /** Names written with a symbol: `σ(z)` is `sigmoid(z)`. */
 const SYMBOL_NAMES: Record<string, string> = { σ: 'sigmoid' };
 
+/** Characters of the expression shown on each side of an error's position. */
+const CONTEXT = 40;
+
 function fail(source: string, path: string, pos: number, what: string): never {
-  const shown = `${source.slice(0, pos)}▸${source.slice(pos)}`;
+  const before = pos > CONTEXT ? `…${source.slice(pos - CONTEXT, pos)}` : source.slice(0, pos);
+  const after = source.length - pos > CONTEXT ? `${source.slice(pos, pos + CONTEXT)}…` : source.slice(pos);
+  const shown = `${before}▸${after}`;
   throw new DnnInputError(path, `${what} at character ${pos + 1}: ${shown}`);
 }
 

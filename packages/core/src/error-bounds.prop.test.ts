@@ -1,0 +1,106 @@
+/** Errors stay short whatever the input: deep nesting, huge keys and long expressions are reported, not echoed. */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { defineSolver, parseInput } from './define-solver.js';
+import { clip, DnnInputError, formatPath, isDnnInputError, MAX_PATH, MAX_REASON } from './errors.js';
+import { parseExpression } from './expr/parse.js';
+import { a } from './index.js';
+import { MAX_NESTING } from './input-errors.js';
+import * as s from './schema.js';
+
+const solver = defineSolver({
+  id: 'test/nesting',
+  title: 'A matrix and a list of records',
+  description: 'Fields of the usual depths.',
+  input: s.object({
+    m: s.matrix('a matrix').optional(),
+    layers: s
+      .object({ w: s.vector('weights') })
+      .array()
+      .optional(),
+  }),
+  answer: a.answer({}),
+  solve: () => ({ answer: {}, steps: [], notes: [] }),
+  examples: [],
+});
+
+/** `leaf` wrapped in `depth` lists or objects (iteratively: no recursion of our own). */
+function nest(depth: number, leaf: unknown, objects: boolean): unknown {
+  let v = leaf;
+  for (let i = 0; i < depth; i++) v = objects && i % 2 ? { w: v } : [v];
+  return v;
+}
+
+const limit = MAX_PATH + MAX_REASON + 2;
+
+describe('deeply nested input', () => {
+  it('nesting 65 … 10⁵ deep in any field is an input error of bounded length (was a stack overflow or a 3 MB path)', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: MAX_NESTING + 1, max: 100_000 }),
+        fc.constantFrom('m', 'layers', 'other'),
+        fc.boolean(),
+        (depth, field, objects) => {
+          try {
+            parseInput(solver, { [field]: nest(depth, 1, objects) });
+            expect.unreachable();
+          } catch (e) {
+            expect(isDnnInputError(e)).toBe(true);
+            expect((e as Error).message.length).toBeLessThanOrEqual(limit);
+          }
+        },
+      ),
+      { numRuns: 30 },
+    );
+  });
+
+  it('nesting within the limit is judged by the schema (a type error at the field), not by depth', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 3, max: MAX_NESTING - 2 }), (depth) => {
+        expect(() => parseInput(solver, { m: nest(depth, 1, false) })).toThrow(/^m\[0\]\[0\]: must be a number/);
+      }),
+      { numRuns: 20 },
+    );
+  });
+});
+
+describe('bounded paths and reasons', () => {
+  it('clip keeps at most max characters, the start and the end', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 3000 }), fc.integer({ min: 3, max: 500 }), (text, max) => {
+        const out = clip(text, max);
+        expect(out.length).toBeLessThanOrEqual(Math.max(max, 0));
+        if (text.length <= max) expect(out).toBe(text);
+        else {
+          expect(text.startsWith(out.slice(0, out.indexOf('…')))).toBe(true);
+          expect(text.endsWith(out.slice(out.lastIndexOf('…') + 1))).toBe(true);
+        }
+      }),
+    );
+  });
+
+  it('a DnnInputError with a 10 MB path or reason carries at most MAX_PATH and MAX_REASON characters', () => {
+    const e = new DnnInputError('k'.repeat(1e7), 'unknown id '.concat('x'.repeat(1e7)));
+    expect(e.path.length).toBe(MAX_PATH);
+    expect(e.reason.length).toBe(MAX_REASON);
+    expect(e.reason.startsWith('unknown id x')).toBe(true);
+  });
+
+  it('formatPath keeps 8 keys at each end of a deep path and says how many it left out', () => {
+    const path = ['layers', ...Array(100_000).fill(0), 'w'];
+    expect(formatPath(path)).toBe('layers[0][0][0][0][0][0][0]…(99986 more)…[0][0][0][0][0][0][0].w');
+    expect(formatPath(['a', 1, 'b'])).toBe('a[1].b');
+  });
+
+  it('an expression error shows at most 40 characters on each side of the position', () => {
+    const long = `${'x + '.repeat(100_000)}$${' + y'.repeat(100_000)}`;
+    try {
+      parseExpression(long, 'expression');
+      expect.unreachable();
+    } catch (e) {
+      expect((e as Error).message).toMatch(
+        /^expression: unexpected character "\$" at character 400001: …(x \+ ){10}▸\$( \+ y){9} \+ …$/,
+      );
+    }
+  });
+});
