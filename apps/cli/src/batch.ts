@@ -1,5 +1,9 @@
 /** `dnn batch`: JSON Lines in, one JSON line out per input line; a bad line never stops the batch. */
 import { isDnnInputError, type Registry } from '@dnn/core';
+import { describeBytes, MAX_INPUT_BYTES } from './capped-read.js';
+import { type InputLine, LineSplitter } from './line-splitter.js';
+import { solverById } from './solver-id.js';
+import { MAX_ECHO, MAX_MESSAGE, truncateText } from './truncate.js';
 
 /** The output line for one input line. Exported for tests and benchmarks. */
 export function solveLine(registry: Registry, line: string): { json: string; internal: boolean } {
@@ -15,7 +19,7 @@ export function solveLine(registry: Registry, line: string): { json: string; int
   const { id, input } = request as { id?: unknown; input?: unknown };
   if (typeof id !== 'string') return errorLine('id', 'is required: the solver id, e.g. "conv/output-shape"');
   try {
-    return { json: JSON.stringify(registry.solve(id, input)), internal: false };
+    return { json: JSON.stringify(registry.solve(solverById(registry, id).id, input)), internal: false };
   } catch (e) {
     if (isDnnInputError(e)) return errorLine(e.path, e.message);
     return { ...errorLine('', `internal error: ${(e as Error).message}`), internal: true };
@@ -23,81 +27,124 @@ export function solveLine(registry: Registry, line: string): { json: string; int
 }
 
 function errorLine(path: string, message: string): { json: string; internal: boolean } {
-  return { json: JSON.stringify({ error: { message, path } }), internal: false };
+  return {
+    json: JSON.stringify({
+      error: { message: truncateText(message, MAX_MESSAGE), path: truncateText(path, MAX_ECHO) },
+    }),
+    internal: false,
+  };
 }
 
-/** The output lines for a block of input lines, and how many hit an internal error. */
+/** The output of a block of input lines: one JSON line each, every line ending in "\n", and how many hit an internal error. */
 export interface SolvedBlock {
-  json: string[];
+  text: string;
   internal: number;
 }
 
-/** Solves a block of input lines in order. */
-export function solveLines(registry: Registry, lines: readonly string[]): SolvedBlock {
+/**
+ * Solves a block of input lines in order (a trailing "\r" dropped); a line given as its byte count was
+ * over the per-line limit and gets an error line.
+ */
+export function solveLines(
+  registry: Registry,
+  lines: readonly InputLine[],
+  maxLineBytes = MAX_INPUT_BYTES,
+): SolvedBlock {
   let internal = 0;
-  const json = lines.map((line) => {
-    const r = solveLine(registry, line.replace(/\r$/, ''));
+  let text = '';
+  for (const line of lines) {
+    if (typeof line === 'number') {
+      text += `${errorLine('', `the line is ${line} bytes long, above the limit of ${describeBytes(maxLineBytes)} per line`).json}\n`;
+      continue;
+    }
+    const r = solveLine(registry, line.endsWith('\r') ? line.slice(0, -1) : line);
     if (r.internal) internal++;
-    return r.json;
-  });
-  return { json, internal };
+    text += `${r.json}\n`;
+  }
+  return { text, internal };
 }
 
 /** Somewhere else to solve blocks of lines (worker threads); see `createWorkerPool`. */
 export interface BlockSolver {
-  solve(lines: string[]): Promise<SolvedBlock>;
+  /** Solves a block; rejects when its worker failed (the batch then solves the block itself). */
+  solve(lines: InputLine[]): Promise<SolvedBlock>;
+  /** True once a worker has loaded and can take a block. */
+  readonly ready: boolean;
   close(): void;
 }
 
-/** Lines per block handed to a worker. */
-const BLOCK = 500;
-/** A batch with a full block is worth starting workers for (they load in ~100 ms; a block takes longer). */
-const PARALLEL_AFTER = BLOCK;
+/** Lines per block; a block also closes at {@link BLOCK_CHARS}. */
+const BLOCK = 100;
+/** Characters of input per block at most (one longer line makes a block of its own). */
+const BLOCK_CHARS = 256 * 1024;
+/** Characters of input in blocks solved or being solved but not yet written; beyond it the batch waits. */
+const QUEUED_CHARS = 4 * 2 ** 20;
+/** Blocks solved or being solved but not yet written, at most. */
+const QUEUED_BLOCKS = 16;
 
 /**
- * Runs a batch over a stream of text chunks, writing one output line per input
- * line, in order. From {@link PARALLEL_AFTER} lines on, blocks go to `workers()`
- * (when given) and are written back in input order. Returns the number of
- * internal errors.
+ * Runs a batch over a stream of chunks (bytes or text), writing one output line per input line, in order.
+ * Lines are split in linear time and decoded whole (multi-byte characters survive chunk boundaries); a line
+ * over `maxLineBytes` gets an error line. From the first full block on, blocks go to `workers()` (when given)
+ * once a worker is ready, and are solved on this thread until then. A promise returned by `write` (output
+ * backpressure) is awaited before more input is read, so memory stays bounded whatever the reader does.
+ * Returns the number of internal errors.
  */
 export async function runBatch(
   registry: Registry,
-  chunks: AsyncIterable<string | Buffer>,
-  write: (text: string) => void,
+  chunks: AsyncIterable<string | Uint8Array>,
+  write: (text: string) => unknown,
   workers?: () => BlockSolver,
+  maxLineBytes = MAX_INPUT_BYTES,
 ): Promise<number> {
-  let pending = '';
-  let block: string[] = [];
-  let seen = 0;
+  const splitter = new LineSplitter(maxLineBytes);
+  const queue: { solved: Promise<SolvedBlock>; chars: number }[] = [];
+  let queuedChars = 0;
   let internalErrors = 0;
   let pool: BlockSolver | undefined;
-  const inflight: Promise<SolvedBlock>[] = [];
-  const emit = (solved: SolvedBlock) => {
-    internalErrors += solved.internal;
-    if (solved.json.length) write(`${solved.json.join('\n')}\n`);
+  let block: InputLine[] = [];
+  let blockChars = 0;
+  const writeUntil = async (blocks: number, chars: number) => {
+    while (queue.length > blocks || (queue.length > 0 && queuedChars > chars)) {
+      const head = queue.shift() as (typeof queue)[number];
+      queuedChars -= head.chars;
+      const solved = await head.solved;
+      internalErrors += solved.internal;
+      if (solved.text) await write(solved.text);
+    }
   };
-  const dispatch = async (lines: string[]) => {
-    if (!pool && workers && seen >= PARALLEL_AFTER) pool = workers();
-    if (!pool) return emit(solveLines(registry, lines));
-    inflight.push(pool.solve(lines).catch(() => solveLines(registry, lines)));
-    while (inflight.length > 4) emit(await (inflight.shift() as Promise<SolvedBlock>));
+  /** Hands the current block on; `more` when input follows (worth starting the workers for). */
+  const dispatch = async (more: boolean) => {
+    const lines = block;
+    const chars = blockChars;
+    block = [];
+    blockChars = 0;
+    if (!pool && workers && more) pool = workers();
+    let solved: Promise<SolvedBlock>;
+    if (pool?.ready) solved = pool.solve(lines).catch(() => solveLines(registry, lines, maxLineBytes));
+    else {
+      solved = Promise.resolve(solveLines(registry, lines, maxLineBytes));
+      // Let the workers' start-up messages in between the blocks this thread solves.
+      if (pool) await new Promise(setImmediate);
+    }
+    queue.push({ solved, chars });
+    queuedChars += chars;
+    await writeUntil(QUEUED_BLOCKS, QUEUED_CHARS);
   };
-  for await (const chunk of chunks) {
-    pending += chunk.toString();
-    const lines = pending.split('\n');
-    pending = lines.pop() ?? '';
+  const add = async (lines: InputLine[]) => {
     for (const line of lines) {
       block.push(line);
-      seen++;
-      if (block.length === BLOCK) {
-        await dispatch(block);
-        block = [];
-      }
+      blockChars += typeof line === 'number' ? 0 : line.length;
+      if (block.length === BLOCK || blockChars >= BLOCK_CHARS) await dispatch(true);
     }
+  };
+  try {
+    for await (const chunk of chunks) await add(splitter.push(chunk));
+    await add(splitter.end());
+    if (block.length) await dispatch(false);
+    await writeUntil(0, 0);
+  } finally {
+    pool?.close();
   }
-  if (pending.trim() !== '') block.push(pending);
-  if (block.length) await dispatch(block);
-  for (const solved of inflight) emit(await solved);
-  pool?.close();
   return internalErrors;
 }

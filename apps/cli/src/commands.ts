@@ -1,4 +1,5 @@
 /** The `dnn` commands: list, solve, batch, generate, grade. Each returns its exit code. */
+import { availableParallelism } from 'node:os';
 import type { Registry, RenderFormat } from '@dnn/core';
 import { renderSolution } from '@dnn/core';
 import { runBatch } from './batch.js';
@@ -14,6 +15,7 @@ import {
   readDifficulty,
   sheetMarkdown,
 } from './practice.js';
+import { solverById } from './solver-id.js';
 
 const FORMATS: readonly RenderFormat[] = ['text', 'json', 'markdown', 'latex'];
 
@@ -37,12 +39,12 @@ export async function solveCommand(registry: Registry, args: string[], io: Io): 
     json: { type: 'string' },
     format: { type: 'string', default: 'text' },
   } as const;
-  const parsed = parseCommand(args, options, io, (id) => (id ? solverHelp(registry.get(id)) : SOLVE_HELP));
+  const parsed = parseCommand(args, options, io, (id) => (id ? solverHelp(solverById(registry, id)) : SOLVE_HELP));
   if (!parsed) return 0;
   const { values, positional: id } = parsed;
   if (!id) throw new UsageError('the solver id is missing (see `dnn list`)');
   const format = choice(values.format, FORMATS, 'format');
-  const solver = registry.get(id);
+  const solver = solverById(registry, id);
   if (values.input !== undefined && values.json !== undefined)
     throw new UsageError('give either --input or --json, not both');
   let input: unknown;
@@ -55,8 +57,12 @@ export async function solveCommand(registry: Registry, args: string[], io: Io): 
 
 /** `dnn batch`: JSON Lines in, one JSON line out per line; 1 when a line hit an internal error. */
 export async function batchCommand(registry: Registry, args: string[], io: Io): Promise<number> {
-  if (!parseCommand(args, {}, io, () => BATCH_HELP)) return 0;
-  return (await runBatch(registry, io.stdin, io.out, io.workers)) > 0 ? 1 : 0;
+  const parsed = parseCommand(args, { workers: { type: 'string' } }, io, () => BATCH_HELP);
+  if (!parsed) return 0;
+  const size = readInteger(parsed.values.workers, 'workers', Math.min(availableParallelism(), 4), 0, 64);
+  const { workers } = io;
+  const pool = workers && size > 0 ? () => workers(size) : undefined;
+  return (await runBatch(registry, io.stdin, io.out, pool)) > 0 ? 1 : 0;
 }
 
 /** `dnn generate <id|topic> [--seed N] [--count K] [--difficulty …] [--format markdown|json]`. */
@@ -112,7 +118,7 @@ export async function gradeCommand(registry: Registry, args: string[], io: Io): 
     throw new UsageError('only one of --input and --answer can read stdin');
   const question = await readJsonFile(values.input, 'input', io);
   const answer = await readJsonFile(values.answer, 'answer', io);
-  const g = gradeAnswer(registry, registry.get(id).id, question, answer);
+  const g = gradeAnswer(registry, solverById(registry, id).id, question, answer);
   io.out(`${format === 'json' ? JSON.stringify(g) : gradeText(g)}\n`);
   return 0;
 }

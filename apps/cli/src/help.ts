@@ -1,5 +1,9 @@
 /** Help texts of the `dnn` command. */
 import { type AnySolver, s } from '@dnn/core';
+import { describeBytes, MAX_INPUT_BYTES } from './capped-read.js';
+
+/** The input size cap as the help texts print it. */
+const INPUT_LIMIT = describeBytes(MAX_INPUT_BYTES);
 
 /** `dnn --help`. */
 export const MAIN_HELP = `dnn — step-by-step solvers for deep-neural-network exam problems
@@ -9,7 +13,7 @@ Usage:
   dnn solve <id> (--input FILE | --input - | --json '<inline>') [--format text|json|markdown|latex]
                                          solve one problem and print the worked solution
   dnn solve <id> --help                  the solver's input fields, defaults and examples
-  dnn batch                              JSON Lines {"id", "input"} on stdin → one JSON line each on stdout
+  dnn batch [--workers N]                JSON Lines {"id", "input"} on stdin → one JSON line each on stdout
   dnn generate <id|topic> [--seed N] [--count K] [--difficulty easy|medium|hard] [--format markdown|json]
                                          exam questions with answer keys (a whole sheet for a topic such as conv)
   dnn grade <id> --input q.json --answer a.json [--format text|json]
@@ -21,6 +25,7 @@ Usage:
   dnn --version                          the version of the package
 
 Exit codes: 0 solved, 2 bad input (the message names the field), 1 internal error.
+Input files, stdin and batch lines are UTF-8 (a leading BOM ignored), at most ${INPUT_LIMIT} each.
 Run \`dnn <command> --help\` for details.`;
 
 /** `dnn list --help`. */
@@ -31,7 +36,8 @@ Prints every solver id with its title. --json prints an array of {"id", "title",
 /** `dnn solve --help`. */
 export const SOLVE_HELP = `Usage: dnn solve <id> (--input FILE | --input - | --json '<inline>') [--format text|json|markdown|latex]
 
-Reads the input JSON from FILE, from stdin (-) or inline, and prints the solution:
+Reads the input JSON from FILE, from stdin (-) or inline, and prints the solution
+(files and stdin: UTF-8, a leading BOM ignored, at most ${INPUT_LIMIT}):
   text      the steps, then the answer and notes (default)
   json      the Solution object {"answer", "steps", "notes"}
   markdown  steps with $LaTeX$ maths, the answer as JSON, the notes
@@ -40,11 +46,14 @@ Exit 0 solved, 2 bad input (stderr names the field), 1 internal error.
 \`dnn solve <id> --help\` lists that solver's fields.`;
 
 /** `dnn batch --help`. */
-export const BATCH_HELP = `Usage: dnn batch < problems.jsonl
+export const BATCH_HELP = `Usage: dnn batch [--workers N] < problems.jsonl
 
 Reads JSON Lines {"id": "...", "input": {...}} on stdin and writes one JSON line per
 input line, in order: the Solution, or {"error": {"message": "...", "path": "..."}}.
-A bad line never stops the batch.`;
+A bad line never stops the batch; a line over ${INPUT_LIMIT} gets an error line.
+Output streams as lines are solved; a slow reader slows the batch down (memory stays bounded).
+--workers N  worker threads solving blocks of lines (default: one per core, at most 4;
+             0 solves everything on the main thread). The output is the same for every N.`;
 
 interface JsonSchemaField {
   type?: string | string[];

@@ -1,16 +1,18 @@
 /** Command-line plumbing shared by every `dnn` command: I/O, usage errors, JSON files, flags. */
-import { readFileSync } from 'node:fs';
 import { type ParseArgsConfig, parseArgs } from 'node:util';
 import { DnnInputError } from '@dnn/core';
 import type { BlockSolver } from './batch.js';
+import { readCappedFile, readCappedStream } from './capped-read.js';
+import { truncateText } from './truncate.js';
 
 /** Where a command reads and writes; injectable for tests. */
 export interface Io {
   stdin: AsyncIterable<string | Buffer>;
-  out: (text: string) => void;
+  /** Writes output; a returned promise (stdout's backpressure) is awaited by commands that write a lot. */
+  out: (text: string) => unknown;
   err: (text: string) => void;
-  /** Worker threads for long batches; without it `dnn batch` solves on the main thread. */
-  workers?: () => BlockSolver;
+  /** Starts `size` worker threads for long batches; without it `dnn batch` solves on the main thread. */
+  workers?: (size: number) => BlockSolver;
 }
 
 /** A usage mistake: exit 2 with the message and a pointer to --help. */
@@ -62,12 +64,6 @@ export function readInteger(value: unknown, name: string, fallback: number, min:
   return n;
 }
 
-async function readAll(stream: AsyncIterable<string | Buffer>): Promise<string> {
-  let text = '';
-  for await (const chunk of stream) text += chunk.toString();
-  return text;
-}
-
 /** Parses JSON text; a syntax error is an input error at `path` naming the source. */
 export function parseJson(text: string, source: string, path: string): unknown {
   try {
@@ -77,17 +73,22 @@ export function parseJson(text: string, source: string, path: string): unknown {
   }
 }
 
-/** Reads a text file, or stdin for `-`; an unreadable file is a usage error naming it. */
-export async function readTextFile(file: string, io: Io): Promise<string> {
-  if (file === '-') return readAll(io.stdin);
+/**
+ * Reads a text file, or stdin for `-`, as UTF-8 (a leading BOM dropped), capped at `MAX_INPUT_BYTES`
+ * (capped-read.ts: more is an input error at `path`); an unreadable file is a usage error naming it.
+ */
+export async function readTextFile(file: string, io: Io, path = 'input'): Promise<string> {
+  if (file === '-') return readCappedStream(io.stdin, path);
   try {
-    return readFileSync(file, 'utf8');
+    return readCappedFile(file, path);
   } catch (e) {
-    throw new UsageError(`cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === undefined) throw e;
+    throw new UsageError(`cannot read ${truncateText(file)}: ${code}`);
   }
 }
 
-/** Reads JSON from a file, or stdin for `-`; `path` names the field in errors. */
+/** Reads JSON from a file, or stdin for `-` (as {@link readTextFile}); `path` names the field in errors. */
 export async function readJsonFile(file: string, path: string, io: Io): Promise<unknown> {
-  return parseJson(await readTextFile(file, io), file === '-' ? 'stdin' : file, path);
+  return parseJson(await readTextFile(file, io, path), file === '-' ? 'stdin' : truncateText(file), path);
 }

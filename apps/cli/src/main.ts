@@ -5,6 +5,7 @@ import { batchCommand, generateCommand, gradeCommand, listCommand, solveCommand 
 import { examCommand } from './exam.js';
 import { MAIN_HELP } from './help.js';
 import { type Io, UsageError } from './io.js';
+import { MAX_MESSAGE, truncateText } from './truncate.js';
 
 export type { Io } from './io.js';
 
@@ -51,7 +52,7 @@ export async function main(registry: Registry, argv: string[], io: Io): Promise<
     return await run(registry, rest, io);
   } catch (e) {
     if (isDnnInputError(e)) {
-      io.err(`error: ${e.message}\n`);
+      io.err(`error: ${truncateText(e.message, MAX_MESSAGE)}\n`);
       return 2;
     }
     if (e instanceof UsageError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {

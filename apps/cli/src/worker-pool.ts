@@ -1,56 +1,88 @@
 /** Worker threads for `dnn batch`: each loads the command's own module and solves blocks of lines. */
-import { availableParallelism } from 'node:os';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import type { Registry } from '@dnn/core';
 import { type BlockSolver, type SolvedBlock, solveLines } from './batch.js';
+import type { InputLine } from './line-splitter.js';
 
 interface Job {
   id: number;
-  lines: string[];
+  lines: InputLine[];
 }
+
+/** What a worker posts: once `ready` after loading, then each solved block with its job id. */
+type Reply = { ready: true } | (SolvedBlock & { id: number });
 
 /** True inside a worker started by {@link createWorkerPool}. */
 export const isBatchWorker =
   !isMainThread && (workerData as { dnnBatchWorker?: boolean } | null)?.dnnBatchWorker === true;
 
-/** The worker side: answers each block of lines with its solved block. */
+/** The worker side: says it is ready, then answers each block of lines with its solved block. */
 export function serveBatchWorker(registry: Registry): void {
   parentPort?.on('message', ({ id, lines }: Job) => parentPort?.postMessage({ id, ...solveLines(registry, lines) }));
+  parentPort?.postMessage({ ready: true } satisfies Reply);
+}
+
+interface PoolWorker {
+  worker: Worker;
+  ready: boolean;
+  failed: boolean;
+  /** Blocks sent and not answered yet. */
+  pending: Map<number, { resolve: (b: SolvedBlock) => void; reject: (e: Error) => void }>;
 }
 
 /**
- * Starts one worker per core (at most 4) running `script` — a module that calls
- * {@link serveBatchWorker} when {@link isBatchWorker} — and hands blocks out round-robin.
- * A worker that fails rejects its blocks (the batch then solves them itself).
+ * Starts `size` workers running `script` — a module that calls {@link serveBatchWorker}
+ * when {@link isBatchWorker} — and hands each block to the ready worker with the fewest blocks pending.
+ * A worker that fails or exits rejects its pending blocks and takes no more (the batch solves them itself).
  */
-export function createWorkerPool(script: URL, size = Math.min(availableParallelism(), 4)): BlockSolver {
-  const waiting = new Map<number, { resolve: (b: SolvedBlock) => void; reject: (e: Error) => void; worker: Worker }>();
+export function createWorkerPool(script: URL, size: number): BlockSolver {
+  const fail = (w: PoolWorker, e: Error) => {
+    w.failed = true;
+    for (const p of w.pending.values()) p.reject(e);
+    w.pending.clear();
+  };
   const workers = Array.from({ length: size }, () => {
-    const worker = new Worker(script, { workerData: { dnnBatchWorker: true } });
-    worker.on('message', ({ id, ...solved }: SolvedBlock & { id: number }) => {
-      waiting.get(id)?.resolve(solved);
-      waiting.delete(id);
-    });
-    worker.on('error', (e) => {
-      for (const [id, w] of waiting) {
-        if (w.worker !== worker) continue;
-        w.reject(e);
-        waiting.delete(id);
+    const w: PoolWorker = {
+      worker: new Worker(script, { workerData: { dnnBatchWorker: true } }),
+      ready: false,
+      failed: false,
+      pending: new Map(),
+    };
+    w.worker.on('message', (reply: Reply) => {
+      if ('ready' in reply) {
+        w.ready = true;
+        return;
       }
+      const { id, ...solved } = reply;
+      w.pending.get(id)?.resolve(solved);
+      w.pending.delete(id);
     });
-    return worker;
+    w.worker.on('error', (e) => fail(w, e));
+    w.worker.on('exit', (code) => fail(w, new Error(`batch worker exited with code ${code}`)));
+    return w;
   });
+  const usable = () => workers.filter((w) => w.ready && !w.failed);
   let next = 0;
   return {
+    get ready() {
+      return usable().length > 0;
+    },
     solve: (lines) =>
       new Promise((resolve, reject) => {
+        const w = usable().reduce<PoolWorker | undefined>(
+          (best, c) => (best === undefined || c.pending.size < best.pending.size ? c : best),
+          undefined,
+        );
+        if (!w) return reject(new Error('no batch worker is ready'));
         const id = next++;
-        const worker = workers[id % size] as Worker;
-        waiting.set(id, { resolve, reject, worker });
-        worker.postMessage({ id, lines });
+        w.pending.set(id, { resolve, reject });
+        w.worker.postMessage({ id, lines } satisfies Job);
       }),
     close: () => {
-      for (const w of workers) void w.terminate();
+      for (const w of workers) {
+        w.failed = true;
+        void w.worker.terminate();
+      }
     },
   };
 }
