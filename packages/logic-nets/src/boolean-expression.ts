@@ -66,7 +66,7 @@ function tokenize(source: string): Token[] {
     const word = /^[A-Za-z_][A-Za-z0-9_]*|^[0-9]+/.exec(source.slice(i));
     if (word) {
       const text = word[0];
-      const keyword = KEYWORDS[text.toLowerCase()];
+      const keyword = Object.hasOwn(KEYWORDS, text.toLowerCase()) ? KEYWORDS[text.toLowerCase()] : undefined;
       if (keyword) tokens.push({ kind: keyword, text, pos: i });
       else if (/^[0-9]/.test(text)) {
         if (text !== '0' && text !== '1') fail(source, i, `only the constants 0 and 1 are allowed, not ${text}`);

@@ -263,3 +263,13 @@ badInputSuite('logic/perceptron', [
   ['misspelt field', { expression: 'x', fireWhn: '>0' }, 'fireWhn', /not a field/],
   ['not an object', 'x & y', 'input', /must be an object/],
 ]);
+
+describe('logic/perceptron: names that are also JavaScript object keys', () => {
+  it('constructor, __proto__ and toString are ordinary variable names (constructor was read as a keyword)', () => {
+    // The same truth table as a & b & c: 1 only in the last row.
+    expect(table('constructor & __proto__ & toString', ['constructor', '__proto__', 'toString'])).toEqual(
+      table('a & b & c', ['a', 'b', 'c']),
+    );
+    expect(run({ expression: 'constructor | __proto__' }).answer.separable).toBe(true);
+  });
+});
