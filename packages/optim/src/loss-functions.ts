@@ -138,6 +138,9 @@ export function computeLoss(settings: LossSettings, data: LossData): LossResult 
     ),
   );
   const notes = [...core.notes];
+  const unnormalised =
+    kind === 'cross-entropy' && !data.logits ? unnormalisedNote(settings, data, total, divisor) : null;
+  if (unnormalised) notes.push(unnormalised);
   if (settings.reduction === 'sum' && divisor === 1 && (kind === 'sse' || kind === 'half-sse')) {
     // nothing to add: sums anyway
   } else if (kind === 'sse' || kind === 'half-sse') {
@@ -164,6 +167,31 @@ export function computeLoss(settings: LossSettings, data: LossData): LossResult 
     gradientSteps,
     notes,
   };
+}
+
+/**
+ * cross-entropy on given probabilities: a note for prediction rows that do not sum to 1 (within
+ * {@link ROW_SUM_TOLERANCE}) — the loss keeps the textbook −∑ t·log p on the values as given, and
+ * the note gives the value of Keras's categorical_crossentropy and TF.js, which divide each row by
+ * its sum first. Null when every row is a distribution.
+ */
+function unnormalisedNote(settings: LossSettings, data: LossData, total: number, divisor: number): string | null {
+  const sums = data.predictions.rows.map((r) => r.reduce((a, b) => a + b, 0));
+  const off = sums.flatMap((sum, i) => (Math.abs(sum - 1) > ROW_SUM_TOLERANCE ? [i] : []));
+  if (off.length === 0) return null;
+  const first = off[0] as number;
+  const where =
+    data.predictions.kind === 'matrix'
+      ? `prediction row ${first + 1}${off.length > 1 ? ` (and ${off.length - 1} more)` : ''} sums to ${sums[first]}`
+      : `the predictions sum to ${sums[first]}`;
+  // −∑ t·log(p/s) = −∑ t·log p + (∑ t)·log s, row by row.
+  const ln = lnOfBase(settings.logBase);
+  const shift = data.targets.rows.reduce((acc, tRow, i) => {
+    const sum = sums[i] as number;
+    return acc + (sum > 0 ? (tRow.reduce((a, b) => a + b, 0) * Math.log(sum)) / ln : Number.NaN);
+  }, 0);
+  const keras = Number.isFinite(shift) ? ` would give L = ${(total + shift) / divisor}` : ' would differ';
+  return `The predictions are not a probability distribution: ${where}, not 1. Cross-entropy here uses them as given (−∑ t·log p); Keras's categorical_crossentropy and TF.js divide each row by its sum first, which${keras}. Normalise them, or give raw scores to softmax-cross-entropy.`;
 }
 
 interface CoreLoss {

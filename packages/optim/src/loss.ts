@@ -14,7 +14,7 @@ const input = s.object({
     'Loss: bce (binary cross-entropy, element-wise), cross-entropy (on probabilities), softmax-cross-entropy (on logits), mse, sse, half-sse (½·sse), hinge, exponential.',
   ),
   predictions: grid(
-    'Predictions: a number, a vector, or a matrix (for the cross-entropies: rows are samples, columns classes). Probabilities for bce and cross-entropy, logits for softmax-cross-entropy.',
+    'Predictions: a number, a vector, or a matrix (for the cross-entropies: rows are samples, columns classes). Probabilities for bce and cross-entropy (a cross-entropy row should sum to 1; one that does not is used as given, with a note giving the value Keras computes after dividing the row by its sum), logits for softmax-cross-entropy.',
   ),
   targets: grid(
     'Targets, same shape as predictions (one-hot or probabilities for the cross-entropies; −1/+1 for hinge and exponential).',
