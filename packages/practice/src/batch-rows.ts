@@ -83,13 +83,19 @@ function toRow(record: Record<string, unknown>, line: number): AnswerRow | strin
   return { line, student, question, seed, difficulty: difficulty as Difficulty, item, answers };
 }
 
+/** The text without a leading BOM, or the error of a text over {@link BATCH_LIMITS}. */
+function withoutBom(text: string): string | RowError[] {
+  if (text.length > BATCH_LIMITS.textLength)
+    return [{ line: 1, message: `the file is over ${BATCH_LIMITS.textLength} characters` }];
+  return text.startsWith('\uFEFF') ? text.slice(1) : text;
+}
+
 /** Rows and row errors of a CSV text (a header row first; a leading BOM and CRLF line ends are fine). */
 export function readCsvRows(csv: string): { rows: AnswerRow[]; errors: RowError[] } {
   const rows: AnswerRow[] = [];
+  const text = withoutBom(csv);
+  if (typeof text !== 'string') return { rows, errors: text };
   const errors: RowError[] = [];
-  if (csv.length > BATCH_LIMITS.textLength)
-    return { rows, errors: [{ line: 1, message: `the file is over ${BATCH_LIMITS.textLength} characters` }] };
-  const text = csv.startsWith('\uFEFF') ? csv.slice(1) : csv;
   let header: string[] | undefined;
   let line = 1;
   let offset = 0;
@@ -140,10 +146,9 @@ export function readCsvRows(csv: string): { rows: AnswerRow[]; errors: RowError[
 /** Rows and row errors of a JSON Lines text (blank lines skipped). */
 export function readJsonLinesRows(jsonl: string): { rows: AnswerRow[]; errors: RowError[] } {
   const rows: AnswerRow[] = [];
+  const text = withoutBom(jsonl);
+  if (typeof text !== 'string') return { rows, errors: text };
   const errors: RowError[] = [];
-  if (jsonl.length > BATCH_LIMITS.textLength)
-    return { rows, errors: [{ line: 1, message: `the file is over ${BATCH_LIMITS.textLength} characters` }] };
-  const text = jsonl.startsWith('\uFEFF') ? jsonl.slice(1) : jsonl;
   let start = 0;
   for (let line = 1; start <= text.length; line++) {
     const end = text.indexOf('\n', start);
