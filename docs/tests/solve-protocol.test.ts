@@ -1,12 +1,13 @@
 /**
  * Solving off the main thread, without a browser: the worker's queue keeps
  * only each channel's newest request, the page's client delivers only the
- * answer to a channel's latest request, and the synchronous fallback gives the
+ * answer to a channel's latest request, and the fallback on the page gives the
  * same outcomes as the worker would.
  */
 import { createElement, type ReactElement } from 'react';
 import { describe, expect, it } from 'vitest';
-import { type Outcome, solveById } from '../src/components/solve-outcome';
+import { calculatorData } from '../src/components/calculator-data.mjs';
+import { type Outcome, solveAndRender, solveById } from '../src/components/solve-outcome';
 import {
   createSolveClient,
   createSolveHandler,
@@ -15,9 +16,13 @@ import {
   solveKey,
 } from '../src/components/solve-protocol';
 import { useSolution } from '../src/components/use-solution';
-import { findSolver } from '../src/registry';
+import { findSolver, registry } from '../src/registry';
 
 const fake = (id: string, input: unknown): Outcome => ({ kind: 'internal', message: `${id}:${JSON.stringify(input)}` });
+/** The page-side fallback: the same outcomes, asynchronously (it loads the solver library first). */
+const fakeOnPage = async (id: string, input: unknown) => fake(id, input);
+/** Lets pending promise callbacks run. */
+const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 describe('createSolveHandler (worker side)', () => {
   it('solves only the newest request of each channel that arrived before the drain', () => {
@@ -69,7 +74,7 @@ describe('createSolveHandler (worker side)', () => {
 describe('createSolveClient (page side)', () => {
   function setup() {
     const sent: SolveRequest[] = [];
-    const client = createSolveClient(fake, (r) => sent.push(r));
+    const client = createSolveClient(fakeOnPage, (r) => sent.push(r));
     const answer = (r: SolveRequest) =>
       client.receive({ channel: r.channel, seq: r.seq, outcome: fake(r.id, r.input) });
     return { sent, client, answer };
@@ -109,11 +114,14 @@ describe('createSolveClient (page side)', () => {
     expect(got).toEqual(['two']);
   });
 
-  it('answers synchronously without a worker, and after fail() re-solves what was in flight', () => {
-    const sync = createSolveClient(fake, undefined);
-    expect(sync.synchronous).toBe(true);
+  it('answers on the page without a worker (latest request wins), and after fail() re-solves what was in flight', async () => {
+    const onPage = createSolveClient(fakeOnPage, undefined);
+    expect(onPage.onPageThread).toBe(true);
     const got: Outcome[] = [];
-    sync.open().solve('a', 7, (o) => got.push(o));
+    const first = onPage.open();
+    first.solve('a', 6, (o) => got.push(o));
+    first.solve('a', 7, (o) => got.push(o));
+    await settle();
     expect(got).toEqual([fake('a', 7)]);
 
     const { client } = setup();
@@ -121,22 +129,34 @@ describe('createSolveClient (page side)', () => {
     const ch = client.open();
     ch.solve('a', 1, (o) => later.push(o));
     ch.solve('a', 2, (o) => later.push(o));
-    expect(client.synchronous).toBe(false);
+    expect(client.onPageThread).toBe(false);
     client.fail();
-    expect(client.synchronous).toBe(true);
+    expect(client.onPageThread).toBe(true);
+    await settle();
     expect(later).toEqual([fake('a', 2)]);
     ch.solve('a', 3, (o) => later.push(o));
+    await settle();
     expect(later).toEqual([fake('a', 2), fake('a', 3)]);
   });
 
-  it('falls back for good when a request cannot be sent', () => {
-    const client = createSolveClient(fake, () => {
+  it('falls back for good when a request cannot be sent', async () => {
+    const client = createSolveClient(fakeOnPage, () => {
       throw new Error('DataCloneError');
     });
     const got: Outcome[] = [];
     client.open().solve('a', 1, (o) => got.push(o));
+    await settle();
     expect(got).toEqual([fake('a', 1)]);
-    expect(client.synchronous).toBe(true);
+    expect(client.onPageThread).toBe(true);
+  });
+
+  it('turns a fallback that cannot load into an internal outcome, never a hang', async () => {
+    const client = createSolveClient(() => Promise.reject(new Error('chunk failed')), undefined);
+    const got: Outcome[] = [];
+    client.open().solve('a', 1, (o) => got.push(o));
+    await settle();
+    expect(got).toHaveLength(1);
+    expect(got[0]?.kind).toBe('internal');
   });
 });
 
@@ -168,15 +188,44 @@ describe('solveKey and solveById', () => {
   });
 });
 
-/** Shows whether useSolution's outcome is current, and its answer. */
+describe('what a calculator page gets instead of the solver library', () => {
+  it('gives every solver JSON calculator data whose first outcome is its first example solved', () => {
+    for (const { id } of registry.list()) {
+      const solver = findSolver(id);
+      if (!solver) throw new Error(id);
+      const data = calculatorData(solver, { pkg: 'x' });
+      // What the build writes and the page reads is JSON: nothing may be lost on the way.
+      expect(JSON.parse(JSON.stringify(data))).toEqual(data);
+      expect(data.examples.length).toBe(solver.examples.length);
+      expect(data.input).toEqual(solver.examples[0]?.input ?? {});
+      expect(data.outcome).toEqual(solveById(id, data.input));
+      expect(data.outcome.kind).toBe('solved');
+      expect(data.inputSchema.type).toBe('object');
+    }
+  });
+
+  it("renders each step's maths in the worker's answer: KaTeX HTML where the step has LaTeX, '' where not", () => {
+    const solver = findSolver('conv/summary');
+    const outcome = solveAndRender('conv/summary', solver?.examples[0]?.input);
+    if (outcome.kind !== 'solved' || !outcome.html) throw new Error(outcome.kind);
+    expect(outcome.html).toHaveLength(outcome.solution.steps.length);
+    outcome.solution.steps.forEach((step, i) => {
+      if (step.latex) expect(outcome.html?.[i]).toContain('class="katex');
+      else expect(outcome.html?.[i]).toBe('');
+    });
+    expect(solveAndRender('conv/output-shape', { stride: -1 }).kind).toBe('input-error');
+  });
+});
+
+/** Shows whether useSolution's outcome is current, and its answer (the first outcome given, as a calculator's data does). */
 function Probe({ input }: { input: unknown }) {
-  const { outcome, pending } = useSolution('conv/output-shape', input);
+  const { outcome, pending } = useSolution('conv/output-shape', input, solveById('conv/output-shape', input));
   const answer = outcome.kind === 'solved' ? JSON.stringify(outcome.solution.answer) : outcome.kind;
   return createElement('p', null, `${pending ? 'pending' : 'current'} ${answer}`);
 }
 
 describe('useSolution', () => {
-  it('solves during the server render, so the prerendered HTML holds the answer (not pending)', async () => {
+  it('shows the first outcome in the server render, so the prerendered HTML holds the answer (not pending)', async () => {
     // react-dom ships no types here; only renderToString is needed.
     const server = (await import('react-dom/server' as string)) as { renderToString(el: ReactElement): string };
     const input = findSolver('conv/output-shape')?.examples[0]?.input;

@@ -1,21 +1,15 @@
 /**
- * A live calculator for any registered solver, generated from its input JSON
- * Schema: presets from the solver's `examples`, inline input errors on the
- * field they name, and the worked solution. With `syncUrl` the input lives in
- * the page's `?input=` query, so a solution can be shared by link.
+ * A live calculator for any registered solver, by id — for guides and other
+ * pages that load the solver library anyway. It builds the calculator's data
+ * (schemas, presets, the first outcome with its maths) from the registry and
+ * draws it with {@link CalculatorView}; the /calculators/<id> pages get the
+ * same data from the build instead, and load no solver code on their main thread.
  */
-
-import { type AnySolver, a, type Solution, s } from '@dnn/core';
-import useBaseUrl from '@docusaurus/useBaseUrl';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { calculatorPath, findSolver } from '../registry';
-import AnswerView from './answer/AnswerView';
-import type { AnswerSchema } from './answer/types';
-import { useFocusableOverflow } from './focusable-overflow';
-import SchemaForm from './SchemaForm';
-import StepsView, { NotesView } from './StepsView';
-import { applicableInput, type Field, fieldForPath, fieldsOf, type JsonSchema, setIn } from './schema-fields';
-import { useSolution } from './use-solution';
+import { useMemo } from 'react';
+import { findSolver, packageOf } from '../registry';
+import CalculatorView from './CalculatorView';
+import { calculatorData } from './calculator-data.mjs';
+import { stepsHtml } from './steps-html';
 
 /** Props of {@link Calculator}. */
 export interface CalculatorProps {
@@ -31,260 +25,21 @@ export interface CalculatorProps {
   compact?: boolean;
 }
 
-/** The `input` query parameter of the current page, parsed; `undefined` when absent. */
-function inputFromUrl(): { value?: Record<string, unknown>; error?: string } | undefined {
-  const raw = new URLSearchParams(window.location.search).get('input');
-  if (raw === null) return undefined;
-  try {
-    const parsed: unknown = JSON.parse(raw);
-    if (parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed)) {
-      return { value: parsed as Record<string, unknown> };
-    }
-    return { error: 'The link’s input is not a JSON object; showing the first example instead.' };
-  } catch {
-    return { error: 'The link’s input is not valid JSON; showing the first example instead.' };
-  }
-}
-
-function writeUrl(value: unknown): void {
-  const url = new URL(window.location.href);
-  url.searchParams.set('input', JSON.stringify(value ?? {}));
-  window.history.replaceState(window.history.state, '', url);
-}
-
-function initialInput(solver: AnySolver, example: number | undefined, input: Record<string, unknown> | undefined) {
-  if (input) return input;
-  const ex = solver.examples[example ?? 0] ?? solver.examples[0];
-  return (ex?.input as Record<string, unknown> | undefined) ?? {};
-}
-
-function CalculatorFor({
-  solver,
-  example,
-  input,
-  syncUrl,
-  compact = !syncUrl,
-}: CalculatorProps & { solver: AnySolver }) {
-  const fields: Field[] = useMemo(() => fieldsOf(s.toJsonSchema(solver.input) as JsonSchema), [solver]);
-  const answerSchema = useMemo(() => a.answerJsonSchema(solver.answer) as AnswerSchema, [solver]);
-  const [value, setValue] = useState<unknown>(() => initialInput(solver, example, input));
-  const [version, setVersion] = useState(0);
-  const [preset, setPreset] = useState<number | undefined>(input ? undefined : (example ?? 0));
-  const [linkError, setLinkError] = useState<string>();
-  const [ready, setReady] = useState(false);
-  const pagePath = useBaseUrl(calculatorPath(solver.id));
-
-  useEffect(() => {
-    setReady(true);
-    if (!syncUrl) return;
-    const fromUrl = inputFromUrl();
-    if (!fromUrl) return;
-    if (fromUrl.value) {
-      setValue(fromUrl.value);
-      setPreset(undefined);
-      setVersion((v) => v + 1);
-    } else setLinkError(fromUrl.error);
-  }, [syncUrl]);
-
-  const update = useCallback(
-    (next: unknown) => {
-      setValue(next);
-      if (syncUrl) writeUrl(next);
-    },
-    [syncUrl],
-  );
-  const onFieldChange = useCallback(
-    (keys: readonly string[], next: unknown) => {
-      setPreset(undefined);
-      setValue((old: unknown) => {
-        const merged = setIn(old, keys, next);
-        if (syncUrl) writeUrl(merged);
-        return merged;
-      });
-    },
-    [syncUrl],
-  );
-  const loadPreset = (i: number | undefined) => {
-    const ex = i === undefined ? undefined : solver.examples[i];
-    update(ex ? ex.input : {});
-    setPreset(i);
-    setLinkError(undefined);
-    setVersion((v) => v + 1);
-  };
-
-  const given = useMemo(() => applicableInput(fields, value), [fields, value]);
-  const { outcome, pending } = useSolution(solver.id, given);
-  const lastGood = useRef<{ solution: Solution<Record<string, unknown>>; input: unknown }>(undefined);
-  if (outcome.kind === 'solved' && (!pending || !lastGood.current)) {
-    lastGood.current = { solution: outcome.solution, input: given };
-  }
-  const shown = lastGood.current;
-  const errors: Record<string, string> = {};
-  let formError: string | undefined;
-  if (outcome.kind === 'input-error') {
-    const field = fieldForPath(fields, outcome.path);
-    if (field) errors[field.path] = outcome.message;
-    else formError = outcome.message;
-  }
-  // Settled: hydrated, and the answer shown is the current input's (a shared link's input is solved in the worker).
-  const settled = ready && !pending;
-  useEffect(() => {
-    if (settled) document.documentElement.classList.remove('dnn-linked-input');
-  }, [settled]);
-  const rootRef = useRef<HTMLDivElement>(null);
-  useFocusableOverflow(rootRef, [shown]);
-  const shareHref = `${pagePath}?input=${encodeURIComponent(JSON.stringify(value ?? {}))}`;
-  const active = preset === undefined ? undefined : solver.examples[preset];
-  const level = compact ? 3 : 2;
-  const H = `h${level}` as const;
-
-  const inputPane = (
-    <div className="dnn-calculator__input">
-      {!compact && <H className="dnn-calculator__heading">Input</H>}
-      {solver.examples.length > 0 && (
-        <fieldset className="dnn-presets">
-          <legend className="dnn-presets__label">Exam presets</legend>
-          {solver.examples.map((ex, i) => (
-            <button
-              key={ex.title}
-              type="button"
-              className={`button button--sm ${preset === i ? 'button--primary' : 'button--secondary'}`}
-              aria-pressed={preset === i}
-              onClick={() => loadPreset(i)}
-            >
-              {ex.title}
-            </button>
-          ))}
-          <button
-            type="button"
-            className="button button--sm button--outline button--secondary"
-            onClick={() => loadPreset(undefined)}
-          >
-            Clear (defaults)
-          </button>
-        </fieldset>
-      )}
-      {active && <p className="dnn-presets__source">Source: {active.source}</p>}
-      {linkError && (
-        <p className="dnn-form-error" role="alert">
-          {linkError}
-        </p>
-      )}
-      <form className="dnn-calculator__body" onSubmit={(e) => e.preventDefault()} aria-label={`${solver.title} input`}>
-        <SchemaForm
-          key={version}
-          fields={fields}
-          value={value}
-          onChange={onFieldChange}
-          errors={errors}
-          errorPath={outcome.kind === 'input-error' ? outcome.path : undefined}
-        />
-      </form>
-      {formError && (
-        <p className="dnn-form-error" role="alert" data-error-for="">
-          {formError}
-        </p>
-      )}
-      {outcome.kind === 'internal' && (
-        <p className="dnn-form-error" role="alert">
-          The solver failed on this input (a bug: please report it with this link): {outcome.message}
-        </p>
-      )}
-      <div className="dnn-calculator__links">
-        {syncUrl ? <CopyLink /> : <a href={shareHref}>Open on its own page with these numbers</a>}
-      </div>
-    </div>
-  );
-  const resultPane = (
-    <div className="dnn-calculator__result">
-      {outcome.kind !== 'solved' && (
-        <p className="dnn-calculator__pending" role="status">
-          {shown
-            ? 'The input has an error (see the highlighted field); the answer below is for the last valid input.'
-            : 'Fix the highlighted input to see the solution.'}
-        </p>
-      )}
-      {shown && (
-        <>
-          <AnswerView
-            solverId={solver.id}
-            solution={shown.solution}
-            schema={answerSchema}
-            input={(shown.input ?? {}) as Record<string, unknown>}
-            stale={outcome.kind !== 'solved'}
-            level={level}
-          />
-          <NotesView notes={shown.solution.notes} level={level} />
-        </>
-      )}
-    </div>
-  );
-  return (
-    <div
-      ref={rootRef}
-      className={`dnn-calculator${compact ? ' dnn-calculator--compact' : ''}`}
-      data-solver-id={solver.id}
-      data-ready={settled}
-    >
-      {compact ? (
-        <>
-          {resultPane}
-          <details className="dnn-calculator__fold">
-            <summary>Change the numbers</summary>
-            {inputPane}
-          </details>
-          {shown && (
-            <details className="dnn-calculator__fold">
-              <summary>Worked solution</summary>
-              <StepsView solution={shown.solution} level={4} />
-            </details>
-          )}
-        </>
-      ) : (
-        <>
-          <div className="dnn-calculator__grid">
-            {inputPane}
-            {resultPane}
-          </div>
-          {shown && <StepsView solution={shown.solution} level={level} />}
-        </>
-      )}
-    </div>
-  );
-}
-
-/** Copies the page's link (which holds the input) and says so. */
-function CopyLink() {
-  const [copied, setCopied] = useState<'yes' | 'failed'>();
-  const copy = async () => {
-    try {
-      await navigator.clipboard.writeText(window.location.href);
-      setCopied('yes');
-    } catch {
-      setCopied('failed');
-    }
-  };
-  return (
-    <>
-      <button type="button" className="button button--sm button--secondary" onClick={() => void copy()}>
-        Copy link to this solution
-      </button>
-      <span role="status" className="dnn-calculator__copied">
-        {copied === 'yes' ? 'Link copied.' : copied === 'failed' ? 'Copy failed: copy the address bar instead.' : ''}
-      </span>
-    </>
-  );
-}
-
 /** A calculator for solver `id`; a friendly note when that solver is not registered yet. */
-export default function Calculator(props: CalculatorProps) {
-  const solver = findSolver(props.id);
-  if (!solver) {
+export default function Calculator({ id, example, input, syncUrl, compact }: CalculatorProps) {
+  const solver = findSolver(id);
+  const data = useMemo(() => {
+    if (!solver) return undefined;
+    const built = calculatorData(solver, { example, input, pkg: packageOf(id) });
+    const first = built.outcome;
+    return first.kind === 'solved' ? { ...built, outcome: { ...first, html: stepsHtml(first.solution) } } : built;
+  }, [solver, id, example, input]);
+  if (!data) {
     return (
-      <div className="dnn-missing" data-missing-solver={props.id}>
-        The calculator <code>{props.id}</code> is not available yet: its solver has not been published.
+      <div className="dnn-missing" data-missing-solver={id}>
+        The calculator <code>{id}</code> is not available yet: its solver has not been published.
       </div>
     );
   }
-  return <CalculatorFor {...props} solver={solver} />;
+  return <CalculatorView data={data} syncUrl={syncUrl} compact={compact} />;
 }

@@ -2,8 +2,9 @@
 import Head from '@docusaurus/Head';
 import Link from '@docusaurus/Link';
 import Layout from '@theme/Layout';
-import { apiPath, findSolver, packageOf } from '../registry';
-import Calculator from './Calculator';
+import { apiPath } from '../solver-paths';
+import CalculatorView from './CalculatorView';
+import type { CalculatorData } from './calculator-data.mjs';
 
 /**
  * Runs before the first paint: a shared link (`?input=`) hides the prerendered
@@ -12,12 +13,14 @@ import Calculator from './Calculator';
  */
 const LINKED_INPUT_SCRIPT = `if(new URLSearchParams(location.search).has('input'))document.documentElement.classList.add('dnn-linked-input')`;
 
-/** Route props set by the calculator-routes plugin. */
-export default function CalculatorPage({ id }: { id: string }) {
-  const solver = findSolver(id);
-  const pkg = packageOf(id);
+/**
+ * Route props set by the calculator-routes plugin: the solver id, and its
+ * calculator data computed at build time (so the page loads no solver code).
+ */
+export default function CalculatorPage({ id, data }: { id: string; data: CalculatorData }) {
+  const pkg = data.package;
   return (
-    <Layout title={solver ? `${solver.title} (${id})` : id} description={solver?.description}>
+    <Layout title={`${data.title} (${id})`} description={data.description}>
       <Head>
         <script>{LINKED_INPUT_SCRIPT}</script>
       </Head>
@@ -25,7 +28,7 @@ export default function CalculatorPage({ id }: { id: string }) {
         <nav className="dnn-breadcrumbs" aria-label="Breadcrumbs">
           <Link to="/calculators">Calculators</Link> / <code>{id}</code>
         </nav>
-        <h1>{solver?.title ?? id}</h1>
+        <h1>{data.title}</h1>
         <p className="dnn-calculator-page__meta">
           Solver id <code data-testid="solver-id">{id}</code>
           {pkg && (
@@ -35,8 +38,8 @@ export default function CalculatorPage({ id }: { id: string }) {
             </>
           )}
         </p>
-        {solver && <p>{solver.description}</p>}
-        <Calculator id={id} syncUrl />
+        <p>{data.description}</p>
+        <CalculatorView data={data} syncUrl />
       </main>
     </Layout>
   );

@@ -1,19 +1,6 @@
-/** KaTeX rendering of a solver step's LaTeX (trust: false; a KaTeX error shows in red, never throws). */
-import katex from 'katex';
+/** A piece of maths rendered with KaTeX on the page (widgets, practice); calculators get theirs from the solve worker. */
 import { useMemo } from 'react';
-
-/** Renders LaTeX to HTML with KaTeX. Exported for tests and widgets. */
-export function renderTex(latex: string, display: boolean): string {
-  return katex.renderToString(latex, {
-    displayMode: display,
-    throwOnError: false,
-    trust: false,
-    strict: 'ignore',
-    maxSize: 50,
-    maxExpand: 1000,
-    output: 'htmlAndMathml',
-  });
-}
+import { renderTex } from './steps-html';
 
 /** A piece of maths. KaTeX escapes every character it prints, so user text never becomes markup. */
 export default function Tex({ latex, display = false }: { latex: string; display?: boolean }) {

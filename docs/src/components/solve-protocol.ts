@@ -72,31 +72,43 @@ export interface SolveClient {
   open(): SolveChannel;
   /** Hand every worker response here. */
   receive(response: SolveResponse): void;
-  /** The worker failed: solve every request in flight, and all later ones, with the synchronous fallback. */
+  /** The worker failed: solve every request in flight, and all later ones, on the page's thread. */
   fail(): void;
-  /** True once requests are solved synchronously (no worker, or it failed). */
-  readonly synchronous: boolean;
+  /** True once requests are solved on the page's thread (no worker, or it failed). */
+  readonly onPageThread: boolean;
 }
 
 /**
  * The page side: numbers each channel's requests, sends them with `post`,
  * delivers only the answer to a channel's latest request. With `post`
- * undefined (no Worker) or after {@link SolveClient.fail}, `solveSync` answers
- * at once, on the calling thread.
+ * undefined (no Worker) or after {@link SolveClient.fail}, `solveFallback`
+ * answers on the page's thread (asynchronously: it may first load the solver
+ * library), with the same latest-request-wins delivery.
  */
 export function createSolveClient(
-  solveSync: (id: string, input: unknown) => Outcome,
+  solveFallback: (id: string, input: unknown) => Promise<Outcome>,
   post: ((request: SolveRequest) => void) | undefined,
 ): SolveClient {
   let send = post;
   let nextChannel = 1;
-  const inFlight = new Map<
-    number,
-    { seq: number; id: string; input: unknown; onOutcome: (outcome: Outcome) => void } | undefined
-  >();
+  type Waiting = { seq: number; id: string; input: unknown; onOutcome: (outcome: Outcome) => void };
+  const inFlight = new Map<number, Waiting | undefined>();
   const seqs = new Map<number, number>();
+  const deliver = (channel: number, seq: number, outcome: Outcome) => {
+    const waiting = inFlight.get(channel);
+    if (!waiting || waiting.seq !== seq || seqs.get(channel) !== seq) return;
+    inFlight.set(channel, undefined);
+    waiting.onOutcome(outcome);
+  };
+  const solveHere = (channel: number, { seq, id, input }: Waiting) => {
+    solveFallback(id, input).then(
+      (outcome) => deliver(channel, seq, outcome),
+      (e: unknown) =>
+        deliver(channel, seq, { kind: 'internal', message: `the solver could not be loaded: ${String(e)}` }),
+    );
+  };
   const client: SolveClient = {
-    get synchronous() {
+    get onPageThread() {
       return send === undefined;
     },
     open() {
@@ -106,12 +118,12 @@ export function createSolveClient(
         solve(id, input, onOutcome) {
           const seq = (seqs.get(channel) ?? 0) + 1;
           seqs.set(channel, seq);
+          const waiting = { seq, id, input, onOutcome };
+          inFlight.set(channel, waiting);
           if (!send) {
-            inFlight.set(channel, undefined);
-            onOutcome(solveSync(id, input));
+            solveHere(channel, waiting);
             return;
           }
-          inFlight.set(channel, { seq, id, input, onOutcome });
           try {
             send({ channel, seq, id, input });
           } catch {
@@ -130,18 +142,11 @@ export function createSolveClient(
       };
     },
     receive({ channel, seq, outcome }) {
-      const waiting = inFlight.get(channel);
-      if (!waiting || waiting.seq !== seq || seqs.get(channel) !== seq) return;
-      inFlight.set(channel, undefined);
-      waiting.onOutcome(outcome);
+      deliver(channel, seq, outcome);
     },
     fail() {
       send = undefined;
-      for (const [channel, waiting] of [...inFlight]) {
-        if (!waiting) continue;
-        inFlight.set(channel, undefined);
-        waiting.onOutcome(solveSync(waiting.id, waiting.input));
-      }
+      for (const [channel, waiting] of [...inFlight]) if (waiting) solveHere(channel, waiting);
     },
   };
   return client;

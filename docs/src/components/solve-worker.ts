@@ -3,9 +3,10 @@
  * newest request per channel wins (see createSolveHandler). Started by
  * use-solution.ts with `new Worker(new URL('./solve-worker.ts', import.meta.url))`;
  * the bundler gives it its own entry, which shares the solver-library chunk
- * with the pages.
+ * with the pages. It also renders the steps' maths (KaTeX), which the
+ * calculator pages then never load on their main thread.
  */
-import { solveById } from './solve-outcome';
+import { solveAndRender } from './solve-outcome';
 import { createSolveHandler, type SolveRequest, type SolveResponse } from './solve-protocol';
 
 /** The worker global, typed without pulling the WebWorker lib into the site's DOM typings. */
@@ -26,5 +27,5 @@ function post(response: SolveResponse): void {
   }
 }
 
-const handle = createSolveHandler(solveById, post, (drain) => setTimeout(drain, 0));
+const handle = createSolveHandler(solveAndRender, post, (drain) => setTimeout(drain, 0));
 scope.onmessage = (event) => handle(event.data);

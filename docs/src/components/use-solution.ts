@@ -1,20 +1,21 @@
 /**
  * `useSolution`: a calculator's outcome, solved off the main thread.
  *
- * The first render (the prerender on the server, then hydration in the
- * browser) solves synchronously, so the static HTML already holds the default
- * answer and hydration matches it. Every later input goes to one Web Worker
- * shared by all calculators of the page (solve-worker.ts); answers to
+ * The first outcome comes with the calculator's data (solved at build time for
+ * a calculator page, or by the guide's calculator itself), so the prerendered
+ * HTML already holds the default answer and hydration matches it. Every later
+ * input goes to one Web Worker shared by all calculators of the page
+ * (solve-worker.ts), which also renders the steps' maths; answers to
  * superseded inputs are dropped, and the previous outcome stays on screen,
  * flagged `pending`, until the current one arrives. Where Worker is missing or
- * the worker fails, inputs are solved synchronously as before.
+ * the worker fails, the solver library is loaded into the page and solves
+ * there, same outcomes.
  */
 import { startTransition, useEffect, useRef, useState } from 'react';
-import { type Outcome, solveById } from './solve-outcome';
+import type { Outcome } from './calculator-data.mjs';
 import { createSolveClient, type SolveChannel, type SolveClient, type SolveResponse, solveKey } from './solve-protocol';
 
-export type { Outcome } from './solve-outcome';
-export { solveById, solveSafely } from './solve-outcome';
+export type { Outcome } from './calculator-data.mjs';
 
 /** What {@link useSolution} returns. */
 export interface SolutionState {
@@ -29,7 +30,13 @@ export interface SolutionState {
 
 let shared: SolveClient | undefined;
 
-/** The page's solve client: one worker for every calculator, or synchronous solving where that fails. */
+/** Solving on the page's thread, for when there is no worker: loads the solver library on first use. */
+async function solveOnPage(id: string, input: unknown): Promise<Outcome> {
+  const { solveAndRender } = await import('./solve-outcome');
+  return solveAndRender(id, input);
+}
+
+/** The page's solve client: one worker for every calculator, or solving on the page where that fails. */
 function solveClient(): SolveClient {
   if (shared) return shared;
   let worker: Worker | undefined;
@@ -40,7 +47,7 @@ function solveClient(): SolveClient {
   } catch {
     worker = undefined;
   }
-  const client = createSolveClient(solveById, worker ? (request) => worker.postMessage(request) : undefined);
+  const client = createSolveClient(solveOnPage, worker ? (request) => worker.postMessage(request) : undefined);
   if (worker) {
     const w = worker;
     w.onmessage = (event: MessageEvent<SolveResponse>) => client.receive(event.data);
@@ -62,8 +69,12 @@ function solveClient(): SolveClient {
  * Solves `input` with solver `solverId` and keeps the outcome current as the
  * input changes, without blocking the main thread.
  *
- * - First render (server prerender and hydration): solved synchronously, so
- *   `pending` is false and the prerendered HTML shows the answer.
+ * - First render (server prerender and hydration): `first`, the outcome of
+ *   the first `input`, which the caller already has; not pending.
+ * - If `first` is solved but its steps' maths was not rendered (a calculator
+ *   page in the browser: KaTeX stays off the main thread), the worker solves
+ *   the first input again for its HTML once the page is idle, without
+ *   flagging it pending (prerendered maths stays on screen until then).
  * - Later changes of `solverId` or `input` (compared by value, as JSON): sent
  *   to the solve worker (started when the page is first idle, or by the first
  *   change if that comes sooner); until the answer arrives `pending` is true and
@@ -71,29 +82,35 @@ function solveClient(): SolveClient {
  *   meanwhile are dropped; returning to the input already shown cancels the
  *   request in flight. The new outcome is rendered as a transition, so a large
  *   answer never blocks typing.
- * - No Worker (or it failed to start or crashed): solved synchronously in an
- *   effect, same outcomes.
  *
  * `input` must be JSON data (it is cloned to the worker and keyed by its JSON).
  *
  * @example
- * const { outcome, pending } = useSolution('conv/output-shape', value);
+ * const { outcome, pending } = useSolution('conv/output-shape', value, data.outcome);
  * if (outcome.kind === 'solved') show(outcome.solution, { dimmed: pending });
  */
-export function useSolution(solverId: string, input: unknown): SolutionState {
+export function useSolution(solverId: string, input: unknown, first: Outcome): SolutionState {
   const key = solveKey(solverId, input);
-  const [shown, setShown] = useState(() => ({ key, outcome: solveById(solverId, input) }));
+  const [shown, setShown] = useState(() => ({ key, outcome: first }));
   const shownKey = useRef(shown.key);
   shownKey.current = shown.key;
   const channel = useRef<SolveChannel | undefined>(undefined);
   const latest = useRef({ solverId, input });
   latest.current = { solverId, input };
+  const needsHtml = useRef(first.kind === 'solved' && !first.html);
 
   useEffect(() => {
     // Start the worker once the page is idle (it loads and runs the solver chunk), not during hydration;
     // the first input change starts it at once if that comes first.
     const warm = () => {
       channel.current ??= solveClient().open();
+      if (!needsHtml.current) return;
+      needsHtml.current = false;
+      const { solverId: id, input: value } = latest.current;
+      const current = solveKey(id, value);
+      // Only while the first outcome is on screen: a later input's answer brings its own HTML.
+      if (current !== shownKey.current) return;
+      channel.current.solve(id, value, (outcome) => startTransition(() => setShown({ key: current, outcome })));
     };
     const idle = 'requestIdleCallback' in window;
     const handle = idle ? window.requestIdleCallback(warm, { timeout: 2000 }) : window.setTimeout(warm, 500);
@@ -110,6 +127,7 @@ export function useSolution(solverId: string, input: unknown): SolutionState {
       channel.current?.cancel();
       return;
     }
+    needsHtml.current = false;
     channel.current ??= solveClient().open();
     const { solverId: id, input: value } = latest.current;
     // A transition: rendering a large new answer yields to typing, and is dropped if the input changes again.

@@ -11,6 +11,10 @@
  *   (Docusaurus inlines files under 10 KB): KaTeX's @font-face rules point to
  *   woff2 files served as separate assets, which the browser fetches only when
  *   a page uses the font.
+ * - **No KaTeX on a calculator page's main thread.** Its steps' maths is
+ *   rendered by the solve worker; in the browser build
+ *   components/steps-html-on-server.ts (KaTeX, for the prerender) is replaced
+ *   by steps-html-on-client.ts, so hydration keeps the prerendered maths.
  * - **No syntax highlighter in main.js.** With no `prism.additionalLanguages`
  *   configured, theme-classic's `prism-include-languages` client module (which
  *   imports prism-react-renderer and prismjs into the main bundle of every
@@ -115,6 +119,9 @@ export function emitFontsAsFiles(rules: unknown[]): number {
   return changed;
 }
 
+/** The server-only renderer of a prerendered calculator's maths (see steps-html-on-server.ts). */
+const SERVER_STEPS_HTML = /[\\/]components[\\/]steps-html-on-server(?:\.ts)?$/;
+
 /** theme-classic's client module that registers extra Prism languages (imported by absolute path). */
 const PRISM_LANGUAGES = /[\\/]@docusaurus[\\/]theme-classic[\\/]lib[\\/]prism-include-languages(?:\.js)?$/;
 
@@ -123,23 +130,27 @@ export default function siteWeight(context: LoadContext): Plugin<unknown> {
   const noExtraLanguages = (prism?.additionalLanguages ?? []).length === 0;
   const solverLibrary = solverLibraryTest(context.siteDir);
   const empty = fileURLToPath(new URL('./no-prism-languages.ts', `file://${context.siteDir}/src/plugins/`));
+  const clientStepsHtml = fileURLToPath(
+    new URL('./steps-html-on-client.ts', `file://${context.siteDir}/src/components/`),
+  );
   return {
     name: 'dnn-site-weight',
     configureWebpack(config, isServer, { currentBundler }) {
       emitFontsAsFiles((config.module?.rules ?? []) as unknown[]);
-      const plugins = noExtraLanguages
-        ? [new currentBundler.instance.NormalModuleReplacementPlugin(PRISM_LANGUAGES, empty)]
-        : [];
+      const { NormalModuleReplacementPlugin } = currentBundler.instance;
+      const plugins = noExtraLanguages ? [new NormalModuleReplacementPlugin(PRISM_LANGUAGES, empty)] : [];
       if (isServer) return { plugins };
       return {
-        plugins,
+        plugins: [...plugins, new NormalModuleReplacementPlugin(SERVER_STEPS_HTML, clientStepsHtml)],
         optimization: {
           splitChunks: {
             cacheGroups: {
               dnnSolvers: {
                 name: 'dnn-solvers',
                 test: solverLibrary,
-                chunks: 'all',
+                // Not the trajectory picture's chunk: it keeps its own copy of the few @dnn/core modules it uses
+                // (the expression reader) rather than loading the whole library on optim/step's main thread.
+                chunks: (chunk: { name?: string | null }) => chunk.name !== 'trajectory-picture',
                 enforce: true,
                 priority: 45,
                 reuseExistingChunk: true,

@@ -5,7 +5,7 @@
  * Numbers are shown rounded for reading; the exact value is in each cell's
  * `title` and in the solution's JSON.
  */
-import type { ReactNode } from 'react';
+import { type ReactNode, Suspense } from 'react';
 import { complexText, exact, grouped, isRounded, readable } from './format';
 import { PICTURES } from './pictures';
 import { columnsOf, kindOf, labelOf, pick, unwrap } from './schema';
@@ -335,7 +335,12 @@ export function AnswerValue({ value, schema: raw, name, ctx, compact }: AnswerVa
       break;
   }
   const Picture = compact ? undefined : PICTURES[kind];
-  const picture = Picture ? <Picture value={value} schema={schema} {...ctx} /> : null;
+  // Suspense: a picture may load as its own chunk (pictures/index.ts).
+  const picture = Picture ? (
+    <Suspense fallback={null}>
+      <Picture value={value} schema={schema} {...ctx} />
+    </Suspense>
+  ) : null;
   const body =
     kind === 'tensor' ? (
       <Tensor value={value as number[][][]} label={label} />

@@ -1,0 +1,268 @@
+/**
+ * A live calculator drawn from JSON data (its input and answer JSON Schemas,
+ * presets, and the first input's outcome): inline input errors on the field
+ * they name, the answer beside the form, the worked steps below. It imports
+ * neither the solver library nor KaTeX — solving and the maths happen in the
+ * solve worker — so a calculator page stays light. With `syncUrl` the input
+ * lives in the page's `?input=` query, so a solution can be shared by link.
+ */
+
+import type { Solution } from '@dnn/core';
+import useBaseUrl from '@docusaurus/useBaseUrl';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { calculatorPath } from '../solver-paths';
+import AnswerView from './answer/AnswerView';
+import type { CalculatorData } from './calculator-data.mjs';
+import { useFocusableOverflow } from './focusable-overflow';
+import SchemaForm from './SchemaForm';
+import { NotesView, StepsList } from './StepsList';
+import { applicableInput, type Field, fieldForPath, fieldsOf, setIn } from './schema-fields';
+import { serverStepsHtml } from './steps-html-on-server';
+import { useSolution } from './use-solution';
+
+/** Props of {@link CalculatorView}. */
+export interface CalculatorViewProps {
+  data: CalculatorData;
+  /** Keep the input in the page URL (`?input=`), and read it from there on load. */
+  syncUrl?: boolean;
+  /** Collapsed to its answer card, the input and steps folded below it (default: true unless `syncUrl`, i.e. in guides). */
+  compact?: boolean;
+}
+
+/** The `input` query parameter of the current page, parsed; `undefined` when absent. */
+function inputFromUrl(): { value?: Record<string, unknown>; error?: string } | undefined {
+  const raw = new URLSearchParams(window.location.search).get('input');
+  if (raw === null) return undefined;
+  try {
+    const parsed: unknown = JSON.parse(raw);
+    if (parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed)) {
+      return { value: parsed as Record<string, unknown> };
+    }
+    return { error: 'The link’s input is not a JSON object; showing the first example instead.' };
+  } catch {
+    return { error: 'The link’s input is not valid JSON; showing the first example instead.' };
+  }
+}
+
+function writeUrl(value: unknown): void {
+  const url = new URL(window.location.href);
+  url.searchParams.set('input', JSON.stringify(value ?? {}));
+  window.history.replaceState(window.history.state, '', url);
+}
+
+/** A live calculator drawn from its {@link CalculatorData} (which holds the first input's outcome). */
+export default function CalculatorView({ data, syncUrl, compact = !syncUrl }: CalculatorViewProps) {
+  const fields: Field[] = useMemo(() => fieldsOf(data.inputSchema), [data]);
+  const answerSchema = data.answerSchema;
+  const [value, setValue] = useState<unknown>(data.input);
+  const [version, setVersion] = useState(0);
+  const [preset, setPreset] = useState<number | undefined>(data.example);
+  const [linkError, setLinkError] = useState<string>();
+  const [ready, setReady] = useState(false);
+  const pagePath = useBaseUrl(calculatorPath(data.id));
+
+  useEffect(() => {
+    setReady(true);
+    if (!syncUrl) return;
+    const fromUrl = inputFromUrl();
+    if (!fromUrl) return;
+    if (fromUrl.value) {
+      setValue(fromUrl.value);
+      setPreset(undefined);
+      setVersion((v) => v + 1);
+    } else setLinkError(fromUrl.error);
+  }, [syncUrl]);
+
+  const update = useCallback(
+    (next: unknown) => {
+      setValue(next);
+      if (syncUrl) writeUrl(next);
+    },
+    [syncUrl],
+  );
+  const onFieldChange = useCallback(
+    (keys: readonly string[], next: unknown) => {
+      setPreset(undefined);
+      setValue((old: unknown) => {
+        const merged = setIn(old, keys, next);
+        if (syncUrl) writeUrl(merged);
+        return merged;
+      });
+    },
+    [syncUrl],
+  );
+  const loadPreset = (i: number | undefined) => {
+    const ex = i === undefined ? undefined : data.examples[i];
+    update(ex ? ex.input : {});
+    setPreset(i);
+    setLinkError(undefined);
+    setVersion((v) => v + 1);
+  };
+
+  const given = useMemo(() => applicableInput(fields, value), [fields, value]);
+  const { outcome, pending } = useSolution(data.id, given, data.outcome);
+  const lastGood = useRef<{ solution: Solution<Record<string, unknown>>; html?: readonly string[]; input: unknown }>(
+    undefined,
+  );
+  if (outcome.kind === 'solved' && (!pending || !lastGood.current)) {
+    lastGood.current = { solution: outcome.solution, html: outcome.html, input: given };
+  }
+  const shown = lastGood.current;
+  // In the prerender the server renders the maths; in the browser it comes from the worker.
+  const stepsHtml = shown && (shown.html ?? serverStepsHtml(shown.solution));
+  const errors: Record<string, string> = {};
+  let formError: string | undefined;
+  if (outcome.kind === 'input-error') {
+    const field = fieldForPath(fields, outcome.path);
+    if (field) errors[field.path] = outcome.message;
+    else formError = outcome.message;
+  }
+  // Settled: hydrated, and the answer shown is the current input's (a shared link's input is solved in the worker).
+  const settled = ready && !pending;
+  useEffect(() => {
+    if (settled) document.documentElement.classList.remove('dnn-linked-input');
+  }, [settled]);
+  const rootRef = useRef<HTMLDivElement>(null);
+  useFocusableOverflow(rootRef, [shown]);
+  const shareHref = `${pagePath}?input=${encodeURIComponent(JSON.stringify(value ?? {}))}`;
+  const active = preset === undefined ? undefined : data.examples[preset];
+  const level = compact ? 3 : 2;
+  const H = `h${level}` as const;
+
+  const inputPane = (
+    <div className="dnn-calculator__input">
+      {!compact && <H className="dnn-calculator__heading">Input</H>}
+      {data.examples.length > 0 && (
+        <fieldset className="dnn-presets">
+          <legend className="dnn-presets__label">Exam presets</legend>
+          {data.examples.map((ex, i) => (
+            <button
+              key={ex.title}
+              type="button"
+              className={`button button--sm ${preset === i ? 'button--primary' : 'button--secondary'}`}
+              aria-pressed={preset === i}
+              onClick={() => loadPreset(i)}
+            >
+              {ex.title}
+            </button>
+          ))}
+          <button
+            type="button"
+            className="button button--sm button--outline button--secondary"
+            onClick={() => loadPreset(undefined)}
+          >
+            Clear (defaults)
+          </button>
+        </fieldset>
+      )}
+      {active && <p className="dnn-presets__source">Source: {active.source}</p>}
+      {linkError && (
+        <p className="dnn-form-error" role="alert">
+          {linkError}
+        </p>
+      )}
+      <form className="dnn-calculator__body" onSubmit={(e) => e.preventDefault()} aria-label={`${data.title} input`}>
+        <SchemaForm
+          key={version}
+          fields={fields}
+          value={value}
+          onChange={onFieldChange}
+          errors={errors}
+          errorPath={outcome.kind === 'input-error' ? outcome.path : undefined}
+        />
+      </form>
+      {formError && (
+        <p className="dnn-form-error" role="alert" data-error-for="">
+          {formError}
+        </p>
+      )}
+      {outcome.kind === 'internal' && (
+        <p className="dnn-form-error" role="alert">
+          The solver failed on this input (a bug: please report it with this link): {outcome.message}
+        </p>
+      )}
+      <div className="dnn-calculator__links">
+        {syncUrl ? <CopyLink /> : <a href={shareHref}>Open on its own page with these numbers</a>}
+      </div>
+    </div>
+  );
+  const resultPane = (
+    <div className="dnn-calculator__result">
+      {outcome.kind !== 'solved' && (
+        <p className="dnn-calculator__pending" role="status">
+          {shown
+            ? 'The input has an error (see the highlighted field); the answer below is for the last valid input.'
+            : 'Fix the highlighted input to see the solution.'}
+        </p>
+      )}
+      {shown && (
+        <>
+          <AnswerView
+            solverId={data.id}
+            solution={shown.solution}
+            schema={answerSchema}
+            input={(shown.input ?? {}) as Record<string, unknown>}
+            stale={outcome.kind !== 'solved'}
+            level={level}
+          />
+          <NotesView notes={shown.solution.notes} level={level} />
+        </>
+      )}
+    </div>
+  );
+  return (
+    <div
+      ref={rootRef}
+      className={`dnn-calculator${compact ? ' dnn-calculator--compact' : ''}`}
+      data-solver-id={data.id}
+      data-ready={settled}
+    >
+      {compact ? (
+        <>
+          {resultPane}
+          <details className="dnn-calculator__fold">
+            <summary>Change the numbers</summary>
+            {inputPane}
+          </details>
+          {shown && (
+            <details className="dnn-calculator__fold">
+              <summary>Worked solution</summary>
+              <StepsList solution={shown.solution} html={stepsHtml} level={4} />
+            </details>
+          )}
+        </>
+      ) : (
+        <>
+          <div className="dnn-calculator__grid">
+            {inputPane}
+            {resultPane}
+          </div>
+          {shown && <StepsList solution={shown.solution} html={stepsHtml} level={level} />}
+        </>
+      )}
+    </div>
+  );
+}
+
+/** Copies the page's link (which holds the input) and says so. */
+function CopyLink() {
+  const [copied, setCopied] = useState<'yes' | 'failed'>();
+  const copy = async () => {
+    try {
+      await navigator.clipboard.writeText(window.location.href);
+      setCopied('yes');
+    } catch {
+      setCopied('failed');
+    }
+  };
+  return (
+    <>
+      <button type="button" className="button button--sm button--secondary" onClick={() => void copy()}>
+        Copy link to this solution
+      </button>
+      <span role="status" className="dnn-calculator__copied">
+        {copied === 'yes' ? 'Link copied.' : copied === 'failed' ? 'Copy failed: copy the address bar instead.' : ''}
+      </span>
+    </>
+  );
+}
