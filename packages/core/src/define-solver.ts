@@ -1,7 +1,7 @@
 /** The solver model: one solver = one `defineSolver({...})` value. */
 import type { z } from 'zod';
 import { fractionsToNumbers } from './fraction-input.js';
-import { checkNesting, fromZodError, readableIssue } from './input-errors.js';
+import { checkStructure, fromZodError, readableIssue } from './input-errors.js';
 import type { Solution } from './solution.js';
 
 /** An exam-style input with the answer fields it must produce (derived by hand; `source` says how). */
@@ -64,10 +64,10 @@ export function defineSolver<S extends z.ZodType, A extends z.ZodType, const Id 
 
 /** Validates raw input against the solver's schema, applying defaults; throws {@link DnnInputError}. */
 export function parseInput<S extends z.ZodType>(solver: Solver<S, z.ZodType>, input: unknown): z.output<S> {
+  // Before the schema: absurd nesting would overflow the stack of error formatting, and a schema drops `__proto__` keys.
+  checkStructure(input);
   const result = solver.input.safeParse(input);
   if (result.success) return result.data;
-  // Reading a failed input again (and formatting its issues) must not overflow the stack on absurd nesting.
-  checkNesting(input);
   // Only after a failure: fraction strings ("1/9") where the schema wants a number, read as numbers.
   const converted = fractionsToNumbers(solver.input, input);
   if (converted !== input) {

@@ -1,4 +1,7 @@
-/** Errors stay short whatever the input: deep nesting, huge keys and long expressions are reported, not echoed. */
+/**
+ * Input structure and errors: deep nesting, huge keys and long expressions are reported briefly, not echoed; prototype
+ * keys are rejected by name or work as ordinary names, never dropped.
+ */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { defineSolver, parseInput } from './define-solver.js';
@@ -7,6 +10,7 @@ import { parseExpression } from './expr/parse.js';
 import { a } from './index.js';
 import { MAX_NESTING } from './input-errors.js';
 import * as s from './schema.js';
+import * as z from './zod.js';
 
 const solver = defineSolver({
   id: 'test/nesting',
@@ -102,5 +106,48 @@ describe('bounded paths and reasons', () => {
         /^expression: unexpected character "\$" at character 400001: …(x \+ ){10}▸\$( \+ y){9} \+ …$/,
       );
     }
+  });
+});
+
+describe('prototype-named keys', () => {
+  const named = defineSolver({
+    id: 'test/names',
+    title: 'A map of names',
+    description: 'A record field, as optim’s `at`.',
+    input: s.object({
+      at: z.record(z.string(), z.number()),
+      layers: s
+        .object({ w: s.vector('w') })
+        .array()
+        .optional(),
+    }),
+    answer: a.answer({}),
+    solve: () => ({ answer: {}, steps: [], notes: [] }),
+    examples: [],
+  });
+
+  it('an own "__proto__" key anywhere (as JSON.parse makes it) is an input error naming it — never dropped', () => {
+    expect(() => parseInput(named, JSON.parse('{"at": {"__proto__": 1, "x": 2}}'))).toThrow(
+      /^at\.__proto__: "__proto__" cannot be used as a name/,
+    );
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 5 }), fc.boolean(), (depth, inLayers) => {
+        const json = inLayers
+          ? '{"at": {}, "layers": [{"w": [1]}, {"w": [1], "__proto__": {}}]}'
+          : `{"at": ${'{"a": '.repeat(depth)}{"__proto__": 1}${'}'.repeat(depth)}}`;
+        try {
+          parseInput(named, JSON.parse(json));
+          expect.unreachable();
+        } catch (e) {
+          expect(isDnnInputError(e) && e.path.endsWith('__proto__')).toBe(true);
+        }
+      }),
+      { numRuns: 20 },
+    );
+  });
+
+  it('"constructor", "toString" and "hasOwnProperty" are ordinary keys of a map', () => {
+    const at = JSON.parse('{"constructor": 1, "toString": 2, "hasOwnProperty": 3}');
+    expect(parseInput(named, { at })).toEqual({ at: { constructor: 1, toString: 2, hasOwnProperty: 3 } });
   });
 });

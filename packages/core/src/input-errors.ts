@@ -88,23 +88,53 @@ export function fromZodError(error: z.ZodError): DnnInputError {
   return new DnnInputError(path || 'input', issue.message);
 }
 
+/** A node of {@link checkStructure}'s walk: the path is rebuilt from parents only when an error is found. */
+interface Visit {
+  value: object;
+  key: string | number;
+  parent: Visit | undefined;
+  depth: number;
+}
+
+function pathOf(visit: Visit | undefined): (string | number)[] {
+  const path: (string | number)[] = [];
+  for (let v = visit; v?.parent; v = v.parent) path.push(v.key);
+  return path.reverse();
+}
+
 /**
- * Throws an input error at the first place where `input` nests lists or objects more than {@link MAX_NESTING} deep.
- * Iterative, so a 10⁵-deep input is reported instead of overflowing the stack of whatever reads it next.
+ * Throws an input error at the first place where `input` nests lists or objects more than {@link MAX_NESTING} deep, or
+ * has an own `__proto__` key (JSON allows it; a schema would drop it silently, so it is rejected by name). Iterative,
+ * so a 10⁵-deep input is reported instead of overflowing the stack of whatever reads it next.
  */
-export function checkNesting(input: unknown): void {
+export function checkStructure(input: unknown): void {
   if (input === null || typeof input !== 'object') return;
-  const stack: { value: object; path: (string | number)[] }[] = [{ value: input, path: [] }];
+  const stack: Visit[] = [{ value: input, key: '', parent: undefined, depth: 0 }];
   while (stack.length > 0) {
-    const { value, path } = stack.pop() as { value: object; path: (string | number)[] };
-    if (path.length >= MAX_NESTING) {
+    const visit = stack.pop() as Visit;
+    const { value, depth } = visit;
+    if (depth >= MAX_NESTING) {
       throw new DnnInputError(
-        formatPath(path),
+        formatPath(pathOf(visit)),
         `is nested more than ${MAX_NESTING} levels deep (lists or objects inside each other); no input nests that deep`,
       );
     }
-    const entries: [string | number, unknown][] = Array.isArray(value) ? [...value.entries()] : Object.entries(value);
-    for (const [key, v] of entries)
-      if (v !== null && typeof v === 'object') stack.push({ value: v, path: [...path, key] });
+    if (Array.isArray(value)) {
+      for (let i = 0; i < value.length; i++) {
+        const v: unknown = value[i];
+        if (v !== null && typeof v === 'object') stack.push({ value: v, key: i, parent: visit, depth: depth + 1 });
+      }
+      continue;
+    }
+    if (Object.hasOwn(value, '__proto__')) {
+      throw new DnnInputError(
+        formatPath([...pathOf(visit), '__proto__']),
+        '"__proto__" cannot be used as a name (JavaScript reserves it for object prototypes); rename it',
+      );
+    }
+    for (const key of Object.keys(value)) {
+      const v: unknown = (value as Record<string, unknown>)[key];
+      if (v !== null && typeof v === 'object') stack.push({ value: v, key, parent: visit, depth: depth + 1 });
+    }
   }
 }
