@@ -38,6 +38,21 @@ describe('hints', () => {
     expect(hideResult('')).toBe('');
   });
 
+  it("hide the result of every piece of a step (@dnn/core's step() joins pieces with ,\\quad) and a table of results", () => {
+    expect(hideResult('W = 28,\\quad params = (5 \\cdot 3 + 1) \\cdot 16 = 256')).toBe(
+      `W = ${HIDDEN},\\quad params = (5 \\cdot 3 + 1) \\cdot 16 = ${HIDDEN}`,
+    );
+    expect(hideResult('\\begin{array}{l|r}\\text{conv} & 1216\\end{array}')).toBe(HIDDEN);
+  });
+
+  it('hint 2 of conv/summary shows no total of the answer', () => {
+    const { solution } = generateExercise(registry, generators, 'conv/summary', 42, 'easy');
+    const total = String((solution.answer as { totalParams: number }).totalParams);
+    const shown = hintSteps(solution.steps).map((h) => h.latex);
+    expect(shown.some((l) => l.includes(total))).toBe(false);
+    expect(solution.steps.some((s) => s.latex.includes(total))).toBe(true);
+  });
+
   it("no hint of mlp-step shows a number of the answer's loss or updated weights as a result", () => {
     const { solution } = generateExercise(registry, generators, 'optim/mlp-step', 778208, 'easy');
     const hints = hintSteps(solution.steps);

@@ -1,15 +1,18 @@
 /**
  * The Practice page as a student uses it, in real Chromium: a link reproduces
  * its question (the same text as @dnn/practice makes in Node for that seed);
- * the solver's own answer, typed from the page's answer key, earns full marks
- * (one problem per topic); a wrong answer earns less, says which fields were
- * wrong and shows the worked solution in KaTeX; changing the topic or the
+ * the solver's own answer, entered in the text boxes, grids and layer cards,
+ * earns full marks (one problem per topic); a wrong answer earns less, says
+ * which fields were wrong, gives hint 1 (the steps) then hint 2 (the numbers,
+ * results hidden), lets the student try again, and shows the expected values
+ * and the worked solution in KaTeX only on request; changing the topic or the
  * problem draws a question of it; the answer key toggles; the page is linked
  * from the navbar and the home page.
  */
 import { generateExercise, generators, getPath } from '@dnn/practice';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { formatJsonText } from '../src/components/schema-fields';
 import { answerText } from '../src/practice/answer-fields';
 import { registry } from '../src/registry';
 import { type PageProblems, screenshot, servedSite } from './harness';
@@ -30,6 +33,39 @@ const shownId = (page: Page) => page.getByTestId('practice-id').innerText();
 const answerInput = (page: Page, path: string) =>
   page.locator(`[data-answer-path="${path}"]`).locator('input, textarea').first();
 const query = (page: Page) => Object.fromEntries(new URL(page.url()).searchParams);
+
+/** Pastes `text` into an input as a clipboard paste (the grid editor reads a pasted matrix into the whole grid). */
+async function paste(page: Page, selector: string, text: string): Promise<void> {
+  await page
+    .locator(selector)
+    .first()
+    .evaluate((el, t) => {
+      const data = new DataTransfer();
+      data.setData('text', t);
+      el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+    }, text);
+}
+
+/**
+ * Enters a value into a practice answer field as a student would: a text box gets the text, a grid (a matrix
+ * answer) a pasted matrix, and each card of a list of layers its grids and boxes.
+ */
+async function fillAnswer(page: Page, path: string, value: unknown): Promise<void> {
+  const field = `[data-answer-path="${path}"]`;
+  const editor = await page.locator(field).getAttribute('data-editor');
+  if (editor === null) return answerInput(page, path).fill(answerText(value));
+  if (editor === 'json') return paste(page, `${field} .dnn-grid-editor__cell`, JSON.stringify(value));
+  const records = value as Record<string, unknown>[];
+  for (const [i, rec] of records.entries()) {
+    for (const [key, v] of Object.entries(rec)) {
+      const sub = `${field} [data-field="${path}[${i}].${key}"]`;
+      if ((await page.locator(sub).count()) === 0) continue; // the record's tag (its type), set already
+      if ((await page.locator(`${sub} .dnn-grid-editor__cell`).count()) > 0)
+        await paste(page, `${sub} .dnn-grid-editor__cell`, JSON.stringify(v));
+      else await page.locator(`${sub} input, ${sub} textarea`).first().fill(formatJsonText(v));
+    }
+  }
+}
 
 /** Opens the answer key and reads each graded path's expected value, as text the form accepts. */
 async function answerKey(page: Page): Promise<Record<string, string>> {
@@ -115,7 +151,7 @@ describe('the practice page', () => {
       for (const [path, text] of Object.entries(key))
         expect(text, path).toBe(answerText(getPath(exercise.solution.answer, path)));
 
-      for (const [path, text] of Object.entries(key)) await answerInput(page, path).fill(text);
+      for (const path of Object.keys(key)) await fillAnswer(page, path, getPath(exercise.solution.answer, path));
       await page.getByRole('button', { name: 'Grade' }).click();
       const grade = await shownGrade(page);
       expect(grade.maxScore).toBeGreaterThan(0);
@@ -127,12 +163,12 @@ describe('the practice page', () => {
     });
   }
 
-  it('grades a wrong answer lower, naming the wrong fields and their expected values, with the worked solution', async () => {
+  it('grades a wrong answer lower, then hint 1, hint 2, try again, and the solution only on request', async () => {
     // conv/summary, easy, seed 42: per-layer shapes and params, total params and MACs.
     const { page, problems } = await practice('?id=conv/summary&seed=42&difficulty=easy');
     const exercise = generateExercise(registry, generators, 'conv/summary', 42, 'easy');
     const answer = exercise.solution.answer as { totalParams: number; layers: { outputShape: number[] }[] };
-    // Right shapes (typed by keyboard, Enter grades), the total off by one filter's bias, params and MACs left empty.
+    // Right shapes (typed by keyboard, Enter grades), the total off by a factor 2, params and MACs left empty.
     const shapes = answerInput(page, 'layers[*].outputShape');
     await shapes.focus();
     await page.keyboard.type(answer.layers.map((l) => l.outputShape.join(', ')).join('\n'));
@@ -144,14 +180,74 @@ describe('the practice page', () => {
     expect(grade.verdicts['layers[*].outputShape']).toBe('correct');
     expect(grade.verdicts.totalParams).toBe('wrong');
     expect(grade.verdicts['layers[*].params']).toBe('missing');
-    // The focus moves to the score; the wrong field shows its expected value.
+    // The focus moves to the score. Hints come first: no expected value, no worked solution yet.
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('dnn-grade-heading');
     const row = page.locator('[data-grade-path="totalParams"]');
-    expect(await row.innerText()).toContain(String(answer.totalParams));
+    expect(await row.innerText()).not.toContain(String(answer.totalParams));
+    expect(await page.getByTestId('worked-solution').count()).toBe(0);
+    // Hint 1: what to compute, one line per step of the solution, no maths.
+    const hint = page.getByTestId('hint');
+    expect(await hint.locator('li').count()).toBe(exercise.solution.steps.length);
+    expect(await hint.locator('li').first().innerText()).toBe(exercise.solution.steps[0]!.title);
+    expect(await hint.locator('.katex').count()).toBe(0);
+    // Hint 2: the same steps with their maths (KaTeX), results hidden.
+    await page.getByRole('button', { name: 'Show the numbers (hint 2)' }).click();
+    await expect.poll(() => hint.locator('.katex').count()).toBeGreaterThan(0);
+    expect(await page.getByTestId('feedback').getAttribute('data-hint-stage')).toBe('2');
+    expect(await page.locator('.katex-error').count()).toBe(0);
+    await screenshot(page, 'practice-hint');
+    // Try again: the grade and hints go, the answers stay, the focus returns to the form.
+    await page.getByRole('button', { name: 'Try again' }).click();
+    expect(await page.getByTestId('grade').count()).toBe(0);
+    expect(await page.getByTestId('feedback').count()).toBe(0);
+    expect(await answerInput(page, 'totalParams').inputValue()).toBe(String(answer.totalParams * 2));
+    expect(await page.evaluate(() => document.activeElement?.tagName)).toMatch(/INPUT|TEXTAREA/);
+    // Second attempt, still wrong: hint 1 again; then the full solution on request.
+    await answerInput(page, 'totalParams').fill(String(answer.totalParams * 3));
+    await page.getByRole('button', { name: 'Grade' }).click();
+    await page.getByTestId('hint').waitFor();
+    expect(await page.getByTestId('feedback').getAttribute('data-hint-stage')).toBe('1');
+    await page.getByRole('button', { name: 'Show the full solution' }).click();
     const worked = page.getByTestId('worked-solution');
+    await worked.waitFor();
     expect(await worked.locator('[data-testid="steps"] .katex').count()).toBeGreaterThan(0);
+    expect(await row.innerText()).toContain(String(answer.totalParams));
+    expect(await page.getByTestId('hint').count()).toBe(0);
     expect(await page.locator('.katex-error').count()).toBe(0);
     await screenshot(page, 'practice-graded');
+    expect(problems).toEqual(clean);
+    await page.close();
+  });
+
+  it('mlp-step: fields in the order a student works, layers typed cell by cell in the grids, full marks', async () => {
+    const { page, problems } = await practice('?id=optim/mlp-step&seed=1&difficulty=medium');
+    const exercise = generateExercise(registry, generators, 'optim/mlp-step', 1, 'medium');
+    const paths = await page.locator('[data-answer-path]').evaluateAll((els) => els.map((e) => e.dataset.answerPath));
+    expect(paths).toEqual(['activations', 'loss', 'gradients', 'updated']);
+    // No JSON text area: the layers are cards with a grid of blank cells per weight matrix, its size the layer's.
+    const a = exercise.solution.answer as {
+      activations: number[][];
+      loss: number;
+      gradients: { weights: number[][]; bias: number[] }[];
+      updated: { weights: number[][]; bias: number[] }[];
+    };
+    await answerInput(page, 'activations').fill(a.activations.map((r) => r.join(', ')).join('\n'));
+    await answerInput(page, 'loss').fill(String(a.loss));
+    for (const path of ['gradients', 'updated'] as const) {
+      const cards = page.locator(`[data-answer-path="${path}"] .dnn-records__row`);
+      expect(await cards.count()).toBe(a[path].length);
+      for (const [i, layer] of a[path].entries()) {
+        const cells = page.locator(`[data-field="${path}[${i}].weights"] .dnn-grid-editor__cell`);
+        expect(await cells.count()).toBe(layer.weights.flat().length);
+        expect(await cells.first().inputValue()).toBe('');
+        for (const [k, w] of layer.weights.flat().entries()) await cells.nth(k).fill(String(w));
+        await page.locator(`[data-field="${path}[${i}].bias"] input`).fill(layer.bias.join(', '));
+      }
+    }
+    await screenshot(page, 'practice-mlp-step-grids');
+    await page.getByRole('button', { name: 'Grade' }).click();
+    const grade = await shownGrade(page);
+    expect(grade.score, JSON.stringify(grade.verdicts)).toBe(grade.maxScore);
     expect(problems).toEqual(clean);
     await page.close();
   });

@@ -49,13 +49,28 @@ export function isValue(latex: string): boolean {
   return !/[A-Za-z]/.test(letters);
 }
 
-/** A step's maths with its result hidden: a final value after `=` becomes `?` (a formula without numbers stays whole). */
-export function hideResult(latex: string): string {
-  const parts = splitEquals(latex);
-  if (parts.length < 2) return latex;
+/** How @dnn/core's `step()` joins the pieces of one step's maths. */
+const PIECES = ',\\quad';
+
+/** One piece of maths with its result hidden: a final value after `=` becomes `?`; a table of results becomes `?`. */
+function hidePiece(piece: string): string {
+  if (/\\begin\{(array|tabular)\}/.test(piece)) return HIDDEN;
+  const parts = splitEquals(piece);
+  if (parts.length < 2) return piece;
   const last = parts[parts.length - 1] as string;
-  if (!isValue(last)) return latex;
+  if (!isValue(last)) return piece;
   return [...parts.slice(0, -1), HIDDEN].join(' = ');
+}
+
+/**
+ * A step's maths with every result hidden: in each of its pieces a final value after `=` becomes `?` (a
+ * formula without numbers stays whole), and a table of results becomes `?`.
+ */
+export function hideResult(latex: string): string {
+  return latex
+    .split(PIECES)
+    .map((p) => hidePiece(p.trim()))
+    .join(`${PIECES} `);
 }
 
 /** The hint steps of a solution, in the solution's order. */
