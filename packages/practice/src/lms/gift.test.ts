@@ -5,7 +5,16 @@ import { generateExercise } from '../generator.js';
 import { generators } from '../index.js';
 import { registry } from '../test-registry.test-util.js';
 import { gift } from './gift.js';
-import { allBanks, bankQuestion, decodeHtml, type ExpectedLeaf, expectedQuestion } from './lms-fixtures.test-util.js';
+import {
+  allBanks,
+  bankQuestion,
+  decodeHtml,
+  type ExpectedLeaf,
+  expectedQuestion,
+  stemText,
+  textWith,
+  words,
+} from './lms-fixtures.test-util.js';
 
 type Parsed = GIFTQuestion & Record<string, unknown>;
 interface Choice {
@@ -73,35 +82,25 @@ describe('gift round trip over every generator and difficulty, read back with gi
 });
 
 describe('gift escapes what it writes', () => {
-  const hostile = fc
-    .array(
-      fc.oneof(
-        fc.constantFrom(
-          '~',
-          '=',
-          '#',
-          '{',
-          '}',
-          ':',
-          '\\',
-          '\\:',
-          '//',
-          '\n//',
-          '\n\n',
-          '[html]',
-          '::',
-          '{#1}',
-          '<',
-          '&',
-          '$CATEGORY:',
-        ),
-        fc.string({ unit: 'grapheme' }),
-      ),
-      { maxLength: 12 },
-    )
-    .map((parts) => parts.join(''));
-  const words = (s: string) => s.replace(/\s+/g, ' ').trim();
-  const stemText = (html: string) => words(decodeHtml(html.split('<p>Answer:')[0]?.replace(/<[^>]+>/g, ' ') ?? ''));
+  const hostile = textWith([
+    '~',
+    '=',
+    '#',
+    '{',
+    '}',
+    ':',
+    '\\',
+    '\\:',
+    '//',
+    '\n//',
+    '\n\n',
+    '[html]',
+    '::',
+    '{#1}',
+    '<',
+    '&',
+    '$CATEGORY:',
+  ]);
   const numerical = generateExercise(registry, generators, 'rnn/solve-hidden-size', 5, 'easy');
 
   it('question text with GIFT specials reads back as the same words and the answer is intact', () => {

@@ -4,9 +4,11 @@
  * followed by one question per blank; a rubric judge's field becomes an essay
  * with the key in its general feedback (GIFT has no grader information).
  */
+
+import { escapeHtml } from '../exam/html.js';
 import { answerBlanks, type Blank, blanksOf } from './answer-blanks.js';
 import type { BankQuestion, QuestionBank } from './bank.js';
-import { escapeHtml, keyHtml, questionHtml, solutionHtml } from './html.js';
+import { keyHtml, questionHtml, solutionHtml } from './html.js';
 import { decimalText } from './number-text.js';
 import { questionName, shortAnswerPattern } from './question-parts.js';
 

@@ -1,12 +1,6 @@
 /** HTML pieces of an exported question: the question, the worked solution (TeX for Moodle's MathJax filter) and an answer key. */
 import type { Solution } from '@dnn/core';
-
-const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
-
-/** `s` as HTML text (`&`, `<`, `>`, `"` as entities). */
-export function escapeHtml(s: string): string {
-  return s.replace(/[&<>"]/g, (c) => ENTITIES[c] ?? c);
-}
+import { escapeHtml } from '../exam/html.js';
 
 /** Braces as entities, so no text in a Cloze question reads as an embedded answer (`{1:NUMERICAL:=5}`). */
 export function escapeBraces(html: string): string {

@@ -3,6 +3,7 @@
  * generator and difficulty, and what the solver's answer and the rubric say an
  * exported question must hold, read straight from them (not from the writers).
  */
+import fc from 'fast-check';
 import { DEFAULT_TOLERANCE, getPath } from '../compare.js';
 import { DIFFICULTIES, type Exercise, generateExercise } from '../generator.js';
 import { generators, rubrics } from '../index.js';
@@ -85,4 +86,21 @@ export function decodeHtml(html: string): string {
   return html.replace(/&(#\d+|[a-z]+);/g, (m, e: string) =>
     e.startsWith('#') ? String.fromCodePoint(Number(e.slice(1))) : (named[e] ?? m),
   );
+}
+
+/** Text mixing the given special strings with arbitrary graphemes (up to `maxLength` pieces). */
+export function textWith(specials: readonly string[], maxLength = 12): fc.Arbitrary<string> {
+  return fc
+    .array(fc.oneof(fc.constantFrom(...specials), fc.string({ unit: 'grapheme' })), { maxLength })
+    .map((parts) => parts.join(''));
+}
+
+/** Whitespace folded: how a reader of rendered HTML sees text. */
+export function words(s: string): string {
+  return s.replace(/\s+/g, ' ').trim();
+}
+
+/** A question text as a reader sees it: up to the writer's own first line (`<p>Answer:`, `<p><code>`, `<p><em>`), tags dropped, entities decoded. */
+export function stemText(html: string): string {
+  return words(decodeHtml(html.split(/<p>(?:<code>|<em>|Answer:)/)[0]?.replace(/<[^>]+>/g, ' ') ?? ''));
 }

@@ -4,9 +4,11 @@
  * several as `cloze` (embedded answers); fields a rubric judge grades as an
  * `essay` with the key in the grader information.
  */
+
+import { escapeHtml } from '../exam/html.js';
 import { type AnswerBlanks, answerBlanks, type Blank, blanksOf, integerWeights, type Layout } from './answer-blanks.js';
 import type { BankQuestion, QuestionBank } from './bank.js';
-import { escapeBraces, escapeHtml, keyHtml, questionHtml, solutionHtml } from './html.js';
+import { escapeBraces, keyHtml, questionHtml, solutionHtml } from './html.js';
 import { decimalText } from './number-text.js';
 import { pointsSplit, questionName, shortAnswerPattern } from './question-parts.js';
 import { cdata, escapeXml } from './xml-text.js';
@@ -138,11 +140,14 @@ function subQuestion(blank: Blank, weight: number): string {
 
 /**
  * A Cloze short answer. Moodle ends an answer at `~`, `#` or `}` unless `&`
- * or a backslash comes just before, then decodes HTML entities: so specials
- * and the backslash go as numeric entities.
+ * or a backslash comes just before, decodes HTML entities, then turns `\}`
+ * and `\#` into `}` and `#`: so a backslash before those is doubled, and
+ * specials and backslashes go as numeric entities.
  */
 function clozeText(answer: string): string {
-  return shortAnswerPattern(answer).replace(/[&<>"~#{}\\]/g, (c) => `&#${c.charCodeAt(0)};`);
+  return shortAnswerPattern(answer)
+    .replace(/\\(?=[#}])/g, '\\\\')
+    .replace(/[&<>"~#{}\\]/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
 function essay(question: BankQuestion, name: string, blanks: AnswerBlanks, grade: number): string {
