@@ -1,6 +1,7 @@
 /**
  * The conv layer of conv/backprop (cross-correlation, as conv/forward):
- * forward through the shared kernels, backward as plain float64 loops —
+ * forward through the shared kernels, backward by float64 loops (or, from KERNEL_THRESHOLD multiply-adds when the
+ * float32 result is provably identical, the WASM gradient kernels: kernel-backend-grad.ts) —
  * ∂L/∂W[o][c][a][b] = Σ ∂L/∂Y[o][y][x]·X_pad[c][y·s+a][x·s+b],
  * ∂L/∂b[o] = Σ ∂L/∂Y[o][y][x], ∂L/∂X = the output gradient sent back through every tap.
  */
@@ -8,6 +9,7 @@ import { add, eq, mul, type Step, step, sym, tex } from '@dnn/core';
 import { readConvParams } from './conv-params.js';
 import { type CellContext, convCellStep } from './forward.js';
 import { convolve } from './kernel-backend.js';
+import { convGradInput, convGradWeight } from './kernel-backend-grad.js';
 import { gradSym, type LayerPass, layerSym, mapShape, type PassContext, type Value, valueSteps } from './layer-pass.js';
 import { inside, tapPosition, type WindowGeometry, windowGeometry } from './sliding-window.js';
 import { checkFinite, type Nested } from './tensor.js';
@@ -96,20 +98,20 @@ interface BackwardArgs {
   wRank2: boolean;
 }
 
-/** The float64 backward loops and their steps. */
-function convBackward(args: BackwardArgs) {
-  const { g, x, xShape, w, wShape, bias, gy, ctx } = args;
+/**
+ * ∂L/∂X (`input`) or ∂L/∂W (`weight`) by the float64 loop over every output cell and tap (the kernels' fallback below
+ * the threshold; both follow the same loop order).
+ */
+function gradientLoop(args: BackwardArgs, target: 'input' | 'weight'): Float64Array {
+  const { g, x, xShape, w, wShape, gy } = args;
   const [C, H, W] = xShape;
   const [Cout, , kH, kW] = wShape;
   const [Ho, Wo] = g.out;
-  const gx = new Float64Array(x.length);
-  const gw = new Float64Array(w.length);
-  const gb = new Float64Array(Cout);
+  const out = new Float64Array(target === 'input' ? x.length : w.length);
   for (let o = 0; o < Cout; o++) {
     for (let y = 0; y < Ho; y++) {
       for (let xo = 0; xo < Wo; xo++) {
         const d = gy[(o * Ho + y) * Wo + xo] as number;
-        gb[o] = (gb[o] as number) + d;
         // tapPosition inlined (no allocation per tap): row y·s − top + a, column x·s − left + b
         const y0 = y * g.stride[0] - g.pads.top;
         const x0 = xo * g.stride[1] - g.pads.left;
@@ -122,13 +124,29 @@ function convBackward(args: BackwardArgs) {
               if (ix < 0 || ix >= W) continue;
               const xi = (c * H + iy) * W + ix;
               const wi = ((o * C + c) * kH + a) * kW + b;
-              gw[wi] = (gw[wi] as number) + d * (x[xi] as number);
-              gx[xi] = (gx[xi] as number) + d * (w[wi] as number);
+              if (target === 'input') out[xi] = (out[xi] as number) + d * (w[wi] as number);
+              else out[wi] = (out[wi] as number) + d * (x[xi] as number);
             }
           }
         }
       }
     }
+  }
+  return out;
+}
+
+/** The backward pass (the WASM gradient kernels from KERNEL_THRESHOLD multiply-adds when exact) and its steps. */
+function convBackward(args: BackwardArgs) {
+  const { g, x, xShape, w, wShape, bias, gy, ctx } = args;
+  const [C, H, W] = xShape;
+  const [Cout, , kH, kW] = wShape;
+  const [Ho, Wo] = g.out;
+  const geo = { x: xShape, w: wShape, out: g.out, stride: g.stride, pads: g.pads };
+  const gx = convGradInput(geo, gy, w, () => gradientLoop(args, 'input'));
+  const gw = convGradWeight(geo, x, gy, () => gradientLoop(args, 'weight'));
+  const gb = new Float64Array(Cout);
+  for (let o = 0; o < Cout; o++) {
+    for (let i = o * Ho * Wo; i < (o + 1) * Ho * Wo; i++) gb[o] = (gb[o] as number) + (gy[i] as number);
   }
   const { n, path } = ctx;
   checkFinite(gw, `${path}.weight`, `a weight gradient of layer ${n}`);

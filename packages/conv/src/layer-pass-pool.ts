@@ -8,6 +8,7 @@
  */
 import { eq, frac, num, rel, type Step, step, tex } from '@dnn/core';
 import { poolChannels } from './kernel-backend.js';
+import { poolGradInput } from './kernel-backend-grad.js';
 import {
   gradSym,
   type LayerPass,
@@ -87,7 +88,7 @@ export function poolPass(spec: PoolLayerSpec, x: Value, ctx: PassContext): Layer
     output: { data: out, shape: outShape },
     steps,
     notes: g.notes,
-    backward: (gy) => poolBackward(g, xShape, rank2, routes(), gy, ctx, spec.type),
+    backward: (gy) => poolBackward(g, x.data, xShape, rank2, routes(), gy, ctx, spec),
   };
 }
 
@@ -129,27 +130,53 @@ function routeAll(
   return routes;
 }
 
+/** ∂L/∂X by routing: the float64 loop (the kernels' fallback). */
+function routeGradients(xShape: [number, number, number], out: readonly number[], routes: Route[], gy: Float64Array) {
+  const [C, H, W] = xShape;
+  const gx = new Float64Array(C * H * W);
+  routes.forEach((r, i) => {
+    const c = Math.floor(i / (out[0]! * out[1]!));
+    const d = (gy[i] as number) * r.share;
+    for (const cell of r.cells) {
+      if (cell.real) gx[(c * H + cell.iy) * W + cell.ix] = (gx[(c * H + cell.iy) * W + cell.ix] as number) + d;
+    }
+  });
+  return gx;
+}
+
 function poolBackward(
   g: WindowGeometry,
+  x: Float64Array,
   xShape: [number, number, number],
   rank2: boolean,
   routes: Route[],
   gy: Float64Array,
   ctx: PassContext,
-  type: PoolLayerSpec['type'],
+  spec: PoolLayerSpec,
 ) {
+  const { type } = spec;
   const [C, H, W] = xShape;
   const [Ho, Wo] = g.out;
-  const gx = new Float64Array(C * H * W);
   let lost = 0;
   routes.forEach((r, i) => {
-    const c = Math.floor(i / (Ho * Wo));
-    const d = (gy[i] as number) * r.share;
-    for (const cell of r.cells) {
-      if (cell.real) gx[(c * H + cell.iy) * W + cell.ix] = (gx[(c * H + cell.iy) * W + cell.ix] as number) + d;
-      else if (d !== 0) lost++;
-    }
+    if ((gy[i] as number) * r.share !== 0) lost += r.cells.filter((cell) => !cell.real).length;
   });
+  const geo = {
+    kind: type === 'maxpool' ? ('max' as const) : ('avg' as const),
+    x: xShape,
+    kernel: g.kernel,
+    stride: g.stride,
+    pads: g.pads,
+    out: g.out,
+    padValue: spec.padValue,
+    maxTie: ctx.maxTie,
+    counts: {
+      *[Symbol.iterator]() {
+        for (const r of routes) yield r.cells.length;
+      },
+    },
+  };
+  const gx = poolGradInput(geo, x, gy, () => routeGradients(xShape, g.out, routes, gy));
   checkFinite(gx, ctx.path, `an input gradient of layer ${ctx.n}`);
   const { n } = ctx;
   const xSym = (c: number, iy: number, ix: number) => (rank2 ? gradSym('X', n, iy, ix) : gradSym('X', n, c, iy, ix));
