@@ -84,6 +84,15 @@ export function answerBlanks(question: BankQuestion): AnswerBlanks {
       hand(error.message);
     }
   }
+  if (result.auto.length === 0 && result.hand.length === 0) {
+    // Never drop a question: with nothing to enter, the teacher grades the whole answer.
+    result.hand.push({
+      path: 'answer',
+      points: 1,
+      key: answer,
+      reason: 'the rubric grades no field an LMS can ask for here',
+    });
+  }
   return result;
 }
 

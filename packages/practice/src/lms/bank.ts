@@ -14,3 +14,14 @@ export interface QuestionBank {
   name: string;
   questions: readonly BankQuestion[];
 }
+
+/** Throws a RangeError naming the question when a bank question's points are not a finite number ≥ 0. */
+export function checkBanks(banks: readonly QuestionBank[]): void {
+  for (const bank of banks)
+    bank.questions.forEach((q, i) => {
+      if (!Number.isFinite(q.points) || q.points < 0)
+        throw new RangeError(
+          `bank "${bank.name}", question ${i + 1} (${q.exercise.id}): points must be a number ≥ 0, got ${q.points}`,
+        );
+    });
+}

@@ -151,3 +151,17 @@ describe('gift escapes text answers', () => {
     );
   });
 });
+
+describe('gift on odd banks', () => {
+  const exercise = generateExercise(registry, generators, 'rnn/params', 9, 'easy');
+
+  it('a question whose rubric grades nothing here is an essay with the whole answer as key', () => {
+    const question = { ...bankQuestion(exercise, 3), rubric: { id: exercise.id, fields: [] } };
+    const parsed = parse(gift([{ name: 'b', questions: [question] }])) as Parsed[];
+    expect(parsed.map((q) => q.type)).toEqual(['Category', 'Essay']);
+  });
+
+  it('points that are not a number ≥ 0 are refused', () => {
+    expect(() => gift([{ name: 'Midterm', questions: [bankQuestion(exercise, -2)] }])).toThrow(RangeError);
+  });
+});

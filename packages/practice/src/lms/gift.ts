@@ -7,13 +7,14 @@
 
 import { escapeHtml } from '../exam/html.js';
 import { answerBlanks, type Blank, blanksOf } from './answer-blanks.js';
-import type { BankQuestion, QuestionBank } from './bank.js';
+import { type BankQuestion, checkBanks, type QuestionBank } from './bank.js';
 import { keyHtml, questionHtml, solutionHtml } from './html.js';
 import { decimalText } from './number-text.js';
 import { questionName, shortAnswerPattern } from './question-parts.js';
 
-/** Writes the banks as one GIFT file: each bank a `$CATEGORY: $course$/top/<name>` with its questions. */
+/** Writes the banks as one GIFT file: each bank a `$CATEGORY: $course$/top/<name>` with its questions; throws a RangeError for points that are not a number ≥ 0. */
 export function gift(banks: readonly QuestionBank[]): string {
+  checkBanks(banks);
   return banks
     .flatMap((bank) => [
       `$CATEGORY: $course$/top/${oneLine(bank.name).replace(/\//g, '//')}`, // the line's rest, read raw by Moodle

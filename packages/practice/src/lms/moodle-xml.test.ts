@@ -376,3 +376,31 @@ describe('moodleXml escapes text answers', () => {
     );
   });
 });
+
+describe('moodleXml on odd banks', () => {
+  const exercise = generateExercise(registry, generators, 'rnn/params', 9, 'easy');
+
+  it('a question whose rubric grades nothing here is not dropped: an essay worth its points with the whole answer as key', () => {
+    const question = { ...bankQuestion(exercise, 3), rubric: { id: exercise.id, fields: [] } };
+    const [, q, extra] = parseQuiz(moodleXml([{ name: 'b', questions: [question] }])) as [Node, Node, Node?];
+    expect(extra).toBeUndefined();
+    expect(q['@type']).toBe('essay');
+    expect(Number(q.defaultgrade)).toBe(3);
+    const [, key] = /<pre>([\s\S]*?)<\/pre>/.exec(text(q.graderinfo)) ?? [];
+    expect(JSON.parse(decodeHtml(key ?? ''))).toEqual(exercise.solution.answer);
+  });
+
+  it('points that are not a number ≥ 0 are refused, naming the bank and question', () => {
+    for (const points of [-1, Number.NaN, Number.POSITIVE_INFINITY])
+      expect(() => moodleXml([{ name: 'Midterm', questions: [bankQuestion(exercise, points)] }])).toThrow(
+        /bank "Midterm", question 1 \(rnn\/params\): points must be a number ≥ 0/,
+      );
+  });
+
+  it('no banks is an empty quiz, and an empty bank is its category alone', () => {
+    expect(parseQuiz(moodleXml([])) ?? []).toEqual([]);
+    const [category, ...rest] = parseQuiz(moodleXml([{ name: 'empty', questions: [] }])) as Node[];
+    expect(text(category?.category)).toBe('$course$/top/empty');
+    expect(rest).toEqual([]);
+  });
+});

@@ -7,14 +7,15 @@
 
 import { escapeHtml } from '../exam/html.js';
 import { type AnswerBlanks, answerBlanks, type Blank, blanksOf, integerWeights, type Layout } from './answer-blanks.js';
-import type { BankQuestion, QuestionBank } from './bank.js';
+import { type BankQuestion, checkBanks, type QuestionBank } from './bank.js';
 import { escapeBraces, keyHtml, questionHtml, solutionHtml } from './html.js';
 import { decimalText } from './number-text.js';
 import { pointsSplit, questionName, shortAnswerPattern } from './question-parts.js';
 import { cdata, escapeXml } from './xml-text.js';
 
-/** Writes the banks as one Moodle XML question file: each bank a category `$course$/top/<name>` with its questions. */
+/** Writes the banks as one Moodle XML question file: each bank a category `$course$/top/<name>` with its questions; throws a RangeError for points that are not a number ≥ 0. */
 export function moodleXml(banks: readonly QuestionBank[]): string {
+  checkBanks(banks);
   const body = banks.flatMap((bank) => [
     category(bank.name),
     ...bank.questions.flatMap((question, i) => questionXml(question, questionName(question, i))),
