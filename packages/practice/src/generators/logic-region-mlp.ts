@@ -1,7 +1,6 @@
-/** Questions for logic/region-mlp: a threshold network that is 1 exactly on a union of convex polygons. */
+/** Questions for logic/region-mlp: a threshold network that is 1 exactly on a union of convex polygons (graded by region-mlp-rubric.ts). */
 import { defineGenerator } from '../generator.js';
 import type { Rng } from '../rng.js';
-import { defineRubric } from '../rubric.js';
 import { positive } from './non-trivial.js';
 import { show } from './numbers.js';
 
@@ -50,14 +49,4 @@ export const logicRegionMlpGenerator = defineGenerator({
   },
   /** Non-trivial: the network has hidden units. */
   nonTrivial: (a) => positive(a.hiddenUnits),
-});
-
-/** Grading weights of logic/region-mlp: the hidden half-planes, then the network's size. */
-export const logicRegionMlpRubric = defineRubric({
-  id: 'logic/region-mlp',
-  fields: [
-    { path: 'hiddenUnits', points: 2 },
-    { path: 'perceptrons', points: 1 },
-    { path: 'depth', points: 1 },
-  ],
 });

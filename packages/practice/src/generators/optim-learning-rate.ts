@@ -42,12 +42,13 @@ export const optimLearningRateGenerator = defineGenerator({
   nonTrivial: (a) => nonZero(a.hessianEigenvalues),
 });
 
-/** Grading weights of optim/learning-rate: both learning rates, then the eigenvalues. */
+/** Grading weights of optim/learning-rate: both learning rates, then the Hessian and its eigenvalues (the question asks for both). */
 export const optimLearningRateRubric = defineRubric({
   id: 'optim/learning-rate',
   fields: [
     { path: 'maxConvergent', points: 2 },
     { path: 'optimal', points: 2 },
+    { path: 'hessian', points: 1 },
     { path: 'hessianEigenvalues', points: 1, equivalents: anyOrder },
   ],
 });

@@ -56,12 +56,20 @@ export const rnnForwardGenerator = defineGenerator<Record<string, unknown>>({
   nonTrivial: (a) => nonZero(a.h),
 });
 
-/** Grading weights of rnn/forward: the hidden states, then pre-activations and outputs (scalar states may be written flat). */
+/**
+ * Grading weights of rnn/forward: the hidden states, then pre-activations (asked for the matrix form only) and
+ * outputs (scalar states may be written flat).
+ */
 export const rnnForwardRubric = defineRubric({
   id: 'rnn/forward',
   fields: [
     { path: 'h', points: 3, equivalents: flatSingles },
-    { path: 'z', points: 1, equivalents: flatSingles },
+    {
+      path: 'z',
+      points: 1,
+      equivalents: flatSingles,
+      when: (input) => Array.isArray((input as { Wxh?: unknown }).Wxh),
+    },
     { path: 'y', points: 2, equivalents: flatSingles, when: (input) => hasOutput(input) },
   ],
 });
