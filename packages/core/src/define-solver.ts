@@ -1,5 +1,6 @@
 /** The solver model: one solver = one `defineSolver({...})` value. */
 import type { z } from 'zod';
+import { DnnInputError } from './errors.js';
 import { fractionsToNumbers } from './fraction-input.js';
 import { checkStructure, fromZodError, readableIssue } from './input-errors.js';
 import type { Solution } from './solution.js';
@@ -79,16 +80,26 @@ export function parseInput<S extends z.ZodType>(solver: Solver<S, z.ZodType>, in
   throw fromZodError(explained.success ? result.error : explained.error);
 }
 
-/** Validates and solves. Input errors are {@link DnnInputError}; anything else is a bug in the solver. */
+/**
+ * Validates and solves. Input errors are {@link DnnInputError} — an answer that overflowed to ±Infinity too, naming
+ * the answer field; anything else (a NaN in the answer included) is a bug in the solver.
+ */
 export function runSolver<S extends z.ZodType, A extends z.ZodType>(
   solver: Solver<S, A>,
   input: unknown,
 ): Solution<z.output<A>> {
   const solution = solver.solve(parseInput(solver, input));
   const bad = nonFinitePath(solution.answer);
-  if (bad !== undefined) {
+  if (bad !== undefined && Number.isNaN(bad.value)) {
     throw new Error(
-      `internal error: ${solver.id} answer${bad.path} is ${bad.value}; non-finite results must be null with a reason`,
+      `internal error: ${solver.id} answer${bad.path} is NaN; non-finite results must be null with a reason`,
+    );
+  }
+  if (bad !== undefined) {
+    // The safety net under the solvers' own overflow checks: an infinite result is the input's magnitudes, not a bug.
+    throw new DnnInputError(
+      'input',
+      `the result ${bad.path.replace(/^\./, '')} overflows double precision (beyond ±1.8e308): the input's numbers are too large in magnitude for this computation`,
     );
   }
   return solution;

@@ -73,6 +73,14 @@ describe('registry', () => {
   it('a NaN in an answer is an internal error, not a silent wrong answer', () => {
     expect(() => registry.solve('test/broken', {})).toThrow(/internal error: test\/broken answer.y is NaN/);
   });
+
+  it('an answer that overflowed to ±Infinity is an input error naming the answer field (was an internal error)', () => {
+    // 2·x overflows for x > Number.MAX_VALUE / 2 ≈ 9e307.
+    const e = inputError(() => registry.solve('test/double', { x: 1e308 }));
+    expect(e.path).toBe('input');
+    expect(e.reason).toMatch(/^the result y overflows double precision/);
+    expect(inputError(() => registry.solve('test/double', { x: -1e308 })).reason).toMatch(/result y overflows/);
+  });
 });
 
 describe('input errors name the field in words a student understands', () => {
