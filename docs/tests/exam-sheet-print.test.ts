@@ -8,7 +8,7 @@ import { solvers as conv } from '@dnn/conv';
 import { createRegistry } from '@dnn/core';
 import { solvers as logicNets } from '@dnn/logic-nets';
 import { solvers as optim } from '@dnn/optim';
-import { examHtml, examVariant, generators, readExamSpec } from '@dnn/practice';
+import { DIFFICULTIES, examHtml, examVariant, generators, readExamSpec } from '@dnn/practice';
 import { solvers as rnn } from '@dnn/rnn';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -64,6 +64,19 @@ describe('the printable exam sheet', () => {
     const sheet = await print(examHtml(variant), 'exam-sheet');
     expect(sheet.controls).toBe(0);
     expect(sheet.pages).toBe(spec.items.length);
+  });
+
+  it('fits every generator’s question, at every difficulty, with its box on one page', async () => {
+    const all = readExamSpec(
+      {
+        title: 'Every question',
+        seed: 5,
+        items: generators.flatMap((g) => DIFFICULTIES.map((difficulty) => ({ solver: g.id, difficulty, points: 1 }))),
+      },
+      generators,
+    );
+    const sheet = await print(examHtml(examVariant(registry, generators, all, 'catalog')), 'exam-sheet-catalog');
+    expect(sheet.pages).toBe(all.items.length);
   });
 
   it('prints the answer key with every question, starting each on a new page', async () => {
