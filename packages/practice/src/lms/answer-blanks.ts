@@ -96,6 +96,11 @@ export function answerBlanks(question: BankQuestion): AnswerBlanks {
   return result;
 }
 
+/** Every blank of the auto-graded fields, in reading order. */
+export function allBlanks(blanks: AnswerBlanks): Blank[] {
+  return blanks.auto.flatMap((f) => f.lines.flatMap((line) => blanksOf(line.layout)));
+}
+
 /** Every blank of a layout, in reading order. */
 export function blanksOf(layout: Layout): Blank[] {
   if ('blank' in layout) return [layout.blank];

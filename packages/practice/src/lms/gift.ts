@@ -6,9 +6,9 @@
  */
 
 import { escapeHtml } from '../exam/html.js';
-import { answerBlanks, type Blank, blanksOf } from './answer-blanks.js';
+import { allBlanks, answerBlanks, type Blank } from './answer-blanks.js';
 import { type BankQuestion, checkBanks, type QuestionBank } from './bank.js';
-import { keyHtml, questionHtml, solutionHtml } from './html.js';
+import { handKeyHtml, handQuestionHtml, questionHtml, solutionHtml } from './html.js';
 import { decimalText } from './number-text.js';
 import { questionName, shortAnswerPattern } from './question-parts.js';
 
@@ -26,7 +26,7 @@ export function gift(banks: readonly QuestionBank[]): string {
 
 function questionGift(question: BankQuestion, name: string): string[] {
   const blanks = answerBlanks(question);
-  const all = blanks.auto.flatMap((f) => f.lines.flatMap((line) => blanksOf(line.layout)));
+  const all = allBlanks(blanks);
   const steps = solutionHtml(question.exercise.solution);
   const text = questionHtml(question.exercise.question);
   const notes = blanks.auto.flatMap((f) => (f.note ? [`<p><em>${escapeHtml(f.note)}</em></p>`] : []));
@@ -42,12 +42,9 @@ function questionGift(question: BankQuestion, name: string): string[] {
     });
   }
   if (blanks.hand.length > 0) {
-    const fields = blanks.hand.map((f) => `<code>${escapeHtml(f.path)}</code>`).join(', ');
-    const key = blanks.hand
-      .map((f) => `<p><code>${escapeHtml(f.path)}</code>: ${escapeHtml(f.reason)}.</p>${keyHtml(f.key)}`)
-      .join('');
     const essayName = all.length > 0 ? `${name} (graded by hand)` : name;
-    out.push(item(essayName, `${text}<p>Answer: ${fields}</p>`, `{${feedback(key + steps)}}`));
+    const key = handKeyHtml(blanks.hand) + steps;
+    out.push(item(essayName, handQuestionHtml(question.exercise.question, blanks.hand), `{${feedback(key)}}`));
   }
   return out;
 }

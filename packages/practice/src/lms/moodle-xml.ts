@@ -6,9 +6,16 @@
  */
 
 import { escapeHtml } from '../exam/html.js';
-import { type AnswerBlanks, answerBlanks, type Blank, blanksOf, integerWeights, type Layout } from './answer-blanks.js';
+import {
+  type AnswerBlanks,
+  allBlanks,
+  answerBlanks,
+  type Blank,
+  integerWeights,
+  type Layout,
+} from './answer-blanks.js';
 import { type BankQuestion, checkBanks, type QuestionBank } from './bank.js';
-import { escapeBraces, keyHtml, questionHtml, solutionHtml } from './html.js';
+import { escapeBraces, handKeyHtml, handQuestionHtml, questionHtml, solutionHtml } from './html.js';
 import { decimalText } from './number-text.js';
 import { pointsSplit, questionName, shortAnswerPattern } from './question-parts.js';
 import { cdata, escapeXml } from './xml-text.js';
@@ -32,7 +39,7 @@ function category(name: string): string {
 function questionXml(question: BankQuestion, name: string): string[] {
   const blanks = answerBlanks(question);
   const points = pointsSplit(question, blanks);
-  const all = blanks.auto.flatMap((f) => f.lines.flatMap((line) => blanksOf(line.layout)));
+  const all = allBlanks(blanks);
   const out: string[] = [];
   const [only] = all;
   if (all.length === 1 && only) out.push(single(question, name, blanks, only, points.auto));
@@ -102,7 +109,7 @@ function single(question: BankQuestion, name: string, blanks: AnswerBlanks, blan
  * proportions, equal to the question's points when whole numbers allow).
  */
 function cloze(question: BankQuestion, name: string, blanks: AnswerBlanks, grade: number): string {
-  const all = blanks.auto.flatMap((f) => f.lines.flatMap((line) => blanksOf(line.layout)));
+  const all = allBlanks(blanks);
   const ints = integerWeights(
     all.map((b) => b.weight),
     grade,
@@ -152,14 +159,8 @@ function clozeText(answer: string): string {
 }
 
 function essay(question: BankQuestion, name: string, blanks: AnswerBlanks, grade: number): string {
-  const fields = blanks.hand.map((f) => `<code>${escapeHtml(f.path)}</code>`).join(', ');
-  const text = `${questionHtml(question.exercise.question)}<p>Answer: ${fields}</p>`;
-  const info = blanks.hand
-    .map(
-      (f) =>
-        `<p><code>${escapeHtml(f.path)}</code> (${f.points} rubric points): ${escapeHtml(f.reason)}.</p>${keyHtml(f.key)}`,
-    )
-    .join('');
+  const text = handQuestionHtml(question.exercise.question, blanks.hand);
+  const info = handKeyHtml(blanks.hand);
   return [
     common('essay', name, text, solutionHtml(question.exercise.solution), grade),
     '<responseformat>editor</responseformat>',
