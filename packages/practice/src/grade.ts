@@ -121,7 +121,8 @@ function judgeSafely(
  * Grades `studentAnswer` for the problem `input` of solver `id`. The answer is an object shaped like the
  * solver's answer, or keyed by rubric paths (`{"layers[2].outputShape": "8×4×4"}`); values may be numbers or the
  * text a student writes (`"(4, 5, 5)"`, `"4×5×5"`, `"44,865"`, `"2 ln 2"`). Any value gets a score in
- * [0, maxScore]: one too deep or too large for {@link ANSWER_LIMITS} is a fair zero with a remark.
+ * [0, maxScore]: one too deep or too large for {@link ANSWER_LIMITS} is a fair zero with a remark. `solved` is
+ * the solver's solution of `input` when the caller has it already (a class answering one question).
  */
 export function grade(
   registry: Registry,
@@ -129,8 +130,9 @@ export function grade(
   id: string,
   input: unknown,
   studentAnswer: unknown,
+  solved?: Solution,
 ): Grade {
-  const solution = registry.solve(id, input);
+  const solution = solved ?? registry.solve(id, input);
   if (studentAnswer === null || typeof studentAnswer !== 'object' || Array.isArray(studentAnswer)) {
     throw new DnnInputError('answer', 'must be an object with the answer fields, e.g. {"outputShape": [5, 8, 8]}');
   }

@@ -143,10 +143,16 @@ export function gradeRows(rows: readonly AnswerRow[], context: BatchGradingConte
   const rowsOut: GradebookRow[] = [];
   const feedback: StudentFeedback[] = [];
   const names = new Set<string>();
+  // One rendering of each question's worked solution, shared by every student who answered it.
+  const rendered = new Map<Exercise, string>();
+  const workedSolution = (e: Exercise) => {
+    if (!rendered.has(e)) rendered.set(e, renderSolution(e.solution, 'markdown'));
+    return rendered.get(e) as string;
+  };
   for (const [student, items] of byStudent) {
     const questions: GradedQuestion[] = [];
     for (const [item, { exercise, answers, lines }] of items) {
-      const g = grade(context.registry, context.rubrics, exercise.id, exercise.input, answers);
+      const g = grade(context.registry, context.rubrics, exercise.id, exercise.input, answers, exercise.solution);
       questions.push({ item, exercise, grade: g, lines });
       for (const f of g.fields) {
         const column = `${item}: ${f.path}`;
@@ -164,7 +170,7 @@ export function gradeRows(rows: readonly AnswerRow[], context: BatchGradingConte
     feedback.push({
       student,
       fileName: fileNameFor(student, names),
-      markdown: feedbackMarkdown(student, questions),
+      markdown: feedbackMarkdown(student, questions, workedSolution),
       questions,
     });
   }
@@ -200,7 +206,11 @@ function safe(value: unknown): string {
 }
 
 /** One student's feedback in Markdown: per question the verdicts, remarks and the worked solution. */
-function feedbackMarkdown(student: string, questions: GradedQuestion[]): string {
+function feedbackMarkdown(
+  student: string,
+  questions: GradedQuestion[],
+  workedSolution: (e: Exercise) => string,
+): string {
   const total = questions.reduce((s, q) => s + q.grade.score, 0);
   const max = questions.reduce((s, q) => s + q.grade.maxScore, 0);
   const parts = [
@@ -218,7 +228,7 @@ function feedbackMarkdown(student: string, questions: GradedQuestion[]): string 
       parts.push(`- ${safe(f.path)}: ${f.verdict}, ${f.points}/${f.maxPoints}${detail}`);
       for (const remark of f.remarks ?? []) parts.push(`  - ${safe(remark)}`);
     }
-    parts.push('', '### Worked solution', '', renderSolution(q.grade.solution, 'markdown'));
+    parts.push('', '### Worked solution', '', workedSolution(q.exercise));
   }
   return `${parts.join('\n')}\n`;
 }
