@@ -466,41 +466,30 @@ function pointwiseLoss(kind: LossKind, data: LossData): CoreLoss {
       const d = p - t;
       let term: number;
       let g: number;
-      let sub: Tex;
-      const name = math(`ℓ_${i + 1}${j + 1}`);
       switch (kind) {
         case 'hinge': {
           const margin = 1 - t * p;
           term = Math.max(0, margin);
           g = margin > 0 ? -t : 0;
           if (margin === 0) kink = true;
-          sub = tex(
-            `max(0, 1 − ${fmtNum(t)}·${paren(p)})`,
-            `\\max\\left(0, 1 - ${num(t).latex} \\cdot ${parenLatex(p)}\\right)`,
-          );
           break;
         }
         case 'exponential':
           term = Math.exp(-t * p);
           g = -t * term;
-          sub = tex(`e^(−${fmtNum(t)}·${paren(p)})`, `e^{-${num(t).latex} \\cdot ${parenLatex(p)}}`);
           break;
         case 'half-sse':
           term = 0.5 * d * d;
           g = d;
-          sub = tex(
-            `½(${fmtNum(p)} − ${paren(t)})²`,
-            `\\frac{1}{2}\\left(${num(p).latex} - ${parenLatex(t)}\\right)^2`,
-          );
           break;
         default:
           term = d * d;
           g = 2 * d;
-          sub = tex(`(${fmtNum(p)} − ${paren(t)})²`, `\\left(${num(p).latex} - ${parenLatex(t)}\\right)^2`);
       }
       termRow.push(term);
       gradRow.push(g);
-      if (show) shown.push(eq(name, sub, term));
+      // Substitutions are written only for the few elements shown (O(elements) numbers, not texts).
+      if (show) shown.push(eq(math(`ℓ_${i + 1}${j + 1}`), pointwiseSubstitution(kind, p, t), term));
     }
     terms.push(termRow);
     grad.push(gradRow);
@@ -526,6 +515,23 @@ function pointwiseLoss(kind: LossKind, data: LossData): CoreLoss {
     exponential: '∂ℓ/∂p = −t·e^(−t·p)',
   };
   return { terms, grad, gradFormula: math(gradFormulas[kind] as string), steps, notes };
+}
+
+/** ℓ with p and t substituted, for one shown element of a pointwise loss. */
+function pointwiseSubstitution(kind: LossKind, p: number, t: number): Tex {
+  switch (kind) {
+    case 'hinge':
+      return tex(
+        `max(0, 1 − ${fmtNum(t)}·${paren(p)})`,
+        `\\max\\left(0, 1 - ${num(t).latex} \\cdot ${parenLatex(p)}\\right)`,
+      );
+    case 'exponential':
+      return tex(`e^(−${fmtNum(t)}·${paren(p)})`, `e^{-${num(t).latex} \\cdot ${parenLatex(p)}}`);
+    case 'half-sse':
+      return tex(`½(${fmtNum(p)} − ${paren(t)})²`, `\\frac{1}{2}\\left(${num(p).latex} - ${parenLatex(t)}\\right)^2`);
+    default:
+      return tex(`(${fmtNum(p)} − ${paren(t)})²`, `\\left(${num(p).latex} - ${parenLatex(t)}\\right)^2`);
+  }
 }
 
 function paren(x: number): string {
