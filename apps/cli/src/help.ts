@@ -142,6 +142,8 @@ Formats and files in DIR (<id> is the student id):
   html      <id>.html, <id>.key.html   printable pages: no controls, one question per page, room to write
   latex     <id>.tex,  <id>.key.tex    the exam document class (the key with its answers option);
                                        pdflatex <id>.tex (packages: exam, amsmath, adjustbox)
+                                       (a title or id in a script beyond Latin-1 stops pdflatex
+                                       with an error naming the character; html has no such limit)
   markdown  <id>.md,   <id>.key.md     the key with $LaTeX$ maths
   json      <id>.json, <id>.key.json   {"title", "student", "questions": [{"id", "seed", "input", …}]};
                                        a question can be graded with dnn grade <id> --input

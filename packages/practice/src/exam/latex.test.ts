@@ -70,6 +70,12 @@ describe('examLatex', () => {
     }
   });
 
+  it.runIf(hasPdflatex)('stops pdflatex, naming the character, on a script it has no font for (never drops it)', () => {
+    const run = compileLatex(examLatex({ ...variantOf('s01'), title: 'Prüfung 考试' }), 'cjk');
+    expect(run.status).not.toBe(0);
+    expect(run.log).toMatch(/Unicode character 考 \(U\+8003\)/);
+  });
+
   it.runIf(hasPdflatex)('every generator’s questions and worked steps, at every difficulty, compile', () => {
     const all = readExamSpec(
       {

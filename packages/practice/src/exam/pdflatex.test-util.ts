@@ -23,7 +23,7 @@ export function compileLatex(tex: string, name: string): Compiled {
     cwd: dir,
     encoding: 'utf8',
   });
-  const log = readFileSync(join(dir, `${name}.log`), 'latin1');
+  const log = readFileSync(join(dir, `${name}.log`), 'utf8');
   const pages = Number(/Output written on .*?\((\d+) pages?/s.exec(log)?.[1] ?? 0);
   return { status: run.status, pages, log, pdf: join(dir, `${name}.pdf`) };
 }
