@@ -98,4 +98,29 @@ badInputSuite('logic/perceptron-train', [
   ['missing lr', { samples: [{ x: [1], t: 1 }], weights: [0] }, 'lr', /required/],
   ['overflowing weights', { samples: [{ x: [1e300], t: 1 }], weights: [-1e300], lr: 1e300 }, 'lr', /overflow/],
   ['misspelt field', { samples: [{ x: [1], t: 1 }], weights: [0], lr: 1, eta: 1 }, 'eta', /not a field/],
+  [
+    // 1000 epochs × 1000 samples × (2·2 + 6) = 10⁷ cells, ten times the solver's table limit.
+    'a table above 10⁶ cells (untilConverged counts 1000 epochs)',
+    {
+      samples: Array.from({ length: 1000 }, () => ({ x: [1, -1], t: 1 })),
+      weights: [0, 0],
+      lr: 1,
+      untilConverged: true,
+    },
+    'samples',
+    /1\.00e\+7, above this solver's limit of 1e\+6/,
+  ],
 ]);
+
+describe('logic/perceptron-train: the table limit', () => {
+  it('a table of exactly 10⁶ cells is solved (100 epochs × 1000 samples × (2·2 + 6))', () => {
+    const samples = Array.from({ length: 1000 }, (_, k) => ({ x: [1, k % 2 ? 1 : -1], t: k % 2 ? 1 : -1 }));
+    const sol = solveAs<PerceptronTrainAnswer>('logic/perceptron-train', {
+      samples,
+      weights: [0, 0],
+      lr: 1,
+      epochs: 100,
+    });
+    expect(sol.answer.epochs).toHaveLength(100);
+  });
+});

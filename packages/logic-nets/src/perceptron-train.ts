@@ -6,7 +6,6 @@ import {
   a,
   add,
   call,
-  checkLimit,
   DnnInputError,
   defineSolver,
   eq,
@@ -24,6 +23,13 @@ import {
 import { dot } from './threshold.js';
 
 const MAX_EPOCHS = 1000;
+/**
+ * Cost model: O(epochs × samples × inputs) time, and the answer holds one row object per sample
+ * and epoch (x, Δw and w arrays: ≈ 100 bytes per cell in memory, more as JSON). The table is
+ * capped at 10⁶ cells — tighter than the catalog's 10⁷ output cells, which took 3.4 s and
+ * 660 MB — so the largest request stays within 2 s and 512 MB.
+ */
+const TABLE_CELLS = 1e6;
 /** Δ is not among sym()'s LaTeX conversions. */
 const DELTA_W = tex('Δw', '\\Delta w');
 const DELTA_B = tex('Δb', '\\Delta b');
@@ -40,7 +46,9 @@ const input = s.object({
     )
     .min(1)
     .max(1000)
-    .describe('Training samples in presentation order, e.g. [{"x": [1, 1], "t": 1}, …].'),
+    .describe(
+      'Training samples in presentation order, e.g. [{"x": [1, 1], "t": 1}, …]. The training table (epochs × samples × (2·inputs + 6) cells; untilConverged counts 1000 epochs) is limited to 10⁶ cells per request.',
+    ),
   weights: z.array(z.number()).min(1).max(100).describe('Initial weights w, one per input.'),
   bias: z.number().default(0).describe('Initial bias b (an exam’s threshold θ is the bias −θ). Default 0.'),
   lr: s.positive('Learning rate η > 0.'),
@@ -135,7 +143,13 @@ export const perceptronTrain = defineSolver({
       }
     });
     const maxEpochs = inp.untilConverged ? MAX_EPOCHS : inp.epochs;
-    checkLimit('samples', 'outputCells', maxEpochs * inp.samples.length * (2 * d + 6), 'the training table (cells)');
+    const cells = maxEpochs * inp.samples.length * (2 * d + 6);
+    if (cells > TABLE_CELLS) {
+      throw new DnnInputError(
+        'samples',
+        `the training table (epochs × samples × (2·inputs + 6) cells) is ${cells.toExponential(2)}, above this solver's limit of 1e+6 per request${inp.untilConverged ? ' (untilConverged counts 1000 epochs)' : ''}: use fewer samples or epochs`,
+      );
+    }
     const act = inp.activation;
     const fire = (zv: number) => (act === 'sign' ? (zv >= 0 ? 1 : -1) : zv > 0 ? 1 : 0);
     let w = [...inp.weights];
