@@ -1,7 +1,9 @@
 /** `dnn exam` end to end (in process): the files of a class, the naming, and the usage and input errors. */
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { examLatex, examVariant, generators, readExamSpec } from '@dnn/practice';
 import { describe, expect, it } from 'vitest';
 import { fileStems } from './exam.js';
@@ -127,6 +129,16 @@ describe('dnn exam', () => {
     writeFileSync(bad, JSON.stringify({ ...spec, items: [{ topic: 'rnn', points: -1 }] }));
     const r = await dnn(['exam', bad, '--students', '2', '--out', dir()]);
     expect(r).toMatchObject({ code: 2, err: 'error: items[0].points: must be greater than 0 (got -1)\n' });
+  });
+
+  it('runs from the bundled bin', () => {
+    const out = dir();
+    const bin = fileURLToPath(new URL('../dist/dnn.mjs', import.meta.url));
+    const r = spawnSync(process.execPath, [bin, 'exam', specFile, '--students', '2', '--out', out], {
+      encoding: 'utf8',
+    });
+    expect(r.stdout).toBe(`2 variants: wrote 4 files to ${out}\n`);
+    expect(readdirSync(out).sort()).toEqual(['s01.html', 's01.key.html', 's02.html', 's02.key.html']);
   });
 
   it('documents the naming in --help', async () => {
