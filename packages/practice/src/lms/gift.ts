@@ -10,7 +10,7 @@ import { allBlanks, answerBlanks, type Blank } from './answer-blanks.js';
 import { type BankQuestion, checkBanks, type QuestionBank } from './bank.js';
 import { handKeyHtml, handQuestionHtml, questionHtml, solutionHtml } from './html.js';
 import { decimalText } from './number-text.js';
-import { questionName, shortAnswerPattern } from './question-parts.js';
+import { handName, questionName, shortAnswerPattern } from './question-parts.js';
 
 /** Writes the banks as one GIFT file: each bank a `$CATEGORY: $course$/top/<name>` with its questions; throws a RangeError for points that are not a number ≥ 0. */
 export function gift(banks: readonly QuestionBank[]): string {
@@ -42,7 +42,7 @@ function questionGift(question: BankQuestion, name: string): string[] {
     });
   }
   if (blanks.hand.length > 0) {
-    const essayName = all.length > 0 ? `${name} (graded by hand)` : name;
+    const essayName = all.length > 0 ? handName(name) : name;
     const key = handKeyHtml(blanks.hand) + steps;
     out.push(item(essayName, handQuestionHtml(question.exercise.question, blanks.hand), `{${feedback(key)}}`));
   }

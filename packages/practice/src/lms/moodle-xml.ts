@@ -17,7 +17,7 @@ import {
 import { type BankQuestion, checkBanks, type QuestionBank } from './bank.js';
 import { escapeBraces, handKeyHtml, handQuestionHtml, questionHtml, solutionHtml } from './html.js';
 import { decimalText } from './number-text.js';
-import { pointsSplit, questionName, shortAnswerPattern } from './question-parts.js';
+import { handName, pointsSplit, questionName, shortAnswerPattern } from './question-parts.js';
 import { cdata, escapeXml } from './xml-text.js';
 
 /** Writes the banks as one Moodle XML question file: each bank a category `$course$/top/<name>` with its questions; throws a RangeError for points that are not a number ≥ 0. */
@@ -44,8 +44,7 @@ function questionXml(question: BankQuestion, name: string): string[] {
   const [only] = all;
   if (all.length === 1 && only) out.push(single(question, name, blanks, only, points.auto));
   else if (all.length > 0) out.push(cloze(question, name, blanks, points.auto));
-  if (blanks.hand.length > 0)
-    out.push(essay(question, all.length > 0 ? `${name} (graded by hand)` : name, blanks, points.hand));
+  if (blanks.hand.length > 0) out.push(essay(question, all.length > 0 ? handName(name) : name, blanks, points.hand));
   return out;
 }
 
@@ -66,13 +65,13 @@ function answerXml(fraction: number, text: string, extra = ''): string {
 }
 
 /** The question's text, with a line naming what a one-blank question asks for and what is graded by hand. */
-function stem(question: BankQuestion, blanks: AnswerBlanks, asks?: string): string {
+function stem(question: BankQuestion, name: string, blanks: AnswerBlanks, asks?: string): string {
   const parts = [questionHtml(question.exercise.question)];
   if (asks) parts.push(`<p>Answer: <code>${escapeHtml(asks)}</code></p>`);
   for (const field of blanks.auto) if (field.note) parts.push(`<p><em>${escapeHtml(field.note)}</em></p>`);
   if (blanks.hand.length && blanks.auto.length)
     parts.push(
-      `<p><em>${escapeHtml(blanks.hand.map((f) => f.path).join(', '))}: answered in the next, hand-graded question.</em></p>`,
+      `<p><em>${escapeHtml(blanks.hand.map((f) => f.path).join(', '))}: answered in the hand-graded question “${escapeHtml(handName(name))}”.</em></p>`,
     );
   return parts.join('');
 }
@@ -81,7 +80,7 @@ function single(question: BankQuestion, name: string, blanks: AnswerBlanks, blan
   const head = common(
     blank.kind === 'number' ? 'numerical' : blank.kind === 'boolean' ? 'truefalse' : 'shortanswer',
     name,
-    stem(question, blanks, blank.label),
+    stem(question, name, blanks, blank.label),
     solutionHtml(question.exercise.solution),
     grade,
   );
@@ -120,7 +119,7 @@ function cloze(question: BankQuestion, name: string, blanks: AnswerBlanks, grade
       (line) => `<p><code>${escapeBraces(escapeHtml(line.label))}</code> = ${layoutHtml(line.layout, weights)}</p>`,
     ),
   );
-  const text = escapeBraces(stem(question, blanks)) + lines.join('');
+  const text = escapeBraces(stem(question, name, blanks)) + lines.join('');
   return [common('cloze', name, text, solutionHtml(question.exercise.solution)), '</question>'].join('\n');
 }
 

@@ -9,6 +9,11 @@ export function questionName(question: BankQuestion, index: number): string {
   return `Q${index + 1} ${id} (${difficulty}, seed ${seed})`;
 }
 
+/** The name of a question's hand-graded part. */
+export function handName(name: string): string {
+  return `${name} (graded by hand)`;
+}
+
 /** The question's points split in the rubric's proportions between the auto-graded blanks and the hand-graded fields. */
 export function pointsSplit(question: BankQuestion, blanks: AnswerBlanks): { auto: number; hand: number } {
   const sum = (fields: { points: number }[]) => fields.reduce((s, f) => s + f.points, 0);
