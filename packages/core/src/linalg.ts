@@ -31,7 +31,15 @@ export function transpose(A: readonly (readonly number[])[]): number[][] {
 
 /** Matrix-vector product A·x. */
 export function matvec(A: number[][], x: number[]): number[] {
-  return A.map((row) => row.reduce((s, a, j) => s + a * (x[j] ?? 0), 0));
+  // Plain loops (same left-to-right sums as a reduce): the recurrent solvers call this 10⁸ times at their limits.
+  const out = new Array<number>(A.length);
+  for (let i = 0; i < A.length; i++) {
+    const row = A[i] as number[];
+    let s = 0;
+    for (let j = 0; j < row.length; j++) s += (row[j] as number) * (x[j] ?? 0);
+    out[i] = s;
+  }
+  return out;
 }
 
 /**
