@@ -29,6 +29,7 @@ unsafe fn micro<const R: usize, const Q: usize>(
     kc: usize,
     bp: *const f32,
     pstride: usize,
+    kstride: usize,
     c: *mut f32,
     ldc: usize,
     ncols: usize,
@@ -40,7 +41,7 @@ unsafe fn micro<const R: usize, const Q: usize>(
     while p < kc {
         let mut bv = [z; 8];
         for q in 0..Q {
-            let src = bp.add(q * pstride + p * NR);
+            let src = bp.add(q * pstride + p * kstride);
             bv[2 * q] = ld(src);
             bv[2 * q + 1] = ld(src.add(4));
         }
@@ -152,12 +153,12 @@ unsafe fn rows_tail<const R: usize, const Q: usize>(
     let mut q = 0;
     while q + Q <= np {
         let w = (nc - q * NR).min(Q * NR);
-        micro::<R, Q>(a, lda, kc, bp.add(q * ps), ps, c.add(q * NR), ldc, w, accumulate);
+        micro::<R, Q>(a, lda, kc, bp.add(q * ps), ps, NR, c.add(q * NR), ldc, w, accumulate);
         q += Q;
     }
     while q < np {
         let w = (nc - q * NR).min(NR);
-        micro::<R, 1>(a, lda, kc, bp.add(q * ps), ps, c.add(q * NR), ldc, w, accumulate);
+        micro::<R, 1>(a, lda, kc, bp.add(q * ps), ps, NR, c.add(q * NR), ldc, w, accumulate);
         q += 1;
     }
 }
@@ -229,7 +230,27 @@ pub fn packed_len(kc: usize, nc: usize) -> usize {
     kc * ((nc + NR - 1) / NR) * NR
 }
 
-/// C[m×n] = A[m×k] · B[k×n] (all row-major, contiguous), blocked KC × NC.
+/// C[R×n] = A[R×k] · B[k×n] for a few rows (a GEMV at R = 1) without packing B: B is read once, in place, 32
+/// columns at a time down all of k (a packed copy would cost more than the product); the last n mod 8 columns go
+/// through one zero-padded panel.
+unsafe fn few_rows<const R: usize>(a: *const f32, b: *const f32, c: *mut f32, k: usize, n: usize) {
+    let mut j = 0;
+    while j + 4 * NR <= n {
+        micro::<R, 4>(a, k, k, b.add(j), NR, n, c.add(j), n, 4 * NR, false);
+        j += 4 * NR;
+    }
+    while j + NR <= n {
+        micro::<R, 1>(a, k, k, b.add(j), NR, n, c.add(j), n, NR, false);
+        j += NR;
+    }
+    if j < n {
+        let mut panel: Vec<f32> = Vec::with_capacity(packed_len(k, NR));
+        pack_b(b, n, 0, k, j, n - j, panel.as_mut_ptr());
+        micro::<R, 1>(a, k, k, panel.as_ptr(), k * NR, NR, c.add(j), n, n - j, false);
+    }
+}
+
+/// C[m×n] = A[m×k] · B[k×n] (all row-major, contiguous), blocked KC × NC; fewer than MR rows skip the packing.
 pub unsafe fn matmul_impl(a: *const f32, b: *const f32, c: *mut f32, m: usize, k: usize, n: usize) {
     if m == 0 || n == 0 {
         return;
@@ -237,6 +258,12 @@ pub unsafe fn matmul_impl(a: *const f32, b: *const f32, c: *mut f32, m: usize, k
     if k == 0 {
         core::ptr::write_bytes(c, 0, m * n);
         return;
+    }
+    match m {
+        1 => return few_rows::<1>(a, b, c, k, n),
+        2 => return few_rows::<2>(a, b, c, k, n),
+        3 => return few_rows::<3>(a, b, c, k, n),
+        _ => {}
     }
     let mut buf: Vec<f32> = Vec::with_capacity(packed_len(KC.min(k), NC.min(n)));
     let bp = buf.as_mut_ptr();
