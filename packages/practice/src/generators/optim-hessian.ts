@@ -1,6 +1,6 @@
 /** Questions for optim/hessian: classify a point of a function by its gradient and Hessian. */
 import { defineGenerator } from '../generator.js';
-import { anyOrder, defineRubric } from '../rubric.js';
+import { defineRubric } from '../rubric.js';
 import { nonZero } from './non-trivial.js';
 import { polynomial, show } from './numbers.js';
 
@@ -61,7 +61,7 @@ export const optimHessianRubric = defineRubric({
   id: 'optim/hessian',
   fields: [
     { path: 'hessian', points: 2 },
-    { path: 'eigenvalues', points: 1, equivalents: anyOrder },
+    { path: 'eigenvalues', points: 1, unordered: true },
     { path: 'classification', points: 1, equivalents: classificationWordings },
     { path: 'gradient', points: 1 },
   ],

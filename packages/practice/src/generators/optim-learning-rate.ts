@@ -1,6 +1,6 @@
 /** Questions for optim/learning-rate: the best and the largest convergent gradient-descent step on a quadratic. */
 import { defineGenerator } from '../generator.js';
-import { anyOrder, defineRubric } from '../rubric.js';
+import { defineRubric } from '../rubric.js';
 import { nonZero } from './non-trivial.js';
 import { polynomial } from './numbers.js';
 
@@ -49,6 +49,6 @@ export const optimLearningRateRubric = defineRubric({
     { path: 'maxConvergent', points: 2 },
     { path: 'optimal', points: 2 },
     { path: 'hessian', points: 1 },
-    { path: 'hessianEigenvalues', points: 1, equivalents: anyOrder },
+    { path: 'hessianEigenvalues', points: 1, unordered: true },
   ],
 });
