@@ -120,23 +120,33 @@ pub unsafe extern "C" fn conv2d(
         return;
     }
     let direct = kh == 1 && kw == 1 && sh == 1 && sw == 1 && pt == 0 && pl == 0 && oh == h && ow == w;
-    let g = Geom { h, w, kh, kw, sw, dh, dw };
+    // Each image is first copied into a zero-padded plane set (the padding, plus 16 spare columns on the right), so
+    // every tap of every output is in range and the packing copies whole 8-output panels with vector loads: the
+    // scalar, bounds-checked path is left only for panels that straddle two output rows. This is XNNPACK's way of
+    // making padding free in its indirect convolution (src/indirection.c points padded taps at a zero buffer), here
+    // applied to implicit im2col packing.
+    let hp = (h + pt).max((oh - 1) * sh + (kh - 1) * dh + 1);
+    let wp = (w + pl).max((ow - 1) * sw + (kw - 1) * dw + 1) + 16;
+    let g = Geom { h: hp, w: wp, kh, kw, sw, dh, dw };
     let mut iy0: Vec<i32> = Vec::with_capacity(nn);
     let mut ix0: Vec<i32> = Vec::with_capacity(nn);
     for j in 0..nn {
-        iy0.push(((j / ow) * sh) as i32 - pt as i32);
-        ix0.push(((j % ow) * sw) as i32 - pl as i32);
+        iy0.push(((j / ow) * sh) as i32);
+        ix0.push(((j % ow) * sw) as i32);
     }
-    let mut buf: Vec<f32> = if direct || kk == 0 { Vec::new() } else { Vec::with_capacity(packed_len(KC.min(kk), NC.min(nn))) };
+    // K split into equal blocks of at most KC (576 = 3 × 192, not 256 + 256 + 64: no short last block)
+    let kcs = if kk == 0 { 1 } else { (kk + (kk + KC - 1) / KC - 1) / ((kk + KC - 1) / KC) };
+    let mut buf: Vec<f32> = if direct || kk == 0 { Vec::new() } else { Vec::with_capacity(packed_len(kcs, NC.min(nn))) };
     let bp = buf.as_mut_ptr();
     let mut abuf: Vec<f32> = Vec::with_capacity(KC * MR);
     let ap = abuf.as_mut_ptr();
+    let mut padded: Vec<f32> = if direct || kk == 0 { Vec::new() } else { vec![0.0; c * hp * wp] };
     let mut tap_blocks: Vec<Taps> = Vec::new();
     if !direct {
         let mut pc = 0;
         while pc < kk {
-            tap_blocks.push(taps(&g, pc, KC.min(kk - pc)));
-            pc += KC;
+            tap_blocks.push(taps(&g, pc, kcs.min(kk - pc)));
+            pc += kcs;
         }
     }
     for img in 0..n {
@@ -147,13 +157,19 @@ pub unsafe extern "C" fn conv2d(
         } else if direct {
             matmul_impl(wt, xi, yi, oc, c, nn);
         } else {
+            let xp = padded.as_mut_ptr();
+            for ci in 0..c {
+                for r in 0..h {
+                    core::ptr::copy_nonoverlapping(xi.add((ci * h + r) * w), xp.add((ci * hp + r + pt) * wp + pl), w);
+                }
+            }
             let mut jc = 0;
             while jc < nn {
                 let nc = NC.min(nn - jc);
                 let mut pc = 0;
                 while pc < kk {
-                    let kc = KC.min(kk - pc);
-                    pack_conv(xi, &g, &tap_blocks[pc / KC], kc, &iy0, &ix0, jc, nc, bp);
+                    let kc = kcs.min(kk - pc);
+                    pack_conv(xp, &g, &tap_blocks[pc / kcs], kc, &iy0, &ix0, jc, nc, bp);
                     gemm_packed(wt.add(pc), kk, oc, kc, bp, nc, yi.add(jc), nn, pc > 0, ap);
                     pc += kc;
                 }
