@@ -89,6 +89,57 @@ export function mutated(example: unknown): fc.Arbitrary<unknown> {
   );
 }
 
+/**
+ * Extreme but valid doubles: the ends of the float range, subnormals, the edge of exact integers (2^53 ± 1 — as a
+ * double 2^53 + 1 is 2^53), negative zero, and the magnitudes where squares overflow or underflow.
+ */
+export const EXTREME_VALUES: readonly number[] = [
+  1e308,
+  -1e308,
+  Number.MAX_VALUE,
+  5e-324,
+  -5e-324,
+  2.2250738585072014e-308,
+  1e-310,
+  2 ** 53 - 1,
+  2 ** 53,
+  2 ** 53 + 1,
+  -(2 ** 53) - 1,
+  -0,
+  1e154,
+  -1e154,
+  1e-200,
+  1e15 + 1,
+];
+
+/** One of {@link EXTREME_VALUES}. */
+export const extremeNumber = fc.constantFrom(...EXTREME_VALUES);
+
+/** Paths of every numeric leaf of a JSON-like value. */
+export function numericPaths(value: unknown): Path[] {
+  return leafPaths(value).filter((path) => {
+    let node: unknown = value;
+    for (const key of path) node = (node as Record<string | number, unknown>)[key];
+    return typeof node === 'number';
+  });
+}
+
+/**
+ * An example input with 1–4 of its numeric fields (any depth: sizes, weights, hyper-parameters, points) replaced by
+ * extreme values — or the example itself when it has no number. Driven by the example, so a new solver is covered
+ * by its examples alone.
+ */
+export function withExtremes(example: unknown): fc.Arbitrary<unknown> {
+  const paths = numericPaths(example);
+  if (paths.length === 0) return fc.constant(example);
+  const substitution = fc.record({ at: fc.nat({ max: paths.length - 1 }), value: extremeNumber });
+  return fc
+    .array(substitution, { minLength: 1, maxLength: 4 })
+    .map((subs) =>
+      subs.reduce<unknown>((acc, sub) => setAt(acc, paths[sub.at] as Path, () => sub.value, false), example),
+    );
+}
+
 /** An object with the solver's own field names, each holding junk. */
 export function fieldsJunk(fields: string[]): fc.Arbitrary<unknown> {
   if (fields.length === 0) return junk;
@@ -115,6 +166,8 @@ export function outcome(registry: Registry, id: string, input: unknown): string 
     return 'steps are not {text, latex} objects';
   }
   if (!Array.isArray(sol.notes) || !sol.notes.every((n) => typeof n === 'string')) return 'notes are not strings';
+  const nan = (sol.steps as { text: string }[]).find((st) => /\bNaN\b/.test(st.text));
+  if (nan) return `a step says NaN: ${nan.text.slice(0, 200)}`;
   if (JSON.stringify(JSON.parse(JSON.stringify(solution))) !== JSON.stringify(solution))
     return 'solution is not JSON-serialisable';
   return undefined;
