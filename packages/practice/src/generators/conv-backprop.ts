@@ -64,14 +64,26 @@ export const convBackpropGenerator = defineGenerator({
 });
 
 const asks = (field: string) => (input: unknown) => (input as Record<string, unknown>)[field] !== undefined;
+/** The generator's layer `index` (conv 0, pool 1, then activation 2, flatten 3, dense 4 at medium/hard). */
+const layer = (input: unknown, index: number) =>
+  ((input as { layers?: Record<string, unknown>[] }).layers ?? [])[index] ?? {};
+const convBias = (input: unknown) => layer(input, 0).bias !== undefined;
+const dense = (input: unknown) => layer(input, 4).type === 'dense';
 
-/** Grading weights of conv/backprop: the conv kernel's gradient and update, then the forward pass and the loss. */
+/**
+ * Grading weights of conv/backprop: the question asks for every layer's gradient — the conv kernel's (and bias's),
+ * each layer's gradient with respect to its input (graded per layer), the dense head's — the kernel's update, the
+ * forward pass and the loss.
+ */
 export const convBackpropRubric = defineRubric({
   id: 'conv/backprop',
   fields: [
     { path: 'gradients[0].weight', points: 3 },
+    { path: 'gradients[0].bias', points: 1, when: convBias },
+    { path: 'gradients[*].input', points: 2 },
+    { path: 'gradients[4].weight', points: 1, when: dense },
+    { path: 'gradients[4].bias', points: 1, when: dense },
     { path: 'updated[0].weight', points: 2, when: asks('lr') },
-    { path: 'gradients[0].input', points: 1 },
     { path: 'activations', points: 2 },
     { path: 'loss', points: 1, when: asks('loss') },
   ],
