@@ -36,12 +36,34 @@ const convParams = (g: ConvGradGeometry) => ({
   padding: [g.pads.top, g.pads.bottom, g.pads.left, g.pads.right] as const,
 });
 
-const convWork = (g: ConvGradGeometry) => g.w[0] * g.out[0] * g.out[1] * g.w[1] * g.w[2] * g.w[3];
-
 /**
- * ∂L/∂X of a conv layer: `own()` (the float64 loop) below KERNEL_THRESHOLD multiply-adds, or when some ∂L/∂Y · W
- * partial sum (at most Cout·kH·kW products) may round in float32; else the conv2dGradInput kernel.
+ * A conv gradient: `own()` (the float64 loop) below KERNEL_THRESHOLD multiply-adds, or when some partial sum of at
+ * most `terms` products of `a` and `b` may round in float32; else `run` on the kernels.
  */
+function convGrad(
+  g: ConvGradGeometry,
+  [a, b]: [Float64Array, Float64Array],
+  terms: number,
+  what: string,
+  run: (k: Kernels) => Float64Array,
+  own: () => Float64Array,
+  kernels: () => Kernels,
+): Float64Array {
+  return withKernels(
+    {
+      work: g.w[0] * g.out[0] * g.out[1] * g.w[1] * g.w[2] * g.w[3],
+      unit: 'multiply-adds',
+      precision: 'double',
+      exact: () => sumOfProductsExact(dyadicRange(a), dyadicRange(b), terms),
+      why: `every output gradient and ${what} is a float32 number and every product and partial sum is exact in float32`,
+      kernels,
+    },
+    run,
+    own,
+  ).result;
+}
+
+/** ∂L/∂X of a conv layer: partial sums of at most Cout·kH·kW products ∂L/∂Y · W. */
 export function convGradInput(
   g: ConvGradGeometry,
   gy: Float64Array,
@@ -49,21 +71,11 @@ export function convGradInput(
   own: () => Float64Array,
   kernels: () => Kernels = sharedKernels,
 ): Float64Array {
-  return withKernels(
-    {
-      work: convWork(g),
-      unit: 'multiply-adds',
-      precision: 'double',
-      exact: () => sumOfProductsExact(dyadicRange(gy), dyadicRange(w), g.w[0] * g.w[2] * g.w[3]),
-      why: 'every output gradient and weight is a float32 number and every product and partial sum is exact in float32',
-      kernels,
-    },
-    (k) => k.conv2dGradInput(gy, w, convParams(g)).data,
-    own,
-  ).result;
+  const run = (k: Kernels) => k.conv2dGradInput(gy, w, convParams(g)).data;
+  return convGrad(g, [gy, w], g.w[0] * g.w[2] * g.w[3], 'weight', run, own, kernels);
 }
 
-/** ∂L/∂W of a conv layer, by the same rule: partial sums of at most H′·W′ products ∂L/∂Y · X. */
+/** ∂L/∂W of a conv layer: partial sums of at most H′·W′ products ∂L/∂Y · X. */
 export function convGradWeight(
   g: ConvGradGeometry,
   x: Float64Array,
@@ -71,18 +83,8 @@ export function convGradWeight(
   own: () => Float64Array,
   kernels: () => Kernels = sharedKernels,
 ): Float64Array {
-  return withKernels(
-    {
-      work: convWork(g),
-      unit: 'multiply-adds',
-      precision: 'double',
-      exact: () => sumOfProductsExact(dyadicRange(gy), dyadicRange(x), g.out[0] * g.out[1]),
-      why: 'every output gradient and input is a float32 number and every product and partial sum is exact in float32',
-      kernels,
-    },
-    (k) => k.conv2dGradWeight(x, gy, convParams(g)).data,
-    own,
-  ).result;
+  const run = (k: Kernels) => k.conv2dGradWeight(x, gy, convParams(g)).data;
+  return convGrad(g, [gy, x], g.out[0] * g.out[1], 'input', run, own, kernels);
 }
 
 /** The pooling a gradient is routed through. */
