@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { evaluate } from './evaluate.js';
 import { hessian } from './hessian.js';
 import { parseExpression } from './parse.js';
-import { exprToTex } from './print.js';
+import { exprToTex, exprToText } from './print.js';
 import { traceGradient } from './trace.js';
 
 /** Random smooth expressions in x and y (no kinks, no domain errors near the sample points). */
@@ -114,5 +114,30 @@ describe('expression properties', () => {
       ),
       { numRuns: 2000 },
     );
+  });
+});
+
+describe('superscript exponents', () => {
+  const SUPERSCRIPT_DIGITS = '⁰¹²³⁴⁵⁶⁷⁸⁹';
+  const superscript = (n: number) => [...String(n)].map((d) => SUPERSCRIPT_DIGITS[Number(d)]).join('');
+
+  it('a run of superscript digits (with an optional ⁻) is one exponent: x²² is x^22, x⁻¹⁰ is x^-10, x⁴ is x^4', () => {
+    fc.assert(
+      fc.property(
+        fc.nat({ max: 10_000_000 }),
+        fc.boolean(),
+        fc.constantFrom('x', 'w_1', '(x + 1)', '2'),
+        (n, neg, base) => {
+          const written = `${base}${neg ? '⁻' : ''}${superscript(n)}`;
+          // Same tree as the caret form (compared as printed, which spells out every node).
+          expect(exprToText(parseExpression(written))).toBe(
+            exprToText(parseExpression(`${base}^${neg ? '-' : ''}${n}`)),
+          );
+        },
+      ),
+      { numRuns: 200 },
+    );
+    expect(exprToText(parseExpression('x²²'))).toBe('x^22');
+    expect(exprToText(parseExpression('x⁴ + y³'))).toBe('x^4 + y^3');
   });
 });
