@@ -150,6 +150,7 @@ export const forward = defineSolver({
           { W: 'W_hh', v: `h_${t - 1}`, M: Whh, x: prev },
         ],
         bh && { name: 'b_h', value: bh },
+        t <= DETAILED_STEPS,
       );
       const ht = activate(inp.activation, pre.value);
       assertFinite(pre.value, `xs[${i}]`, `z_${t}`);
@@ -170,10 +171,10 @@ export const forward = defineSolver({
         );
       }
       if (outT) {
-        const o = outputAt(outT, t, ht);
+        const o = outputAt(outT, t, ht, t <= DETAILED_STEPS);
         assertFinite(o.y, `xs[${i}]`, `y_${t}`);
         y.push(o.y);
-        if (t <= DETAILED_STEPS) steps.push(o.step);
+        if (o.step) steps.push(o.step);
       }
       prev = ht;
     }

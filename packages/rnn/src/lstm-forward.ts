@@ -455,6 +455,7 @@ export const lstmForward = defineSolver({
             { W: `W_h${k}`, v: `h_${t - 1}`, M: Wh[k], x: hPrev },
           ],
           bias && { name: `b_${k}`, value: bias },
+          detail,
         );
         assertFinite(pre.value, `xs[${n}]`, `the ${GATE_ROLE[k]} pre-activation`);
         gv[k] = activate(gateAct(k), pre.value);
@@ -469,7 +470,7 @@ export const lstmForward = defineSolver({
       const cNew = kept.map((v, k) => v + (added[k] as number));
       const squashed = activate(cellAct, cNew);
       const gated = times(gv.o, squashed);
-      const projected = Whr ? affine([{ W: 'W_hr', v: `m_${t}`, M: Whr, x: gated }]) : null;
+      const projected = Whr ? affine([{ W: 'W_hr', v: `m_${t}`, M: Whr, x: gated }], undefined, detail) : null;
       const hNew = projected ? projected.value : gated;
       assertFinite(cNew, `xs[${n}]`, `c_${t}`);
       if (detail) {
@@ -519,10 +520,10 @@ export const lstmForward = defineSolver({
       hs.push(value.h);
       const outT = (weights[n] as StepWeights).out;
       if (outT) {
-        const o = outputAt(outT, t, value.h);
+        const o = outputAt(outT, t, value.h, detail);
         assertFinite(o.y, `xs[${n}]`, `y_${t}`);
         ys.push(o.y);
-        if (detail) steps.push(o.step);
+        if (o.step) steps.push(o.step);
       }
     }
     steps.push(

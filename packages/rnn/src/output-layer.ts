@@ -57,9 +57,14 @@ export function outputCost(layer: OutputLayer | null): number {
   return layer ? layer.W.length * (layer.W[0]?.length ?? 0) : 0;
 }
 
-/** Applies the output layer to h_t, with the step that shows it. */
-export function outputAt(layer: OutputLayer, t: number, h: number[]): { y: number[]; step: Step } {
-  const pre = affine([{ W: 'W_hy', v: `h_${t}`, M: layer.W, x: h }], layer.b && { name: 'b_y', value: layer.b });
+/** Applies the output layer to h_t, with the step that shows it (built only when `explain`). */
+export function outputAt(layer: OutputLayer, t: number, h: number[], explain = true): { y: number[]; step?: Step } {
+  const pre = affine(
+    [{ W: 'W_hy', v: `h_${t}`, M: layer.W, x: h }],
+    layer.b && { name: 'b_y', value: layer.b },
+    explain,
+  );
   const y = activate(layer.activation, pre.value);
+  if (!explain) return { y };
   return { y, step: step(`t = ${t}: output`, eq(`y_${t}`, ...activationChain(layer.activation, pre.chain, y))) };
 }

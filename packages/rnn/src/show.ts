@@ -50,17 +50,21 @@ export function addVectors(...vs: readonly (readonly number[])[]): number[] {
 
 /**
  * Evaluates `Σ W·v (+ b)` and returns the value with the chain of maths that
- * shows it: symbols, substituted numbers, each product, and the sum.
+ * shows it: symbols, substituted numbers, each product, and the sum. With
+ * `explain` false the chain is empty: the time steps that are not shown cost
+ * their multiply-adds only, not the formatting of every number.
  */
 export function affine(
   products: Product[],
   bias?: { name: string; value: readonly number[] },
+  explain = true,
 ): {
   value: number[];
   chain: Tex[];
 } {
   const parts = products.map((p) => matvec(p.M, p.x));
   const value = addVectors(...parts, ...(bias ? [bias.value] : []));
+  if (!explain) return { value, chain: [] };
   const symbolic = add(...products.map((p) => mul(p.W, p.v)), ...(bias ? [bias.name] : []));
   const weights = products.reduce((s, p) => s + p.M.length * p.x.length, 0);
   const chain: Tex[] = [symbolic];
