@@ -9,7 +9,7 @@ import { DEFAULT_TOLERANCE, getPath, type Tolerance } from '../compare.js';
 import type { RubricField } from '../rubric.js';
 import type { BankQuestion } from './bank.js';
 
-/** A right number and the half-width of its full-credit interval; within ten times that it earns half (as {@link score} grades). */
+/** A right number and the half-width of its full-credit interval; within ten times that it earns half (as the grader's `score` grades). */
 export interface NumberAnswer {
   value: number;
   tolerance: number;
@@ -121,7 +121,7 @@ function answerLines(field: RubricField, key: unknown): AnswerLine[] {
   return [{ label: field.path, layout: layoutOf(key, field.path, weight, tolerance) }];
 }
 
-/** Splits `weight` evenly over the parts of `value`, level by level, as {@link score} averages them. */
+/** Splits `weight` evenly over the parts of `value`, level by level, as the grader's `score` averages them. */
 function layoutOf(value: unknown, label: string, weight: Fraction, tolerance: Tolerance): Layout {
   if (typeof value === 'number') {
     if (!Number.isFinite(value)) throw new NotBlankable(`${label} is ${value}, which no LMS number box holds`);
@@ -144,7 +144,7 @@ function layoutOf(value: unknown, label: string, weight: Fraction, tolerance: To
   throw new NotBlankable(`${label} has no value (${String(value)}), which no LMS box can ask for`);
 }
 
-/** The full-credit interval of {@link score}: the larger of the relative and the absolute tolerance. */
+/** The full-credit interval of the grader's `score`: the larger of the relative and the absolute tolerance. */
 function numberAnswer(value: number, tolerance: Tolerance): NumberAnswer {
   return { value, tolerance: Math.max(tolerance.relative * Math.abs(value), tolerance.absolute) };
 }
