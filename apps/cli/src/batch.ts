@@ -68,8 +68,8 @@ export function solveLines(
 export interface BlockSolver {
   /** Solves a block; rejects when its worker failed (the batch then solves the block itself). */
   solve(lines: InputLine[]): Promise<SolvedBlock>;
-  /** True once a worker has loaded and can take a block. */
-  readonly ready: boolean;
+  /** True when a loaded worker has room for another block (else the caller solves the block itself). */
+  readonly idle: boolean;
   close(): void;
 }
 
@@ -85,8 +85,9 @@ const QUEUED_BLOCKS = 16;
 /**
  * Runs a batch over a stream of chunks (bytes or text), writing one output line per input line, in order.
  * Lines are split in linear time and decoded whole (multi-byte characters survive chunk boundaries); a line
- * over `maxLineBytes` gets an error line. From the first full block on, blocks go to `workers()` (when given)
- * once a worker is ready, and are solved on this thread until then. A promise returned by `write` (output
+ * over `maxLineBytes` gets an error line. From the first full block on, `workers()` (when given) start; a block
+ * goes to a worker with room for it, else this thread solves it (so it works while they load, and as one more
+ * solver after). A promise returned by `write` (output
  * backpressure) is awaited before more input is read, so memory stays bounded whatever the reader does.
  * Returns the number of internal errors.
  */
@@ -98,14 +99,16 @@ export async function runBatch(
   maxLineBytes = MAX_INPUT_BYTES,
 ): Promise<number> {
   const splitter = new LineSplitter(maxLineBytes);
-  const queue: { solved: Promise<SolvedBlock>; chars: number }[] = [];
+  /** Blocks not written yet, in input order; `done` once solved. */
+  const queue: { solved: Promise<SolvedBlock>; done?: SolvedBlock; chars: number }[] = [];
   let queuedChars = 0;
   let internalErrors = 0;
   let pool: BlockSolver | undefined;
   let block: InputLine[] = [];
   let blockChars = 0;
+  /** Writes the solved blocks at the head of the queue, and waits for more while it is over the limits. */
   const writeUntil = async (blocks: number, chars: number) => {
-    while (queue.length > blocks || (queue.length > 0 && queuedChars > chars)) {
+    while (queue.length > 0 && (queue[0]?.done || queue.length > blocks || queuedChars > chars)) {
       const head = queue.shift() as (typeof queue)[number];
       queuedChars -= head.chars;
       const solved = await head.solved;
@@ -120,14 +123,21 @@ export async function runBatch(
     block = [];
     blockChars = 0;
     if (!pool && workers && more) pool = workers();
-    let solved: Promise<SolvedBlock>;
-    if (pool?.ready) solved = pool.solve(lines).catch(() => solveLines(registry, lines, maxLineBytes));
-    else {
-      solved = Promise.resolve(solveLines(registry, lines, maxLineBytes));
-      // Let the workers' start-up messages in between the blocks this thread solves.
+    if (pool?.idle) {
+      const entry: (typeof queue)[number] = {
+        solved: pool.solve(lines).catch(() => solveLines(registry, lines, maxLineBytes)),
+        chars,
+      };
+      entry.solved.then((done) => {
+        entry.done = done;
+      });
+      queue.push(entry);
+    } else {
+      const done = solveLines(registry, lines, maxLineBytes);
+      queue.push({ solved: Promise.resolve(done), done, chars });
+      // Let the workers' messages (ready, solved blocks) in between the blocks this thread solves.
       if (pool) await new Promise(setImmediate);
     }
-    queue.push({ solved, chars });
     queuedChars += chars;
     await writeUntil(QUEUED_BLOCKS, QUEUED_CHARS);
   };

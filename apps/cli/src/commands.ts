@@ -59,7 +59,7 @@ export async function solveCommand(registry: Registry, args: string[], io: Io): 
 export async function batchCommand(registry: Registry, args: string[], io: Io): Promise<number> {
   const parsed = parseCommand(args, { workers: { type: 'string' } }, io, () => BATCH_HELP);
   if (!parsed) return 0;
-  const size = readInteger(parsed.values.workers, 'workers', Math.min(availableParallelism(), 4), 0, 64);
+  const size = readInteger(parsed.values.workers, 'workers', Math.min(availableParallelism() - 1, 4), 0, 64);
   const { workers } = io;
   const pool = workers && size > 0 ? () => workers(size) : undefined;
   return (await runBatch(registry, io.stdin, io.out, pool)) > 0 ? 1 : 0;

@@ -52,8 +52,8 @@ Reads JSON Lines {"id": "...", "input": {...}} on stdin and writes one JSON line
 input line, in order: the Solution, or {"error": {"message": "...", "path": "..."}}.
 A bad line never stops the batch; a line over ${INPUT_LIMIT} gets an error line.
 Output streams as lines are solved; a slow reader slows the batch down (memory stays bounded).
---workers N  worker threads solving blocks of lines (default: one per core, at most 4;
-             0 solves everything on the main thread). The output is the same for every N.`;
+--workers N  worker threads solving blocks of lines beside the main thread (default: one per core
+             but one, at most 4; 0: the main thread alone). The output is the same for every N.`;
 
 interface JsonSchemaField {
   type?: string | string[];

@@ -63,7 +63,7 @@ describe('LineSplitter', () => {
     fc.assert(
       fc.property(
         fc.array(
-          fc.string({ unit: 'binary', maxLength: 30 }).filter((s) => !s.includes('\n')),
+          fc.string({ unit: 'binary', maxLength: 30 }).map((s) => s.replaceAll('\n', ' ')),
           {
             minLength: 1,
             maxLength: 10,
@@ -80,7 +80,7 @@ describe('LineSplitter', () => {
           expect(split(chunksAt(Buffer.from(whole), cuts), max)).toEqual(expected);
         },
       ),
-      { numRuns: 150 },
+      { numRuns: 100 },
     );
   });
 

@@ -22,6 +22,9 @@ export function serveBatchWorker(registry: Registry): void {
   parentPort?.postMessage({ ready: true } satisfies Reply);
 }
 
+/** Blocks a worker holds (one being solved, one waiting) before the pool stops being `idle`. */
+const WORKER_QUEUE = 2;
+
 interface PoolWorker {
   worker: Worker;
   ready: boolean;
@@ -32,7 +35,8 @@ interface PoolWorker {
 
 /**
  * Starts `size` workers running `script` — a module that calls {@link serveBatchWorker}
- * when {@link isBatchWorker} — and hands each block to the ready worker with the fewest blocks pending.
+ * when {@link isBatchWorker} — and hands each block to the ready worker with the fewest blocks pending
+ * (it is `idle` while one has fewer than {@link WORKER_QUEUE}).
  * A worker that fails or exits rejects its pending blocks and takes no more (the batch solves them itself).
  */
 export function createWorkerPool(script: URL, size: number): BlockSolver {
@@ -64,8 +68,8 @@ export function createWorkerPool(script: URL, size: number): BlockSolver {
   const usable = () => workers.filter((w) => w.ready && !w.failed);
   let next = 0;
   return {
-    get ready() {
-      return usable().length > 0;
+    get idle() {
+      return usable().some((w) => w.pending.size < WORKER_QUEUE);
     },
     solve: (lines) =>
       new Promise((resolve, reject) => {
