@@ -59,6 +59,9 @@ describe('logic/region-mlp grades the weights and biases the question asks for',
   it('a fair zero with a reason for networks of the wrong shape and for junk', () => {
     expect(layersField({ layers: [{ weights: [[1, 0, 0]], bias: [0] }] })?.remarks?.[0]).toMatch(/needs 2 weights/);
     expect(layersField({ layers: [hidden(1)] })?.remarks?.[0]).toMatch(/last layer must have one unit/);
+    // 101 units of 100 weights each: over the 10,000 weights a network may have to be run
+    const huge = { weights: Array.from({ length: 101 }, () => Array(100).fill(1)), bias: Array(101).fill(0) };
+    expect(layersField({ layers: [huge, and] })?.remarks?.[0]).toMatch(/at most 10000 weights/);
     for (const junk of ['abc', 7, [], [null], [{ weights: 'x', bias: 1 }], { weights: [[1, 0]] }])
       expect(layersField({ layers: junk })?.points).toBe(0);
   });

@@ -3,15 +3,18 @@
  * run on sample points of the plane and compared with the solver's verified network there (its counts are not
  * trusted: a network with the right counts that computes another region earns nothing for its weights).
  */
-import { conventionOf, readLayers, runNetwork, type ThresholdLayer } from './generators/threshold-units.js';
+import {
+  conventionOf,
+  MAX_NETWORK_WEIGHTS,
+  readLayers,
+  runNetwork,
+  type ThresholdLayer,
+} from './generators/threshold-units.js';
 import { readStudentJson } from './read-answer.js';
 import { defineRubric, type Judgement } from './rubric.js';
 
 type Point = [number, number];
 
-/** Largest student network judged: layers, and units per layer. */
-const MAX_LAYERS = 8;
-const MAX_UNITS = 256;
 /** Sample grid per axis over the polygons' box widened by a margin. */
 const GRID = 41;
 
@@ -45,10 +48,9 @@ function samplePoints(polygons: readonly (readonly Point[])[]): { point: Point; 
 
 /** Why a student's layers cannot be a network on (x1, x2) with one output, or undefined when they can. */
 function shapeProblem(layers: ThresholdLayer[]): string | undefined {
-  if (layers.length === 0 || layers.length > MAX_LAYERS) return `give 1 to ${MAX_LAYERS} layers`;
+  if (layers.length === 0) return 'give at least one layer';
   let inputs = 2;
   for (const [k, layer] of layers.entries()) {
-    if (layer.weights.length > MAX_UNITS) return `layer ${k + 1} has more than ${MAX_UNITS} units`;
     if (layer.weights.some((w) => w.length !== inputs))
       return `every unit of layer ${k + 1} needs ${inputs} weight${inputs === 1 ? '' : 's'} (one per input)`;
     inputs = layer.weights.length;
@@ -68,7 +70,7 @@ export function regionNetworkJudge(got: unknown, _student: unknown, input: unkno
   if (!layers)
     return {
       fraction: 0,
-      remark: 'give the layers as [{"weights": [[w1, w2], …], "bias": [b, …]}, …], first layer first',
+      remark: `give the layers as [{"weights": [[w1, w2], …], "bias": [b, …]}, …], first layer first (at most ${MAX_NETWORK_WEIGHTS} weights)`,
     };
   const problem = shapeProblem(layers);
   if (problem) return { fraction: 0, remark: problem };

@@ -47,9 +47,18 @@ export function allRows(n: number, c: UnitConvention): number[][] {
   );
 }
 
-/** Reads a student's list of layers, or undefined when it is not one. */
+/** The most weights a student's network may have to be judged (an exam network has tens; running more costs time). */
+export const MAX_NETWORK_WEIGHTS = 10_000;
+
+/** Reads a student's list of layers, or undefined when it is not one (or has over {@link MAX_NETWORK_WEIGHTS} weights). */
 export function readLayers(value: unknown): ThresholdLayer[] | undefined {
   if (!Array.isArray(value)) return undefined;
+  let weights = 0;
+  for (const l of value) {
+    const rows = (l ?? {}) as { weights?: unknown };
+    if (Array.isArray(rows.weights)) for (const row of rows.weights) weights += Array.isArray(row) ? row.length : 1;
+    if (weights > MAX_NETWORK_WEIGHTS) return undefined;
+  }
   // Numbers as a student may write them (decimals, fractions); a single number for a one-unit bias.
   const numbers = (v: unknown): number[] | undefined => {
     const read = Array.isArray(v) ? v.map(readNumber) : [readNumber(v)];
