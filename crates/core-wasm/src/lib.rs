@@ -8,6 +8,7 @@
 
 mod act;
 mod conv;
+mod depthwise;
 mod gemm;
 mod grad;
 mod lstm;

@@ -73,6 +73,27 @@ export interface CoreWasmExports {
     ow: number,
     countPad: number,
   ): void;
+  /** Depthwise conv2d (groups = c): weights [c][kh][kw], bias [c] or 0; geometry as `conv2d`. */
+  dwconv2d(
+    x: number,
+    w: number,
+    bias: number,
+    y: number,
+    n: number,
+    c: number,
+    h: number,
+    wd: number,
+    kh: number,
+    kw: number,
+    sh: number,
+    sw: number,
+    pt: number,
+    pl: number,
+    dh: number,
+    dw: number,
+    oh: number,
+    ow: number,
+  ): void;
   /** ∂L/∂X of conv2d (geometry as `conv2d`): gy [n][oc][oh][ow], weights → gx [n][c][h][w]. */
   conv2d_grad_input(
     gy: number,

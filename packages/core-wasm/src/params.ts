@@ -36,6 +36,9 @@ export interface Conv2dParams {
   relu?: boolean;
 }
 
+/** Depthwise conv2d (groups = channels, one filter per channel): weights [C][kH][kW], bias [C]. */
+export type DepthwiseConv2dParams = Omit<Conv2dParams, 'outChannels' | 'relu'>;
+
 /** Pooling over NCHW. */
 export interface Pool2dParams {
   /** N (default 1). */
@@ -122,6 +125,8 @@ export interface Kernels {
   maxpool2d(x: Floats, p: Pool2dParams): Tensor;
   /** Average pooling NCHW → [N][C][H′][W′]. */
   avgpool2d(x: Floats, p: Pool2dParams): Tensor;
+  /** Depthwise conv2d NCHW, weights [C][kH][kW] → [N][C][H′][W′]. */
+  depthwiseConv2d(x: Floats, weight: Floats, p: DepthwiseConv2dParams): Tensor;
   /** ∂L/∂X of conv2d: `gradOutput` [N][Cout][H′][W′] → [N][Cin][H][W] (`bias` and `relu` are not used). */
   conv2dGradInput(gradOutput: Floats, weight: Floats, p: Conv2dParams): Tensor;
   /** ∂L/∂W of conv2d: x and `gradOutput` → [Cout][Cin][kH][kW], summed over the batch. */
@@ -198,6 +203,14 @@ export function convGeometry(x: Floats, weight: Floats, p: Conv2dParams): Geomet
   expectLength(weight, oc * g.c * g.kh * g.kw, 'weight');
   if (p.bias) expectLength(p.bias, oc, 'bias');
   return { ...g, oc };
+}
+
+/** Resolves depthwise conv2d parameters (and checks x, weight [C][kH][kW] and bias [C] lengths). */
+export function depthwiseGeometry(x: Floats, weight: Floats, p: DepthwiseConv2dParams): Geometry {
+  const g = geometry(x, p, p.kernel, p.stride ?? 1, p.dilation);
+  expectLength(weight, g.c * g.kh * g.kw, 'weight');
+  if (p.bias) expectLength(p.bias, g.c, 'bias');
+  return g;
 }
 
 /**

@@ -11,6 +11,8 @@ import {
   checkMatmul,
   checkRows,
   convGeometry,
+  type DepthwiseConv2dParams,
+  depthwiseGeometry,
   type Floats,
   type Geometry,
   type Kernels,
@@ -324,6 +326,31 @@ export function softmaxRef(x: Floats, rows: number, cols: number): Float64Array 
   return y;
 }
 
+/** Depthwise conv2d: channel c of x convolved with filter c of `weight` [C][kH][kW] (plus bias[c]), each channel alone through {@link conv2dRef}. */
+export function depthwiseConv2dRef(x: Floats, weight: Floats, p: DepthwiseConv2dParams): Tensor {
+  const g = depthwiseGeometry(x, weight, p);
+  const plane = g.h * g.w;
+  const taps = g.kh * g.kw;
+  const out = g.oh * g.ow;
+  const y = new Float64Array(g.n * g.c * out);
+  for (let img = 0; img < g.n; img++) {
+    for (let c = 0; c < g.c; c++) {
+      const at = img * g.c + c;
+      const xc = Array.prototype.slice.call(x, at * plane, (at + 1) * plane) as number[];
+      const wc = Array.prototype.slice.call(weight, c * taps, (c + 1) * taps) as number[];
+      const { batch: _, ...one } = p;
+      const yc = conv2dRef(xc, wc, {
+        ...one,
+        channels: 1,
+        outChannels: 1,
+        ...(p.bias ? { bias: [p.bias[c]!] } : {}),
+      });
+      y.set(yc.data, at * out);
+    }
+  }
+  return { data: y, shape: [g.n, g.c, g.oh, g.ow] };
+}
+
 /** The reference kernels as a {@link Kernels} backend (`ts`). */
 export const referenceKernels: Kernels = {
   backend: 'ts',
@@ -331,6 +358,7 @@ export const referenceKernels: Kernels = {
   conv2d: conv2dRef,
   maxpool2d: maxpool2dRef,
   avgpool2d: avgpool2dRef,
+  depthwiseConv2d: depthwiseConv2dRef,
   conv2dGradInput: conv2dGradInputRef,
   conv2dGradWeight: conv2dGradWeightRef,
   maxpool2dGrad: maxpool2dGradRef,

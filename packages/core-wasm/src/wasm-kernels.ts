@@ -9,6 +9,7 @@ import {
   checkRows,
   convGeometry,
   convGradGeometry,
+  depthwiseGeometry,
   type Floats,
   type Kernels,
   type LstmParams,
@@ -80,6 +81,13 @@ export function wasmKernels(rt: WasmRuntime): Kernels {
     },
     maxpool2d: (x, p) => pool(x, p, true),
     avgpool2d: (x, p) => pool(x, p, false),
+    depthwiseConv2d(x, weight, p) {
+      const { n, c, h, w, kh, kw, sh, sw, pt, pl, dh, dw, oh, ow } = depthwiseGeometry(x, weight, p);
+      const [y] = call(rt, [x, weight, p.bias, n * c * oh * ow], [3], ([px, pw, pb, py]) =>
+        e.dwconv2d(px!, pw!, pb!, py!, n, c, h, w, kh, kw, sh, sw, pt, pl, dh, dw, oh, ow),
+      );
+      return { data: y!, shape: [n, c, oh, ow] };
+    },
     conv2dGradInput(gradOutput, weight, p) {
       const { n, c, h, w, kh, kw, sh, sw, pt, pl, dh, dw, oh, ow, oc } = convGradGeometry(p, gradOutput, { weight });
       const [gx] = call(rt, [gradOutput, weight, n * c * h * w], [2], ([pg, pw, px]) =>
