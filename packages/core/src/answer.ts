@@ -185,6 +185,17 @@ export function metaOf(schema: z.ZodType): AnswerMeta | undefined {
   return undefined;
 }
 
+/** The title of each top-level field of an answer schema, by key (e.g. `{ outputShape: 'Output shape' }`). */
+export function fieldTitles(schema: z.ZodType): Record<string, string> {
+  const shape = (schema.def as { shape?: Record<string, z.ZodType> }).shape ?? {};
+  const titles: Record<string, string> = {};
+  for (const [key, field] of Object.entries(shape)) {
+    const title = metaOf(field)?.title;
+    if (title) titles[key] = title;
+  }
+  return titles;
+}
+
 /** Converts an answer schema to JSON Schema (output side); each field keeps its `kind`, `title`, `description`. */
 export function answerJsonSchema(schema: z.ZodType): Record<string, unknown> {
   return z.toJSONSchema(schema, { io: 'output', unrepresentable: 'any' }) as Record<string, unknown>;

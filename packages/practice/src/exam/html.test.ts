@@ -19,6 +19,13 @@ describe('examHtml', () => {
     expect(key).not.toContain('class="answer-space"');
   });
 
+  it("labels the key's answers with the answer schema's titles, not the JSON keys", () => {
+    // conv/output-shape's answer schema titles its field `outputShape` "Output shape".
+    expect(v.questions[0]?.exercise.id).toBe('conv/output-shape');
+    expect(key).toContain('<dt>Output shape</dt>');
+    expect(key).not.toContain('<dt>outputShape</dt>');
+  });
+
   it('escapes the title and instructions', () => {
     expect(sheet).toContain('<h1>Midterm &lt;b&gt;DL&lt;/b&gt; &amp; &quot;friends&quot;');
     expect(sheet).not.toContain('<b>DL</b>');

@@ -40,7 +40,7 @@ export function answerText(value: unknown): string {
   return typeof value === 'string' ? value : JSON.stringify(value);
 }
 
-/** The answer fields of a question's key, in the solver's order. */
+/** The answer fields of a question's key, in the solver's order, each under its title. */
 export function answerFields(q: ExamQuestion): [string, string][] {
-  return Object.entries(q.exercise.solution.answer).map(([k, v]) => [k, answerText(v)]);
+  return Object.entries(q.exercise.solution.answer).map(([k, v]) => [q.labels[k] ?? k, answerText(v)]);
 }

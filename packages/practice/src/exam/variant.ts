@@ -1,5 +1,5 @@
 /** One student's variant of an exam: the spec's questions with numbers seeded by the exam seed and the student id. */
-import type { Registry } from '@dnn/core';
+import { a, type Registry } from '@dnn/core';
 import { type Exercise, type Generator, generateExercise, hash } from '../generator.js';
 import { createRng } from '../rng.js';
 import type { ExamSpec } from './spec.js';
@@ -9,6 +9,8 @@ export interface ExamQuestion {
   number: number;
   points: number;
   exercise: Exercise;
+  /** The answer fields' titles from the solver's answer schema, by key (`outputShape` → `Output shape`). */
+  labels: Record<string, string>;
 }
 
 /** A student's exam: what the sheet and its answer key are rendered from. */
@@ -45,11 +47,8 @@ export function examVariant(
       id = createRng(seed).pick(unused.length > 0 ? unused : inTopic);
     }
     used.add(id);
-    return {
-      number: i + 1,
-      points: item.points,
-      exercise: generateExercise(registry, generators, id, seed, item.difficulty),
-    };
+    const exercise = generateExercise(registry, generators, id, seed, item.difficulty);
+    return { number: i + 1, points: item.points, exercise, labels: a.fieldTitles(registry.get(id).answer) };
   });
   const totalPoints = Math.round(questions.reduce((sum, q) => sum + q.points, 0) * 100) / 100;
   return {
