@@ -6,9 +6,11 @@
 import fc from 'fast-check';
 import katex from 'katex';
 import { describe, expect, it } from 'vitest';
+import { parseExpression } from './expr/parse.js';
+import { exprToTex } from './expr/print.js';
 import type { Solution } from './solution.js';
 import { escapeMarkdown, renderSolution, step } from './steps.js';
-import { eq, frac, matrix, sym, vec, words } from './tex.js';
+import { add, call, eq, frac, matrix, sym, vec, words } from './tex.js';
 
 const strict = (latex: string) => katex.renderToString(latex, { throwOnError: true, strict: 'error' });
 /** The docs site's settings (steps-html.ts): Unicode text is accepted, the expansion limit is 1000. */
@@ -143,5 +145,19 @@ describe('Markdown of user text', () => {
       'markdown',
     );
     expect(md).toContain('1. Layer &lt;img src=x onerror=alert(1)&gt; \\#\\# owned');
+  });
+});
+
+describe('KaTeX expansion budget', () => {
+  it('300 of every core maths builder in one formula render within the docs site’s maxExpand of 1000', () => {
+    // \operatorname cost ~20 expansions each and \dots ~5: a 100-row table of them did not render.
+    const cell = add(
+      call('max', [1, 2]),
+      sym('tanh(z) + relu(z) … x_out ≤ y²'),
+      words('a … b'),
+      exprToTex(parseExpression('sqrt(abs(x)) + relu(x) + step(x) + sign(x) + softplus(x)')),
+    );
+    const latex = matrix(Array.from({ length: 300 }, () => [cell])).latex;
+    expect(() => docs(latex)).not.toThrow();
   });
 });

@@ -166,7 +166,7 @@ function makeSym(text: string): Tex {
     },
   );
   latex = latex.replace(/ +/g, ' ').trim();
-  latex = latex.replace(/\b(max|min|exp|log|tanh|sigmoid|relu)\(/g, (_, f: string) => `\\operatorname{${f}}(`);
+  latex = latex.replace(/\b(max|min|exp|log|tanh|sigmoid|relu)\(/g, (_, f: string) => `${operatorName(f)}(`);
   return tex(text, latex, /[+−-]/.test(text) ? 'sum' : 'atom');
 }
 
@@ -233,8 +233,17 @@ export function sqrt(x: TexLike): Tex {
   return tex(`√(${t.text})`, `\\sqrt{${t.latex}}`);
 }
 
+/**
+ * An upright operator name, `\mathop{\mathrm{max}}\nolimits`: what `\operatorname{max}` expands to, written out
+ * because KaTeX counts each `\operatorname` as ~20 macro expansions against its limit of 1000 per formula (a table
+ * with 50 of them would not render).
+ */
+export function operatorName(name: string): string {
+  return `\\mathop{\\mathrm{${name}}}\\nolimits`;
+}
+
 /** A named function applied to arguments: `fn('max', [a, b])` → `max(a, b)`. */
-export function call(name: string, args: TexLike[], latexName = `\\operatorname{${name}}`): Tex {
+export function call(name: string, args: TexLike[], latexName = operatorName(name)): Tex {
   const parts = args.map(lift);
   return tex(
     `${name}(${parts.map((p) => p.text).join(', ')})`,

@@ -1,6 +1,6 @@
 /** Prints an expression tree as text and LaTeX (for steps and graph labels). */
 import { fmt } from '../format.js';
-import { add, call, frac, mul, num, pow, sub, type Tex, tex } from '../tex.js';
+import { add, call, frac, mul, num, operatorName, pow, sub, type Tex, tex } from '../tex.js';
 import type { Expr } from './ast.js';
 
 const LATEX_FUNCTIONS: Record<string, string> = {
@@ -15,13 +15,13 @@ const LATEX_FUNCTIONS: Record<string, string> = {
   min: '\\min',
   log2: '\\log_2',
   log10: '\\log_{10}',
-  sqrt: '\\operatorname{sqrt}',
-  abs: '\\operatorname{abs}',
+  sqrt: operatorName('sqrt'),
+  abs: operatorName('abs'),
   sigmoid: '\\sigma',
-  relu: '\\operatorname{relu}',
-  softplus: '\\operatorname{softplus}',
-  step: '\\operatorname{step}',
-  sign: '\\operatorname{sign}',
+  relu: operatorName('relu'),
+  softplus: operatorName('softplus'),
+  step: operatorName('step'),
+  sign: operatorName('sign'),
 };
 
 /** The expression as {@link Tex}, parenthesised only where precedence needs it. */
