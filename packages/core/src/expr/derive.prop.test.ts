@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { isDnnInputError } from '../errors.js';
 import { derive } from './derive.js';
 import { evaluate } from './evaluate.js';
 import { hessian } from './hessian.js';
@@ -41,20 +42,35 @@ function derivativeText(src: string, x: string): string {
   return exprToText(toExpr(derive(fromExpr(parseExpression(src)), x)));
 }
 
+/**
+ * Runs a property body, discarding the case (fc.pre) when the expression overflows float64 — nested cubes of pi
+ * inside exp reach e^7458 — since then there is no value to compare (the evaluator and parser say so).
+ */
+function unlessOverflow(body: () => void): void {
+  try {
+    body();
+  } catch (e) {
+    if (isDnnInputError(e) && /overflows/.test(e.reason)) fc.pre(false);
+    throw e;
+  }
+}
+
 const close = (a: number, b: number) => Math.abs(a - b) <= 1e-7 * (1 + Math.abs(b));
 
 describe('symbolic derivative (derive + simplify + exprToText)', () => {
   it('the derivative text, parsed back, equals the traced reverse-mode gradient at random points (kinks excepted)', () => {
     fc.assert(
       fc.property(expression, point, (src, at) => {
-        const traced = traceGradient(parseExpression(src), at);
-        for (const x of ['x', 'y']) {
-          const text = derivativeText(src, x);
-          const value = evaluate(parseExpression(text), at);
-          if (!close(value, traced.gradient[x] ?? 0)) {
-            throw new Error(`∂/∂${x} of ${src} = ${text}: ${value} vs traced ${traced.gradient[x]}`);
+        unlessOverflow(() => {
+          const traced = traceGradient(parseExpression(src), at);
+          for (const x of ['x', 'y']) {
+            const text = derivativeText(src, x);
+            const value = evaluate(parseExpression(text), at);
+            if (!close(value, traced.gradient[x] ?? 0)) {
+              throw new Error(`∂/∂${x} of ${src} = ${text}: ${value} vs traced ${traced.gradient[x]}`);
+            }
           }
-        }
+        });
       }),
       { numRuns: 300 },
     );
@@ -63,8 +79,10 @@ describe('symbolic derivative (derive + simplify + exprToText)', () => {
   it('the printed simplified expression has the same value as the original', () => {
     fc.assert(
       fc.property(expression, point, (src, at) => {
-        const printed = exprToText(toExpr(fromExpr(parseExpression(src))));
-        expect(close(evaluate(parseExpression(printed), at), evaluate(parseExpression(src), at))).toBe(true);
+        unlessOverflow(() => {
+          const printed = exprToText(toExpr(fromExpr(parseExpression(src))));
+          expect(close(evaluate(parseExpression(printed), at), evaluate(parseExpression(src), at))).toBe(true);
+        });
       }),
       { numRuns: 300 },
     );
@@ -73,12 +91,14 @@ describe('symbolic derivative (derive + simplify + exprToText)', () => {
   it('second derivatives, printed and parsed back, equal the hyper-dual Hessian', () => {
     fc.assert(
       fc.property(expression, point, (src, at) => {
-        const h = hessian(parseExpression(src), at, ['x', 'y']).hessian;
-        const first = derive(fromExpr(parseExpression(src)), 'x');
-        const dxy = evaluate(parseExpression(exprToText(toExpr(derive(first, 'y')))), at);
-        const dxx = evaluate(parseExpression(exprToText(toExpr(derive(first, 'x')))), at);
-        expect(close(dxy, h[0]?.[1] as number)).toBe(true);
-        expect(close(dxx, h[0]?.[0] as number)).toBe(true);
+        unlessOverflow(() => {
+          const h = hessian(parseExpression(src), at, ['x', 'y']).hessian;
+          const first = derive(fromExpr(parseExpression(src)), 'x');
+          const dxy = evaluate(parseExpression(exprToText(toExpr(derive(first, 'y')))), at);
+          const dxx = evaluate(parseExpression(exprToText(toExpr(derive(first, 'x')))), at);
+          expect(close(dxy, h[0]?.[1] as number)).toBe(true);
+          expect(close(dxx, h[0]?.[0] as number)).toBe(true);
+        });
       }),
       { numRuns: 200 },
     );
