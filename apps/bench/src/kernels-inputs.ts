@@ -10,6 +10,7 @@ export type KernelName =
   | 'matmul'
   | 'conv2d'
   | 'conv1d'
+  | 'depthwise'
   | 'maxpool2d'
   | 'avgpool2d'
   | 'batchnorm'

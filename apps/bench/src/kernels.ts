@@ -317,6 +317,41 @@ function conv1d(c: number, len: number, oc: number, k: number): Workload {
   };
 }
 
+/** Depthwise 3×3 conv (MobileNet) against tf.depthwiseConv2d (NHWC, channel multiplier 1); bias on neither side. */
+function depthwise(c: number, h: number, k: number, s: number, p: number): Workload {
+  const x = rand(c * h * h, 18);
+  const w = rand(c * k * k, 19);
+  const o = Math.floor((h + 2 * p - k) / s) + 1;
+  const params = { channels: c, height: h, width: h, kernel: k, stride: s, padding: p };
+  const tfjs = (backend: 'wasm' | 'cpu') => async () => {
+    await useTfjs(backend);
+    const tx = tf.tensor4d(x, [1, c, h, h]).transpose([0, 2, 3, 1]) as tf.Tensor4D;
+    const tw = tf.tensor4d(w, [c, 1, k, k]).transpose([2, 3, 0, 1]) as tf.Tensor4D;
+    const pad: [[number, number], [number, number], [number, number], [number, number]] = [
+      [0, 0],
+      [p, p],
+      [p, p],
+      [0, 0],
+    ];
+    return { prepare: () => useTfjs(backend), run: () => tf.depthwiseConv2d(tx, tw, s, pad).dispose() };
+  };
+  return {
+    kernel: 'depthwise',
+    shape: `1x${c}x${h}x${h}, depthwise ${k}x${k}, stride ${s}, pad ${p}`,
+    flops: 2 * c * o * o * k * k,
+    impls: {
+      'dnn-wasm': () =>
+        inMemory(rt, [x, w, c * o * o], ([px, pw, py]) =>
+          ex.dwconv2d(px!, pw!, 0, py!, 1, c, h, h, k, k, s, s, p, p, 1, 1, o, o),
+        ),
+      'dnn-wasm+copy': () => () => wk.depthwiseConv2d(x, w, params),
+      'dnn-ts': () => () => referenceKernels.depthwiseConv2d(x, w, params),
+      'tfjs-wasm': tfjs('wasm'),
+      'tfjs-cpu': tfjs('cpu'),
+    },
+  };
+}
+
 function workloads(): Workload[] {
   if (quick) {
     return [
@@ -325,6 +360,7 @@ function workloads(): Workload[] {
       conv2d({ c: 8, h: 16, oc: 8, k: 3, s: 1, p: 1 }),
       conv2d({ c: 16, h: 8, oc: 8, k: 1, s: 1, p: 0 }),
       conv1d(8, 64, 8, 3),
+      depthwise(8, 16, 3, 1, 1),
       pool('max', 8, 16, 3, 2, 1),
       pool('avg', 8, 16, 3, 2, 1),
       batchnorm(8, 16),
@@ -340,6 +376,8 @@ function workloads(): Workload[] {
     { ...conv2d({ c: 3, h: 224, oc: 64, k: 7, s: 2, p: 3 }), tsTarget: true },
     conv2d({ c: 256, h: 56, oc: 64, k: 1, s: 1, p: 0 }),
     conv1d(64, 1024, 64, 3),
+    depthwise(128, 56, 3, 1, 1),
+    depthwise(128, 112, 3, 2, 1),
     pool('max', 64, 112, 3, 2, 1),
     pool('avg', 64, 112, 3, 2, 1),
     batchnorm(64, 56),
