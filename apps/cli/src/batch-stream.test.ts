@@ -141,6 +141,23 @@ describe('dnn batch streaming', () => {
   });
 });
 
+describe('dnn solve and dnn batch agree', () => {
+  it("solve (which loads only its id's package) prints the Solution batch (every package) gives, byte for byte", () => {
+    const picks = ['conv', 'rnn', 'optim', 'logic'].map((prefix) => {
+      const id = registry.list().find((s) => s.id.startsWith(`${prefix}/`))?.id as string;
+      return { id, input: registry.get(id).examples[0]?.input };
+    });
+    const batch = dnn(['batch', '--workers', '0'], `${picks.map((p) => JSON.stringify(p)).join('\n')}\n`).out.split(
+      '\n',
+    );
+    for (const [i, { id, input }] of picks.entries()) {
+      const solve = dnn(['solve', id, '--json', JSON.stringify(input), '--format', 'json']);
+      expect(solve.code).toBe(0);
+      expect(solve.out).toBe(`${batch[i]}\n`);
+    }
+  });
+});
+
 describe('dnn solve input limits', () => {
   it('reads /dev/zero only up to the 32 MiB cap and exits 2', () => {
     const r = dnn(['solve', 'conv/output-shape', '--input', '/dev/zero']);

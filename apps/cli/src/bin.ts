@@ -1,13 +1,14 @@
 /** Entry point of the `dnn` command (also the module `dnn batch` loads in its worker threads). */
 import { main } from './main.js';
-import { registry } from './registry.js';
+import { registryFor } from './solver-loader.js';
 import { exitOnWriteError, streamWriter } from './stdout-writer.js';
 import { createWorkerPool, isBatchWorker, serveBatchWorker } from './worker-pool.js';
 
-if (isBatchWorker) serveBatchWorker(registry);
+if (isBatchWorker) serveBatchWorker((await import('./registry.js')).registry);
 else {
   exitOnWriteError(process.stdout);
-  process.exitCode = await main(registry, process.argv.slice(2), {
+  const argv = process.argv.slice(2);
+  process.exitCode = await main(await registryFor(argv), argv, {
     stdin: process.stdin,
     out: streamWriter(process.stdout),
     err: (text) => process.stderr.write(text),
