@@ -144,11 +144,11 @@ export const LIMIT_CASES: LimitCase[] = [
   },
   ...(['json', 'markdown'] as const).map((format) => ({
     id: 'conv/forward',
-    limit: `10⁷ output cells (1000 × 100 × 100), --format ${format}`,
+    limit: `10⁶ output values (100 × 100 × 100), --format ${format}`,
     format,
     input: () => {
       const next = stream(9);
-      return { input: [matrix(100, 100, next)], weight: matrix(1000, 1, next).map((r) => [[r]]) };
+      return { input: [matrix(100, 100, next)], weight: matrix(100, 1, next).map((r) => [[r]]) };
     },
   })),
 ];

@@ -36,14 +36,14 @@ const MAX_TERMS = 27;
  * Cost model: Cout·H_out·W_out·C·kH·kW multiply-adds (≤ 2·10⁸, the catalog's limit) and an answer of
  * Cout·H_out·W_out numbers. Small inputs fan out (a 100×100 map through 1000 1×1 filters is 10⁷
  * values), and printing 10⁷ numbers took 5 s CPU and 1.1 GB (2 GB as Markdown); so the output is
- * capped at 2·10⁶ values — a documented tightening of the catalog's 10⁷ output cells.
+ * capped at 10⁶ values — a documented tightening of the catalog's 10⁷ output cells.
  */
-const OUTPUT_VALUES = 2e6;
+const OUTPUT_VALUES = 1e6;
 
 const input = s.object({
   input: nestedNumbers(
     [2, 3],
-    'Input feature map: [H][W] for one channel, or [C][H][W]. At most 2·10⁶ output values (Cout × H_out × W_out) per request.',
+    'Input feature map: [H][W] for one channel, or [C][H][W]. At most 10⁶ output values (Cout × H_out × W_out) per request.',
   ),
   weight: nestedNumbers(
     [2, 4],
