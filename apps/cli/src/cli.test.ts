@@ -102,7 +102,7 @@ describe('dnn batch', () => {
     expect(lines[4].error).toMatchObject({ path: 'kernel' });
   });
 
-  it('a long batch (worker threads past 1,000 lines) answers every line exactly as the main thread would, in order', async () => {
+  it('a long batch (blocks solved by worker threads and the main thread) answers every line exactly as solveLine does, in order', async () => {
     const { registry, solveLine } = await import('./index.js');
     const requests = registry
       .list()
