@@ -130,7 +130,8 @@ describe('gradeBatch: a class of 30', () => {
   it('writes per-student feedback with the verdicts, the layout remark and the worked solution', () => {
     const s19 = result.feedback.find((f) => f.student === 's19');
     expect(s19?.fileName).toBe('s19.md');
-    expect(s19?.markdown).toMatch(/outputShape: partial, 1\/2/);
+    // Named by the answer schema's title, beside the path the answer file uses.
+    expect(s19?.markdown).toMatch(/- Output shape \(outputShape\): partial, 1\/2/);
     expect(s19?.markdown).toMatch(/channels-last layout H×W×C/);
     expect(s19?.markdown).toMatch(/### Worked solution/);
     const s15 = result.feedback.find((f) => f.student === 's15');

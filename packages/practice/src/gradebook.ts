@@ -3,7 +3,7 @@
  * question and field, the points and the total) and per-student feedback (verdicts, remarks and the worked
  * solution). Pure and synchronous, no file system: the CLI (`dnn grade --batch`) and the site's /exam page share it.
  */
-import { type Registry, renderSolution } from '@dnn/core';
+import { a, type Registry, renderSolution } from '@dnn/core';
 import Papa from 'papaparse';
 import { type AnswerRow, type RowError, readCsvRows, readJsonLinesRows } from './batch-rows.js';
 import { type Exercise, type Generator, generateExercise } from './generator.js';
@@ -149,6 +149,11 @@ export function gradeRows(rows: readonly AnswerRow[], context: BatchGradingConte
     if (!rendered.has(e)) rendered.set(e, renderSolution(e.solution, 'markdown'));
     return rendered.get(e) as string;
   };
+  // A field's name in the feedback: its answer-schema title beside the path the answer file uses.
+  const fieldLabel = (e: Exercise, path: string) => {
+    const title = a.fieldTitles(context.registry.get(e.id).answer)[path];
+    return title ? `${title} (${path})` : path;
+  };
   for (const [student, items] of byStudent) {
     const questions: GradedQuestion[] = [];
     for (const [item, { exercise, answers, lines }] of items) {
@@ -170,7 +175,7 @@ export function gradeRows(rows: readonly AnswerRow[], context: BatchGradingConte
     feedback.push({
       student,
       fileName: fileNameFor(student, names),
-      markdown: feedbackMarkdown(student, questions, workedSolution),
+      markdown: feedbackMarkdown(student, questions, workedSolution, fieldLabel),
       questions,
     });
   }
@@ -210,6 +215,7 @@ function feedbackMarkdown(
   student: string,
   questions: GradedQuestion[],
   workedSolution: (e: Exercise) => string,
+  fieldLabel: (e: Exercise, path: string) => string,
 ): string {
   const total = questions.reduce((s, q) => s + q.grade.score, 0);
   const max = questions.reduce((s, q) => s + q.grade.maxScore, 0);
@@ -225,7 +231,7 @@ function feedbackMarkdown(
         f.verdict === 'correct'
           ? ''
           : ` — expected ${safe(f.expected)}, got ${f.got === undefined ? 'no answer' : safe(f.got)}`;
-      parts.push(`- ${safe(f.path)}: ${f.verdict}, ${f.points}/${f.maxPoints}${detail}`);
+      parts.push(`- ${safe(fieldLabel(q.exercise, f.path))}: ${f.verdict}, ${f.points}/${f.maxPoints}${detail}`);
       for (const remark of f.remarks ?? []) parts.push(`  - ${safe(remark)}`);
     }
     parts.push('', '### Worked solution', '', workedSolution(q.exercise));
