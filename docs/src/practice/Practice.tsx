@@ -19,19 +19,14 @@ import {
 import { useHistory, useLocation } from '@docusaurus/router';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import SolutionView from '../components/SolutionView';
-import { findSolver, packageOf, registry, solverPackages } from '../registry';
+import { findSolver, registry } from '../registry';
 import AnswerForm from './AnswerForm';
 import { type AnswerField, answerFields, answerText, buildAnswer, rubricFor } from './answer-fields';
 import Feedback from './Feedback';
 import GradeReport from './GradeReport';
+import ProblemOptions from './ProblemOptions';
 import './practice.css';
-import { idsIn, newQuestion, type PracticeState, practiceTopics, queryOf, readQuery, type Scope } from './query';
-
-/** A topic's heading, from its package (`conv` → "Convolutions and CNN architectures"). */
-function topicName(topic: string): string {
-  const pkg = packageOf(idsIn(topic)[0] ?? '');
-  return solverPackages.find((p) => p.name === pkg)?.topic ?? topic;
-}
+import { newQuestion, type PracticeState, queryOf, readQuery, type Scope } from './query';
 
 function ScopeSelect({ scope, onChange }: { scope: Scope; onChange: (scope: Scope) => void }) {
   return (
@@ -45,16 +40,7 @@ function ScopeSelect({ scope, onChange }: { scope: Scope; onChange: (scope: Scop
         name="topic"
       >
         <option value="any">Any topic</option>
-        {practiceTopics.map((topic) => (
-          <optgroup key={topic} label={topicName(topic)}>
-            <option value={topic}>Any {topic} problem</option>
-            {idsIn(topic).map((id) => (
-              <option key={id} value={id}>
-                {id} — {findSolver(id)?.title ?? id}
-              </option>
-            ))}
-          </optgroup>
-        ))}
+        <ProblemOptions />
       </select>
     </div>
   );
