@@ -149,6 +149,45 @@ function channelStep(kind: string, cin: number, cout: number): Step {
     : step('Pooling works per channel, so the channel count is kept', eq('C_out', 'C_in', cin));
 }
 
+/** 2⁵³: beyond it float64 integers have gaps, so a size formula would return an inexact shape. */
+const EXACT = 2 ** 53;
+
+/**
+ * Every quantity of the size formulas along each axis — each field, d(k−1), the padded input,
+ * (in − 1)·s, the transposed output, in·s for "same" — must stay below 2⁵³ (exact integers);
+ * else an input error names the field that drives it (a shape such as 18014398509481988 for
+ * …987 was returned before). Cost: O(1).
+ */
+function checkExact(
+  sizes: readonly [number, number],
+  f: Record<'kernel' | 'stride' | 'dilation' | 'outputPadding', readonly number[]>,
+  padding: z.output<typeof input>['padding'],
+  transposed: boolean,
+): void {
+  const pads = typeof padding === 'string' ? [0, 0] : toPair(padding);
+  sizes.forEach((size, i) => {
+    const at = (v: readonly number[]) => v[i] as number;
+    const [k, st, d, op, p] = [at(f.kernel), at(f.stride), at(f.dilation), at(f.outputPadding), at(pads)];
+    const spread = d * (k - 1);
+    const terms: [string, number][] = [
+      ['kernel', k],
+      ['stride', st],
+      ['dilation', spread],
+      ['padding', size + 2 * p + spread],
+      ['stride', size * st + spread],
+      ...(transposed ? ([['outputPadding', (size - 1) * st + spread + op + 1]] as [string, number][]) : []),
+    ];
+    for (const [field, value] of terms) {
+      if (!(value < EXACT)) {
+        throw new DnnInputError(
+          field,
+          `the size formula along ${i === 0 ? 'H' : 'W'} reaches ${value.toExponential(3)}, beyond 2^53 = 9,007,199,254,740,992 where float64 integers stop being exact; no real layer is this large`,
+        );
+      }
+    }
+  });
+}
+
 /** conv/output-shape: one layer's output shape by the sliding-window formula. */
 export const outputShape = defineSolver({
   id: 'conv/output-shape',
@@ -169,6 +208,7 @@ export const outputShape = defineSolver({
     const stride = toPair(inp.stride ?? (pooling ? inp.kernel : 1));
     const dilation = toPair(inp.dilation);
     const outputPadding = toPair(inp.outputPadding);
+    checkExact([H, W], { kernel, stride, dilation, outputPadding }, inp.padding, transposed);
     const pads = resolvePadding(
       transposed && inp.padding === 'same' ? 0 : inp.padding,
       [H, W],
