@@ -255,6 +255,7 @@ function lstm(t: number, ni: number, nh: number): Workload {
   return {
     kernel: 'lstm',
     shape: `${ni}→${nh}, ${t} steps, batch 1`,
+    peer: 'onnxruntime-web',
     flops: 2 * t * 4 * nh * (ni + nh),
     impls: {
       'dnn-wasm': () =>
@@ -430,7 +431,7 @@ async function runWorkload(
     const ms = median(focus.includes(impl) ? ft[impl]! : allTimes);
     const flops = impl === 'simd-peak' ? peakFlops : wl.flops;
     const vs =
-      impl === 'tfjs-wasm' || !times['tfjs-wasm']
+      impl === 'tfjs-wasm' || impl === 'simd-peak' || !times['tfjs-wasm']
         ? undefined
         : spreadOf(perRound(times, 'tfjs-wasm', impl, (a, b) => a / b));
     const peak = wl.minOfPeak && focus.includes(impl) && impl !== 'simd-peak' ? ofPeak(impl) : undefined;
