@@ -144,8 +144,9 @@ describe('dnn batch streaming', () => {
 describe('dnn solve and dnn batch agree', () => {
   it("solve (which loads only its id's package) prints the Solution batch (every package) gives, byte for byte", () => {
     const picks = ['conv', 'rnn', 'optim', 'logic'].map((prefix) => {
-      const id = registry.list().find((s) => s.id.startsWith(`${prefix}/`))?.id as string;
-      return { id, input: registry.get(id).examples[0]?.input };
+      const solver = registry.list().find((s) => s.id.startsWith(`${prefix}/`));
+      if (!solver) throw new Error(`no ${prefix}/ solver`);
+      return { id: solver.id, input: registry.get(solver.id).examples[0]?.input };
     });
     const batch = dnn(['batch', '--workers', '0'], `${picks.map((p) => JSON.stringify(p)).join('\n')}\n`).out.split(
       '\n',
