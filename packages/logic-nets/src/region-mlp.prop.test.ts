@@ -164,4 +164,40 @@ describe('logic/region-mlp properties', () => {
       { numRuns: 100 },
     );
   });
+
+  it('a convex polygon with two neighbouring corners swapped is called self-intersecting, never zero area', () => {
+    // In a convex polygon v0 v1 v2 v3 …, the order v0 v2 v1 v3 … walks both diagonals of the convex
+    // quadrilateral v0 v1 v2 v3, and diagonals of a convex quadrilateral cross.
+    fc.assert(
+      fc.property(
+        fc
+          .array(point, { minLength: 4, maxLength: 12 })
+          .map(hull)
+          .filter((h) => h.length >= 4),
+        fc.nat(),
+        (poly, shift) => {
+          const m = poly.length;
+          const rotated = poly.map((_, i) => poly[(i + shift) % m] as [number, number]);
+          const swapped = [rotated[0], rotated[2], rotated[1], ...rotated.slice(3)];
+          expect(() => run({ polygons: [swapped] })).toThrow(/polygons\[0\]: is self-intersecting/);
+        },
+      ),
+      { numRuns: 100 },
+    );
+  });
+
+  it('vertices on one line are called zero area, whatever their order', () => {
+    fc.assert(
+      fc.property(
+        point,
+        point.filter(([dx, dy]) => dx !== 0 || dy !== 0),
+        fc.uniqueArray(fc.integer({ min: -10, max: 10 }), { minLength: 3, maxLength: 6 }),
+        ([x, y], [dx, dy], ts) => {
+          const line = ts.map((t) => [x + t * dx, y + t * dy]);
+          expect(() => run({ polygons: [line] })).toThrow(/polygons\[0\]: has zero area/);
+        },
+      ),
+      { numRuns: 100 },
+    );
+  });
 });

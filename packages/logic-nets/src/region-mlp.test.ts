@@ -201,7 +201,7 @@ badInputSuite('logic/region-mlp', [
     /not convex/,
   ],
   [
-    'a pentagram (winds twice)',
+    'a pentagram (winds twice; edges 0–1 and 2–3 cross)',
     {
       polygons: [
         [
@@ -214,7 +214,7 @@ badInputSuite('logic/region-mlp', [
       ],
     },
     'polygons[0]',
-    /winds around more than once/,
+    /is self-intersecting: edge 0–1 meets edge 2–3/,
   ],
   [
     'non-numeric coordinate',

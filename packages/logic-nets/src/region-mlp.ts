@@ -97,7 +97,50 @@ function gcd(a: number, b: number): number {
   return x;
 }
 
-/** Checks one polygon (distinct vertices, non-zero area, convex, simple) and returns it counter-clockwise. */
+/** Whether point c, collinear with segment ab, lies on it. */
+function onSegment(a: Point, b: Point, c: Point): boolean {
+  return (
+    Math.min(a[0], b[0]) <= c[0] &&
+    c[0] <= Math.max(a[0], b[0]) &&
+    Math.min(a[1], b[1]) <= c[1] &&
+    c[1] <= Math.max(a[1], b[1])
+  );
+}
+
+/** Whether segments ab and cd share a point (crossing or touching). */
+function segmentsMeet(a: Point, b: Point, c: Point, d: Point): boolean {
+  const d1 = cross(c, d, a);
+  const d2 = cross(c, d, b);
+  const d3 = cross(a, b, c);
+  const d4 = cross(a, b, d);
+  if (((d1 > 0 && d2 < 0) || (d1 < 0 && d2 > 0)) && ((d3 > 0 && d4 < 0) || (d3 < 0 && d4 > 0))) return true;
+  return (
+    (d1 === 0 && onSegment(c, d, a)) ||
+    (d2 === 0 && onSegment(c, d, b)) ||
+    (d3 === 0 && onSegment(a, b, c)) ||
+    (d4 === 0 && onSegment(a, b, d))
+  );
+}
+
+/** The first pair of non-adjacent edges (by start vertex) that meet, if any. Cost: O(m²) for m ≤ 100 vertices. */
+function crossingEdges(poly: readonly Point[]): [number, number] | undefined {
+  const m = poly.length;
+  for (let i = 0; i < m; i++) {
+    for (let j = i + 2; j < m; j++) {
+      if (i === 0 && j === m - 1) continue; // the closing edge is adjacent to the first
+      const meet = segmentsMeet(
+        poly[i] as Point,
+        poly[(i + 1) % m] as Point,
+        poly[j] as Point,
+        poly[(j + 1) % m] as Point,
+      );
+      if (meet) return [i, j];
+    }
+  }
+  return undefined;
+}
+
+/** Checks one polygon (distinct vertices, non-zero area, not self-intersecting, convex) and returns it counter-clockwise. */
 function counterClockwise(poly: Point[], k: number): Point[] {
   const m = poly.length;
   poly.forEach((p, i) => {
@@ -106,14 +149,23 @@ function counterClockwise(poly: Point[], k: number): Point[] {
       throw new DnnInputError(`polygons[${k}][${(i + 1) % m}]`, `repeats vertex ${i}; list each corner once`);
     }
   });
+  const first = poly[0] as Point;
+  if (poly.every((p) => cross(first, poly[1] as Point, p) === 0)) {
+    throw new DnnInputError(`polygons[${k}]`, 'has zero area (its vertices lie on one line): it is degenerate');
+  }
+  const crossing = crossingEdges(poly);
+  if (crossing) {
+    const [i, j] = crossing;
+    throw new DnnInputError(
+      `polygons[${k}]`,
+      `is self-intersecting: edge ${i}–${(i + 1) % m} meets edge ${j}–${(j + 1) % m}; list the corners in order around the boundary`,
+    );
+  }
   let area = 0;
   poly.forEach((p, i) => {
     area += cross([0, 0], p, poly[(i + 1) % m] as Point);
   });
-  if (area === 0)
-    throw new DnnInputError(`polygons[${k}]`, 'has zero area (its vertices lie on one line): it is degenerate');
   const sign = Math.sign(area);
-  let turning = 0;
   poly.forEach((_, i) => {
     const a = poly[(i + m - 1) % m] as Point;
     const b = poly[i] as Point;
@@ -128,16 +180,7 @@ function counterClockwise(poly: Point[], k: number): Point[] {
         'is a reflex corner: the polygon is not convex; split it into convex polygons (the region is their union)',
       );
     }
-    const u = [b[0] - a[0], b[1] - a[1]];
-    const v = [c[0] - b[0], c[1] - b[1]];
-    turning += Math.atan2(u[0]! * v[1]! - u[1]! * v[0]!, u[0]! * v[0]! + u[1]! * v[1]!);
   });
-  if (Math.abs(turning) > 3 * Math.PI) {
-    throw new DnnInputError(
-      `polygons[${k}]`,
-      'winds around more than once (its edges cross): it is not a simple convex polygon',
-    );
-  }
   return sign > 0 ? poly : [...poly].reverse();
 }
 
