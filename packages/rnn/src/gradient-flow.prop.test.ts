@@ -1,4 +1,4 @@
-import { matrixPower, spectralNorm } from '@dnn/core';
+import { DnnInputError, matrixPower, spectralNorm } from '@dnn/core';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { matrixOf } from './arbitraries.test-util.js';
@@ -73,5 +73,48 @@ describe('rnn/gradient-flow properties', () => {
         },
       ),
     );
+  });
+
+  it('entries from 1e-300 to 1e308: an answer with finite numbers and no NaN or ∞ in any step, or an input error naming Whh', () => {
+    const magnitude = fc.oneof(
+      fc.constantFrom(0, 1e308, -1e308, 8e307, 1e200, 1e154, 1e-200, 5e-324),
+      fc.double({ min: -1e308, max: 1e308, noNaN: true, noDefaultInfinity: true }),
+    );
+    fc.assert(
+      fc.property(
+        fc
+          .integer({ min: 1, max: 3 })
+          .chain((n) => fc.array(fc.array(magnitude, { minLength: n, maxLength: n }), { minLength: n, maxLength: n })),
+        fc.integer({ min: 1, max: 50 }),
+        (Whh, steps) => {
+          let sol: ReturnType<typeof solve>;
+          try {
+            sol = solve('rnn/gradient-flow', { Whh, steps });
+          } catch (e) {
+            expect(e).toBeInstanceOf(DnnInputError);
+            expect((e as DnnInputError).path).toBe('Whh');
+            return;
+          }
+          expect(Number.isFinite(sol.answer.spectralRadius)).toBe(true);
+          for (const st of sol.steps) {
+            expect(`${st.text} ${st.latex ?? ''}`).not.toMatch(/NaN|Infinity|∞|\\infty/);
+          }
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('the 1e200 all-ones 2×2 case: finite eigenvalues 2e200 and 0, and the characteristic step says its coefficients overflow', () => {
+    // By hand: [[1,1],[1,1]] has eigenvalues 2 and 0; times 1e200 they are 2e200 and 0, but det = 1e400 − 1e400 is ∞ − ∞ in float64.
+    const sol = solve('rnn/gradient-flow', {
+      Whh: [
+        [1e200, 1e200],
+        [1e200, 1e200],
+      ],
+      steps: 1,
+    });
+    expect(sol.answer.spectralRadius).toBeCloseTo(2e200, -190);
+    expect(sol.steps.map((s) => s.text).join(' ')).toMatch(/coefficients overflow float64/);
   });
 });

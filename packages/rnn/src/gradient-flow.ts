@@ -131,6 +131,29 @@ function complexTex(l: Complex): TexLike {
   return tex(`${r.text} ${sign[0]} ${i.text}`, `${r.latex} ${sign[1]} ${i.latex}`, 'sum');
 }
 
+/**
+ * The 2×2 characteristic polynomial λ² − tr(J)·λ + det(J) = 0. With entries near the float64
+ * range, tr or det overflow (p·t − q·r can be ∞ − ∞ = NaN) although the eigenvalues are finite:
+ * the step then says so and gives |det| as a power of ten, from J scaled by its largest entry.
+ */
+function characteristicStep([[p, q], [r, t]]: [[number, number], [number, number]]): Step {
+  const title = 'Characteristic polynomial of a 2×2 matrix: λ² − tr(J)·λ + det(J) = 0';
+  const trace = p + t;
+  const det = p * t - q * r;
+  if (Number.isFinite(trace) && Number.isFinite(det)) {
+    return step(title, eq(add(sub(pow('λ', 2), mul(trace, 'λ')), det), 0));
+  }
+  const m = Math.max(Math.abs(p), Math.abs(q), Math.abs(r), Math.abs(t));
+  const scaled = (p / m) * (t / m) - (q / m) * (r / m);
+  const magnitude =
+    scaled === 0
+      ? 'det(J) ≈ 0 relative to its products'
+      : `|det(J)| ≈ 10^${(Math.log10(Math.abs(scaled)) + 2 * Math.log10(m)).toFixed(1)}`;
+  return step(
+    `${title}. Its coefficients overflow float64 here (${magnitude}), so the eigenvalues are computed from J/${num(m).text} and multiplied back`,
+  );
+}
+
 /** rnn/gradient-flow: exploding or vanishing gradients from the recurrent matrix. */
 export const gradientFlow = defineSolver({
   id: 'rnn/gradient-flow',
@@ -191,15 +214,7 @@ export const gradientFlow = defineSolver({
         eq('J', mul(atom('act′'), 'W_hh'), mul(a, mat(W)), mat(J)),
       ),
     ];
-    if (H === 2) {
-      const [[p, q], [r, t]] = J as [[number, number], [number, number]];
-      steps.push(
-        step(
-          'Characteristic polynomial of a 2×2 matrix: λ² − tr(J)·λ + det(J) = 0',
-          eq(add(sub(pow('λ', 2), mul(p + t, 'λ')), p * t - q * r), 0),
-        ),
-      );
-    }
+    if (H === 2) steps.push(characteristicStep(J as [[number, number], [number, number]]));
     steps.push(
       step(
         H === 1 ? 'The eigenvalue of a 1×1 matrix is its entry' : 'Eigenvalues of J',
