@@ -10,8 +10,8 @@ import { registry } from '../../registry';
 import BatchGrading from './BatchGrading';
 import ExamSheet from './ExamSheet';
 import { classFiles, download, type ExamFile, studentFiles } from './exam-files';
-import { readDraft } from './exam-spec';
-import SpecForm, { DEFAULT_DRAFT, type SpecDraft } from './SpecForm';
+import { DEFAULT_DRAFT, readDraft, type SpecDraft } from './exam-spec';
+import SpecForm from './SpecForm';
 import './exam.css';
 
 function FileButtons({ files }: { files: readonly ExamFile[] }) {
@@ -42,14 +42,15 @@ export default function Exam() {
   useEffect(() => setMounted(true), []);
   const { spec, students, error } = useMemo(() => readDraft(draft), [draft]);
   const shown = students?.includes(student ?? '') ? (student as string) : students?.[0];
+  // The sheet is made in the browser only: the static HTML holds the form (its numbers are the browser's work).
   const { variant, variantError } = useMemo((): { variant?: ExamVariant; variantError?: string } => {
-    if (!spec || !shown) return {};
+    if (!mounted || !spec || !shown) return {};
     try {
       return { variant: examVariant(registry, generators, spec, shown) };
     } catch (e) {
       return { variantError: e instanceof Error ? e.message : String(e) };
     }
-  }, [spec, shown]);
+  }, [mounted, spec, shown]);
   const everyVariant = () => (spec && students ? students.map((s) => examVariant(registry, generators, spec, s)) : []);
   return (
     <div className="dnn-exam" data-ready={mounted}>

@@ -5,31 +5,8 @@
  */
 import { DIFFICULTIES, type Difficulty, type ExamItem } from '@dnn/practice';
 import { useId } from 'react';
-import { idsIn, practiceTopics } from '../../practice/query';
-import { findSolver } from '../../registry';
-
-/** What the form edits: the spec's fields as typed, and the students. */
-export interface SpecDraft {
-  title: string;
-  instructions: string;
-  seed: string;
-  items: ExamItem[];
-  /** `count`: that many numbered students; `roster`: one id per line. */
-  students: { mode: 'count'; count: string } | { mode: 'roster'; roster: string };
-}
-
-/** The form's starting exam: one fixed problem, one layer-by-layer network step and a topic draw. */
-export const DEFAULT_DRAFT: SpecDraft = {
-  title: 'Deep learning — midterm',
-  instructions: 'Show your working. Calculators allowed.',
-  seed: '2026',
-  items: [
-    { solver: 'conv/output-shape', difficulty: 'medium', points: 2 },
-    { solver: 'optim/mlp-step', difficulty: 'easy', points: 4 },
-    { topic: 'rnn', difficulty: 'medium', points: 3 },
-  ],
-  students: { mode: 'count', count: '3' },
-};
+import ProblemOptions from '../../practice/ProblemOptions';
+import type { SpecDraft } from './exam-spec';
 
 /** The select's value of an item: `solver:<id>` or `topic:<topic>`. */
 const sourceOf = (item: ExamItem) => (item.solver ? `solver:${item.solver}` : `topic:${item.topic}`);
@@ -68,16 +45,11 @@ function ItemRow({
             onChange(kind === 'topic' ? { topic: value, difficulty, points } : { solver: value, difficulty, points });
           }}
         >
-          {practiceTopics.map((topic) => (
-            <optgroup key={topic} label={topic}>
-              <option value={`topic:${topic}`}>Any {topic} problem (drawn per student)</option>
-              {idsIn(topic).map((sid) => (
-                <option key={sid} value={`solver:${sid}`}>
-                  {sid} — {findSolver(sid)?.title ?? sid}
-                </option>
-              ))}
-            </optgroup>
-          ))}
+          <ProblemOptions
+            topicValue={(t) => `topic:${t}`}
+            problemValue={(sid) => `solver:${sid}`}
+            anyLabel={(t) => `Any ${t} problem (drawn per student)`}
+          />
         </select>
       </div>
       <div className="dnn-exam__item-field">

@@ -1,6 +1,28 @@
 /** The /exam form's draft read as an exam spec and its students, or the first thing wrong with it. */
-import { type ExamSpec, generators, readExamSpec, readRoster, studentIds } from '@dnn/practice';
-import type { SpecDraft } from './SpecForm';
+import { type ExamItem, type ExamSpec, generators, readExamSpec, readRoster, studentIds } from '@dnn/practice';
+
+/** What the form edits: the spec's fields as typed, and the students. */
+export interface SpecDraft {
+  title: string;
+  instructions: string;
+  seed: string;
+  items: ExamItem[];
+  /** `count`: that many numbered students; `roster`: one id per line. */
+  students: { mode: 'count'; count: string } | { mode: 'roster'; roster: string };
+}
+
+/** The form's starting exam: one fixed problem, one layer-by-layer network step and a topic draw. */
+export const DEFAULT_DRAFT: SpecDraft = {
+  title: 'Deep learning — midterm',
+  instructions: 'Show your working. Calculators allowed.',
+  seed: '2026',
+  items: [
+    { solver: 'conv/output-shape', difficulty: 'medium', points: 2 },
+    { solver: 'optim/mlp-step', difficulty: 'easy', points: 4 },
+    { topic: 'rnn', difficulty: 'medium', points: 3 },
+  ],
+  students: { mode: 'count', count: '3' },
+};
 
 /** A whole number typed in a box, or NaN (so the spec reader names the field). */
 function wholeNumber(text: string): number {
