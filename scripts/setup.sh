@@ -13,6 +13,8 @@ fi
 
 apt_packages=()
 command -v chromium >/dev/null 2>&1 || apt_packages+=(chromium)
+# pdftotext reads back the /exam page's print-to-PDF in a browser test.
+command -v pdftotext >/dev/null 2>&1 || apt_packages+=(poppler-utils)
 if [ "${DNN_RUST:-0}" = 1 ]; then
   [ -x /usr/bin/cargo ] || apt_packages+=(rustc cargo libstd-rust-dev-wasm32)
   command -v wasm-opt >/dev/null 2>&1 || apt_packages+=(binaryen)
