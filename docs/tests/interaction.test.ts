@@ -124,6 +124,7 @@ describe('guides and widgets', () => {
     '/docs/guides/optimisation',
     '/docs/guides/logic-nets',
     '/docs/guides/wasm-kernels',
+    '/docs/teachers/lms-export',
     '/widgets',
     '/docs/api',
   ];

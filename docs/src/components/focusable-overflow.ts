@@ -8,6 +8,13 @@ import { type RefObject, useEffect } from 'react';
 
 const SCROLLERS = '.dnn-scroll, .dnn-tex--display';
 
+/** Sets (or with null removes) an attribute only when it differs: an unchanged box gets no DOM write at all. */
+function setAttr(el: HTMLElement, name: string, value: string | null): void {
+  if (el.getAttribute(name) === value) return;
+  if (value === null) el.removeAttribute(name);
+  else el.setAttribute(name, value);
+}
+
 /** Marks the overflowing scroll boxes inside `root` focusable; re-checks when `deps` change and on resize. */
 export function useFocusableOverflow(root: RefObject<HTMLElement | null>, deps: readonly unknown[]): void {
   useEffect(() => {
@@ -16,15 +23,10 @@ export function useFocusableOverflow(root: RefObject<HTMLElement | null>, deps: 
       // Read every width first, then write: interleaving forces a layout per box.
       const overflowing = boxes.map((el) => el.scrollWidth > el.clientWidth + 1);
       for (const [k, el] of boxes.entries()) {
-        if (overflowing[k]) {
-          el.tabIndex = 0;
-          el.setAttribute('role', 'group');
-          el.setAttribute('aria-label', 'Wide content: scroll sideways with the arrow keys');
-        } else {
-          el.removeAttribute('tabindex');
-          el.removeAttribute('role');
-          el.removeAttribute('aria-label');
-        }
+        const on = overflowing[k];
+        setAttr(el, 'tabindex', on ? '0' : null);
+        setAttr(el, 'role', on ? 'group' : null);
+        setAttr(el, 'aria-label', on ? 'Wide content: scroll sideways with the arrow keys' : null);
       }
     };
     mark();

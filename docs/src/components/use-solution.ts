@@ -30,6 +30,20 @@ export interface SolutionState {
 
 let shared: SolveClient | undefined;
 
+type Shown = { key: string; outcome: Outcome };
+
+/**
+ * The state after `outcome` for `key` arrived: when it only adds the steps' maths to the solution already
+ * shown for that key (the worker's second message), the shown solution object is kept, so the answer
+ * (memoised on it) does not render again.
+ */
+function arrived(prev: Shown, key: string, outcome: Outcome): Shown {
+  const old = prev.outcome;
+  if (prev.key === key && old.kind === 'solved' && !old.html && outcome.kind === 'solved' && outcome.html)
+    return { key, outcome: { ...old, html: outcome.html } };
+  return { key, outcome };
+}
+
 /** Solving on the page's thread, for when there is no worker: loads the solver library on first use. */
 async function solveOnPage(id: string, input: unknown): Promise<Outcome> {
   const { solveAndRender } = await import('./solve-outcome');
@@ -72,9 +86,12 @@ function solveClient(): SolveClient {
  * - First render (server prerender and hydration): `first`, the outcome of
  *   the first `input`, which the caller already has; not pending.
  * - If `first` is solved but its steps' maths was not rendered (a calculator
- *   page in the browser: KaTeX stays off the main thread), the worker solves
- *   the first input again for its HTML once the page is idle, without
- *   flagging it pending (prerendered maths stays on screen until then).
+ *   page in the browser: KaTeX stays off the main thread) and `mathMissing()`
+ *   says the page lacks it (no prerendered maths: a client-side navigation),
+ *   the worker solves the first input again for its maths once the page is
+ *   idle, without flagging it pending.
+ * - A solved outcome may arrive twice (see solve-protocol.ts): first without
+ *   its steps' maths, then with it.
  * - Later changes of `solverId` or `input` (compared by value, as JSON): sent
  *   to the solve worker (started when the page is first idle, or by the first
  *   change if that comes sooner); until the answer arrives `pending` is true and
@@ -89,15 +106,22 @@ function solveClient(): SolveClient {
  * const { outcome, pending } = useSolution('conv/output-shape', value, data.outcome);
  * if (outcome.kind === 'solved') show(outcome.solution, { dimmed: pending });
  */
-export function useSolution(solverId: string, input: unknown, first: Outcome): SolutionState {
+export function useSolution(
+  solverId: string,
+  input: unknown,
+  first: Outcome,
+  mathMissing: () => boolean = () => true,
+): SolutionState {
   const key = solveKey(solverId, input);
-  const [shown, setShown] = useState(() => ({ key, outcome: first }));
+  const [shown, setShown] = useState<Shown>(() => ({ key, outcome: first }));
   const shownKey = useRef(shown.key);
   shownKey.current = shown.key;
   const channel = useRef<SolveChannel | undefined>(undefined);
   const latest = useRef({ solverId, input });
   latest.current = { solverId, input };
   const needsHtml = useRef(first.kind === 'solved' && !first.html);
+  const lacksMath = useRef(mathMissing);
+  lacksMath.current = mathMissing;
 
   useEffect(() => {
     // Start the worker once the page is idle (it loads and runs the solver chunk), not during hydration;
@@ -106,11 +130,14 @@ export function useSolution(solverId: string, input: unknown, first: Outcome): S
       channel.current ??= solveClient().open();
       if (!needsHtml.current) return;
       needsHtml.current = false;
+      if (!lacksMath.current()) return;
       const { solverId: id, input: value } = latest.current;
       const current = solveKey(id, value);
       // Only while the first outcome is on screen: a later input's answer brings its own HTML.
       if (current !== shownKey.current) return;
-      channel.current.solve(id, value, (outcome) => startTransition(() => setShown({ key: current, outcome })));
+      channel.current.solve(id, value, (outcome) =>
+        startTransition(() => setShown((prev) => arrived(prev, current, outcome))),
+      );
     };
     const idle = 'requestIdleCallback' in window;
     const handle = idle ? window.requestIdleCallback(warm, { timeout: 2000 }) : window.setTimeout(warm, 500);
@@ -131,7 +158,9 @@ export function useSolution(solverId: string, input: unknown, first: Outcome): S
     channel.current ??= solveClient().open();
     const { solverId: id, input: value } = latest.current;
     // A transition: rendering a large new answer yields to typing, and is dropped if the input changes again.
-    channel.current.solve(id, value, (outcome) => startTransition(() => setShown({ key, outcome })));
+    channel.current.solve(id, value, (outcome) =>
+      startTransition(() => setShown((prev) => arrived(prev, key, outcome))),
+    );
   }, [key]);
 
   return { outcome: shown.outcome, pending: key !== shown.key };
