@@ -69,6 +69,7 @@ const config: Config = {
         { type: 'docSidebar', sidebarId: 'guides', position: 'left', label: 'Guides' },
         { to: '/calculators', label: 'Calculators', position: 'left' },
         { to: '/practice', label: 'Practice', position: 'left' },
+        { to: '/exam', label: 'Exams', position: 'left' },
         { to: '/widgets', label: 'Widgets', position: 'left' },
         { type: 'docSidebar', sidebarId: 'api', position: 'left', label: 'API' },
       ],
