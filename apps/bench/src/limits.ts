@@ -123,10 +123,18 @@ export const LIMIT_CASES: LimitCase[] = [
   },
   {
     id: 'rnn/lstm-forward',
-    limit: '2·10⁸ multiply-adds (T = 10⁴, H = D = 50)',
+    limit: '10⁶ output values (T = 3333, H = D = 50; 6.7·10⁷ multiply-adds)',
     input: () => {
       const next = stream(6);
-      return { Wx: gates(50, 50, next), Wh: gates(50, 50, next), xs: matrix(10_000, 50, next) };
+      return { Wx: gates(50, 50, next), Wh: gates(50, 50, next), xs: matrix(3333, 50, next) };
+    },
+  },
+  {
+    id: 'rnn/lstm-forward',
+    limit: '2·10⁸ multiply-adds (T = 100, H = D = 500)',
+    input: () => {
+      const next = stream(10);
+      return { Wx: gates(500, 500, next), Wh: gates(500, 500, next), xs: matrix(100, 500, next) };
     },
   },
   {

@@ -156,6 +156,19 @@ describeBadInputs('rnn/lstm-forward', [
   ],
   ['both U and Wx', { U: ones, Wx: ones, Wh: ones, xs: [1] }, 'U', /exam name of Wx/],
   [
+    // H = 20, D = 1: each step answers i, f, g, o, c (5·20) and h (20), 120 values; 8,334 steps give 1,000,080.
+    'more than 10⁶ output values',
+    {
+      Wx: Object.fromEntries(['i', 'f', 'g', 'o'].map((k) => [k, Array.from({ length: 20 }, () => [0.1])])),
+      Wh: Object.fromEntries(
+        ['i', 'f', 'g', 'o'].map((k) => [k, Array.from({ length: 20 }, () => new Array(20).fill(0))]),
+      ),
+      xs: new Array(8334).fill(0),
+    },
+    'xs',
+    /output values \(T × \(5H \+ P \+ O\): gates, c, h, y\) is 1,000,080, above this solver's limit of 1,000,000/,
+  ],
+  [
     'two weight sets for three steps',
     { Wx: ones, Wh: ones, xs: [1, 2, 3], weightsPerStep: [{}, {}] },
     'weightsPerStep',

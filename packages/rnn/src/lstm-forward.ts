@@ -12,6 +12,7 @@ import {
   eq,
   lift,
   mul,
+  readableCount,
   type Step,
   s,
   step,
@@ -49,6 +50,14 @@ import { type OutputLayer, outputAt, outputCost, outputFields, parseOutputLayer 
 import { perSet, perStepNotes, type WeightSet, type WeightSpec, weightSets, weightsPerStepField } from './per-step.js';
 import { affine, atom, col } from './show.js';
 import { DETAILED_STEPS, detailNote, tableStep } from './unroll.js';
+
+/**
+ * Cost model: T·(4H·(D + P) + P·H + O·P) multiply-adds (≤ 2·10⁸, the catalog's limit) and
+ * T·(5H + P + O) answer values. At T = 10⁴, H = D = 50 (2·10⁸ multiply-adds, 3·10⁶ values) one
+ * dnn solve took 2.5 s CPU, mostly the answer's small arrays and their JSON; so the answer is
+ * capped at 10⁶ values — a documented tightening of the catalog's 10⁷ output cells.
+ */
+const OUTPUT_VALUES = 1e6;
 
 const GATE_KEYS = ['i', 'f', 'g', 'o'] as const;
 type Gate = (typeof GATE_KEYS)[number];
@@ -107,7 +116,9 @@ const input = s.object({
   b: gateBiases.optional(),
   h0: scalarOrVector('Initial hidden state h_0 [H] ([P] with projSize; optional, default zeros).').optional(),
   c0: scalarOrVector('Initial cell state c_0 [H] (optional, default zeros).').optional(),
-  xs: sequence('Input sequence x_1 … x_T: one number or vector of D features per time step.'),
+  xs: sequence(
+    'Input sequence x_1 … x_T: one number or vector of D features per time step. At most 2·10⁸ multiply-adds and 10⁶ output values (T × (5H + P + O)) per request.',
+  ),
   candidateActivation: s
     .oneOf(
       ['tanh', 'sigmoid'],
@@ -392,7 +403,13 @@ export const lstmForward = defineSolver({
       T * (4 * H * (D + P) + (proj ? P * H : 0) + outputCost(out)),
       'the number of multiply-adds',
     );
-    checkLimit('xs', 'outputCells', T * (5 * H + P + (out?.W.length ?? 0)), 'the number of output values');
+    const values = T * (5 * H + P + (out?.W.length ?? 0));
+    if (values > OUTPUT_VALUES) {
+      throw new DnnInputError(
+        'xs',
+        `the number of output values (T × (5H + P + O): gates, c, h, y) is ${readableCount(values)}, above this solver's limit of ${readableCount(OUTPUT_VALUES)} per request`,
+      );
+    }
     if (inp.precision === 'single' && (perStep || proj)) {
       throw new DnnInputError(
         'precision',

@@ -44,8 +44,13 @@ export interface Product {
 
 /** Adds vectors element-wise. */
 export function addVectors(...vs: readonly (readonly number[])[]): number[] {
-  const first = vs[0] ?? [];
-  return first.map((_, i) => vs.reduce((s, v) => s + (v[i] as number), 0));
+  const out = new Array<number>(vs[0]?.length ?? 0);
+  for (let i = 0; i < out.length; i++) {
+    let s = 0; // left to right from 0, as a reduce would
+    for (const v of vs) s += v[i] as number;
+    out[i] = s;
+  }
+  return out;
 }
 
 /**
