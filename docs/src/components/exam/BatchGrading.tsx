@@ -55,7 +55,9 @@ export default function BatchGrading({ title }: { title: string }) {
         <div data-testid="gradebook" data-students={result.rows.length} data-errors={result.errors.length}>
           <p>
             {state?.file}: {result.rows.length} {result.rows.length === 1 ? 'student' : 'students'} graded
-            {result.errors.length > 0 && `, ${result.errors.length} rows not graded`}.
+            {result.errors.length > 0 &&
+              `, ${result.errors.length} ${result.errors.length === 1 ? 'row' : 'rows'} not graded`}
+            .
           </p>
           {result.errors.length > 0 && (
             <ul className="dnn-exam__errors" aria-label="Rows not graded">
