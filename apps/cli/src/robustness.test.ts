@@ -16,10 +16,7 @@ const RUNS = Number(process.env.DNN_ROBUSTNESS_RUNS ?? 1000);
  * Solvers whose extreme-value run is known to fail, with the open issue: skipped (and shown as skipped) until fixed,
  * so the rest of the registry stays guarded. Remove an entry with its fix.
  */
-const KNOWN_EXTREME_FAILURES: Record<string, string> = {
-  'conv/output-shape':
-    'issue 16: kernel/stride/padding/dilation have no upper bound, so sizes above 2^53 come out inexact (answer schema rejects them)',
-};
+const KNOWN_EXTREME_FAILURES: Record<string, string> = {};
 
 /** Extreme-value runs per solver: fewer than the junk runs, since most of these inputs are valid and get solved. */
 const EXTREME_RUNS = Math.max(1, Math.round(RUNS / 8));
