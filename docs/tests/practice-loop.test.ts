@@ -8,7 +8,7 @@ import { generateExercise, generators } from '@dnn/practice';
 import { describe, expect, it } from 'vitest';
 import { fromChannels, toChannels } from '../src/components/form/grid';
 import { parseNumberText } from '../src/components/schema-fields';
-import { answerFields, parseAnswerText } from '../src/practice/answer-fields';
+import { answerFields, buildAnswer, parseAnswerText } from '../src/practice/answer-fields';
 import { HIDDEN, hideResult, hintSteps, isValue, splitEquals } from '../src/practice/hints';
 import { hasEntry, skeleton, structuredField } from '../src/practice/structured-fields';
 import { registry } from '../src/registry';
@@ -115,6 +115,14 @@ describe('answer fields', () => {
     expect(parseAnswerText('4×5×5')).toBe('4×5×5');
     expect(parseAnswerText('4x5x5')).toBe('4x5x5');
     expect(parseAnswerText('4, 5, 5')).toEqual([4, 5, 5]);
+  });
+});
+
+describe('buildAnswer with indexed paths', () => {
+  it("merges gradients[0].weight with gradients[*].input into one list, in either order (conv/backprop's rubric)", () => {
+    const expected = { gradients: [{ weight: [[1]], input: [[2]] }, { input: [[3]] }] };
+    expect(buildAnswer({ 'gradients[0].weight': [[1]], 'gradients[*].input': [[[2]], [[3]]] })).toEqual(expected);
+    expect(buildAnswer({ 'gradients[*].input': [[[2]], [[3]]], 'gradients[0].weight': [[1]] })).toEqual(expected);
   });
 });
 

@@ -5,8 +5,6 @@
  * (`?topic=…&id=…&seed=…&difficulty=…`), so a link reproduces it.
  */
 import {
-  DIFFICULTIES,
-  type Difficulty,
   type Exercise,
   type FieldGrade,
   type Grade,
@@ -22,6 +20,7 @@ import SolutionView from '../components/SolutionView';
 import { findSolver, registry } from '../registry';
 import AnswerForm from './AnswerForm';
 import { type AnswerField, answerFields, answerText, buildAnswer, rubricFor } from './answer-fields';
+import DifficultySelect from './DifficultySelect';
 import Feedback from './Feedback';
 import GradeReport from './GradeReport';
 import ProblemOptions from './ProblemOptions';
@@ -59,19 +58,12 @@ function Controls({ state, go }: { state: PracticeState; go: (next: PracticeStat
       <ScopeSelect scope={state.scope} onChange={(scope) => go(newQuestion(scope, state.difficulty))} />
       <div className="dnn-practice__control">
         <label htmlFor="dnn-practice-difficulty">Difficulty</label>
-        <select
+        <DifficultySelect
           id="dnn-practice-difficulty"
-          className="dnn-input"
           name="difficulty"
           value={state.difficulty}
-          onChange={(e) => go({ ...state, difficulty: e.target.value as Difficulty })}
-        >
-          {DIFFICULTIES.map((d) => (
-            <option key={d} value={d}>
-              {d}
-            </option>
-          ))}
-        </select>
+          onChange={(difficulty) => go({ ...state, difficulty })}
+        />
       </div>
       <button type="submit" className="button button--primary">
         New question

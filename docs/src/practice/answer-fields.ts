@@ -208,6 +208,12 @@ function put(container: unknown, keys: readonly string[], value: unknown): unkno
     });
     return list;
   }
+  // An index (`gradients[0].weight`) sets one item of the list the `[*]` fields of the same list fill.
+  if (/^\d+$/.test(key) && !isObject(container)) {
+    const list = Array.isArray(container) ? [...container] : [];
+    list[Number(key)] = put(list[Number(key)], rest, value);
+    return list;
+  }
   const obj: Record<string, unknown> = isObject(container) ? { ...container } : {};
   obj[key] = put(obj[key], rest, value);
   return obj;

@@ -3,8 +3,9 @@
  * problem or a whole topic, a difficulty, the points; rows added, removed and
  * moved) and who sits it (a class size or a roster of ids).
  */
-import { DIFFICULTIES, type Difficulty, type ExamItem } from '@dnn/practice';
+import type { ExamItem } from '@dnn/practice';
 import { useId } from 'react';
+import DifficultySelect from '../../practice/DifficultySelect';
 import ProblemOptions from '../../practice/ProblemOptions';
 import type { SpecDraft } from './exam-spec';
 
@@ -54,18 +55,11 @@ function ItemRow({
       </div>
       <div className="dnn-exam__item-field">
         <label htmlFor={`${id}-difficulty`}>Difficulty</label>
-        <select
+        <DifficultySelect
           id={`${id}-difficulty`}
-          className="dnn-input"
           value={item.difficulty}
-          onChange={(e) => onChange({ ...item, difficulty: e.target.value as Difficulty })}
-        >
-          {DIFFICULTIES.map((d) => (
-            <option key={d} value={d}>
-              {d}
-            </option>
-          ))}
-        </select>
+          onChange={(difficulty) => onChange({ ...item, difficulty })}
+        />
       </div>
       <div className="dnn-exam__item-field dnn-exam__item-field--points">
         <label htmlFor={`${id}-points`}>Points</label>
