@@ -71,6 +71,82 @@ describe('createSolveHandler (worker side)', () => {
   });
 });
 
+describe('createSolveHandler with rendering (answer first, maths after)', () => {
+  const solvedFake = (id: string, input: unknown): Outcome => ({
+    kind: 'solved',
+    solution: { answer: { id, input }, steps: [], notes: [] },
+  });
+  const render = (o: Outcome): Outcome => (o.kind === 'solved' ? { ...o, html: ['rendered'] } : o);
+
+  function setup() {
+    const posted: SolveResponse[] = [];
+    const turns: (() => void)[] = [];
+    const handle = createSolveHandler(
+      solvedFake,
+      (r) => posted.push(r),
+      (f) => turns.push(f),
+      render,
+    );
+    const turn = () => turns.shift()?.();
+    return { posted, handle, turn };
+  }
+
+  it('posts the solution as partial, then the rendered outcome in a later turn', () => {
+    const { posted, handle, turn } = setup();
+    handle({ channel: 1, seq: 1, id: 'a', input: 1 });
+    turn();
+    expect(posted).toEqual([{ channel: 1, seq: 1, outcome: solvedFake('a', 1), partial: true }]);
+    turn();
+    expect(posted[1]).toEqual({ channel: 1, seq: 1, outcome: render(solvedFake('a', 1)) });
+    expect(posted).toHaveLength(2);
+  });
+
+  it("skips rendering an outcome that a newer request of its channel overtook, and renders the newer one's", () => {
+    const { posted, handle, turn } = setup();
+    handle({ channel: 1, seq: 1, id: 'a', input: 1 });
+    turn();
+    handle({ channel: 1, seq: 2, id: 'a', input: 2 });
+    turn(); // solves seq 2 (seq 1 is never rendered)
+    turn(); // renders seq 2
+    expect(
+      posted.map((r) => [r.seq, r.partial === true, r.outcome.kind === 'solved' && r.outcome.html !== undefined]),
+    ).toEqual([
+      [1, true, false],
+      [2, true, false],
+      [2, false, true],
+    ]);
+  });
+
+  it('posts input errors once, with nothing to render', () => {
+    const posted: SolveResponse[] = [];
+    const turns: (() => void)[] = [];
+    const handle = createSolveHandler(
+      fake,
+      (r) => posted.push(r),
+      (f) => turns.push(f),
+      render,
+    );
+    handle({ channel: 3, seq: 1, id: 'a', input: 1 });
+    while (turns.length) turns.shift()?.();
+    expect(posted).toEqual([{ channel: 3, seq: 1, outcome: fake('a', 1) }]);
+  });
+
+  it('the client delivers the partial and then the final answer of the latest request, never a stale one', () => {
+    const sent: SolveRequest[] = [];
+    const client = createSolveClient(fakeOnPage, (r) => sent.push(r));
+    const got: unknown[] = [];
+    const ch = client.open();
+    ch.solve('a', 1, (o) => got.push(o));
+    client.receive({ channel: sent[0]!.channel, seq: 1, outcome: solvedFake('a', 1), partial: true });
+    ch.solve('a', 2, (o) => got.push(o));
+    client.receive({ channel: sent[0]!.channel, seq: 1, outcome: render(solvedFake('a', 1)) }); // stale: dropped
+    client.receive({ channel: sent[0]!.channel, seq: 2, outcome: solvedFake('a', 2), partial: true });
+    client.receive({ channel: sent[0]!.channel, seq: 2, outcome: render(solvedFake('a', 2)) });
+    client.receive({ channel: sent[0]!.channel, seq: 2, outcome: render(solvedFake('a', 2)) }); // duplicate: dropped
+    expect(got).toEqual([solvedFake('a', 1), solvedFake('a', 2), render(solvedFake('a', 2))]);
+  });
+});
+
 describe('createSolveClient (page side)', () => {
   function setup() {
     const sent: SolveRequest[] = [];

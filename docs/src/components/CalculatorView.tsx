@@ -100,16 +100,26 @@ export default function CalculatorView({ data, syncUrl, compact = !syncUrl }: Ca
   };
 
   const given = useMemo(() => applicableInput(fields, value), [fields, value]);
-  const { outcome, pending } = useSolution(data.id, given, data.outcome);
-  const lastGood = useRef<{ solution: Solution<Record<string, unknown>>; html?: readonly string[]; input: unknown }>(
-    undefined,
-  );
+  const rootRef = useRef<HTMLDivElement>(null);
+  // A calculator mounted by client-side navigation has no prerendered maths: the worker renders it once idle.
+  const mathMissing = useCallback(() => rootRef.current?.querySelector('.dnn-steps .dnn-tex:empty') != null, []);
+  const { outcome, pending } = useSolution(data.id, given, data.outcome, mathMissing);
+  const lastGood = useRef<{ solution: Solution<Record<string, unknown>>; input: unknown }>(undefined);
   if (outcome.kind === 'solved' && (!pending || !lastGood.current)) {
-    lastGood.current = { solution: outcome.solution, html: outcome.html, input: given };
+    lastGood.current = { solution: outcome.solution, input: given };
   }
   const shown = lastGood.current;
-  // In the prerender the server renders the maths; in the browser it comes from the worker.
-  const stepsHtml = shown && (shown.html ?? serverStepsHtml(shown.solution));
+  // The steps change only together with their maths: the worker sends a solution before its maths, so until
+  // that arrives the previous steps stay (dimmed). The first steps' maths: rendered by the server in the
+  // prerender, kept by hydration (undefined HTML) in the browser.
+  const lastSteps = useRef<{ solution: Solution<Record<string, unknown>>; html: readonly string[] | undefined }>(
+    undefined,
+  );
+  if (outcome.kind === 'solved' && (outcome.html || !lastSteps.current)) {
+    lastSteps.current = { solution: outcome.solution, html: outcome.html ?? serverStepsHtml(outcome.solution) };
+  }
+  const steps = lastSteps.current;
+  const stepsStale = steps !== undefined && shown !== undefined && steps.solution !== shown.solution;
   const errors: Record<string, string> = {};
   let formError: string | undefined;
   if (outcome.kind === 'input-error') {
@@ -117,13 +127,12 @@ export default function CalculatorView({ data, syncUrl, compact = !syncUrl }: Ca
     if (field) errors[field.path] = outcome.message;
     else formError = outcome.message;
   }
-  // Settled: hydrated, and the answer shown is the current input's (a shared link's input is solved in the worker).
-  const settled = ready && !pending;
+  // Settled: hydrated, and the answer and steps shown are the current input's (a shared link's input is solved in the worker).
+  const settled = ready && !pending && !stepsStale;
   useEffect(() => {
     if (settled) document.documentElement.classList.remove('dnn-linked-input');
   }, [settled]);
-  const rootRef = useRef<HTMLDivElement>(null);
-  useFocusableOverflow(rootRef, [shown]);
+  useFocusableOverflow(rootRef, [shown, steps]);
   const shareHref = `${pagePath}?input=${encodeURIComponent(JSON.stringify(value ?? {}))}`;
   const active = preset === undefined ? undefined : data.examples[preset];
   const level = compact ? 3 : 2;
@@ -224,10 +233,10 @@ export default function CalculatorView({ data, syncUrl, compact = !syncUrl }: Ca
             <summary>Change the numbers</summary>
             {inputPane}
           </details>
-          {shown && (
+          {steps && (
             <details className="dnn-calculator__fold">
               <summary>Worked solution</summary>
-              <StepsList solution={shown.solution} html={stepsHtml} level={4} />
+              <StepsList solution={steps.solution} html={steps.html} stale={stepsStale} level={4} />
             </details>
           )}
         </>
@@ -237,7 +246,7 @@ export default function CalculatorView({ data, syncUrl, compact = !syncUrl }: Ca
             {inputPane}
             {resultPane}
           </div>
-          {shown && <StepsList solution={shown.solution} html={stepsHtml} level={level} />}
+          {steps && <StepsList solution={steps.solution} html={steps.html} stale={stepsStale} level={level} />}
         </>
       )}
     </div>

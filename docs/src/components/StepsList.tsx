@@ -46,15 +46,22 @@ export interface StepsListProps {
    * hydrating a prerendered page: the maths already in the DOM stays as it is.
    */
   html: readonly string[] | undefined;
+  /** The steps of an earlier input, shown dimmed until the current input's arrive. */
+  stale?: boolean;
   level?: 2 | 3 | 4;
 }
 
 /** The steps of a solution, in order, and the whole solution as JSON one click away. */
-function Steps({ solution, html, level = 2 }: StepsListProps) {
+function Steps({ solution, html, stale = false, level = 2 }: StepsListProps) {
   const H = `h${level}` as const;
   return (
     <>
-      <section className="dnn-steps" aria-label="Steps" data-testid="steps">
+      <section
+        className={`dnn-steps${stale ? ' dnn-steps--stale' : ''}`}
+        aria-label="Steps"
+        aria-busy={stale}
+        data-testid="steps"
+      >
         <H>Steps</H>
         <ol>
           {solution.steps.map((s, i) => (

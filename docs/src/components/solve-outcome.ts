@@ -19,8 +19,12 @@ export function solveById(id: string, value: unknown): Outcome {
   return solveSafely(solver, value);
 }
 
-/** {@link solveById} with each step's maths rendered to KaTeX HTML (what the worker sends the page). */
-export function solveAndRender(id: string, value: unknown): Outcome {
-  const outcome = solveById(id, value);
+/** A solved outcome with each step's maths rendered to KaTeX HTML; other outcomes as they are. */
+export function withStepsHtml(outcome: Outcome): Outcome {
   return outcome.kind === 'solved' ? { ...outcome, html: stepsHtml(outcome.solution) } : outcome;
+}
+
+/** {@link solveById} with each step's maths rendered (what the page's fallback without a worker gives). */
+export function solveAndRender(id: string, value: unknown): Outcome {
+  return withStepsHtml(solveById(id, value));
 }

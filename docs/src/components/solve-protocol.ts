@@ -6,7 +6,9 @@
  *
  * A *channel* is one consumer (one calculator on the page); each request of a
  * channel gets the next sequence number, and only the answer to a channel's
- * latest request is delivered.
+ * latest request is delivered. A solved outcome may come in two messages:
+ * first the solution (`partial`, so the answer shows at once), then the same
+ * outcome with its steps' maths rendered, unless a newer request came first.
  */
 import type { Outcome } from './solve-outcome';
 
@@ -18,47 +20,74 @@ export interface SolveRequest {
   input: unknown;
 }
 
-/** Worker → page: the outcome of request `seq` of `channel`. */
+/** Worker → page: the outcome of request `seq` of `channel`; `partial` when a rendered version follows. */
 export interface SolveResponse {
   channel: number;
   seq: number;
   outcome: Outcome;
+  partial?: boolean;
 }
 
 /**
  * The worker side. Requests are queued per channel, newest wins: a request
  * that a newer one of the same channel overtook before it was solved is
- * skipped (typing fast never piles up work). `defer` schedules the drain after
- * the messages already waiting have been received (`setTimeout(f, 0)` in a
- * worker). Returns the function to call with each incoming request.
+ * skipped (typing fast never piles up work). With `render`, a solved outcome
+ * is posted at once as `partial`, and rendered (the steps' maths) in a later
+ * turn, only if no newer request of its channel has arrived by then. `defer`
+ * schedules a turn after the messages already waiting have been received
+ * (`setTimeout(f, 0)` in a worker). Returns the function to call with each
+ * incoming request.
  */
 export function createSolveHandler(
   solve: (id: string, input: unknown) => Outcome,
   post: (response: SolveResponse) => void,
   defer: (drain: () => void) => void,
+  render?: (outcome: Outcome) => Outcome,
 ): (request: SolveRequest) => void {
   const latest = new Map<number, SolveRequest>();
+  const unrendered = new Map<number, { seq: number; outcome: Outcome }>();
   let scheduled = false;
+  const schedule = () => {
+    if (scheduled) return;
+    scheduled = true;
+    defer(drain);
+  };
   const drain = () => {
     scheduled = false;
-    for (const [channel, req] of [...latest]) {
-      latest.delete(channel);
-      post({ channel, seq: req.seq, outcome: solve(req.id, req.input) });
+    if (latest.size > 0) {
+      for (const [channel, req] of [...latest]) {
+        latest.delete(channel);
+        const outcome = solve(req.id, req.input);
+        const later = render !== undefined && outcome.kind === 'solved';
+        post({ channel, seq: req.seq, outcome, ...(later ? { partial: true } : {}) });
+        if (later) unrendered.set(channel, { seq: req.seq, outcome });
+      }
+      // Rendering waits a turn, so that requests which arrived meanwhile overtake it.
+      if (unrendered.size > 0) schedule();
+      return;
     }
+    const next = unrendered.entries().next();
+    if (next.done || !render) return;
+    const [channel, job] = next.value;
+    unrendered.delete(channel);
+    post({ channel, seq: job.seq, outcome: render(job.outcome) });
+    if (unrendered.size > 0) schedule();
   };
   return (request) => {
     const known = latest.get(request.channel);
     if (!known || known.seq < request.seq) latest.set(request.channel, request);
-    if (!scheduled) {
-      scheduled = true;
-      defer(drain);
-    }
+    unrendered.delete(request.channel);
+    schedule();
   };
 }
 
 /** One consumer's end of a {@link SolveClient}. */
 export interface SolveChannel {
-  /** Asks for `input` solved with solver `id`; `onOutcome` is called unless a newer request (or `cancel`) came first. */
+  /**
+   * Asks for `input` solved with solver `id`; `onOutcome` is called unless a
+   * newer request (or `cancel`) came first — once, or twice when the worker
+   * sends the solution before its rendered maths.
+   */
   solve(id: string, input: unknown, onOutcome: (outcome: Outcome) => void): void;
   /** Drops the answer to any request in flight. */
   cancel(): void;
@@ -94,10 +123,10 @@ export function createSolveClient(
   type Waiting = { seq: number; id: string; input: unknown; onOutcome: (outcome: Outcome) => void };
   const inFlight = new Map<number, Waiting | undefined>();
   const seqs = new Map<number, number>();
-  const deliver = (channel: number, seq: number, outcome: Outcome) => {
+  const deliver = (channel: number, seq: number, outcome: Outcome, partial = false) => {
     const waiting = inFlight.get(channel);
     if (!waiting || waiting.seq !== seq || seqs.get(channel) !== seq) return;
-    inFlight.set(channel, undefined);
+    if (!partial) inFlight.set(channel, undefined);
     waiting.onOutcome(outcome);
   };
   const solveHere = (channel: number, { seq, id, input }: Waiting) => {
@@ -141,8 +170,8 @@ export function createSolveClient(
         },
       };
     },
-    receive({ channel, seq, outcome }) {
-      deliver(channel, seq, outcome);
+    receive({ channel, seq, outcome, partial }) {
+      deliver(channel, seq, outcome, partial);
     },
     fail() {
       send = undefined;

@@ -6,7 +6,7 @@
  * with the pages. It also renders the steps' maths (KaTeX), which the
  * calculator pages then never load on their main thread.
  */
-import { solveAndRender } from './solve-outcome';
+import { solveById, withStepsHtml } from './solve-outcome';
 import { createSolveHandler, type SolveRequest, type SolveResponse } from './solve-protocol';
 
 /** The worker global, typed without pulling the WebWorker lib into the site's DOM typings. */
@@ -27,5 +27,6 @@ function post(response: SolveResponse): void {
   }
 }
 
-const handle = createSolveHandler(solveAndRender, post, (drain) => setTimeout(drain, 0));
+// The answer first, then the steps' maths (KaTeX takes far longer than most solvers).
+const handle = createSolveHandler(solveById, post, (drain) => setTimeout(drain, 0), withStepsHtml);
 scope.onmessage = (event) => handle(event.data);
