@@ -136,19 +136,19 @@ describe('the exam page', () => {
     expect(latex.text).toContain('\\documentclass');
     const template = await downloaded(page, 'Answer template (CSV)');
     const [header, ...rows] = template.text.trim().split('\n');
-    expect(header).toBe('student,item,question,seed,difficulty,field,answer');
+    expect(header).toBe('student,item,points,question,seed,difficulty,field,answer');
     // s01 answers every field right (from the solutions made here in Node), s02 writes 0 everywhere, s03 nothing.
     const solutions = new Map(
       ['s01', 's02', 's03'].flatMap((s) => nodeVariant(s).questions.map((q) => [`${s}/Q${q.number}`, q.exercise])),
     );
     const filled = rows.map((row) => {
-      const [student, item, , , , field] = row.split(',') as string[];
+      const [student, item, , , , , field] = row.split(',') as string[];
       if (student === 's03') return row;
       const exercise = solutions.get(`${student}/${item}`)!;
       const value = student === 's01' ? answerText(getPath(exercise.solution.answer, field ?? '')) : '0';
       return `${row}"${value.replace(/"/g, '""')}"`;
     });
-    const malformed = 's04,Q1,conv/output-shape,abc,medium,outputShape,"1, 2, 3"';
+    const malformed = 's04,Q1,2,conv/output-shape,abc,medium,outputShape,"1, 2, 3"';
     const csv = [header, ...filled.filter((r) => !r.startsWith('s03')), malformed].join('\n');
     await page.getByTestId('answers-upload').setInputFiles({
       name: 'answers.csv',
@@ -168,6 +168,8 @@ describe('the exam page', () => {
     };
     const [right, rightMax] = await total('s01');
     expect(right).toBe(rightMax);
+    // The gradebook is in the exam's points (the template's points column), not the rubrics'.
+    expect(rightMax).toBe(nodeVariant('s01').totalPoints);
     const [zeros, zerosMax] = await total('s02');
     expect(zeros).toBeLessThan(zerosMax);
     const gradebook = await downloaded(page, 'Download the gradebook (CSV)');

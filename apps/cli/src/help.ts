@@ -112,10 +112,11 @@ remarks (an H×W×C shape where C×H×W is asked earns half); the worked solutio
 "remarks"}], "solution"}.
 
 --batch grades a class. answers.csv has a header row and one row per student, question and field:
-  student,question,seed,difficulty,item,field,answer
-  ada,conv/output-shape,42,easy,Q1,outputShape,"(4, 5, 5)"
+  student,question,seed,difficulty,item,points,field,answer
+  ada,conv/output-shape,42,easy,Q1,4,outputShape,"(4, 5, 5)"
 question + seed + difficulty regenerate the question as \`dnn generate\` does (difficulty defaults to medium);
-item (optional) labels it in the gradebook (default "<question> seed <seed>"). Instead of field + answer, a row may
+item (optional) labels it in the gradebook (default "<question> seed <seed>"); points (optional) is the
+question's weight on the exam, to which its rubric score is scaled (default: the rubric's points). Instead of field + answer, a row may
 have one column per field (named by its path). A .jsonl/.ndjson file (or --jsonl) has one JSON object per line
 with the same keys, "answers": {field: answer} allowed. Writes the gradebook CSV (student, "<item>: <field>"
 points, total, max) to --gradebook or stdout, and one Markdown file per student (verdicts, remarks, worked

@@ -8,6 +8,8 @@
  *   (`easy`, `medium` default, `hard`) regenerate the question as `dnn generate` does;
  * - `item` (optional) — the gradebook's label of the question (`Q1`), for exams whose students got different
  *   seeds; default `<question> seed <seed>`;
+ * - `points` (optional) — what the question is worth on the exam: its rubric's score is scaled to these points
+ *   (default: the rubric's own points);
  * - then either `field` and `answer` (one row per field: `outputShape`, `layers[2].params`, …), or one column per
  *   field named by its path (one row per student and question).
  *
@@ -27,6 +29,8 @@ export interface AnswerRow {
   difficulty: Difficulty;
   /** The gradebook's label of the question. */
   item: string;
+  /** The question's points on the exam, when given: the rubric's score is scaled to them. */
+  points?: number;
   /** Answer per field path (text from CSV, any JSON value from JSON Lines). */
   answers: Record<string, unknown>;
 }
@@ -40,7 +44,10 @@ export interface RowError {
 /** Limits of one batch: larger inputs are refused at once. */
 export const BATCH_LIMITS = { rows: 100_000, textLength: 64 * 1024 * 1024 } as const;
 
-const KEYS = new Set(['student', 'question', 'seed', 'difficulty', 'item', 'field', 'answer', 'answers']);
+const KEYS = new Set(['student', 'question', 'seed', 'difficulty', 'item', 'points', 'field', 'answer', 'answers']);
+
+/** The most points one question may be worth. */
+const MAX_POINTS = 10_000;
 
 /** A short, quoted view of user text in an error message. */
 const shown = (v: unknown) => {
@@ -64,6 +71,11 @@ function toRow(record: Record<string, unknown>, line: number): AnswerRow | strin
   const difficulty = (text('difficulty') || 'medium').toLowerCase();
   if (!(DIFFICULTIES as readonly string[]).includes(difficulty))
     return `the difficulty must be one of ${DIFFICULTIES.join(', ')} (got ${shown(difficulty)})`;
+  const pointsText = text('points') ?? '';
+  const points =
+    pointsText === '' ? undefined : /^\d{1,5}(\.\d{1,4})?$/.test(pointsText) ? Number(pointsText) : Number.NaN;
+  if (points !== undefined && !(points > 0 && points <= MAX_POINTS))
+    return `the points must be a number above 0 and at most ${MAX_POINTS} (got ${shown(pointsText)})`;
   let answers: Record<string, unknown>;
   if (record.answers !== undefined) {
     const a = record.answers;
@@ -80,7 +92,16 @@ function toRow(record: Record<string, unknown>, line: number): AnswerRow | strin
     );
   }
   const item = text('item') || `${question} seed ${seed}`;
-  return { line, student, question, seed, difficulty: difficulty as Difficulty, item, answers };
+  return {
+    line,
+    student,
+    question,
+    seed,
+    difficulty: difficulty as Difficulty,
+    item,
+    ...(points === undefined ? {} : { points }),
+    answers,
+  };
 }
 
 /** The text without a leading BOM, or the error of a text over {@link BATCH_LIMITS}. */

@@ -159,6 +159,45 @@ describe('gradeBatch: a class of 30', () => {
   });
 });
 
+describe('gradeBatch: exam points', () => {
+  const header = 'student,question,seed,difficulty,item,points,field,answer';
+  const row = (student: string, points: string, answer: string) =>
+    `${student},conv/output-shape,3,easy,Q1,${points},outputShape,${csvCell(answer)}`;
+
+  it("scales each question's rubric score to the exam's points (the rubric gives Q1 2 points)", () => {
+    const csv = [
+      header,
+      row('ada', '5', `[${C}, ${H}, ${H}]`), // right: 2/2 → 5/5
+      row('bob', '5', `${H}×${H}×${C}`), // channels-last: 1/2 → 2.5/5
+      row('cy', '', `[${C}, ${H}, ${H}]`), // no points: the rubric's 2
+    ].join('\n');
+    const r = gradeBatch(csv, 'csv', context);
+    expect(r.errors).toEqual([]);
+    expect(r.rows).toEqual([
+      { student: 'ada', points: { 'Q1: outputShape': 5 }, total: 5, maxTotal: 5 },
+      { student: 'bob', points: { 'Q1: outputShape': 2.5 }, total: 2.5, maxTotal: 5 },
+      { student: 'cy', points: { 'Q1: outputShape': 2 }, total: 2, maxTotal: 2 },
+    ]);
+    expect(r.feedback[1]?.markdown).toMatch(/Output shape \(outputShape\): partial, 2\.5\/5/);
+  });
+
+  it('reports points that are not a positive number, or that change within one question, by line', () => {
+    const csv = [
+      header,
+      row('ada', '-1', '[1, 2, 3]'),
+      row('bob', 'ten', '[1, 2, 3]'),
+      row('cy', '3', '[1, 2, 3]'),
+      `cy,optim/batches,1,medium,Q1,4,iterationsPerEpoch,${perEpoch}`,
+      row('dee', '3', '[1, 2, 3]'),
+      row('dee', '4', '[1, 2, 3]'), // the same question worth 4 now (checked before the repeated field)
+    ].join('\n');
+    const r = gradeBatch(csv, 'csv', context);
+    expect(r.errors.map((e) => e.line)).toEqual([2, 3, 5, 7]);
+    expect(r.errors[0]?.message).toMatch(/points must be a number above 0/);
+    expect(r.errors[3]?.message).toMatch(/Q1 is worth 3 for dee on line 6, 4 here/);
+  });
+});
+
 describe('gradeBatch: the CSV layouts and hostile input', () => {
   it('reads one column per field (a spreadsheet row per student and question)', () => {
     const csv = `student,question,seed,difficulty,iterationsPerEpoch,totalIterations,lastBatchSize\nada,optim/batches,1,medium,${perEpoch},"${total.toLocaleString('en-US')}",${last}\n`;

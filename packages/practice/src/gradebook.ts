@@ -71,6 +71,20 @@ function knownField(key: string, rubric: Rubric): boolean {
   );
 }
 
+/** Rounds points to hundredths (what a gradebook shows). */
+const hundredths = (x: number) => Math.round(x * 100) / 100;
+
+/** A grade with its score and every field's points scaled so that a full score is `points` (the exam's weight). */
+export function scaledTo(g: Grade, points: number): Grade {
+  const k = g.maxScore > 0 ? points / g.maxScore : 0;
+  return {
+    ...g,
+    score: hundredths(g.score * k),
+    maxScore: points,
+    fields: g.fields.map((f) => ({ ...f, points: hundredths(f.points * k), maxPoints: hundredths(f.maxPoints * k) })),
+  };
+}
+
 /** Groups rows by student and item and grades each group against its regenerated question. */
 export function gradeRows(rows: readonly AnswerRow[], context: BatchGradingContext): BatchResult {
   const errors: RowError[] = [];
@@ -95,7 +109,7 @@ export function gradeRows(rows: readonly AnswerRow[], context: BatchGradingConte
   // student → item → the answers and where they came from
   const byStudent = new Map<
     string,
-    Map<string, { exercise: Exercise; answers: Record<string, unknown>; lines: number[] }>
+    Map<string, { exercise: Exercise; answers: Record<string, unknown>; lines: number[]; points?: number }>
   >();
   for (const row of rows) {
     const exercise = exerciseOf(row);
@@ -124,6 +138,13 @@ export function gradeRows(rows: readonly AnswerRow[], context: BatchGradingConte
       });
       continue;
     }
+    if (entry && entry.points !== row.points) {
+      errors.push({
+        line: row.line,
+        message: `${row.item} is worth ${entry.points ?? 'its rubric points'} for ${row.student} on line ${entry.lines[0]}, ${row.points ?? 'its rubric points'} here`,
+      });
+      continue;
+    }
     const answers = entry?.answers ?? {};
     const repeated = Object.keys(row.answers).find((k) => Object.hasOwn(answers, k));
     if (repeated !== undefined && entry) {
@@ -135,7 +156,12 @@ export function gradeRows(rows: readonly AnswerRow[], context: BatchGradingConte
     }
     for (const [k, v] of Object.entries(row.answers))
       Object.defineProperty(answers, k, { value: v, enumerable: true, writable: true, configurable: true });
-    items.set(row.item, { exercise, answers, lines: [...(entry?.lines ?? []), row.line] });
+    items.set(row.item, {
+      exercise,
+      answers,
+      lines: [...(entry?.lines ?? []), row.line],
+      ...(row.points === undefined ? {} : { points: row.points }),
+    });
   }
 
   const columns: string[] = [];
@@ -156,8 +182,9 @@ export function gradeRows(rows: readonly AnswerRow[], context: BatchGradingConte
   };
   for (const [student, items] of byStudent) {
     const questions: GradedQuestion[] = [];
-    for (const [item, { exercise, answers, lines }] of items) {
-      const g = grade(context.registry, context.rubrics, exercise.id, exercise.input, answers, exercise.solution);
+    for (const [item, { exercise, answers, lines, points }] of items) {
+      const graded = grade(context.registry, context.rubrics, exercise.id, exercise.input, answers, exercise.solution);
+      const g = points === undefined ? graded : scaledTo(graded, points);
       questions.push({ item, exercise, grade: g, lines });
       for (const f of g.fields) {
         const column = `${item}: ${f.path}`;

@@ -30,9 +30,10 @@ export default function BatchGrading({ title }: { title: string }) {
       <h2 id={`${id}-heading`}>Grade the class</h2>
       <p>
         Fill in the answer template (one row per student, question and field: <code>student</code>, <code>item</code>,{' '}
-        <code>question</code>, <code>seed</code>, <code>difficulty</code>, <code>field</code>, <code>answer</code>) or
-        export the same columns from your spreadsheet or LMS, then upload it. Answers are read as students write them:{' '}
-        <code>(4, 5, 5)</code>, <code>4×5×5</code>, fractions, <code>44,865</code>. The file stays in your browser.
+        <code>points</code>, <code>question</code>, <code>seed</code>, <code>difficulty</code>, <code>field</code>,{' '}
+        <code>answer</code>) or export the same columns from your spreadsheet or LMS, then upload it. Answers are read
+        as students write them: <code>(4, 5, 5)</code>, <code>4×5×5</code>, fractions, <code>44,865</code>. The file
+        stays in your browser.
       </p>
       <div className="dnn-field">
         <label className="dnn-field__label" htmlFor={`${id}-file`}>

@@ -94,16 +94,18 @@ function cell(text: string): string {
 }
 
 /**
- * The class's answer sheet to fill in: `student,item,question,seed,difficulty,field,answer`, one row per
- * student, question and graded field, `answer` empty — the layout the batch grader reads.
+ * The class's answer sheet to fill in: `student,item,points,question,seed,difficulty,field,answer`, one row
+ * per student, question and graded field, `answer` empty — the layout the batch grader reads; `points` is the
+ * question's weight on the exam, so the gradebook is in exam points.
  */
 export function answerTemplate(variants: readonly ExamVariant[]): string {
-  const lines = [['student', 'item', 'question', 'seed', 'difficulty', 'field', 'answer'].join(',')];
+  const lines = [['student', 'item', 'points', 'question', 'seed', 'difficulty', 'field', 'answer'].join(',')];
   for (const v of variants) {
     for (const q of v.questions) {
       const { id, seed, difficulty, input, solution } = q.exercise;
       for (const f of rubricFor(id, solution.answer).fields.filter((f) => f.when?.(input) ?? true)) {
-        lines.push([v.student, `Q${q.number}`, id, String(seed), difficulty, f.path, ''].map(cell).join(','));
+        const row = [v.student, `Q${q.number}`, String(q.points), id, String(seed), difficulty, f.path, ''];
+        lines.push(row.map(cell).join(','));
       }
     }
   }
