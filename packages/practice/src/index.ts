@@ -45,9 +45,9 @@ import type { Rubric } from './rubric.js';
 export {
   type AnswerRow,
   BATCH_LIMITS,
+  type RowError,
   readCsvRows,
   readJsonLinesRows,
-  type RowError,
 } from './batch-rows.js';
 export { DEFAULT_TOLERANCE, getPath, readNumber, type ScoreOptions, score, type Tolerance } from './compare.js';
 export { examBanks } from './exam/banks.js';
@@ -76,8 +76,8 @@ export {
   gradeRows,
   type StudentFeedback,
 } from './gradebook.js';
-export { ANSWER_LIMITS, readStudentList, readStudentNumber } from './read-answer.js';
 export { type BankQuestion, gift, moodleXml, type QuestionBank } from './lms/index.js';
+export { ANSWER_LIMITS, readStudentList, readStudentNumber } from './read-answer.js';
 export { createRng, type Rng } from './rng.js';
 export {
   anyOrder,
