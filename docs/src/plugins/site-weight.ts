@@ -15,17 +15,24 @@
  *   rendered by the solve worker; in the browser build
  *   components/steps-html-on-server.ts (KaTeX, for the prerender) is replaced
  *   by steps-html-on-client.ts, so hydration keeps the prerendered maths.
+ * - **Docs styles only on docs pages.** The CSS only the docs layout uses (theme-classic's docs components
+ *   and Infima's docs-only components, split out by stylesheet-split.ts and imported by theme/DocRoot) is
+ *   its own stylesheet, docs-styles.css, linked by docs pages only (linkDocsStyles); every other page loads
+ *   Docusaurus's one merged styles.css without it. KaTeX's @font-face rules keep only their woff2 source.
+ *   (Per-route CSS chunks were tried: under Rspack, Docusaurus's prerendered HTML links no route chunk's
+ *   CSS, so every page with route CSS painted unstyled until its scripts ran.)
  * - **No syntax highlighter in main.js.** With no `prism.additionalLanguages`
  *   configured, theme-classic's `prism-include-languages` client module (which
  *   imports prism-react-renderer and prismjs into the main bundle of every
  *   page) is replaced by an empty module (no-prism-languages.ts); code blocks
  *   load the highlighter with their own page chunks.
  */
-import { existsSync, readFileSync, realpathSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { LoadContext, Plugin } from '@docusaurus/types';
+import { katexWoff2Only, splitInfima } from './stylesheet-split';
 
 /** Packages the site depends on that are not part of the solver library (their own chunks). */
 const NOT_SOLVERS = new Set(['@dnn/practice']);
@@ -125,6 +132,46 @@ const SERVER_STEPS_HTML = /[\\/]components[\\/]steps-html-on-server(?:\.ts)?$/;
 /** theme-classic's client module that registers extra Prism languages (imported by absolute path). */
 const PRISM_LANGUAGES = /[\\/]@docusaurus[\\/]theme-classic[\\/]lib[\\/]prism-include-languages(?:\.js)?$/;
 
+/**
+ * CSS modules that only the docs layout (guides, API reference) renders: theme-classic's docs components
+ * (DocRoot, DocItem, sidebar, TOC, breadcrumbs, pagination, admonitions, tabs, code blocks, details, tags, …)
+ * and Infima's docs-only components (stylesheet-split.ts, imported by theme/DocRoot).
+ */
+export const DOCS_ONLY_CSS =
+  /(?:[\\/]@docusaurus[\\/]theme-classic[\\/]lib[\\/]theme[\\/](?:Admonition|BackToTopButton|CodeBlock|Details|Doc[A-Z]\w*|EditMetaRow|Icon[\\/]Edit|MDXComponents|TOC\w*|TabItem|Tabs|Tag\w*)[\\/].*|[\\/]dnn-site-weight[\\/]node_modules[\\/]infima[\\/]dist[\\/]infima-docs)\.css$/;
+
+/** Name of the stylesheet of the docs layout (assets/css/docs-styles.<hash>.css). */
+const DOCS_STYLES = 'docs-styles';
+
+/**
+ * Adds the docs stylesheet to every prerendered docs page (its <html> has the docs layout's `docs-wrapper` class),
+ * after the site's: Docusaurus (under Rspack) links only the entry's CSS in the HTML, so without it a docs page
+ * would paint unstyled until its route chunks load. On client-side navigation the CSS-extract runtime loads it
+ * with the docs chunks (and skips it when the page already links it). Returns the pages changed.
+ */
+export function linkDocsStyles(outDir: string): number {
+  const css = readdirSync(join(outDir, 'assets', 'css')).find((f) => f.startsWith(`${DOCS_STYLES}.`));
+  if (!css) return 0;
+  const link = `<link rel=stylesheet href=${JSON.stringify(`/assets/css/${css}`).slice(1, -1)} />`;
+  let changed = 0;
+  const visit = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) visit(path);
+      else if (entry.name.endsWith('.html')) {
+        const html = readFileSync(path, 'utf8');
+        const root = /<html\b[^>]*>/.exec(html)?.[0] ?? '';
+        const main = /<link rel=["']?stylesheet["']? href=["']?[^"' >]*\/assets\/css\/styles\.[^>]*>/.exec(html);
+        if (!/\bdocs-wrapper\b/.test(root) || !main || html.includes(css)) continue;
+        writeFileSync(path, html.replace(main[0], `${main[0]}${link}`));
+        changed++;
+      }
+    }
+  };
+  visit(outDir);
+  return changed;
+}
+
 export default function siteWeight(context: LoadContext): Plugin<unknown> {
   const prism = (context.siteConfig.themeConfig as { prism?: { additionalLanguages?: string[] } }).prism;
   const noExtraLanguages = (prism?.additionalLanguages ?? []).length === 0;
@@ -133,18 +180,65 @@ export default function siteWeight(context: LoadContext): Plugin<unknown> {
   const clientStepsHtml = fileURLToPath(
     new URL('./steps-html-on-client.ts', `file://${context.siteDir}/src/components/`),
   );
+  const infimaCss = createRequire(join(context.siteDir, 'package.json')).resolve(
+    'infima/dist/css/default/default.css',
+    { paths: [dirname(packageJsonOf('@docusaurus/theme-classic', context.siteDir) ?? context.siteDir)] },
+  );
+  const katexCss = createRequire(join(context.siteDir, 'package.json')).resolve('katex/dist/katex.min.css');
+  // The two parts of Infima are written under a path containing node_modules/infima/dist, as Infima's own file:
+  // Docusaurus's CSS-layers plugin (future.v4) picks a file's cascade layer by its path, and the parts must land
+  // in Infima's layer (the same specificity as before the split), not unlayered.
+  const infimaParts = join(
+    context.siteDir,
+    'node_modules',
+    '.cache',
+    'dnn-site-weight',
+    'node_modules',
+    'infima',
+    'dist',
+  );
+  /** Rewritten stylesheets (written in contentLoaded) that replace the originals in the bundle. */
+  const replaced = new Map<RegExp, string>();
   return {
     name: 'dnn-site-weight',
+    async contentLoaded({ actions }) {
+      const infima = splitInfima(readFileSync(infimaCss, 'utf8'));
+      mkdirSync(infimaParts, { recursive: true });
+      // The docs layout imports this one as @site/node_modules/.cache/dnn-site-weight/… (theme/DocRoot).
+      writeFileSync(join(infimaParts, 'infima-docs.css'), infima.docs);
+      writeFileSync(join(infimaParts, 'infima-site.css'), infima.site);
+      replaced.set(new RegExp(`${escapeRegExp(infimaCss)}$`), join(infimaParts, 'infima-site.css'));
+      const katexOut = join(context.generatedFilesDir, 'dnn-site-weight', 'default');
+      replaced.set(
+        new RegExp(`${escapeRegExp(katexCss)}$`),
+        await actions.createData('katex.css', katexWoff2Only(readFileSync(katexCss, 'utf8'), katexCss, katexOut)),
+      );
+    },
+    async postBuild({ outDir }) {
+      if (linkDocsStyles(outDir) === 0) throw new Error('dnn-site-weight: no docs page links the docs stylesheet');
+    },
     configureWebpack(config, isServer, { currentBundler }) {
       emitFontsAsFiles((config.module?.rules ?? []) as unknown[]);
       const { NormalModuleReplacementPlugin } = currentBundler.instance;
-      const plugins = noExtraLanguages ? [new NormalModuleReplacementPlugin(PRISM_LANGUAGES, empty)] : [];
+      const plugins = [
+        ...(noExtraLanguages ? [new NormalModuleReplacementPlugin(PRISM_LANGUAGES, empty)] : []),
+        ...[...replaced].map(([original, rewritten]) => new NormalModuleReplacementPlugin(original, rewritten)),
+      ];
       if (isServer) return { plugins };
       return {
         plugins: [...plugins, new NormalModuleReplacementPlugin(SERVER_STEPS_HTML, clientStepsHtml)],
         optimization: {
           splitChunks: {
             cacheGroups: {
+              // Above Docusaurus's `styles` group (priority 50), which merges all other CSS into every page's.
+              docsStyles: {
+                name: DOCS_STYLES,
+                type: 'css/mini-extract',
+                test: DOCS_ONLY_CSS,
+                chunks: 'all',
+                enforce: true,
+                priority: 60,
+              },
               dnnSolvers: {
                 name: 'dnn-solvers',
                 test: solverLibrary,
