@@ -29,28 +29,49 @@ export interface Algebra<T> {
   select(fn: VariadicFunction, args: T[], site: Site): T;
 }
 
+/** Whether each subtree has no variable: trees are immutable, so this is known once per node. */
+const constantness = new WeakMap<Expr, boolean>();
+
+/** True when `e` has no variable (cached per node). */
+function isConst(e: Expr): boolean {
+  let c = constantness.get(e);
+  if (c === undefined) {
+    c =
+      e.kind === 'number' || e.kind === 'constant'
+        ? true
+        : e.kind === 'variable'
+          ? false
+          : e.kind === 'neg'
+            ? isConst(e.arg)
+            : e.kind === 'binary'
+              ? isConst(e.left) && isConst(e.right)
+              : e.kind === 'call' && e.args.every(isConst);
+    constantness.set(e, c);
+  }
+  return c;
+}
+
+/**
+ * The site of each node for the path last evaluated: sites are read-only, so one object per node serves
+ * every evaluation (an optimizer's Newton search evaluates the same Hessian tree thousands of times, and
+ * allocating a site per node per evaluation was a quarter of its time in garbage collection).
+ */
+const sites = new WeakMap<Expr, Site & { constantExponent: boolean }>();
+
+/** The (shared, read-only) site of node `e` under `path`. */
+function siteOf(e: Expr, path: string): Site & { constantExponent: boolean } {
+  let site = sites.get(e);
+  if (site === undefined || site.path !== path) {
+    site = { pos: e.pos, path, expr: e, constantExponent: e.kind === 'binary' && isConst(e.right) };
+    sites.set(e, site);
+  }
+  return site;
+}
+
 /** Evaluates `expr` over `algebra`. */
 export function evaluateWith<T>(expr: Expr, algebra: Algebra<T>, path = 'expression'): T {
-  const constant = new Map<Expr, boolean>();
-  const isConst = (e: Expr): boolean => {
-    let c = constant.get(e);
-    if (c === undefined) {
-      c =
-        e.kind === 'number' || e.kind === 'constant'
-          ? true
-          : e.kind === 'variable'
-            ? false
-            : e.kind === 'neg'
-              ? isConst(e.arg)
-              : e.kind === 'binary'
-                ? isConst(e.left) && isConst(e.right)
-                : e.kind === 'call' && e.args.every(isConst);
-      constant.set(e, c);
-    }
-    return c;
-  };
   const go = (e: Expr): T => {
-    const site = { pos: e.pos, path, expr: e };
+    const site = siteOf(e, path);
     switch (e.kind) {
       case 'number':
       case 'constant':
@@ -60,7 +81,7 @@ export function evaluateWith<T>(expr: Expr, algebra: Algebra<T>, path = 'express
       case 'neg':
         return algebra.neg(go(e.arg), site);
       case 'binary':
-        return algebra.binary(e.op, go(e.left), go(e.right), { ...site, constantExponent: isConst(e.right) });
+        return algebra.binary(e.op, go(e.left), go(e.right), site);
       case 'call':
         if (e.fn === 'max' || e.fn === 'min') return algebra.select(e.fn, e.args.map(go), site);
         return algebra.unary(e.fn, go(e.args[0] as Expr), site);
