@@ -27,7 +27,13 @@ import {
   pointField,
   requireFinite,
 } from './expression-input.js';
-import { gradientExpressionStep, hessianExpressionStep, symbolicHessian, symbolicPartials } from './symbolic-steps.js';
+import {
+  gradientExpressionStep,
+  HESSIAN_SHOW_MAX,
+  hessianExpressionStep,
+  symbolicHessian,
+  symbolicPartials,
+} from './symbolic-steps.js';
 
 const input = s.object({
   expression: expressionField('The function f, e.g. "x^4 - 32x^2 + y^4 - 18y^2".'),
@@ -135,6 +141,17 @@ export const hessian = defineSolver({
       `A point is critical when every gradient component is at most ${CRITICAL_TOLERANCE} in magnitude; the eigenvalue test applies only there.`,
       'Eigenvalues within 1e-9 (relative to the largest) of 0 count as 0.',
     ];
+    // The symbolic steps are left out when their expressions would not fit in a step: say so, never silently.
+    if (!symbolic || !symbolicH) {
+      const what = symbolic ? 'The Hessian of expressions is' : 'The gradient and Hessian of expressions are';
+      const why =
+        symbolic && names.length > HESSIAN_SHOW_MAX
+          ? `more than ${HESSIAN_SHOW_MAX} variables`
+          : 'the expressions grow too long to print';
+      notes.push(
+        `${what} not shown: ${why}. The numbers come from exact derivatives (hyper-dual numbers), not from printed formulas.`,
+      );
+    }
     if (!critical) {
       notes.push(
         `With the gradient ignored, the eigenvalues would say ${classifyEigenvalues(eigenvalues)}; that verdict holds only at a point where ∇f = 0.`,

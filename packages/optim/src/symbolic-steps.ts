@@ -28,7 +28,7 @@ const STEP_BUDGET = 50_000;
 /** Largest derivative, in nodes, printed in a step. */
 const SHOW_MAX = 400;
 /** Most variables for which optim/hessian prints the Hessian of expressions. */
-const HESSIAN_SHOW_MAX = 6;
+export const HESSIAN_SHOW_MAX = 6;
 
 /** `∂f/∂x` (`\frac{\partial f}{\partial x}`), names of several letters in `\mathit`. */
 export function partialTex(f: string, x: string): Tex {
