@@ -1,5 +1,8 @@
 /** Questions for conv/design-kernel: hand-craft a detector for a cross, an X, a bar or a corner, and find it. */
+
+import { score } from '../compare.js';
 import { defineGenerator } from '../generator.js';
+import { readStudentList, readStudentNumber } from '../read-answer.js';
 import { defineRubric } from '../rubric.js';
 import { nonZero } from './non-trivial.js';
 import { byDifficulty, show } from './numbers.js';
@@ -88,16 +91,54 @@ export const convDesignKernelGenerator = defineGenerator<Record<string, unknown>
   nonTrivial: (a) => nonZero(a.kernel),
 });
 
-/** 1 when every tap has the sign of the expected kernel's tap (any positive scaling of the detector is right). */
-function sameSigns(got: unknown, expected: unknown): number {
-  if (!Array.isArray(got) || !Array.isArray(expected) || got.length !== expected.length) return 0;
-  const g = got.flat() as unknown[];
-  const e = (expected as number[][]).flat();
-  if (g.length !== e.length) return 0;
-  return g.every((v, i) => typeof v === 'number' && Math.sign(v) === Math.sign(e[i] as number)) ? 1 : 0;
+/** A 3×3 matrix of numbers as the student wrote it (numbers, or text such as `1, 1, 1; -2, -2, -2; 1, 1, 1`). */
+function studentMatrix(got: unknown): number[][] | undefined {
+  const rows = typeof got === 'string' ? readStudentList(got) : got;
+  if (!Array.isArray(rows) || rows.length !== 3) return undefined;
+  const out = rows.map((row) =>
+    Array.isArray(row) && row.length === 3 ? row.map((v) => readStudentNumber(v)) : undefined,
+  );
+  return out.every((row) => row?.every((v) => v !== undefined)) ? (out as number[][]) : undefined;
 }
 
-/** Grading weights of conv/design-kernel: the kernel up to a positive scale, the responses, the best position. */
+/** 1 when every tap has the sign of the expected kernel's tap (any positive scaling of the detector is right). */
+function sameSigns(got: unknown, expected: unknown): number {
+  const g = studentMatrix(got);
+  if (!g || !Array.isArray(expected)) return 0;
+  const e = (expected as number[][]).flat();
+  return g.flat().every((v, i) => Math.sign(v) === Math.sign(e[i] as number)) ? 1 : 0;
+}
+
+/**
+ * The kernel the student's numbers follow from: their own when it is a detector of the right signs (a scaled
+ * kernel gives scaled responses, all right), otherwise the answer key's.
+ */
+function kernelOf(student: Record<string, unknown>, answer: unknown): number[][] {
+  const key = (answer as { kernel: number[][] }).kernel;
+  const own = studentMatrix(student.kernel);
+  return own && sameSigns(own, key) === 1 ? own : key;
+}
+
+/** Σ k·x over a 3×3 window of `x` at (top, left). */
+const windowSum = (k: number[][], x: number[][], top = 0, left = 0) =>
+  k.reduce((sum, row, i) => row.reduce((s, v, j) => s + v * ((x[top + i] as number[])[left + j] as number), sum), 0);
+
+/**
+ * Grades a value that follows from the kernel against what the student's own kernel gives (when it has the
+ * right signs), so a correctly scaled kernel's responses are not marked wrong for differing from the key's.
+ */
+const fromOwnKernel =
+  (value: (k: number[][], input: DesignInput) => unknown) =>
+  (got: unknown, student: Record<string, unknown>, input: unknown, answer: unknown) =>
+    score(value(kernelOf(student, answer), input as DesignInput), got);
+
+/** The problem: the pattern (image values) and, above easy, the image the kernel is applied to. */
+interface DesignInput {
+  pattern: number[][];
+  image?: number[][];
+}
+
+/** Grading weights of conv/design-kernel: the kernel up to a positive scale, the responses it gives, the best position. */
 export const convDesignKernelRubric = defineRubric({
   id: 'conv/design-kernel',
   fields: [
@@ -106,8 +147,28 @@ export const convDesignKernelRubric = defineRubric({
       points: 3,
       judge: (got, _student, _input, answer) => sameSigns(got, (answer as { kernel: unknown }).kernel),
     },
-    { path: 'responseOnPattern', points: 1 },
-    { path: 'maxPossibleResponse', points: 1 },
-    { path: 'best', points: 2, when: (input) => (input as { image?: unknown }).image !== undefined },
+    { path: 'responseOnPattern', points: 1, judge: fromOwnKernel((k, input) => windowSum(k, input.pattern)) },
+    {
+      path: 'maxPossibleResponse',
+      points: 1,
+      // Over windows with values in the pattern's range [lo, hi]: hi under every positive tap, lo under negative ones.
+      judge: fromOwnKernel((k, input) => {
+        const [lo, hi] = [Math.min(...input.pattern.flat()), Math.max(...input.pattern.flat())];
+        return k.flat().reduce((sum, v) => sum + v * (v > 0 ? hi : lo), 0);
+      }),
+    },
+    {
+      path: 'response',
+      points: 2,
+      when: (input) => (input as DesignInput).image !== undefined,
+      // The valid cross-correlation of the image with the kernel (the question asks to apply it).
+      judge: fromOwnKernel((k, input) => {
+        const image = input.image as number[][];
+        const n = image.length - 2;
+        const m = (image[0] as number[]).length - 2;
+        return Array.from({ length: n }, (_, i) => Array.from({ length: m }, (_, j) => windowSum(k, image, i, j)));
+      }),
+    },
+    { path: 'best', points: 2, when: (input) => (input as DesignInput).image !== undefined },
   ],
 });
