@@ -11,7 +11,7 @@ export const SHOW_MAX = 64;
 export function showVec(values: readonly (number | null)[]): Tex {
   const cell = (x: number | null) => (x === null ? words('undefined') : x);
   if (values.length <= SHOW_MAX) return vec(values.map(cell));
-  const head = vec([...values.slice(0, 8).map(cell), tex('…', '\\dots')]);
+  const head = vec([...values.slice(0, 8).map(cell), tex('…', '\\ldots')]); // \ldots: fewer KaTeX expansions than \dots
   return tex(`${head.text} (${values.length} values)`, `${head.latex}\\ (${values.length}\\text{ values})`);
 }
 

@@ -12,7 +12,7 @@ export const SHOWN_WEIGHTS = 64;
 
 function shorten(v: readonly number[]): TexLike[] {
   if (v.length <= SHOWN_ENTRIES) return [...v];
-  const dots = tex('…', '\\dots');
+  const dots = tex('…', '\\ldots'); // \ldots: \dots decides its kind by looking ahead, ~5 KaTeX expansions per use
   return [...v.slice(0, SHOWN_ENTRIES - 2), dots, v[v.length - 1] as number];
 }
 
