@@ -28,6 +28,7 @@ describe(`the ${ID} calculator`, () => {
     await field(page, 'padding').fill('0');
     await expect.poll(() => answerOf(page, 'outputShape')).toEqual([5, 7, 7]);
     expect(await answerOf(page, 'divisible')).toBe(false);
+    await page.waitForSelector('.dnn-calculator[data-ready="true"]'); // the steps' maths follows the answer
 
     // The label is tied to its input (keyboard and screen-reader use).
     await expect.poll(() => page.getByLabel(/Out channels/).inputValue()).toBe('5');
@@ -72,6 +73,8 @@ describe(`the ${ID} calculator`, () => {
     await field(page, 'outChannels').fill('64');
     // 256×256 RGB, 64 filters 11×11, stride 4, padding 5: ⌊255/4⌋ + 1 = 64 (by hand).
     await expect.poll(() => answerOf(page, 'outputShape')).toEqual([64, 64, 64]);
+    // The answer comes first, the steps with their maths a moment later: read them once the calculator settled.
+    await page.waitForSelector('.dnn-calculator[data-ready="true"]');
     const shared = page.url();
     expect(new URL(shared).searchParams.get('input')).toContain('"outChannels":64');
     const steps = await page.locator('[data-testid="steps"]').innerText();
