@@ -5,12 +5,12 @@
  *
  * ```ts
  * import { kernels } from '@dnn/core-wasm';
- * const k = kernels(); // sync: compiles the embedded bytes on first use, or picks the TS fallback
+ * const k = kernels(); // sync; in Node it reads wasm/dnn_core.wasm on first use, elsewhere `await loadKernels()` first
  * const { data, shape } = k.conv2d(x, w, { channels: 3, height: 32, width: 32, outChannels: 8, kernel: 3, padding: 1 });
  * ```
  * @packageDocumentation
  */
-import { instantiate, instantiateSync, type LoadOptions, simdSupported } from './loader.js';
+import { type Bytes, fetchWasmBytes, instantiate, instantiateSync, type LoadOptions, simdSupported } from './loader.js';
 import type { Kernels } from './params.js';
 import { referenceKernels } from './reference.js';
 import { wasmKernels } from './wasm-kernels.js';
@@ -21,15 +21,17 @@ export { GATES, type Gates, type Nested, packGateMatrices, packGateVectors, spli
 export {
   ABI_VERSION,
   type Bytes,
-  decodeBase64,
+  fetchWasmBytes,
   type Instance,
   instantiate,
   instantiateSync,
   type LoadOptions,
+  provideWasmBytes,
   runtimeOf,
   simdSupported,
   type WasmRuntime,
   wasmBytes,
+  wasmUrl,
 } from './loader.js';
 export type {
   BatchNormParams,
@@ -104,20 +106,45 @@ function chooseTs(opts: InitOptions): boolean {
   return !ok;
 }
 
-/** Creates a backend synchronously: WASM when the engine validates the module (SIMD128), else the TS reference. */
+/**
+ * Creates a backend synchronously: WASM when the engine validates the module (SIMD128), else the TS reference.
+ * Without `bytes` it needs {@link wasmBytes} (Node, or after {@link loadKernels}) and throws when the module is not
+ * available.
+ */
 export function initSync(opts: InitOptions = {}): Kernels {
   return chooseTs(opts) ? referenceKernels : wasmKernels(instantiateSync(opts));
 }
 
-/** Creates a backend asynchronously (compiles off the main thread in browsers); same choice as {@link initSync}. */
+/**
+ * Creates a backend asynchronously (compiles off the main thread in browsers); same choice as {@link initSync}.
+ * Without `bytes` it fetches the packaged module ({@link fetchWasmBytes}); rejects when that fails.
+ */
 export async function init(opts: InitOptions = {}): Promise<Kernels> {
-  return chooseTs(opts) ? referenceKernels : wasmKernels(await instantiate(opts));
+  if (opts.backend === 'ts') return referenceKernels;
+  const ready = { ...opts, bytes: opts.bytes ?? (await fetchWasmBytes()) };
+  return chooseTs(ready) ? referenceKernels : wasmKernels(await instantiate(ready));
 }
 
 let shared: Kernels | undefined;
 
-/** The shared default backend, created by {@link initSync} on first use (one instance per process / page). */
+/**
+ * The shared backend the solvers use, created by {@link initSync} on first use (one instance per process / page).
+ * Throws while the module is not available (outside Node before {@link loadKernels}); the solvers then compute with
+ * their own double-precision loops, and a `precision: "single"` request is told so in a note.
+ */
 export function kernels(): Kernels {
   shared ??= initSync();
+  return shared;
+}
+
+/**
+ * Loads the module asynchronously and makes it the shared backend ({@link kernels}), so the synchronous solvers
+ * use the kernels: call (and await) it once where Node's synchronous read is unavailable, e.g. in a browser or
+ * worker before the first solve. `source`: the module's bytes, or a URL to fetch (default: the packaged
+ * `dnn_core.wasm`, which bundlers emit as an asset). Rejects when the module cannot be fetched or compiled.
+ */
+export async function loadKernels(source?: Bytes | URL | string): Promise<Kernels> {
+  const bytes = typeof source === 'string' || source instanceof URL ? await fetchWasmBytes(source) : source;
+  shared = await init(bytes ? { bytes } : {});
   return shared;
 }

@@ -1,9 +1,9 @@
 /**
- * Loading `dnn_core.wasm`: sync (from the bytes embedded in wasm-bytes.ts) or async, SIMD detection, and typed-array
- * views that are rebuilt whenever the module's memory grows.
+ * Loading `dnn_core.wasm`, shipped beside the code as wasm/dnn_core.wasm (the package exports it as
+ * `@dnn/core-wasm/dnn_core.wasm`): in Node read synchronously on first use, elsewhere fetched by an explicit async
+ * load; SIMD detection; and typed-array views that are rebuilt whenever the module's memory grows.
  */
 import type { CoreWasmExports } from './abi.js';
-import { WASM_BASE64 } from './wasm-bytes.js';
 
 /** Module bytes, as the WebAssembly API accepts them. */
 export type Bytes = ArrayBuffer | ArrayBufferView;
@@ -34,20 +34,80 @@ function requireApi(): WebAssemblyApi {
 /** ABI version this loader speaks (the module's `abi_version()`). */
 export const ABI_VERSION = 1;
 
-/** Decodes base64 without Buffer, so browsers and bundlers need no polyfill. */
-export function decodeBase64(b64: string): Uint8Array {
-  const bin = atob(b64);
-  const out = new Uint8Array(bin.length);
-  for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
-  return out;
+/**
+ * Where the module is: wasm/dnn_core.wasm of this package, from src/ and dist/ alike. Bundlers that understand
+ * `new URL(…, import.meta.url)` (webpack, rspack, Vite, Parcel) emit the file as an asset and rewrite this URL.
+ */
+export function wasmUrl(): URL {
+  return new URL('../wasm/dnn_core.wasm', import.meta.url);
 }
 
-let embedded: Uint8Array | undefined;
+/** `node:fs`'s readFileSync where the engine is Node (no static import, so browser bundles stay free of it). */
+function nodeReadFile(): ((url: URL) => Uint8Array) | undefined {
+  const proc = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process;
+  const fs = proc?.getBuiltinModule?.('node:fs') as { readFileSync(url: URL): Uint8Array } | undefined;
+  return fs && ((url) => fs.readFileSync(url));
+}
 
-/** The embedded module bytes (decoded once). */
+let loaded: Uint8Array | undefined;
+let unreadable: Error | undefined;
+
+/**
+ * The module bytes, synchronously: those {@link provideWasmBytes} or {@link fetchWasmBytes} stored, else, in Node,
+ * {@link wasmUrl} read on first call. Throws where neither is possible (a browser before an async load, or a bundle
+ * that left the file behind); a failed read is remembered, not retried.
+ */
 export function wasmBytes(): Uint8Array {
-  embedded ??= decodeBase64(WASM_BASE64);
-  return embedded;
+  if (loaded) return loaded;
+  if (unreadable) throw unreadable;
+  const read = nodeReadFile();
+  if (!read) {
+    throw new Error(
+      'dnn_core.wasm is not loaded: outside Node, await loadKernels() (or pass its bytes) before the first kernel use',
+    );
+  }
+  const url = wasmUrl();
+  try {
+    loaded = new Uint8Array(read(url));
+  } catch (e) {
+    unreadable = new Error(`dnn_core.wasm could not be read from ${url.href}: ${e instanceof Error ? e.message : e}`);
+    throw unreadable;
+  }
+  return loaded;
+}
+
+/** Stores module bytes obtained elsewhere (a bundler's asset, a cache), so that {@link wasmBytes} returns them. */
+export function provideWasmBytes(bytes: Bytes): Uint8Array {
+  loaded = ArrayBuffer.isView(bytes)
+    ? new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength)
+    : new Uint8Array(bytes);
+  unreadable = undefined;
+  return loaded;
+}
+
+/**
+ * The module bytes, asynchronously: `source` when given (a URL or path to fetch), else {@link wasmBytes} where that
+ * works, else {@link wasmUrl} fetched. `file:` URLs are read with `node:fs`. The default module's bytes are stored
+ * for {@link wasmBytes}.
+ */
+export async function fetchWasmBytes(source?: URL | string): Promise<Uint8Array> {
+  if (source === undefined) {
+    try {
+      return wasmBytes();
+    } catch {
+      // not Node, or the file is not where the code is: fetch the (possibly rewritten) URL
+    }
+  }
+  const url = source === undefined ? wasmUrl() : new URL(source, wasmUrl());
+  const read = nodeReadFile();
+  let bytes: Uint8Array;
+  if (url.protocol === 'file:' && read) bytes = new Uint8Array(read(url));
+  else {
+    const response = await fetch(url);
+    if (!response.ok) throw new Error(`dnn_core.wasm could not be fetched from ${url.href}: HTTP ${response.status}`);
+    bytes = new Uint8Array(await response.arrayBuffer());
+  }
+  return source === undefined ? provideWasmBytes(bytes) : bytes;
 }
 
 /** A live instance: its exports and f32 views of its memory that survive memory growth. */
@@ -96,18 +156,22 @@ export function runtimeOf(instance: Instance): WasmRuntime {
 
 /** Options of {@link instantiateSync} / {@link instantiate} and of the kernel inits. */
 export interface LoadOptions {
-  /** Module bytes (default: the embedded ones). */
+  /** Module bytes (default: {@link wasmBytes}, or {@link fetchWasmBytes} for the async inits). */
   bytes?: Bytes;
   /** SIMD check (default `WebAssembly.validate`): returning false selects the TypeScript fallback. */
   validate?: (bytes: Bytes) => boolean;
 }
 
-/** True when this engine can compile the module (it uses SIMD128, so this is the SIMD check). */
+/**
+ * True when this engine can compile the module (it uses SIMD128, so this is the SIMD check). Throws, like
+ * {@link wasmBytes}, when no bytes are given and the module is not available: that is not a missing SIMD.
+ */
 export function simdSupported(opts: LoadOptions = {}): boolean {
+  const bytes = opts.bytes ?? wasmBytes();
   const api = wasmApi();
   const validate = opts.validate ?? (api ? (b: Bytes) => api.validate(b) : () => false);
   try {
-    return validate(opts.bytes ?? wasmBytes());
+    return validate(bytes);
   } catch {
     return false;
   }
@@ -122,6 +186,6 @@ export function instantiateSync(opts: LoadOptions = {}): WasmRuntime {
 
 /** Compiles and instantiates asynchronously. */
 export async function instantiate(opts: LoadOptions = {}): Promise<WasmRuntime> {
-  const { instance } = await requireApi().instantiate(opts.bytes ?? wasmBytes(), {});
+  const { instance } = await requireApi().instantiate(opts.bytes ?? (await fetchWasmBytes()), {});
   return runtimeOf(instance);
 }
