@@ -5,7 +5,7 @@
  * Schema, the generated catalog) and tells the docs site how to draw it (one
  * renderer per kind, never per solver).
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 
 /** How an answer field is drawn; the docs site has one renderer per kind. */
 export type AnswerKind =
@@ -48,7 +48,7 @@ export type AnswerKind =
   /** A list of items, each drawn by the item's kind. */
   | 'list';
 
-/** The metadata of one answer field (zod `.meta()`; also emitted into JSON Schema). */
+/** The metadata of one answer field (zod metadata, `z.meta`; also emitted into JSON Schema). */
 export interface AnswerMeta {
   kind: AnswerKind;
   /** Label shown to readers ("Output shape"), never the camelCase key. */
@@ -69,7 +69,7 @@ export interface AnswerMeta {
 export type AnswerOptions = Omit<AnswerMeta, 'kind' | 'title' | 'description'>;
 
 /** Attaches answer metadata to any schema (for kinds the shortcuts below do not cover). */
-export function field<T extends z.ZodType>(
+export function field<T extends z.ZodMiniType>(
   kind: AnswerKind,
   schema: T,
   title: string,
@@ -77,11 +77,11 @@ export function field<T extends z.ZodType>(
   options: AnswerOptions = {},
 ): T {
   const meta: AnswerMeta = { kind, title, ...(description ? { description } : {}), ...options };
-  return schema.meta(meta as unknown as z.GlobalMeta);
+  return schema.check(z.meta(meta as unknown as z.core.GlobalMeta));
 }
 
 /** The answer object: a strict object, so a field the schema does not declare is a test failure. */
-export function answer<T extends z.ZodRawShape>(fields: T) {
+export function answer<T extends z.core.$ZodLooseShape>(fields: T) {
   return z.strictObject(fields);
 }
 
@@ -91,18 +91,18 @@ export const scalar = (title: string, description?: string, options?: AnswerOpti
 
 /** A whole number. */
 export const count = (title: string, description?: string, options?: AnswerOptions) =>
-  field('count', z.number().int(), title, description, options);
+  field('count', z.number().check(z.int()), title, description, options);
 
 /** Yes / no. */
 export const flag = (title: string, description?: string) => field('flag', z.boolean(), title, description);
 
 /** A text; pass `values` for a fixed set of choices. */
-export function text(title: string, description?: string): z.ZodString;
+export function text(title: string, description?: string): z.ZodMiniString<string>;
 export function text<const V extends readonly [string, ...string[]]>(
   title: string,
   description: string | undefined,
   values: V,
-): z.ZodEnum<{ [K in V[number]]: K }>;
+): z.ZodMiniEnum<{ [K in V[number]]: K }>;
 export function text(title: string, description?: string, values?: readonly [string, ...string[]]) {
   return field('text', values ? z.enum(values) : z.string(), title, description);
 }
@@ -116,7 +116,7 @@ export const complex = (title: string, description?: string) =>
 
 /** A tensor shape. */
 export const shape = (title: string, description?: string, options?: AnswerOptions) =>
-  field('shape', z.array(z.number().int()), title, description, options);
+  field('shape', z.array(z.number().check(z.int())), title, description, options);
 
 /** A list of numbers. */
 export const vector = (title: string, description?: string, options?: AnswerOptions) =>
@@ -131,12 +131,16 @@ export const tensor = (title: string, description?: string, options?: AnswerOpti
   field('tensor', z.array(z.array(z.array(z.number()))), title, description, options);
 
 /** Rows of records, columns from `row`'s fields. */
-export const table = <R extends z.ZodType>(row: R, title: string, description?: string, options?: AnswerOptions) =>
+export const table = <R extends z.ZodMiniType>(row: R, title: string, description?: string, options?: AnswerOptions) =>
   field('table', z.array(row), title, description, options);
 
 /** Rows of records over steps or epochs. */
-export const trajectory = <R extends z.ZodType>(row: R, title: string, description?: string, options?: AnswerOptions) =>
-  field('trajectory', z.array(row), title, description, options);
+export const trajectory = <R extends z.ZodMiniType>(
+  row: R,
+  title: string,
+  description?: string,
+  options?: AnswerOptions,
+) => field('trajectory', z.array(row), title, description, options);
 
 /** One layer of a network: `weights[unit][input]`, `bias[unit]`. */
 export const layer = z.strictObject({
@@ -162,32 +166,32 @@ export const graphNode = z.strictObject({
 export const graph = (title: string, description?: string) => field('graph', z.array(graphNode), title, description);
 
 /** Named sub-fields. */
-export const record = <T extends z.ZodRawShape>(fields: T, title: string, description?: string) =>
+export const record = <T extends z.core.$ZodLooseShape>(fields: T, title: string, description?: string) =>
   field('record', z.strictObject(fields), title, description);
 
 /** Name → value pairs. */
-export const map = <V extends z.ZodType>(value: V, title: string, description?: string) =>
+export const map = <V extends z.ZodMiniType>(value: V, title: string, description?: string) =>
   field('map', z.record(z.string(), value), title, description);
 
 /** A list of items. */
-export const list = <V extends z.ZodType>(item: V, title: string, description?: string) =>
+export const list = <V extends z.ZodMiniType>(item: V, title: string, description?: string) =>
   field('list', z.array(item), title, description);
 
-/** The answer metadata of a schema (through `.optional()`/`.nullable()` wrappers), or undefined. */
-export function metaOf(schema: z.ZodType): AnswerMeta | undefined {
-  let current: z.ZodType | undefined = schema;
+/** The answer metadata of a schema (through `z.optional`/`z.nullable` wrappers), or undefined. */
+export function metaOf(schema: z.ZodMiniType): AnswerMeta | undefined {
+  let current: z.ZodMiniType | undefined = schema;
   while (current) {
-    const meta = current.meta() as Partial<AnswerMeta> | undefined;
+    const meta = z.globalRegistry.get(current) as Partial<AnswerMeta> | undefined;
     if (meta?.kind) return meta as AnswerMeta;
-    const def = current.def as { innerType?: z.ZodType };
+    const def = current.def as { innerType?: z.ZodMiniType };
     current = def.innerType;
   }
   return undefined;
 }
 
 /** The title of each top-level field of an answer schema, by key (e.g. `{ outputShape: 'Output shape' }`). */
-export function fieldTitles(schema: z.ZodType): Record<string, string> {
-  const shape = (schema.def as { shape?: Record<string, z.ZodType> }).shape ?? {};
+export function fieldTitles(schema: z.ZodMiniType): Record<string, string> {
+  const shape = (schema.def as { shape?: Record<string, z.ZodMiniType> }).shape ?? {};
   const titles: Record<string, string> = {};
   for (const [key, field] of Object.entries(shape)) {
     const title = metaOf(field)?.title;
@@ -197,6 +201,6 @@ export function fieldTitles(schema: z.ZodType): Record<string, string> {
 }
 
 /** Converts an answer schema to JSON Schema (output side); each field keeps its `kind`, `title`, `description`. */
-export function answerJsonSchema(schema: z.ZodType): Record<string, unknown> {
+export function answerJsonSchema(schema: z.ZodMiniType): Record<string, unknown> {
   return z.toJSONSchema(schema, { io: 'output', unrepresentable: 'any' }) as Record<string, unknown>;
 }

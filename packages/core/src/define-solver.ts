@@ -1,5 +1,5 @@
 /** The solver model: one solver = one `defineSolver({...})` value. */
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { DnnInputError } from './errors.js';
 import { fractionsToNumbers } from './fraction-input.js';
 import { checkStructure, fromZodError, readableIssue } from './input-errors.js';
@@ -18,7 +18,11 @@ export interface SolverExample<I = unknown> {
 }
 
 /** A solver: validated input in, worked {@link Solution} out. */
-export interface Solver<S extends z.ZodType = z.ZodType, A extends z.ZodType = z.ZodType, Id extends string = string> {
+export interface Solver<
+  S extends z.ZodMiniType = z.ZodMiniType,
+  A extends z.ZodMiniType = z.ZodMiniType,
+  Id extends string = string,
+> {
   /** Catalog id, `package/name` (public API); a string literal type, so registries are typed per id. */
   id: Id;
   /** One-line title. */
@@ -44,8 +48,8 @@ export type AnySolver = Solver<any, any>;
 
 /** A solver as {@link defineSolver} returns it: the declaration plus {@link DefinedSolver.run | run}, the validated call. */
 export type DefinedSolver<
-  S extends z.ZodType = z.ZodType,
-  A extends z.ZodType = z.ZodType,
+  S extends z.ZodMiniType = z.ZodMiniType,
+  A extends z.ZodMiniType = z.ZodMiniType,
   Id extends string = string,
 > = Solver<S, A, Id> & {
   /**
@@ -57,14 +61,14 @@ export type DefinedSolver<
 };
 
 /** Declares a solver, keeping its id as a literal type, and adds {@link DefinedSolver.run | run}, the validated call. */
-export function defineSolver<S extends z.ZodType, A extends z.ZodType, const Id extends string = string>(
+export function defineSolver<S extends z.ZodMiniType, A extends z.ZodMiniType, const Id extends string = string>(
   solver: Solver<S, A, Id>,
 ): DefinedSolver<S, A, Id> {
   return { ...solver, run: (input: z.input<S>) => runSolver(solver, input) };
 }
 
 /** Validates raw input against the solver's schema, applying defaults; throws {@link DnnInputError}. */
-export function parseInput<S extends z.ZodType>(solver: Solver<S, z.ZodType>, input: unknown): z.output<S> {
+export function parseInput<S extends z.ZodMiniType>(solver: Solver<S, z.ZodMiniType>, input: unknown): z.output<S> {
   // Before the schema: absurd nesting would overflow the stack of error formatting, and a schema drops `__proto__` keys.
   checkStructure(input);
   const result = solver.input.safeParse(input);
@@ -84,7 +88,7 @@ export function parseInput<S extends z.ZodType>(solver: Solver<S, z.ZodType>, in
  * Validates and solves. Input errors are {@link DnnInputError} — an answer that overflowed to ±Infinity too, naming
  * the answer field; anything else (a NaN in the answer included) is a bug in the solver.
  */
-export function runSolver<S extends z.ZodType, A extends z.ZodType>(
+export function runSolver<S extends z.ZodMiniType, A extends z.ZodMiniType>(
   solver: Solver<S, A>,
   input: unknown,
 ): Solution<z.output<A>> {

@@ -17,11 +17,8 @@ const solver = defineSolver({
   title: 'A matrix and a list of records',
   description: 'Fields of the usual depths.',
   input: s.object({
-    m: s.matrix('a matrix').optional(),
-    layers: s
-      .object({ w: s.vector('weights') })
-      .array()
-      .optional(),
+    m: z.optional(s.matrix('a matrix')),
+    layers: z.optional(z.array(s.object({ w: s.vector('weights') }))),
   }),
   answer: a.answer({}),
   solve: () => ({ answer: {}, steps: [], notes: [] }),
@@ -116,10 +113,7 @@ describe('prototype-named keys', () => {
     description: 'A record field, as optim’s `at`.',
     input: s.object({
       at: z.record(z.string(), z.number()),
-      layers: s
-        .object({ w: s.vector('w') })
-        .array()
-        .optional(),
+      layers: z.optional(z.array(s.object({ w: s.vector('w') }))),
     }),
     answer: a.answer({}),
     solve: () => ({ answer: {}, steps: [], notes: [] }),

@@ -3,7 +3,7 @@
  * exact fraction string such as "1/9" or "-7/6""): converted where the schema wants a number, never in text fields.
  */
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import * as a from './answer.js';
 import { defineSolver, parseInput } from './define-solver.js';
 import { DnnInputError } from './errors.js';
@@ -14,39 +14,38 @@ import * as s from './schema.js';
 /** A schema with the shapes solvers use: plain numbers, s.* helpers, unions with text, transforms, records. */
 const input = s.object({
   scale: z
-    .number()
-    .refine((v) => v !== 0)
-    .default(1)
-    .describe('A factor (conv/kernel-effect’s `scale`).'),
-  expression: z.string().max(2000).describe('An expression: "1/9" is text here.'),
-  kernel: s.numberOrPair(z.number().int().min(1), 'A number or a pair.').optional(),
-  padding: z
-    .union([z.number(), z.enum(['same', 'valid'])])
-    .optional()
-    .describe('A number or a word.'),
+    ._default(z.number().check(z.refine((v) => v !== 0)), 1)
+    .check(z.describe('A factor (conv/kernel-effect’s `scale`).')),
+  expression: z.string().check(z.maxLength(2000), z.describe('An expression: "1/9" is text here.')),
+  kernel: z.optional(s.numberOrPair(z.number().check(z.int(), z.minimum(1)), 'A number or a pair.')),
+  padding: z.optional(z.union([z.number(), z.enum(['same', 'valid'])])).check(z.describe('A number or a word.')),
   taps: z
-    .array(z.array(z.union([z.number(), z.string().regex(/^[a-z]$/)])))
-    .optional()
-    .describe('Known taps or one-letter names.'),
-  at: z.record(z.string(), z.number()).optional().describe('A point.'),
+    .optional(z.array(z.array(z.union([z.number(), z.string().check(z.regex(/^[a-z]$/))]))))
+    .check(z.describe('Known taps or one-letter names.')),
+  at: z.optional(z.record(z.string(), z.number())).check(z.describe('A point.')),
   scalarOrMatrix: z
-    .union([z.array(z.array(z.number())), z.number().transform((v) => [[v]])])
-    .optional()
-    .describe('A matrix, or a number read as 1×1.'),
-  layers: z
-    .array(
-      z.discriminatedUnion('type', [
-        z.strictObject({ type: z.literal('dense'), units: z.number().int() }),
-        z.strictObject({ type: z.literal('dropout'), p: z.number().min(0).max(1) }),
+    .optional(
+      z.union([
+        z.array(z.array(z.number())),
+        z.pipe(
+          z.number(),
+          z.transform((v) => [[v]]),
+        ),
       ]),
     )
-    .optional()
-    .describe('Layers.'),
-  order: z
-    .union([z.literal(1), z.literal(2)])
-    .default(1)
-    .describe('1 or 2.'),
-  names: z.array(z.string()).optional().describe('Text list.'),
+    .check(z.describe('A matrix, or a number read as 1×1.')),
+  layers: z
+    .optional(
+      z.array(
+        z.discriminatedUnion('type', [
+          z.strictObject({ type: z.literal('dense'), units: z.number().check(z.int()) }),
+          z.strictObject({ type: z.literal('dropout'), p: z.number().check(z.minimum(0), z.maximum(1)) }),
+        ]),
+      ),
+    )
+    .check(z.describe('Layers.')),
+  order: z._default(z.union([z.literal(1), z.literal(2)]), 1).check(z.describe('1 or 2.')),
+  names: z.optional(z.array(z.string())).check(z.describe('Text list.')),
 });
 
 const solver = defineSolver({

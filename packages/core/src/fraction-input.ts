@@ -8,7 +8,7 @@
  * p/q in float64 (correctly rounded); @dnn/core's `toFraction` reads such a float back as p/q, so the solvers that
  * compute in fractions (conv/solve-kernel, conv/design-kernel) keep a fraction given as text exact.
  */
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { DnnInputError, formatPath } from './errors.js';
 
 /**
@@ -44,19 +44,19 @@ export function readFraction(text: string): number | undefined | { error: string
 }
 
 type Def = { type: string } & Record<string, unknown>;
-const defOf = (schema: z.ZodType): Def => (schema as unknown as { _zod: { def: Def } })._zod.def;
+const defOf = (schema: z.ZodMiniType): Def => (schema as unknown as { _zod: { def: Def } })._zod.def;
 
 /** Wrappers whose input is their inner schema's input. */
 const WRAPPERS = new Set(['optional', 'nullable', 'default', 'prefault', 'nonoptional', 'readonly', 'catch']);
 
 /** The schema that reads the input: through optional/default/… wrappers, a pipe's input side and lazy getters. */
-function unwrap(schema: z.ZodType): z.ZodType {
+function unwrap(schema: z.ZodMiniType): z.ZodMiniType {
   let s = schema;
   for (let i = 0; i < 64; i++) {
     const def = defOf(s);
-    if (WRAPPERS.has(def.type)) s = def.innerType as z.ZodType;
-    else if (def.type === 'pipe') s = def.in as z.ZodType;
-    else if (def.type === 'lazy') s = (def.getter as () => z.ZodType)();
+    if (WRAPPERS.has(def.type)) s = def.innerType as z.ZodMiniType;
+    else if (def.type === 'pipe') s = def.in as z.ZodMiniType;
+    else if (def.type === 'lazy') s = (def.getter as () => z.ZodMiniType)();
     else return s;
   }
   return s;
@@ -67,11 +67,11 @@ const isNumberLeaf = (def: Def): boolean =>
   def.type === 'number' || (def.type === 'literal' && (def.values as unknown[]).every((v) => typeof v === 'number'));
 
 /** True when the schema takes a number at this position (directly or as one option of a union). */
-function takesNumber(schema: z.ZodType, depth = 0): boolean {
+function takesNumber(schema: z.ZodMiniType, depth = 0): boolean {
   const s = unwrap(schema);
   const def = defOf(s);
   if (isNumberLeaf(def)) return true;
-  if (def.type === 'union' && depth < 8) return (def.options as z.ZodType[]).some((o) => takesNumber(o, depth + 1));
+  if (def.type === 'union' && depth < 8) return (def.options as z.ZodMiniType[]).some((o) => takesNumber(o, depth + 1));
   return false;
 }
 
@@ -83,7 +83,7 @@ const isPlainObject = (v: unknown): v is Record<string, unknown> =>
  * object when nothing changed (unchanged branches are shared, never copied). A fraction with no value there
  * (`"1/0"`) is a {@link DnnInputError} naming its field.
  */
-export function fractionsToNumbers(schema: z.ZodType, value: unknown): unknown {
+export function fractionsToNumbers(schema: z.ZodMiniType, value: unknown): unknown {
   try {
     return walk(schema, value, []);
   } catch (err) {
@@ -92,7 +92,7 @@ export function fractionsToNumbers(schema: z.ZodType, value: unknown): unknown {
   }
 }
 
-function walk(schema: z.ZodType, value: unknown, path: PropertyKey[]): unknown {
+function walk(schema: z.ZodMiniType, value: unknown, path: PropertyKey[]): unknown {
   const s = unwrap(schema);
   const def = defOf(s);
   if (typeof value === 'string') {
@@ -101,25 +101,25 @@ function walk(schema: z.ZodType, value: unknown, path: PropertyKey[]): unknown {
     if (def.type === 'union' && takesNumber(s) && !s.safeParse(value).success) return convert(value, path);
     return value;
   }
-  if (def.type === 'union') return walkUnion(def.options as z.ZodType[], value, path);
+  if (def.type === 'union') return walkUnion(def.options as z.ZodMiniType[], value, path);
   if (def.type === 'intersection') {
-    return walk(def.right as z.ZodType, walk(def.left as z.ZodType, value, path), path);
+    return walk(def.right as z.ZodMiniType, walk(def.left as z.ZodMiniType, value, path), path);
   }
   if (Array.isArray(value)) {
-    if (def.type === 'array') return mapArray(value, () => def.element as z.ZodType, path);
+    if (def.type === 'array') return mapArray(value, () => def.element as z.ZodMiniType, path);
     if (def.type === 'tuple') {
-      const items = def.items as z.ZodType[];
-      const rest = def.rest as z.ZodType | null;
+      const items = def.items as z.ZodMiniType[];
+      const rest = def.rest as z.ZodMiniType | null;
       return mapArray(value, (i) => items[i] ?? rest ?? undefined, path);
     }
     return value;
   }
   if (isPlainObject(value)) {
     if (def.type === 'object') {
-      const shape = def.shape as Record<string, z.ZodType>;
+      const shape = def.shape as Record<string, z.ZodMiniType>;
       return mapObject(value, (key) => (Object.hasOwn(shape, key) ? shape[key] : undefined), path);
     }
-    if (def.type === 'record') return mapObject(value, () => def.valueType as z.ZodType, path);
+    if (def.type === 'record') return mapObject(value, () => def.valueType as z.ZodMiniType, path);
   }
   return value;
 }
@@ -132,7 +132,7 @@ function convert(text: string, path: readonly PropertyKey[]): unknown {
 }
 
 /** The first option under which the converted value parses; else the first option that converted anything. */
-function walkUnion(options: readonly z.ZodType[], value: unknown, path: PropertyKey[]): unknown {
+function walkUnion(options: readonly z.ZodMiniType[], value: unknown, path: PropertyKey[]): unknown {
   if (value === null || typeof value !== 'object') return value;
   let fallback: unknown = value;
   let firstError: BadFraction | undefined;
@@ -153,7 +153,7 @@ function walkUnion(options: readonly z.ZodType[], value: unknown, path: Property
   return fallback;
 }
 
-function mapArray(value: unknown[], schemaAt: (i: number) => z.ZodType | undefined, path: PropertyKey[]): unknown {
+function mapArray(value: unknown[], schemaAt: (i: number) => z.ZodMiniType | undefined, path: PropertyKey[]): unknown {
   let out: unknown[] | undefined;
   for (let i = 0; i < value.length; i++) {
     const schema = schemaAt(i);
@@ -173,7 +173,7 @@ function mapArray(value: unknown[], schemaAt: (i: number) => z.ZodType | undefin
 
 function mapObject(
   value: Record<string, unknown>,
-  schemaAt: (key: string) => z.ZodType | undefined,
+  schemaAt: (key: string) => z.ZodMiniType | undefined,
   path: PropertyKey[],
 ): unknown {
   let out: Record<string, unknown> | undefined;

@@ -1,5 +1,5 @@
 /** Turns zod's validation issues into {@link DnnInputError}s a student can act on. */
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { DnnInputError, formatPath, joinPath } from './errors.js';
 
 /** Deepest nesting of lists and objects an input may have: far beyond any solver's schema (a rank-5 tensor in a list of layers is < 10). */
@@ -78,7 +78,7 @@ export function readableIssue(iss: RawIssue): string {
 }
 
 /** Converts the first zod issue into a {@link DnnInputError} naming its field. */
-export function fromZodError(error: z.ZodError): DnnInputError {
+export function fromZodError(error: z.core.$ZodError): DnnInputError {
   const issue = error.issues[0];
   if (!issue) return new DnnInputError('', 'the input is not valid');
   let path = formatPath(issue.path);

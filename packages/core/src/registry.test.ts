@@ -1,5 +1,5 @@
 import { describe, expect, expectTypeOf, it } from 'vitest';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import * as a from './answer.js';
 import { defineSolver, runSolver } from './define-solver.js';
 import { DnnInputError } from './errors.js';
@@ -14,9 +14,9 @@ const double = defineSolver({
   description: 'Returns 2x.',
   input: s.object({
     x: s.number('The number.'),
-    times: s.positiveInt('How many doublings.').default(1),
-    pair: s.numberOrPair(z.number().int().min(0), 'A pair.').optional(),
-    mode: s.oneOf(['a', 'b'], 'A mode.').optional(),
+    times: z._default(s.positiveInt('How many doublings.'), 1),
+    pair: z.optional(s.numberOrPair(z.number().check(z.int(), z.minimum(0)), 'A pair.')),
+    mode: z.optional(s.oneOf(['a', 'b'], 'A mode.')),
   }),
   answer: a.answer({ y: a.scalar('Doubled') }),
   solve: ({ x, times }) => ({ answer: { y: x * 2 ** times }, steps: [step('Double')], notes: [] }),

@@ -1,5 +1,5 @@
 /** A registry of solvers by id: how the CLI, the docs and `solve(id, input)` find solvers. */
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { type AnySolver, runSolver, type Solver } from './define-solver.js';
 import { DnnInputError } from './errors.js';
 import type { Solution } from './solution.js';
@@ -34,7 +34,7 @@ export type SolverWithId<T extends readonly AnySolver[], Id extends string> = T[
 export type SolverInput<T extends readonly AnySolver[], Id extends string> =
   string extends SolverId<T>
     ? unknown
-    : SolverWithId<T, Id> extends Solver<infer S, z.ZodType, string>
+    : SolverWithId<T, Id> extends Solver<infer S, z.ZodMiniType, string>
       ? z.input<S>
       : never;
 
@@ -42,7 +42,7 @@ export type SolverInput<T extends readonly AnySolver[], Id extends string> =
 export type SolverAnswer<T extends readonly AnySolver[], Id extends string> =
   string extends SolverId<T>
     ? Record<string, unknown>
-    : SolverWithId<T, Id> extends Solver<z.ZodType, infer A, string>
+    : SolverWithId<T, Id> extends Solver<z.ZodMiniType, infer A, string>
       ? z.output<A>
       : never;
 

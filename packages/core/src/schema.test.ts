@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { defineSolver, parseInput } from './define-solver.js';
 import { isDnnInputError } from './errors.js';
-import { a } from './index.js';
+import { a, z } from './index.js';
 import * as s from './schema.js';
 
 const solver = defineSolver({
@@ -10,9 +10,9 @@ const solver = defineSolver({
   title: 'Integer fields',
   description: 'The integer builders of s.',
   input: s.object({
-    i: s.int('any whole number').optional(),
-    p: s.positiveInt('≥ 1').optional(),
-    n: s.nonNegativeInt('≥ 0').optional(),
+    i: z.optional(s.int('any whole number')),
+    p: z.optional(s.positiveInt('≥ 1')),
+    n: z.optional(s.nonNegativeInt('≥ 0')),
   }),
   answer: a.answer({}),
   solve: () => ({ answer: {}, steps: [], notes: [] }),

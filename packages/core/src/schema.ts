@@ -2,7 +2,7 @@
  * Zod building blocks shared by every solver's input schema. Each takes the
  * field's description (shown in the docs forms and JSON Schema).
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { readFraction } from './fraction-input.js';
 import { describeValue, readableIssue } from './input-errors.js';
 
@@ -11,31 +11,31 @@ export const object = z.strictObject;
 
 /** A finite number. */
 export function number(description: string) {
-  return z.number().describe(description);
+  return z.number().check(z.describe(description));
 }
 
 /** A whole number (safe integer). */
 export function int(description: string) {
-  return z.number().int().describe(description);
+  return z.number().check(z.int(), z.describe(description));
 }
 
 /** A whole number ≥ 1. */
 export function positiveInt(description: string) {
-  return z.number().int().min(1).describe(description);
+  return z.number().check(z.int(), z.minimum(1), z.describe(description));
 }
 
 /** A whole number ≥ 0. */
 export function nonNegativeInt(description: string) {
-  return z.number().int().min(0).describe(description);
+  return z.number().check(z.int(), z.minimum(0), z.describe(description));
 }
 
 /** A number > 0. */
 export function positive(description: string) {
-  return z.number().gt(0).describe(description);
+  return z.number().check(z.gt(0), z.describe(description));
 }
 
 /** A number, or a pair `[h, w]` of them (kernel, stride, padding, dilation). */
-export function numberOrPair<T extends z.ZodNumber>(base: T, description: string) {
+export function numberOrPair<T extends z.ZodMiniNumber>(base: T, description: string) {
   return z
     .union([base, z.tuple([base, base])], {
       error: (iss) => {
@@ -50,7 +50,7 @@ export function numberOrPair<T extends z.ZodNumber>(base: T, description: string
         return undefined;
       },
     })
-    .describe(description);
+    .check(z.describe(description));
 }
 
 /**
@@ -58,33 +58,36 @@ export function numberOrPair<T extends z.ZodNumber>(base: T, description: string
  * field that takes a number or a name, such as a kernel tap of conv/solve-kernel (`[["1/9", "x"]]`). Fraction
  * strings in plain number fields need nothing: `parseInput` reads them.
  */
-export function textOrFraction(text: z.ZodString = z.string()) {
-  return text.transform((value, ctx): string | number => {
-    const read = readFraction(value);
-    if (read === undefined) return value;
-    if (typeof read === 'number') return read;
-    ctx.issues.push({ code: 'custom', message: read.error, input: value });
-    return z.NEVER;
-  });
+export function textOrFraction(text: z.ZodMiniString = z.string()) {
+  return z.pipe(
+    text,
+    z.transform((value, ctx): string | number => {
+      const read = readFraction(value);
+      if (read === undefined) return value;
+      if (typeof read === 'number') return read;
+      ctx.issues.push({ code: 'custom', message: read.error, input: value });
+      return z.NEVER;
+    }),
+  );
 }
 
 /** A list of numbers. */
 export function vector(description: string) {
-  return z.array(z.number()).describe(description);
+  return z.array(z.number()).check(z.describe(description));
 }
 
 /** A row-major matrix of numbers. */
 export function matrix(description: string) {
-  return z.array(z.array(z.number())).describe(description);
+  return z.array(z.array(z.number())).check(z.describe(description));
 }
 
 /** One of a fixed set of strings. */
 export function oneOf<const T extends readonly [string, ...string[]]>(values: T, description: string) {
-  return z.enum(values).describe(description);
+  return z.enum(values).check(z.describe(description));
 }
 
 /** Converts a solver's input schema to JSON Schema (input side: defaults are optional fields). */
-export function toJsonSchema(schema: z.ZodType): Record<string, unknown> {
+export function toJsonSchema(schema: z.ZodMiniType): Record<string, unknown> {
   return z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
 }
 
@@ -96,8 +99,8 @@ export type AppliesWhen = Record<string, readonly (string | number | boolean)[]>
  * conv-transpose, `beta2` to Adam): forms show it only then. The solver still
  * validates the field; this is presentation metadata (`appliesWhen` in JSON Schema).
  */
-export function when<T extends z.ZodType>(schema: T, condition: AppliesWhen): T {
-  return schema.meta({ ...schema.meta(), appliesWhen: condition });
+export function when<T extends z.ZodMiniType>(schema: T, condition: AppliesWhen): T {
+  return schema.check(z.meta({ appliesWhen: condition }));
 }
 
 /**
@@ -105,6 +108,6 @@ export function when<T extends z.ZodType>(schema: T, condition: AppliesWhen): T 
  * `expression` or a `truthTable`): forms show one of the group at a time with a
  * choice between them, and clear the others (`alternativeOf` in JSON Schema).
  */
-export function alternative<T extends z.ZodType>(schema: T, group: string): T {
-  return schema.meta({ ...schema.meta(), alternativeOf: group });
+export function alternative<T extends z.ZodMiniType>(schema: T, group: string): T {
+  return schema.check(z.meta({ alternativeOf: group }));
 }
