@@ -1,21 +1,15 @@
-// The `dnn` bin of dnn-solvers: @dnn/cli's entry point bundled into one self-contained, minified ES
-// module (dist/dnn.mjs), so the command needs none of @dnn/cli's files at run time and starts fast.
-// `dnn --version` prints this package's version (the bundle reads ../package.json).
+// The `dnn` bin of dnn-solvers is @dnn/cli's bundled command as apps/cli/scripts/bundle.mjs builds it, copied:
+// the entry dist/dnn.mjs, its per-package chunks in dist/dnn-chunks/ (`dnn solve <id>` loads only its id's
+// package) and the kernels' dist/wasm/dnn_core.wasm. The files need nothing else at run time, and
+// `dnn --version` prints this package's version (the entry reads ../package.json).
+import { cpSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { build } from 'esbuild';
 
 const require = createRequire(import.meta.url);
-const cli = dirname(require.resolve('@dnn/cli/package.json'));
+const cli = join(dirname(require.resolve('@dnn/cli/package.json')), 'dist');
 
-await build({
-  entryPoints: [join(cli, 'dist/bin.js')],
-  outfile: 'dist/dnn.mjs',
-  bundle: true,
-  minify: true,
-  platform: 'node',
-  format: 'esm',
-  target: 'node20',
-  banner: { js: '#!/usr/bin/env node' },
-  logLevel: 'warning',
-});
+for (const part of ['dnn.mjs', 'dnn-chunks', 'wasm']) {
+  rmSync(join('dist', part), { recursive: true, force: true });
+  cpSync(join(cli, part), join('dist', part), { recursive: true });
+}
