@@ -1,6 +1,7 @@
 /** Turns zod's validation issues into {@link DnnInputError}s a student can act on. */
 import type * as z from 'zod/mini';
 import { DnnInputError, formatPath, joinPath } from './errors.js';
+import { LIMITS, readableCount } from './limits.js';
 
 /** Deepest nesting of lists and objects an input may have: far beyond any solver's schema (a rank-5 tensor in a list of layers is < 10). */
 export const MAX_NESTING = 64;
@@ -94,6 +95,8 @@ interface Visit {
   key: string | number;
   parent: Visit | undefined;
   depth: number;
+  /** The top-level field the node lies in (undefined for the input itself). */
+  field: Visit | undefined;
 }
 
 function pathOf(visit: Visit | undefined): (string | number)[] {
@@ -102,17 +105,44 @@ function pathOf(visit: Visit | undefined): (string | number)[] {
   return path.reverse();
 }
 
+/** A child of `parent` to visit. */
+const child = (parent: Visit, value: object, key: string | number): Visit => {
+  const visit: Visit = { value, key, parent, depth: parent.depth + 1, field: parent.field };
+  if (!parent.field) visit.field = visit;
+  return visit;
+};
+
+/** The input error for more than `maxValues` values, at the top-level field that held the most of those counted. */
+function tooManyValues(tally: Map<Visit, number>, maxValues: number): DnnInputError {
+  let largest: [Visit | undefined, number] = [undefined, 0];
+  for (const entry of tally) if (entry[1] > largest[1]) largest = entry;
+  const [field, count] = largest;
+  const share = field ? `; ${count > maxValues ? 'more than the limit' : `at least ${readableCount(count)}`} here` : '';
+  return new DnnInputError(
+    field ? formatPath(pathOf(field)) : 'input',
+    `the input has more than ${readableCount(maxValues)} values (numbers, texts, list items and object entries), above the limit of ${readableCount(maxValues)} per request${share}`,
+  );
+}
+
 /**
  * Throws an input error at the first place where `input` nests lists or objects more than {@link MAX_NESTING} deep, or
- * has an own `__proto__` key (JSON allows it; a schema would drop it silently, so it is rejected by name). Iterative,
- * so a 10⁵-deep input is reported instead of overflowing the stack of whatever reads it next.
+ * has an own `__proto__` key (JSON allows it; a schema would drop it silently, so it is rejected by name), or when it
+ * holds more than `maxValues` values (every list item and object entry counts one; default
+ * {@link LIMITS}.inputValues), before a schema spends seconds reading them: the error names the top-level field
+ * holding the most. Iterative, so a 10⁵-deep input is reported instead of overflowing the stack of whatever reads it next.
  */
-export function checkStructure(input: unknown): void {
+export function checkStructure(input: unknown, maxValues: number = LIMITS.inputValues): void {
   if (input === null || typeof input !== 'object') return;
-  const stack: Visit[] = [{ value: input, key: '', parent: undefined, depth: 0 }];
+  const stack: Visit[] = [{ value: input, key: '', parent: undefined, depth: 0, field: undefined }];
+  const tally = new Map<Visit, number>();
+  let values = 0;
   while (stack.length > 0) {
     const visit = stack.pop() as Visit;
     const { value, depth } = visit;
+    const size = Array.isArray(value) ? value.length : Object.keys(value).length;
+    values += size;
+    if (visit.field) tally.set(visit.field, (tally.get(visit.field) ?? 0) + size);
+    if (values > maxValues) throw tooManyValues(tally, maxValues);
     if (depth >= MAX_NESTING) {
       throw new DnnInputError(
         formatPath(pathOf(visit)),
@@ -122,7 +152,7 @@ export function checkStructure(input: unknown): void {
     if (Array.isArray(value)) {
       for (let i = 0; i < value.length; i++) {
         const v: unknown = value[i];
-        if (v !== null && typeof v === 'object') stack.push({ value: v, key: i, parent: visit, depth: depth + 1 });
+        if (v !== null && typeof v === 'object') stack.push(child(visit, v, i));
       }
       continue;
     }
@@ -134,7 +164,7 @@ export function checkStructure(input: unknown): void {
     }
     for (const key of Object.keys(value)) {
       const v: unknown = (value as Record<string, unknown>)[key];
-      if (v !== null && typeof v === 'object') stack.push({ value: v, key, parent: visit, depth: depth + 1 });
+      if (v !== null && typeof v === 'object') stack.push(child(visit, v, key));
     }
   }
 }

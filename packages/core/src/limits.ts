@@ -11,6 +11,8 @@ export const LIMITS = {
   booleanVariables: 12,
   /** Time steps or optimizer steps. */
   steps: 1e4,
+  /** Values of one input: numbers, texts, booleans, nulls, lists and objects, counted before the schema reads them. */
+  inputValues: 2.5e6,
 } as const;
 
 /** A count for a sentence: `13`, `12,800,000`; non-integers and counts beyond 2^53 as `1.28e+30`. */
@@ -19,13 +21,24 @@ export function readableCount(n: number): string {
   return String(n).replace(/\B(?=(\d{3})+$)/g, ',');
 }
 
-/** Throws an input error at `path` when `value` exceeds the limit `name`: "the number of variables is 13, above the limit of 12 per request". */
-export function checkLimit(path: string, name: keyof typeof LIMITS, value: number, what: string): void {
-  const limit = LIMITS[name];
+/**
+ * Throws an input error at `path` when `value` exceeds the limit `name`: "the number of variables is 13, above the
+ * limit of 12 per request". A solver whose worst input at the catalog's limit costs too much passes its own, tighter
+ * `solverLimit` (documented in its input description): "… above this solver's limit of 1,000,000 per request".
+ */
+export function checkLimit(
+  path: string,
+  name: keyof typeof LIMITS,
+  value: number,
+  what: string,
+  solverLimit?: number,
+): void {
+  const limit = Math.min(solverLimit ?? LIMITS[name], LIMITS[name]);
   if (value > limit) {
+    const whose = limit < LIMITS[name] ? "this solver's" : 'the';
     throw new DnnInputError(
       path,
-      `${what} is ${readableCount(value)}, above the limit of ${readableCount(limit)} per request`,
+      `${what} is ${readableCount(value)}, above ${whose} limit of ${readableCount(limit)} per request`,
     );
   }
 }

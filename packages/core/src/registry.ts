@@ -1,7 +1,8 @@
 /** A registry of solvers by id: how the CLI, the docs and `solve(id, input)` find solvers. */
 import type * as z from 'zod/mini';
 import { type AnySolver, runSolver, type Solver } from './define-solver.js';
-import { DnnInputError } from './errors.js';
+import { clip, DnnInputError } from './errors.js';
+import { readableCount } from './limits.js';
 import type { Solution } from './solution.js';
 
 /** A group of solvers published by one package. */
@@ -130,6 +131,12 @@ export function createRegistry<const P extends readonly SolverPackage[]>(package
   const get = (id: string): AnySolver => {
     const solver = typeof id === 'string' ? byId.get(id) : undefined;
     if (solver) return solver;
+    if (typeof id === 'string' && id.length > MAX_ID_COMPARED) {
+      throw new DnnInputError(
+        'id',
+        `unknown solver id ${clip(JSON.stringify(id), 60)}, ${readableCount(id.length)} characters long; \`dnn list\` shows every id`,
+      );
+    }
     const hint = typeof id === 'string' ? closestId(id, [...byId.keys()]) : undefined;
     throw new DnnInputError(
       'id',
@@ -144,6 +151,12 @@ export function createRegistry<const P extends readonly SolverPackage[]>(package
   };
   return registry as unknown as TypedRegistry<T>;
 }
+
+/**
+ * Unknown ids longer than this get no did-you-mean search (its cost is the id's length times every id's) and are
+ * echoed shortened: the longest id is far shorter, so such an id is no typo.
+ */
+export const MAX_ID_COMPARED = 100;
 
 function closestId(id: string, ids: string[]): string | undefined {
   let best: string | undefined;
