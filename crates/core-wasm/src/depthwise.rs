@@ -1,10 +1,12 @@
 //! Depthwise conv2d (groups = C, one kH×kW filter per channel, MobileNet's layer), NCHW. Each plane is copied once
 //! into a zero-padded buffer; then every output row accumulates its kH·kW shifted input rows, four outputs per
-//! f32x4 at stride 1; at stride 2 the padded plane is first split into its even and odd columns, so that every tap
-//! again reads four consecutive floats (no lane shuffle per tap); other strides are scalar. XNNPACK's dwconv micro-kernels (src/f32-dwconv, "up"
-//! variants) vectorise across channels of NHWC data; in NCHW the contiguous axis is the row, so the row is
-//! vectorised here, as XNNPACK's NCHW dwconv kernels for sparse inference do (src/f32-dwconv2d-chw).
+//! f32x4 at stride 1. At stride 2 the copy itself splits each padded row into its even and odd columns (one pass with
+//! lane shuffles, window.rs), so that every tap again reads four consecutive floats; other strides are scalar.
+//! XNNPACK's dwconv micro-kernels (src/f32-dwconv, "up" variants) vectorise across channels of NHWC data; in NCHW the
+//! contiguous axis is the row, so the row is vectorised here, as XNNPACK's NCHW dwconv kernels for sparse inference
+//! do (src/f32-dwconv2d-chw).
 use crate::simd::{ld, st};
+use crate::window::{copy_padded, copy_padded_split, padded_len};
 use core::arch::wasm32::*;
 
 /// Exported depthwise conv2d: x [n][c][h][w], wt [c][kh][kw], bias [c] or null → y [n][c][oh][ow].
@@ -32,22 +34,24 @@ pub unsafe extern "C" fn dwconv2d(
     if oh == 0 || ow == 0 {
         return;
     }
-    let hp = (h + pt).max((oh - 1) * sh + (kh - 1) * dh + 1);
-    let wp = (w + pl).max((ow - 1) * sw + (kw - 1) * dw + 1) + 8;
-    let mut pad: Vec<f32> = vec![0.0; hp * wp];
+    let hp = padded_len(h, pt, oh, sh, kh, dh);
+    let wp = padded_len(w, pl, ow, sw, kw, dw) + 8;
+    // stride 2 reads a split plane (even columns, then odd: row length 2·half), every other stride the padded plane
+    let half = (wp + 1) / 2;
+    let rl = if sw == 2 { 2 * half } else { wp };
+    let mut pad: Vec<f32> = vec![0.0; hp * rl + 8];
     let xp = pad.as_mut_ptr();
-    // stride 2: the padded plane split into even and odd columns, row length ld = 2·wh
-    let wh = (wp + 1) / 2;
-    let ld = 2 * wh;
-    let mut split: Vec<f32> = if sw == 2 { vec![0.0; hp * ld + 8] } else { Vec::new() };
-    let sp = split.as_mut_ptr();
     let mut tv: Vec<v128> = vec![f32x4_splat(0.0); kh * kw];
     let mut off: Vec<usize> = vec![0; kh * kw];
+    let fast3 = kh == 3 && kw == 3 && dw == 1 && (sw == 1 || sw == 2);
     // each plane overwrites the same interior cells, so the padding stays zero throughout
     for plane in 0..n * c {
         let ci = plane % c;
-        for r in 0..h {
-            core::ptr::copy_nonoverlapping(x.add((plane * h + r) * w), xp.add((r + pt) * wp + pl), w);
+        let xs = x.add(plane * h * w);
+        if sw == 2 {
+            copy_padded_split(xs, h, w, xp, half, pt, pl);
+        } else {
+            copy_padded(xs, h, w, xp, wp, pt, pl);
         }
         let taps = wt.add(ci * kh * kw);
         let b = if bias.is_null() { 0.0 } else { *bias.add(ci) };
@@ -55,49 +59,50 @@ pub unsafe extern "C" fn dwconv2d(
         for t in 0..kh * kw {
             *tv.get_unchecked_mut(t) = f32x4_splat(*taps.add(t));
             let (ky, kx) = (t / kw, t % kw);
-            // stride 2 reads the split plane: column kx·dW is in the even (first) or odd (second) half of the row
+            // stride 2: column kx·dW is in the even (first) or odd (second) half of the row
             *off.get_unchecked_mut(t) =
-                if sw == 2 { ky * dh * ld + (kx * dw % 2) * wh + kx * dw / 2 } else { ky * dh * wp + kx * dw };
+                if sw == 2 { ky * dh * rl + (kx * dw % 2) * half + kx * dw / 2 } else { ky * dh * rl + kx * dw };
         }
         let yp = y.add(plane * oh * ow);
-        if sw == 2 {
-            // split every padded row into its even and odd columns (one pass), so each tap reads contiguously
-            for r in 0..hp {
-                let (src, dst) = (xp.add(r * wp), sp.add(r * ld));
-                for i in 0..wh {
-                    *dst.add(i) = *src.add(2 * i);
-                    *dst.add(wh + i) = *src.add(2 * i + 1);
-                }
-            }
+        let step = if sw == 2 { 1 } else { sw };
+        let mut t9 = [f32x4_splat(0.0); 9];
+        if fast3 {
+            t9.copy_from_slice(&tv);
         }
-        let (src, rl, step) = if sw == 2 { (sp as *const f32, ld, 1) } else { (xp as *const f32, wp, sw) };
-        for oy in 0..oh {
-            let row = src.add(oy * sh * rl);
+        let mut oy = 0;
+        while oy < oh {
+            let row = xp.add(oy * sh * rl) as *const f32;
             let out = yp.add(oy * ow);
-            let ox = if step == 1 { rows(row, &tv, &off, b, out, ow) } else { 0 };
-            for o in ox..ow {
-                let mut acc = b;
-                for t in 0..kh * kw {
-                    acc += *taps.add(t) * *row.add(o * step + *off.get_unchecked(t));
+            // rows of output done at once (two when the 3×3 kernel shares three of its four input rows)
+            let (ox, done) = if fast3 && sw == 1 && sh == 1 && dh == 1 && oy + 1 < oh {
+                (dw3x3_rows2([row, row.add(rl), row.add(2 * rl), row.add(3 * rl)], &t9, b, out, out.add(ow), ow), 2)
+            } else if fast3 {
+                let r3 = [row, row.add(dh * rl), row.add(2 * dh * rl)];
+                (if sw == 2 { dw3x3_row::<true>(r3, half, &t9, b, out, ow) } else { dw3x3_row::<false>(r3, 0, &t9, b, out, ow) }, 1)
+            } else if step == 1 {
+                (rows(row, &tv, &off, b, out, ow), 1)
+            } else {
+                (0, 1)
+            };
+            for r in 0..done {
+                let (row, out) = (row.add(r * rl), out.add(r * ow));
+                for o in ox..ow {
+                    let mut acc = b;
+                    for t in 0..kh * kw {
+                        acc += *taps.add(t) * *row.add(o * step + *off.get_unchecked(t));
+                    }
+                    *out.add(o) = acc;
                 }
-                *out.add(o) = acc;
             }
+            oy += done;
         }
     }
 }
 
 /// Outputs 0..⌊ow/4⌋·4 of one output row whose taps read contiguously from `row` + the tap's offset: each tap's
-/// splatted weight times four inputs, summed in tap order; returns the first output left to the scalar tail. The
-/// 3×3 case (MobileNet's) is unrolled with its nine weights and offsets in locals, as XNNPACK's 3x3 dwconv kernels.
+/// splatted weight times four inputs, summed in tap order; returns the first output left to the scalar tail.
 #[inline(always)]
 unsafe fn rows(row: *const f32, tv: &[v128], off: &[usize], b: f32, out: *mut f32, ow: usize) -> usize {
-    if tv.len() == 9 {
-        let mut t9 = [f32x4_splat(0.0); 9];
-        let mut o9 = [0usize; 9];
-        t9.copy_from_slice(tv);
-        o9.copy_from_slice(off);
-        return rows_n::<9>(row, &t9, &o9, b, out, ow);
-    }
     let bv = f32x4_splat(b);
     let mut ox = 0;
     while ox + 4 <= ow {
@@ -112,18 +117,52 @@ unsafe fn rows(row: *const f32, tv: &[v128], off: &[usize], b: f32, out: *mut f3
     ox
 }
 
-/// [`rows`] for a fixed tap count T (the loop over taps unrolled).
+/// [`rows`] for a 3×3 kernel of row dilation 1 (MobileNet's): its nine weights in registers and one pointer per input
+/// row, each tap a load at a constant offset from it (XNNPACK's 3x3 CHW kernels keep i0, i1, i2 the same way,
+/// src/f32-dwconv2d-chw/3x3p1-wasmsimd*.c.in, so no per-tap offset is held in a register). `SPLIT`: the rows are split
+/// into even and odd halves (stride 2), so the three taps of a row are even[o], odd[o] = even[o + half], even[o + 1].
 #[inline(always)]
-unsafe fn rows_n<const T: usize>(row: *const f32, tv: &[v128; T], off: &[usize; T], b: f32, out: *mut f32, ow: usize) -> usize {
+unsafe fn dw3x3_row<const SPLIT: bool>(r: [*const f32; 3], half: usize, t: &[v128; 9], b: f32, out: *mut f32, ow: usize) -> usize {
+    let (c1, c2) = if SPLIT { (half, 1) } else { (1, 2) };
     let bv = f32x4_splat(b);
     let mut ox = 0;
     while ox + 4 <= ow {
         let mut acc = bv;
-        let base = row.add(ox);
-        for t in 0..T {
-            acc = f32x4_add(acc, f32x4_mul(tv[t], ld(base.add(off[t]))));
+        for ky in 0..3 {
+            let p = r[ky].add(ox);
+            acc = f32x4_add(acc, f32x4_mul(t[3 * ky], ld(p)));
+            acc = f32x4_add(acc, f32x4_mul(t[3 * ky + 1], ld(p.add(c1))));
+            acc = f32x4_add(acc, f32x4_mul(t[3 * ky + 2], ld(p.add(c2))));
         }
         st(out.add(ox), acc);
+        ox += 4;
+    }
+    ox
+}
+
+/// Two output rows of a 3×3 kernel at stride 1, dilation 1: four input rows, each loaded once at three offsets and
+/// used by both outputs (XNNPACK's "2x4" CHW variants, src/f32-dwconv2d-chw/gen/3x3p1-*-2x4.c); each output's taps are
+/// still added in tap order. Returns the first output of either row left to the scalar tail.
+#[inline(always)]
+unsafe fn dw3x3_rows2(r: [*const f32; 4], t: &[v128; 9], b: f32, out0: *mut f32, out1: *mut f32, ow: usize) -> usize {
+    let bv = f32x4_splat(b);
+    let mut ox = 0;
+    while ox + 4 <= ow {
+        let (mut a0, mut a1) = (bv, bv);
+        for i in 0..4 {
+            let p = r[i].add(ox);
+            let v = [ld(p), ld(p.add(1)), ld(p.add(2))];
+            for kx in 0..3 {
+                if i < 3 {
+                    a0 = f32x4_add(a0, f32x4_mul(t[3 * i + kx], v[kx]));
+                }
+                if i > 0 {
+                    a1 = f32x4_add(a1, f32x4_mul(t[3 * (i - 1) + kx], v[kx]));
+                }
+            }
+        }
+        st(out0.add(ox), a0);
+        st(out1.add(ox), a1);
         ox += 4;
     }
     ox

@@ -230,23 +230,55 @@ pub fn packed_len(kc: usize, nc: usize) -> usize {
     kc * ((nc + NR - 1) / NR) * NR
 }
 
-/// C[R×n] = A[R×k] · B[k×n] for a few rows (a GEMV at R = 1) without packing B: B is read once, in place, 32
-/// columns at a time down all of k (a packed copy would cost more than the product); the last n mod 8 columns go
-/// through one zero-padded panel.
+/// Columns of C per block of [`few_rows`]: R × 4 KB of C stay in L1 while all of B's rows stream past.
+const GEMV_NB: usize = 1024;
+
+/// C[R×n] = A[R×k] · B[k×n] for a few rows (a GEMV at R = 1, a dense layer at batch 1) without packing B: B is
+/// streamed once, in place, row after row (each row contiguous, so the hardware prefetcher runs ahead), and each block
+/// of C accumulates four rows of B per pass: c[j] += a[p]·b[p][j] + … in p order, so every sum is formed in the
+/// reference's order. XNNPACK (and through it tfjs-backend-wasm) runs a dense layer at batch 1 as its 1 × 8 GEMM
+/// micro-kernel over weights packed once when the operator is created and cached with it (src/f32-gemm, tfjs's
+/// batch_mat_mul_impl.cc operator cache); here no copy of B is made or kept, and reading B's rows in order costs the
+/// same memory traffic as reading a packed copy. The earlier kernel walked B in 32-column strips down all of k, one
+/// 128-byte read per 4 KB row: a page-crossing stride that no prefetcher follows (0.6–0.76× tfjs-wasm).
 unsafe fn few_rows<const R: usize>(a: *const f32, b: *const f32, c: *mut f32, k: usize, n: usize) {
-    let mut j = 0;
-    while j + 4 * NR <= n {
-        micro::<R, 4>(a, k, k, b.add(j), NR, n, c.add(j), n, 4 * NR, false);
-        j += 4 * NR;
-    }
-    while j + NR <= n {
-        micro::<R, 1>(a, k, k, b.add(j), NR, n, c.add(j), n, NR, false);
-        j += NR;
-    }
-    if j < n {
-        let mut panel: Vec<f32> = Vec::with_capacity(packed_len(k, NR));
-        pack_b(b, n, 0, k, j, n - j, panel.as_mut_ptr());
-        micro::<R, 1>(a, k, k, panel.as_ptr(), k * NR, NR, c.add(j), n, n - j, false);
+    core::ptr::write_bytes(c, 0, R * n);
+    let mut jb = 0;
+    while jb < n {
+        let nb = GEMV_NB.min(n - jb);
+        let nv = nb / 4 * 4;
+        let mut p = 0;
+        while p < k {
+            let q = 4.min(k - p);
+            let rows = [b.add(p * n + jb), b.add((p + 1.min(q - 1)) * n + jb), b.add((p + 2.min(q - 1)) * n + jb), b.add((p + 3.min(q - 1)) * n + jb)];
+            for r in 0..R {
+                let ar = a.add(r * k + p);
+                let cr = c.add(r * n + jb);
+                if q == 4 {
+                    let (a0, a1, a2, a3) = (f32x4_splat(*ar), f32x4_splat(*ar.add(1)), f32x4_splat(*ar.add(2)), f32x4_splat(*ar.add(3)));
+                    let mut j = 0;
+                    while j < nv {
+                        let mut acc = ld(cr.add(j));
+                        acc = f32x4_add(acc, f32x4_mul(a0, ld(rows[0].add(j))));
+                        acc = f32x4_add(acc, f32x4_mul(a1, ld(rows[1].add(j))));
+                        acc = f32x4_add(acc, f32x4_mul(a2, ld(rows[2].add(j))));
+                        acc = f32x4_add(acc, f32x4_mul(a3, ld(rows[3].add(j))));
+                        st(cr.add(j), acc);
+                        j += 4;
+                    }
+                }
+                let from = if q == 4 { nv } else { 0 };
+                for j in from..nb {
+                    let mut v = *cr.add(j);
+                    for t in 0..q {
+                        v += *ar.add(t) * *rows[t].add(j);
+                    }
+                    *cr.add(j) = v;
+                }
+            }
+            p += q;
+        }
+        jb += nb;
     }
 }
 

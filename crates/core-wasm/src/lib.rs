@@ -16,6 +16,7 @@ mod norm;
 mod peak;
 mod pool;
 mod simd;
+mod window;
 
 use std::alloc::{alloc as sys_alloc, dealloc as sys_dealloc, Layout};
 

@@ -12,30 +12,36 @@ import { depthwiseConv2dRef } from './reference.js';
 
 const wasm = initSync({ backend: 'wasm' });
 
-const dwCase = fc
-  .record({
-    batch: fc.integer({ min: 1, max: 2 }),
-    channels: fc.integer({ min: 1, max: 5 }),
-    height: fc.integer({ min: 1, max: 12 }),
-    width: fc.integer({ min: 1, max: 19 }),
-    kernel: fc.tuple(fc.integer({ min: 1, max: 4 }), fc.integer({ min: 1, max: 4 })),
-    stride: fc.tuple(fc.integer({ min: 1, max: 3 }), fc.integer({ min: 1, max: 3 })),
-    padding: fc.tuple(...Array.from({ length: 4 }, () => fc.integer({ min: 0, max: 3 }))) as fc.Arbitrary<
-      [number, number, number, number]
-    >,
-    dilation: fc.tuple(fc.integer({ min: 1, max: 2 }), fc.integer({ min: 1, max: 2 })),
-    withBias: fc.boolean(),
-  })
-  .chain((p) =>
-    fc.record({
-      p: fc.constant(p),
-      x: arr(dyadic, p.batch * p.channels * p.height * p.width),
-      w: arr(dyadic, p.channels * p.kernel[0] * p.kernel[1]),
-      bias: arr(dyadic, p.channels),
-    }),
-  );
+/** Random depthwise cases; `kernel` and `dilation` default to any of 1–4 and 1–2 per axis. */
+const dwCases = (
+  kernel = fc.tuple(fc.integer({ min: 1, max: 4 }), fc.integer({ min: 1, max: 4 })),
+  dilation = fc.tuple(fc.integer({ min: 1, max: 2 }), fc.integer({ min: 1, max: 2 })),
+) =>
+  fc
+    .record({
+      batch: fc.integer({ min: 1, max: 2 }),
+      channels: fc.integer({ min: 1, max: 5 }),
+      height: fc.integer({ min: 1, max: 12 }),
+      width: fc.integer({ min: 1, max: 19 }),
+      kernel,
+      stride: fc.tuple(fc.integer({ min: 1, max: 3 }), fc.integer({ min: 1, max: 3 })),
+      padding: fc.tuple(...Array.from({ length: 4 }, () => fc.integer({ min: 0, max: 3 }))) as fc.Arbitrary<
+        [number, number, number, number]
+      >,
+      dilation,
+      withBias: fc.boolean(),
+    })
+    .chain((p) =>
+      fc.record({
+        p: fc.constant(p),
+        x: arr(dyadic, p.batch * p.channels * p.height * p.width),
+        w: arr(dyadic, p.channels * p.kernel[0] * p.kernel[1]),
+        bias: arr(dyadic, p.channels),
+      }),
+    );
 
 /** The direct loop: y[n][c][i][j] = b[c] + Σ w[c][a][b]·x[n][c][i·s + a·d − pad][j·s + b·d − pad] over inside taps. */
+const dwCase = dwCases();
 type DwCase = typeof dwCase extends fc.Arbitrary<infer T> ? T : never;
 
 function direct(x: number[], w: number[], bias: number[] | undefined, p: DwCase['p']) {
@@ -66,21 +72,27 @@ function direct(x: number[], w: number[], bias: number[] | undefined, p: DwCase[
   return { y, shape: [p.batch, p.channels, oh, ow] };
 }
 
+/** The reference against the direct loop, and WASM against both, exactly (−0 read as 0). */
+function check({ p, x, w, bias }: DwCase) {
+  const params = { ...p, bias: p.withBias ? bias : undefined };
+  const want = direct(x, w, params.bias, p);
+  const ref = depthwiseConv2dRef(x, w, params);
+  expect(ref.shape).toEqual(want.shape);
+  expect(Array.from(ref.data, (v) => v + 0)).toEqual(want.y.map((v) => v + 0));
+  const got = wasm.depthwiseConv2d(x, w, params);
+  expect(got.shape).toEqual(want.shape);
+  expect(Array.from(got.data, (v) => v + 0)).toEqual(want.y.map((v) => v + 0));
+}
+
 describe('depthwise conv2d', () => {
   it('the reference equals the direct loop, and WASM equals the reference exactly on dyadic inputs', () => {
-    fc.assert(
-      fc.property(dwCase, ({ p, x, w, bias }) => {
-        const params = { ...p, bias: p.withBias ? bias : undefined };
-        const want = direct(x, w, params.bias, p);
-        const ref = depthwiseConv2dRef(x, w, params);
-        expect(ref.shape).toEqual(want.shape);
-        expect(Array.from(ref.data, (v) => v + 0)).toEqual(want.y.map((v) => v + 0));
-        const got = wasm.depthwiseConv2d(x, w, params);
-        expect(got.shape).toEqual(want.shape);
-        expect(Array.from(got.data, (v) => v + 0)).toEqual(want.y.map((v) => v + 0));
-      }),
-      { numRuns: 300 },
-    );
+    fc.assert(fc.property(dwCase, check), { numRuns: 300 });
+  });
+
+  it('3×3 kernels (the register-tiled one- and two-row paths, split rows at stride 2) equal them too', () => {
+    const k3 = fc.constant<[number, number]>([3, 3]);
+    const d = fc.tuple(fc.integer({ min: 1, max: 2 }), fc.constant(1));
+    fc.assert(fc.property(dwCases(k3, d), check), { numRuns: 200 });
   });
 
   it('rejects weights that are not [C][kH][kW] on both backends', () => {

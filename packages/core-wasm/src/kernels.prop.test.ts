@@ -66,6 +66,18 @@ describe('matmul', () => {
       { numRuns: 8 },
     );
   });
+
+  it('equals the reference for 1–3 rows (the streamed GEMV) across its 1024-column blocks and k mod 4 tails', () => {
+    fc.assert(
+      fc.property(
+        matmulCase(dyadic, 3, 11, 2100).filter(({ n }) => n > 1024),
+        ({ m, k, n, a, b }) => {
+          expectClose(wasm.matmul(a, b, m, k, n), matmulRef(a, b, m, k, n), 'C');
+        },
+      ),
+      { numRuns: 12 },
+    );
+  });
 });
 
 /** A conv2d case; `big` makes K = Cin·kH·kW and Hout·Wout cross the GEMM blocks. */
