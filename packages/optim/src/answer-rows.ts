@@ -6,7 +6,7 @@ import { a, z } from '@dnn/core';
  * vector for a vector or a scalar input. Drawn as a matrix (a vector is one row);
  * each member of the union carries its own kind for renderers that match the value.
  */
-export function gridAnswer<C extends z.ZodType>(cell: C, title: string, description: string) {
+export function gridAnswer<C extends z.ZodMiniType>(cell: C, title: string, description: string) {
   return a.field(
     'matrix',
     z.union([

@@ -5,13 +5,14 @@
 import { a, ceil, defineSolver, eq, floor, frac, mul, type Step, s, step, sub, words, z } from '@dnn/core';
 
 const input = s.object({
-  samples: z.number().int().min(1).max(1e9).describe('Number of training samples N.'),
-  batchSize: z.number().int().min(1).max(1e9).describe('Mini-batch size B.'),
-  epochs: z.number().int().min(1).max(1e6).default(1).describe('Number of epochs (passes over the data).'),
+  samples: z.number().check(z.int(), z.minimum(1), z.maximum(1e9), z.describe('Number of training samples N.')),
+  batchSize: z.number().check(z.int(), z.minimum(1), z.maximum(1e9), z.describe('Mini-batch size B.')),
+  epochs: z
+    ._default(z.number().check(z.int(), z.minimum(1), z.maximum(1e6)), 1)
+    .check(z.describe('Number of epochs (passes over the data).')),
   dropLast: z
-    .boolean()
-    .default(false)
-    .describe('Drop the last, incomplete batch (PyTorch DataLoader drop_last=True); default false keeps it.'),
+    ._default(z.boolean(), false)
+    .check(z.describe('Drop the last, incomplete batch (PyTorch DataLoader drop_last=True); default false keeps it.')),
 });
 
 const answer = a.answer({
@@ -19,10 +20,10 @@ const answer = a.answer({
     'Iterations per epoch',
     'Parameter updates (forward + backward passes over a batch) per epoch: ⌈N/B⌉, or ⌊N/B⌋ with dropLast.',
   ),
-  lastBatchSize: a
-    .count('Last batch size', 'Size of the last batch of an epoch; null when dropLast leaves no batch at all.')
-    .nullable(),
-  reason: a.text('Why there is no last batch', 'Why lastBatchSize is null, else null.').nullable(),
+  lastBatchSize: z.nullable(
+    a.count('Last batch size', 'Size of the last batch of an epoch; null when dropLast leaves no batch at all.'),
+  ),
+  reason: z.nullable(a.text('Why there is no last batch', 'Why lastBatchSize is null, else null.')),
   totalIterations: a.count('Total iterations', 'iterationsPerEpoch × epochs.'),
   droppedSamples: a.count('Dropped samples', 'Samples left out of every epoch (dropLast only, else 0).'),
   samplesPerEpoch: a.count(

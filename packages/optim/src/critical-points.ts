@@ -48,15 +48,14 @@ const input = s.object({
     'The function f, e.g. "x^4 - 32*x^2 + y^4 - 18*y^2" (a polynomial or any smooth expression).',
   ),
   variables: z
-    .array(z.string())
-    .max(12)
-    .optional()
-    .describe('The variables, in order (default: those of the expression, alphabetical). At most 12.'),
+    .optional(z.array(z.string()).check(z.maxLength(12)))
+    .check(z.describe('The variables, in order (default: those of the expression, alphabetical). At most 12.')),
   box: z
-    .record(z.string(), z.tuple([z.number(), z.number()]))
-    .optional()
-    .describe(
-      'Search box of the numeric search: name → [lo, hi] (default [−10, 10] for each variable). Unused when the points are found exactly.',
+    .optional(z.record(z.string(), z.tuple([z.number(), z.number()])))
+    .check(
+      z.describe(
+        'Search box of the numeric search: name → [lo, hi] (default [−10, 10] for each variable). Unused when the points are found exactly.',
+      ),
     ),
 });
 
@@ -79,16 +78,16 @@ const answer = a.answer({
     'Complete',
     'True only when every critical point is proven found (a linear gradient system, a separable polynomial solved exactly).',
   ),
-  boundedBelow: a.flag('Bounded below', 'true | false | null when not decided.').nullable(),
-  boundedAbove: a.flag('Bounded above', 'true | false | null when not decided.').nullable(),
+  boundedBelow: z.nullable(a.flag('Bounded below', 'true | false | null when not decided.')),
+  boundedAbove: z.nullable(a.flag('Bounded above', 'true | false | null when not decided.')),
   reason: a.text('Why', 'The witness direction along which f is unbounded, or why it is bounded or undecided.'),
-  globalMinimum: a
-    .map(
+  globalMinimum: z.nullable(
+    a.map(
       a.scalar('Coordinate'),
       'Global minimum',
       'The point of the smallest value when f is bounded below and every critical point is known; null otherwise.',
-    )
-    .nullable(),
+    ),
+  ),
 });
 
 /** The answer of optim/critical-points. */

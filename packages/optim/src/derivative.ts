@@ -39,24 +39,25 @@ const input = s.object({
     'The function f, e.g. "x^4 - 32*x^2 + y^4 - 18*y^2" or "max(w*x, 0)": the expression language (step, sign, σ, ·, ×, −, x² accepted), plus the names of `definitions` and `functions`.',
   ),
   wrt: z
-    .array(z.string())
-    .optional()
-    .describe('Variables to differentiate with respect to (default: every variable, in order of first appearance).'),
+    .optional(z.array(z.string()))
+    .check(
+      z.describe('Variables to differentiate with respect to (default: every variable, in order of first appearance).'),
+    ),
   order: z
-    .union([z.literal(1), z.literal(2)])
-    .default(1)
-    .describe('1 (default): the first partial derivatives; 2: also the Hessian of second derivatives.'),
+    ._default(z.union([z.literal(1), z.literal(2)]), 1)
+    .check(z.describe('1 (default): the first partial derivatives; 2: also the Hessian of second derivatives.')),
   definitions: definitionsField,
   functions: functionsField,
-  at: pointField(
-    'Optional point: a value for every variable; then the derivatives are also evaluated there.',
-  ).optional(),
-  reluDerivative: s
-    .oneOf(
+  at: z.optional(
+    pointField('Optional point: a value for every variable; then the derivatives are also evaluated there.'),
+  ),
+  reluDerivative: z._default(
+    s.oneOf(
       ['step', 'one'],
       'relu′(u): `step` (default) = step(u), 1 when u > 0 else 0; `one` = 1, the simplification some exams state ("assume the gradient of ReLU is 1").',
-    )
-    .default('step'),
+    ),
+    'step',
+  ),
 });
 
 const exprText = a.text('Expression', 'In the expression language (can be pasted back as an expression).');
@@ -64,18 +65,18 @@ const exprText = a.text('Expression', 'In the expression language (can be pasted
 const answer = a.answer({
   derivatives: a.map(exprText, 'Derivatives ∂f/∂x', 'Each variable of `wrt` → ∂f/∂variable, simplified.'),
   latex: a.map(a.text('LaTeX'), 'Derivatives in LaTeX', 'Each variable of `wrt` → ∂f/∂variable in LaTeX.'),
-  hessian: a
-    .field(
+  hessian: z.optional(
+    a.field(
       'list',
       z.array(z.array(z.string())),
       'Hessian (expressions)',
       'Order 2: ∂²f/∂xᵢ∂xⱼ as expression texts, rows and columns in `wrt` order.',
-    )
-    .optional(),
-  values: a
-    .map(a.scalar('Value'), 'Derivatives at the point', 'With `at`: each ∂f/∂variable evaluated there.')
-    .optional(),
-  value: a.scalar('f at the point', 'With `at`: the value of f.').optional(),
+    ),
+  ),
+  values: z.optional(
+    a.map(a.scalar('Value'), 'Derivatives at the point', 'With `at`: each ∂f/∂variable evaluated there.'),
+  ),
+  value: z.optional(a.scalar('f at the point', 'With `at`: the value of f.')),
 });
 
 /** The answer of optim/derivative. */

@@ -11,7 +11,9 @@ import { showVec } from './show.js';
 export const SUM_TOLERANCE = 1e-9;
 
 const distribution = (description: string) =>
-  z.array(z.number().min(0, 'must be a probability, at least 0').max(1)).min(1).max(10_000).describe(description);
+  z
+    .array(z.number().check(z.minimum(0, 'must be a probability, at least 0'), z.maximum(1)))
+    .check(z.minLength(1), z.maxLength(10_000), z.describe(description));
 
 const input = s.object({
   p: distribution('Distribution P: non-negative probabilities summing to 1.'),
@@ -21,17 +23,17 @@ const input = s.object({
 });
 
 const answer = a.answer({
-  value: a
-    .scalar(
+  value: z.nullable(
+    a.scalar(
       'Divergence',
       'KL(P‖Q) or JS(P‖Q) in the unit of `base` (nats, bits or bans); null when undefined (infinite).',
-    )
-    .nullable(),
+    ),
+  ),
   defined: a.flag('Defined', 'False when KL(P‖Q) is infinite because Q is 0 where P is not.'),
-  reason: a.text('Why it is undefined', 'Why the value is undefined, else null.').nullable(),
-  mixture: a.vector('Mixture M', 'js only: the mixture M = (P + Q)/2.').optional(),
-  klPM: a.scalar('KL(P‖M)', 'js only: KL(P‖M), in the unit of `base`.').optional(),
-  klQM: a.scalar('KL(Q‖M)', 'js only: KL(Q‖M), in the unit of `base`.').optional(),
+  reason: z.nullable(a.text('Why it is undefined', 'Why the value is undefined, else null.')),
+  mixture: z.optional(a.vector('Mixture M', 'js only: the mixture M = (P + Q)/2.')),
+  klPM: z.optional(a.scalar('KL(P‖M)', 'js only: KL(P‖M), in the unit of `base`.')),
+  klQM: z.optional(a.scalar('KL(Q‖M)', 'js only: KL(Q‖M), in the unit of `base`.')),
 });
 
 /** The answer of optim/divergence. */

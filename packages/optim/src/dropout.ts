@@ -25,46 +25,56 @@ import { showVec } from './show.js';
 /** 2^d is a finite double up to d = 1023. */
 const MAX_EXPONENT = 1023;
 
-const unitCount = (description: string) => z.number().int().min(0).max(1e9).describe(description);
+const unitCount = (description: string) =>
+  z.number().check(z.int(), z.minimum(0), z.maximum(1e9), z.describe(description));
 
 const input = s.object({
-  units: z.number().int().min(1).max(1e9).describe('Width n of the layer dropout is applied to (its units).'),
+  units: z
+    .number()
+    .check(
+      z.int(),
+      z.minimum(1),
+      z.maximum(1e9),
+      z.describe('Width n of the layer dropout is applied to (its units).'),
+    ),
   p: z
     .number()
-    .min(0, 'must be a probability, at least 0')
-    .lt(1, 'must be below 1 (p = 1 would drop every unit)')
-    .describe('Drop probability p (Keras Dropout(rate), PyTorch nn.Dropout(p)): each unit is zeroed with it.'),
-  variant: s
-    .oneOf(
+    .check(
+      z.minimum(0, 'must be a probability, at least 0'),
+      z.lt(1, 'must be below 1 (p = 1 would drop every unit)'),
+      z.describe('Drop probability p (Keras Dropout(rate), PyTorch nn.Dropout(p)): each unit is zeroed with it.'),
+    ),
+  variant: z._default(
+    s.oneOf(
       ['inverted', 'standard'],
       'inverted (default; PyTorch and Keras): kept units are scaled by 1/(1−p) while training, nothing happens at test time. standard (the original paper): no scaling while training, every output multiplied by (1−p) at test time.',
-    )
-    .default('inverted'),
-  activations: z
-    .array(z.number())
-    .min(1)
-    .optional()
-    .describe('Optional: the layer’s outputs before dropout, one per unit (length `units`).'),
-  mask: z
-    .array(z.union([z.literal(0), z.literal(1)], { error: () => 'must be 0 (dropped) or 1 (kept)' }))
-    .optional()
-    .describe('Optional, with `activations`: the training mask, 1 = kept, 0 = dropped, one per unit.'),
-  training: z
-    .boolean()
-    .optional()
-    .describe(
-      'Optional, with `activations`: false gives the test-time output (dropout off). Without `mask` and without `training: false` only the expectation is computed.',
     ),
-  droppableUnits: unitCount(
-    'Units dropout may remove, over every layer it is applied to, for the sub-network count 2^d. Default: the sum of `layerUnits`, else `units`.',
-  ).optional(),
+    'inverted',
+  ),
+  activations: z
+    .optional(z.array(z.number()).check(z.minLength(1)))
+    .check(z.describe('Optional: the layer’s outputs before dropout, one per unit (length `units`).')),
+  mask: z
+    .optional(z.array(z.union([z.literal(0), z.literal(1)], { error: () => 'must be 0 (dropped) or 1 (kept)' })))
+    .check(z.describe('Optional, with `activations`: the training mask, 1 = kept, 0 = dropped, one per unit.')),
+  training: z
+    .optional(z.boolean())
+    .check(
+      z.describe(
+        'Optional, with `activations`: false gives the test-time output (dropout off). Without `mask` and without `training: false` only the expectation is computed.',
+      ),
+    ),
+  droppableUnits: z.optional(
+    unitCount(
+      'Units dropout may remove, over every layer it is applied to, for the sub-network count 2^d. Default: the sum of `layerUnits`, else `units`.',
+    ),
+  ),
   layerUnits: z
-    .array(z.number().int().min(1).max(1e9))
-    .min(1)
-    .max(1000)
-    .optional()
-    .describe(
-      'Optional: the widths of every layer dropout is applied to (e.g. [2, 2] for two hidden layers of 2). Adds the count of sub-networks that keep exactly n·(1−p) units of each layer.',
+    .optional(z.array(z.number().check(z.int(), z.minimum(1), z.maximum(1e9))).check(z.minLength(1), z.maxLength(1000)))
+    .check(
+      z.describe(
+        'Optional: the widths of every layer dropout is applied to (e.g. [2, 2] for two hidden layers of 2). Adds the count of sub-networks that keep exactly n·(1−p) units of each layer.',
+      ),
     ),
 });
 
@@ -82,36 +92,37 @@ const answer = a.answer({
     'Test-time scale',
     'Factor on every output at test time: 1 for inverted dropout, 1−p for standard (the weights scaled by 1−p).',
   ),
-  output: a
-    .vector(
+  output: z.optional(
+    a.vector(
       'Output',
       'With `activations`: mask·a·trainScale for a training mask, or a·testScale at test time; absent otherwise.',
-    )
-    .optional(),
-  expectedOutput: a
-    .vector(
+    ),
+  ),
+  expectedOutput: z.optional(
+    a.vector(
       'Expected training output',
       'With `activations`: E[output] over the masks while training, (1−p)·trainScale·a — equal to the test-time output in both variants.',
-    )
-    .optional(),
-  subnetworks: a
-    .scalar(
+    ),
+  ),
+  subnetworks: z.nullable(
+    a.scalar(
       'Thinned sub-networks',
       '2^d for d droppable units: each subset of kept units is one sub-network (the empty one included); null beyond 2^1023.',
-    )
-    .nullable(),
-  reason: a.text('Why there is no sub-network count', 'Why `subnetworks` is null, else null.').nullable(),
-  subnetworksAtExpectedSize: a
-    .scalar(
-      'Sub-networks keeping exactly n·(1−p) units per layer',
-      'With `layerUnits`: ∏ C(nₗ, nₗ·(1−p)); null when some nₗ·(1−p) is not a whole number or the count exceeds 2^1023.',
-    )
-    .nullable()
-    .optional(),
+    ),
+  ),
+  reason: z.nullable(a.text('Why there is no sub-network count', 'Why `subnetworks` is null, else null.')),
+  subnetworksAtExpectedSize: z.optional(
+    z.nullable(
+      a.scalar(
+        'Sub-networks keeping exactly n·(1−p) units per layer',
+        'With `layerUnits`: ∏ C(nₗ, nₗ·(1−p)); null when some nₗ·(1−p) is not a whole number or the count exceeds 2^1023.',
+      ),
+    ),
+  ),
   exact: a.record(
     {
       expectedActiveTraining: a.fraction('n·(1−p)', 'As a fraction.'),
-      subnetworks: a.fraction('2^d', 'As a whole number, for d ≤ 1023; else null.').nullable(),
+      subnetworks: z.nullable(a.fraction('2^d', 'As a whole number, for d ≤ 1023; else null.')),
     },
     'Exact values',
     'The expected active count and the sub-network count, exactly.',

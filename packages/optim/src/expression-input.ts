@@ -25,14 +25,13 @@ const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 /** The expression field (grammar of SOLVERS.md). */
 export function expressionField(description: string) {
-  return z.string().max(EXPRESSION_MAX).describe(description);
+  return z.string().check(z.maxLength(EXPRESSION_MAX), z.describe(description));
 }
 
 /** A map variable name → finite number, with at most {@link VARIABLES_MAX} entries and identifier names. */
 export function pointField(description: string) {
-  return z
-    .record(z.string(), z.number())
-    .superRefine((point, ctx) => {
+  return z.record(z.string(), z.number()).check(
+    z.superRefine((point, ctx) => {
       const keys = Object.keys(point);
       if (keys.length > VARIABLES_MAX) {
         ctx.addIssue({ code: 'custom', message: `has ${keys.length} variables; at most ${VARIABLES_MAX} are allowed` });
@@ -51,8 +50,9 @@ export function pointField(description: string) {
           return;
         }
       }
-    })
-    .describe(description);
+    }),
+    z.describe(description),
+  );
 }
 
 /** Parses `source` and checks that every variable of it has a value in `point` (error at `pointPath`). */

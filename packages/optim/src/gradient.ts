@@ -22,10 +22,8 @@ const input = s.object({
   ),
   at: pointField('The point: a value for every variable of the expression, e.g. {"z": 3}.'),
   wrt: z
-    .array(z.string())
-    .max(VARIABLES_MAX)
-    .optional()
-    .describe('Variables to differentiate with respect to (default: every key of `at`, in its order).'),
+    .optional(z.array(z.string()).check(z.maxLength(VARIABLES_MAX)))
+    .check(z.describe('Variables to differentiate with respect to (default: every key of `at`, in its order).')),
 });
 
 /** A node of the answer's computation graph (forward order): @dnn/core's traced {@link GraphNode}. */

@@ -35,10 +35,17 @@ function firstBadCell(input: unknown): string | undefined {
 /** Schema of a {@link Grid} (at most {@link GRID_MAX} rows and columns). */
 export function grid(description: string) {
   return z
-    .union([z.number(), z.array(z.number()).max(GRID_MAX), z.array(z.array(z.number()).max(GRID_MAX)).max(GRID_MAX)], {
-      error: (iss) => firstBadCell(iss.input),
-    })
-    .describe(description);
+    .union(
+      [
+        z.number(),
+        z.array(z.number()).check(z.maxLength(GRID_MAX)),
+        z.array(z.array(z.number()).check(z.maxLength(GRID_MAX))).check(z.maxLength(GRID_MAX)),
+      ],
+      {
+        error: (iss) => firstBadCell(iss.input),
+      },
+    )
+    .check(z.describe(description));
 }
 
 /** A grid in normal form: rows of equal length, plus how the input was shaped. */

@@ -25,7 +25,7 @@ import {
   toFraction,
   variables,
   vec,
-  type z,
+  z,
 } from '@dnn/core';
 import { eigenvalueSteps, symmetricEigen } from './eigen-steps.js';
 import {
@@ -43,49 +43,51 @@ const input = s.object({
   expression: expressionField(
     'A quadratic objective, e.g. "0.5*25x^2 + 16x + 12" or "3q^2 + 2*p*q + p^2" (every term of degree ≤ 2 as written).',
   ),
-  at: pointField(
-    'Optional starting point (a value for every variable); the Hessian’s rows and columns follow its key order.',
-  ).optional(),
+  at: z.optional(
+    pointField(
+      'Optional starting point (a value for every variable); the Hessian’s rows and columns follow its key order.',
+    ),
+  ),
 });
 
 const answer = a.answer({
   hessianEigenvalues: a.vector('Eigenvalues of H', 'Eigenvalues of the (constant) Hessian, ascending.'),
-  optimal: a
-    .scalar(
+  optimal: z.nullable(
+    a.scalar(
       'Optimal learning rate 1/λmax',
       'The step that removes the error along the stiffest direction in one step; null when λmax ≤ 0.',
-    )
-    .nullable(),
-  maxConvergent: a
-    .scalar(
+    ),
+  ),
+  maxConvergent: z.nullable(
+    a.scalar(
       'Largest convergent learning rate 2/λmax',
       'Gradient descent converges for 0 < η < 2/λmax (a supremum: η = 2/λmax oscillates); null when λmax ≤ 0.',
-    )
-    .nullable(),
+    ),
+  ),
   hessian: a.matrix('Hessian H', 'The constant Hessian, rows and columns in the order of `variables`.'),
   variables: a.list(
     a.text('Variable'),
     'Variables',
     'The variables in the Hessian’s order: the keys of `at` when given, else as they appear in f.',
   ),
-  reason: a.text('Why there is no learning rate', 'Why `optimal` and `maxConvergent` are null, else null.').nullable(),
-  minimizer: a
-    .map(
+  reason: z.nullable(a.text('Why there is no learning rate', 'Why `optimal` and `maxConvergent` are null, else null.')),
+  minimizer: z.nullable(
+    a.map(
       a.scalar('x*', 'The minimizer’s coordinate for this variable'),
       'Minimizer x*',
       'The minimizer −H⁻¹·∇f(0) when the Hessian is positive definite, else null.',
-    )
-    .nullable(),
-  exact: a
-    .record(
+    ),
+  ),
+  exact: z.nullable(
+    a.record(
       {
         optimal: a.fraction('Optimal learning rate 1/λmax', 'Exact, as a fraction.'),
         maxConvergent: a.fraction('Largest convergent learning rate 2/λmax', 'Exact, as a fraction.'),
       },
       'Exact rates',
       '`optimal` and `maxConvergent` as fractions when λmax is a short decimal, else null.',
-    )
-    .nullable(),
+    ),
+  ),
 });
 
 /** The answer of optim/learning-rate. */

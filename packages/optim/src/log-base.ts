@@ -7,11 +7,13 @@ export type LogBase = 'e' | 2 | 10;
 /** Schema of a {@link LogBase}, default `"e"`. */
 export function logBaseField(description: string) {
   return z
-    .union([z.literal('e'), z.literal(2), z.literal(10)], {
-      error: (iss) => `must be "e", 2 or 10 (got ${JSON.stringify(iss.input) ?? 'nothing'})`,
-    })
-    .default('e')
-    .describe(description);
+    ._default(
+      z.union([z.literal('e'), z.literal(2), z.literal(10)], {
+        error: (iss) => `must be "e", 2 or 10 (got ${JSON.stringify(iss.input) ?? 'nothing'})`,
+      }),
+      'e',
+    )
+    .check(z.describe(description));
 }
 
 /** ln(base): divide a natural log by it to change base. */

@@ -34,17 +34,18 @@ export const ROW_SUM_TOLERANCE = 1e-6;
 /** The loss options shared by optim/loss and optim/mlp-step, as schema fields. */
 export const lossOptionFields = {
   reduction: z
-    .enum(['mean', 'sum'])
-    .default('mean')
-    .describe(
-      'mean (over samples for cross-entropy and softmax-cross-entropy, over all elements otherwise) or sum; sse and half-sse are sums whatever this says.',
+    ._default(z.enum(['mean', 'sum']), 'mean')
+    .check(
+      z.describe(
+        'mean (over samples for cross-entropy and softmax-cross-entropy, over all elements otherwise) or sum; sse and half-sse are sums whatever this says.',
+      ),
     ),
   logZero: z
-    .number()
-    .max(0)
-    .optional()
-    .describe(
-      'Value used for log(0) (in the chosen base), e.g. -1e9 as some exams allow. Without it, log(0) with a non-zero coefficient is an input error; a log(0) multiplied by a zero target always counts 0.',
+    .optional(z.number().check(z.maximum(0)))
+    .check(
+      z.describe(
+        'Value used for log(0) (in the chosen base), e.g. -1e9 as some exams allow. Without it, log(0) with a non-zero coefficient is an input error; a log(0) multiplied by a zero target always counts 0.',
+      ),
     ),
 };
 

@@ -30,16 +30,14 @@ const answer = a.answer({
     'The reduced loss (sum or mean as `reduction` says; in the unit of `logBase` for the cross-entropies).',
   ),
   gradient: gridAnswer(
-    z.number().nullable(),
+    z.nullable(z.number()),
     '∂L/∂predictions',
     '∂L/∂predictions (∂L/∂logits for softmax-cross-entropy), shaped like the predictions (a scalar gives a 1-vector); null where infinite.',
   ),
-  gradientReason: a.text('Why some gradients are missing', 'Why gradient entries are null, else null.').nullable(),
-  probabilities: gridAnswer(
-    z.number(),
-    'Probabilities',
-    'softmax-cross-entropy only: the softmax of the logits, shaped like them.',
-  ).optional(),
+  gradientReason: z.nullable(a.text('Why some gradients are missing', 'Why gradient entries are null, else null.')),
+  probabilities: z.optional(
+    gridAnswer(z.number(), 'Probabilities', 'softmax-cross-entropy only: the softmax of the logits, shaped like them.'),
+  ),
 });
 
 /** The answer of optim/loss. */

@@ -64,13 +64,15 @@ const STEP_OVERHEAD = 30;
 const SHOWN_ITERATIONS = 5;
 
 const vectorOrScalar = (description: string) =>
-  z.union([z.number(), z.array(z.number()).min(1).max(GRID_MAX)]).describe(description);
+  z
+    .union([z.number(), z.array(z.number()).check(z.minLength(1), z.maxLength(GRID_MAX))])
+    .check(z.describe(description));
 
 const layer = s.object({
   weights: grid(
     'Weight matrix, [out][in] by default (row j holds the weights into unit j); [in][out] with weightLayout "in-out". A number is a 1×1 matrix, a vector one row.',
   ),
-  bias: vectorOrScalar('Bias vector, one per output unit (default: zeros, i.e. no bias).').optional(),
+  bias: z.optional(vectorOrScalar('Bias vector, one per output unit (default: zeros, i.e. no bias).')),
   activation: s.oneOf(
     ACTIVATIONS,
     'Activation: linear, relu, tanh, sigmoid, softmax, or step (1 for z ≥ 0, else 0; zero gradient).',
@@ -80,69 +82,81 @@ const layer = s.object({
 /** One layer's optimizer buffer in `initialState`: the shapes of its weights and bias. */
 const layerBuffer = s.object({
   weights: grid('One value per weight, in the layout of the layer’s weights.'),
-  bias: vectorOrScalar('One value per bias (leave out for a layer without bias).').optional(),
+  bias: z.optional(vectorOrScalar('One value per bias (leave out for a layer without bias).')),
 });
 
 const input = s.object({
-  layers: z.array(layer).min(1).max(MAX_LAYERS).describe('The layers, input side first.'),
-  weightLayout: s
-    .oneOf(
+  layers: z.array(layer).check(z.minLength(1), z.maxLength(MAX_LAYERS), z.describe('The layers, input side first.')),
+  weightLayout: z.optional(
+    s.oneOf(
       ['out-in', 'in-out'],
       'How weights are given: out-in (default) weights[j][i] connects input i to unit j, as PyTorch; in-out weights[i][j], the exams’ w_ij from i to j (as Keras). Answers use the same layout.',
-    )
-    .optional(),
+    ),
+  ),
   input: vectorOrScalar('The input vector x (a^(0)).'),
-  target: vectorOrScalar(
-    'The target t for the network output; leave it out for a forward pass only (no loss, gradients or update).',
-  ).optional(),
-  loss: s
-    .oneOf(LOSS_KINDS, 'Loss on the output (kinds as optim/loss); softmax-cross-entropy treats the output as logits.')
-    .optional(),
+  target: z.optional(
+    vectorOrScalar(
+      'The target t for the network output; leave it out for a forward pass only (no loss, gradients or update).',
+    ),
+  ),
+  loss: z.optional(
+    s.oneOf(LOSS_KINDS, 'Loss on the output (kinds as optim/loss); softmax-cross-entropy treats the output as logits.'),
+  ),
   reduction: lossOptionFields.reduction,
   logBase: logBaseField('Base of the logarithm for the cross-entropies: "e" (default), 2 or 10.'),
   logZero: lossOptionFields.logZero,
-  lr: z.number().gt(0).max(1e6).optional().describe('Learning rate η (> 0); an optimizer object’s own lr wins.'),
+  lr: z
+    .optional(z.number().check(z.gt(0), z.maximum(1e6)))
+    .check(z.describe('Learning rate η (> 0); an optimizer object’s own lr wins.')),
   optimizer: z
-    .union([s.oneOf(OPTIMIZERS, 'An update rule with its default options.'), optimizerOptions], {
-      error: (iss) => optimizerIssue(iss.input),
-    })
-    .default('sgd')
-    .describe('"sgd" (default), another optimizer name, or an optim/step option object (its own lr, if given, wins).'),
-  steps: z
-    .number()
-    .int()
-    .min(1)
-    .optional()
-    .describe(
-      'Optimizer steps on the same sample (default 1; at most 10⁴, and steps × (parameters + 30) at most 5·10⁵), the optimizer state carried between them.',
+    ._default(
+      z.union([s.oneOf(OPTIMIZERS, 'An update rule with its default options.'), optimizerOptions], {
+        error: (iss) => optimizerIssue(iss.input),
+      }),
+      'sgd',
+    )
+    .check(
+      z.describe(
+        '"sgd" (default), another optimizer name, or an optim/step option object (its own lr, if given, wins).',
+      ),
     ),
-  initialState: initialStateSchema(
-    (description) => z.array(layerBuffer).max(MAX_LAYERS).describe(`${description} — one {weights, bias} per layer`),
-    'per layer',
-  )
-    .optional()
-    .describe(
-      'The optimizer state to start from (default: zero buffers, t = 0), e.g. the `finalState` of an earlier run or an exam’s velocity from the update t − 1 → t; fields as optim/step, each a list with one {weights, bias} per layer.',
+  steps: z
+    .optional(z.number().check(z.int(), z.minimum(1)))
+    .check(
+      z.describe(
+        'Optimizer steps on the same sample (default 1; at most 10⁴, and steps × (parameters + 30) at most 5·10⁵), the optimizer state carried between them.',
+      ),
+    ),
+  initialState: z
+    .optional(
+      initialStateSchema(
+        (description) =>
+          z
+            .array(layerBuffer)
+            .check(z.maxLength(MAX_LAYERS), z.describe(`${description} — one {weights, bias} per layer`)),
+        'per layer',
+      ),
+    )
+    .check(
+      z.describe(
+        'The optimizer state to start from (default: zero buffers, t = 0), e.g. the `finalState` of an earlier run or an exam’s velocity from the update t − 1 → t; fields as optim/step, each a list with one {weights, bias} per layer.',
+      ),
     ),
   dropoutMasks: z
-    .array(z.array(z.number()).max(GRID_MAX).nullable())
-    .max(MAX_LAYERS)
-    .optional()
-    .describe(
-      'One 0/1 vector per layer (null for none), applied to that layer’s output without rescaling; dropped units pass no gradient.',
+    .optional(z.array(z.nullable(z.array(z.number()).check(z.maxLength(GRID_MAX)))).check(z.maxLength(MAX_LAYERS)))
+    .check(
+      z.describe(
+        'One 0/1 vector per layer (null for none), applied to that layer’s output without rescaling; dropped units pass no gradient.',
+      ),
     ),
   reluGradAtZero: z
-    .number()
-    .min(0)
-    .max(1)
-    .default(0)
-    .describe('ReLU′(0): 0 (default, PyTorch and TF), or e.g. 1 or 0.5.'),
+    ._default(z.number().check(z.minimum(0), z.maximum(1)), 0)
+    .check(z.describe('ReLU′(0): 0 (default, PyTorch and TF), or e.g. 1 or 0.5.')),
   l2: z
-    .number()
-    .min(0)
-    .max(1e6)
-    .default(0)
-    .describe('λ of an L2 penalty λ·Σw² on the weights (not the biases) added to the loss; its gradient is 2λw.'),
+    ._default(z.number().check(z.minimum(0), z.maximum(1e6)), 0)
+    .check(
+      z.describe('λ of an L2 penalty λ·Σw² on the weights (not the biases) added to the loss; its gradient is 2λw.'),
+    ),
 });
 
 type Input = z.output<typeof input>;
@@ -192,38 +206,38 @@ const answer = a.answer({
     'Activations',
     'a^(l) = mask ∘ f(z^(l)), one entry per layer (the input excluded); the last is the network output.',
   ),
-  loss: a.scalar('Loss L', 'The loss: data loss + L2 penalty (absent for a forward pass only).').optional(),
-  dataLoss: a.scalar('Data loss', 'The loss of the output against the target, without the penalty.').optional(),
-  penalty: a.scalar('L2 penalty', 'λ·Σw² over the weights, biases excluded (0 without l2).').optional(),
-  deltas: perLayer('δ', 'Deltas δ = ∂L/∂z', 'δ^(l) = ∂L/∂z^(l), one entry per layer.').optional(),
-  gradients: gradientTable('∂L/∂W and ∂L/∂b of the first step, one row per layer, input side first.').optional(),
-  updated: a
-    .network(
+  loss: z.optional(a.scalar('Loss L', 'The loss: data loss + L2 penalty (absent for a forward pass only).')),
+  dataLoss: z.optional(a.scalar('Data loss', 'The loss of the output against the target, without the penalty.')),
+  penalty: z.optional(a.scalar('L2 penalty', 'λ·Σw² over the weights, biases excluded (0 without l2).')),
+  deltas: z.optional(perLayer('δ', 'Deltas δ = ∂L/∂z', 'δ^(l) = ∂L/∂z^(l), one entry per layer.')),
+  gradients: z.optional(gradientTable('∂L/∂W and ∂L/∂b of the first step, one row per layer, input side first.')),
+  updated: z.optional(
+    a.network(
       'Updated weights and biases',
       'Every layer’s weights (in the input’s layout) and biases after the last optimizer step (bias [] for a layer given without bias).',
-    )
-    .optional(),
-  optimizerState: a
-    .table(
+    ),
+  ),
+  optimizerState: z.optional(
+    a.table(
       a.answer({
         weights: a.map(a.matrix('Buffer', 'One value per weight, in the layout of the weights'), 'Weight buffers'),
         bias: a.map(a.vector('Buffer', 'One value per bias ([] without bias)'), 'Bias buffers'),
       }),
       'Optimizer state',
       'The optimizer’s buffers after the last step, by name (e.g. Adam’s m and v), one row per layer; absent for sgd.',
-    )
-    .optional(),
-  trajectory: a
-    .trajectory(
+    ),
+  ),
+  trajectory: z.optional(
+    a.trajectory(
       trajectoryEntry,
       'Trajectory',
       'One entry per update: the loss and gradients before it, the parameters after.',
       {
         columns: ['step', 'loss', 'output', 'gradients', 'updated'],
       },
-    )
-    .optional(),
-  finalState: finalStateAnswer(a.network, 'per layer').optional(),
+    ),
+  ),
+  finalState: z.optional(finalStateAnswer(a.network, 'per layer')),
 });
 
 /** The answer of optim/mlp-step. */

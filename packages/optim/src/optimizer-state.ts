@@ -55,21 +55,17 @@ const FIELD_TEXT: Record<StateField, string> = {
  * The zod object of an initial state whose buffers have the schema `buffer(description)`
  * (a name → number map for optim/step, a per-layer list for optim/mlp-step). Every field is optional.
  */
-export function initialStateSchema<B extends z.ZodType>(buffer: (description: string) => B, per: string) {
+export function initialStateSchema<B extends z.ZodMiniType>(buffer: (description: string) => B, per: string) {
   const fields = Object.fromEntries(
     STATE_FIELDS.map((f) => [
       f,
-      buffer(`${FIELD_TEXT[f]}, ${per} (default: 0${f === 'stepSizes' ? ' → stepInit' : ''}).`).optional(),
+      z.optional(buffer(`${FIELD_TEXT[f]}, ${per} (default: 0${f === 'stepSizes' ? ' → stepInit' : ''}).`)),
     ]),
-  ) as Record<StateField, z.ZodOptional<B>>;
+  ) as Record<StateField, z.ZodMiniOptional<B>>;
   return s.object({
     t: z
-      .number()
-      .int()
-      .min(0)
-      .max(1e9)
-      .optional()
-      .describe('Steps already taken (adam/adamw bias correction uses t + 1 for the next step; default 0).'),
+      .optional(z.number().check(z.int(), z.minimum(0), z.maximum(1e9)))
+      .check(z.describe('Steps already taken (adam/adamw bias correction uses t + 1 for the next step; default 0).')),
     ...fields,
   });
 }
@@ -78,11 +74,14 @@ export function initialStateSchema<B extends z.ZodType>(buffer: (description: st
  * The answer field `finalState`: the state after a run in the format of `initialState`, each buffer built by
  * `buffer(title, description)` (a name → number map for optim/step, a per-layer network for optim/mlp-step).
  */
-export function finalStateAnswer<B extends z.ZodType>(buffer: (title: string, description: string) => B, per: string) {
-  const field = (title: string, description: string) => buffer(title, `${description}, ${per}.`).optional();
+export function finalStateAnswer<B extends z.ZodMiniType>(
+  buffer: (title: string, description: string) => B,
+  per: string,
+) {
+  const field = (title: string, description: string) => z.optional(buffer(title, `${description}, ${per}.`));
   return a.record(
     {
-      t: a.count('Steps taken t', 'Adam/AdamW: the step count after the run (bias correction).').optional(),
+      t: z.optional(a.count('Steps taken t', 'Adam/AdamW: the step count after the run (bias correction).')),
       velocity: field('Velocity v', 'Momentum/Nesterov velocity (in the chosen momentumForm)'),
       m: field('First moment m', 'Adam/AdamW first moment'),
       v: field('Second moment v', 'Adam/AdamW second moment, or RMSprop’s mean square'),

@@ -31,8 +31,8 @@ export type OptimizerName = (typeof OPTIMIZERS)[number];
 /** Parameter name → number (parameters, gradients, or one buffer). */
 export type ParamMap = Record<string, number>;
 
-const rate = z.number().gt(0).max(1e6);
-const decayBelowOne = z.number().min(0).lt(1);
+const rate = z.number().check(z.gt(0), z.maximum(1e6));
+const decayBelowOne = z.number().check(z.minimum(0), z.lt(1));
 
 /**
  * The zod fields of an optimizer option object (catalog `optim/step`), with the
@@ -40,68 +40,93 @@ const decayBelowOne = z.number().min(0).lt(1);
  * `optim/mlp-step` falls back to its own `lr`. Spread into an `s.object(...)`.
  */
 export const optimizerFields = {
-  optimizer: s
-    .oneOf(OPTIMIZERS, 'Update rule: sgd, momentum, nesterov, adagrad, rmsprop, adam, adamw or rprop.')
-    .default('sgd'),
-  lr: rate.optional().describe('Learning rate η (> 0). For rprop it is also the default initial step size.'),
+  optimizer: z._default(
+    s.oneOf(OPTIMIZERS, 'Update rule: sgd, momentum, nesterov, adagrad, rmsprop, adam, adamw or rprop.'),
+    'sgd',
+  ),
+  lr: z.optional(rate).check(z.describe('Learning rate η (> 0). For rprop it is also the default initial step size.')),
   momentum: s.when(
-    decayBelowOne
-      .optional()
-      .describe('Momentum coefficient μ in [0, 1); required for momentum and nesterov, used by nothing else.'),
+    z
+      .optional(decayBelowOne)
+      .check(z.describe('Momentum coefficient μ in [0, 1); required for momentum and nesterov, used by nothing else.')),
     { optimizer: ['momentum', 'nesterov'] },
   ),
   momentumForm: s.when(
-    s
-      .oneOf(
+    z._default(
+      s.oneOf(
         ['pytorch', 'classic'],
         'momentum/nesterov buffer: pytorch v = μv + g, θ −= lr·v (default); classic v = μv − lr·g, θ += v.',
-      )
-      .default('pytorch'),
+      ),
+      'pytorch',
+    ),
     { optimizer: ['momentum', 'nesterov'] },
   ),
-  beta1: s.when(decayBelowOne.default(0.9).describe('Adam/AdamW decay rate β₁ of the first moment m.'), {
+  beta1: s.when(z._default(decayBelowOne, 0.9).check(z.describe('Adam/AdamW decay rate β₁ of the first moment m.')), {
     optimizer: ['adam', 'adamw'],
   }),
-  beta2: s.when(decayBelowOne.default(0.999).describe('Adam/AdamW decay rate β₂ of the second moment v.'), {
-    optimizer: ['adam', 'adamw'],
-  }),
-  eps: s.when(z.number().min(0).max(1).default(1e-8).describe('ε added to the root in the denominator (≥ 0).'), {
-    optimizer: ['adagrad', 'rmsprop', 'adam', 'adamw'],
-  }),
+  beta2: s.when(
+    z._default(decayBelowOne, 0.999).check(z.describe('Adam/AdamW decay rate β₂ of the second moment v.')),
+    {
+      optimizer: ['adam', 'adamw'],
+    },
+  ),
+  eps: s.when(
+    z
+      ._default(z.number().check(z.minimum(0), z.maximum(1)), 1e-8)
+      .check(z.describe('ε added to the root in the denominator (≥ 0).')),
+    {
+      optimizer: ['adagrad', 'rmsprop', 'adam', 'adamw'],
+    },
+  ),
   alpha: s.when(
-    decayBelowOne.default(0.99).describe('RMSprop decay α of the squared-gradient average (Keras calls it rho).'),
+    z
+      ._default(decayBelowOne, 0.99)
+      .check(z.describe('RMSprop decay α of the squared-gradient average (Keras calls it rho).')),
     { optimizer: ['rmsprop'] },
   ),
   weightDecay: z
-    .number()
-    .min(0)
-    .max(1e6)
-    .default(0)
-    .describe('Weight decay: L2 added to the gradient (g + wd·θ), except adamw, where θ −= lr·wd·θ (decoupled).'),
+    ._default(z.number().check(z.minimum(0), z.maximum(1e6)), 0)
+    .check(
+      z.describe('Weight decay: L2 added to the gradient (g + wd·θ), except adamw, where θ −= lr·wd·θ (decoupled).'),
+    ),
   biasCorrection: s.when(
     z
-      .boolean()
-      .default(true)
-      .describe('Adam/AdamW: divide m and v by 1 − βᵗ (true, default) or use them as they are (false).'),
+      ._default(z.boolean(), true)
+      .check(z.describe('Adam/AdamW: divide m and v by 1 − βᵗ (true, default) or use them as they are (false).')),
     { optimizer: ['adam', 'adamw'] },
   ),
   epsPlacement: s.when(
-    s
-      .oneOf(['outside', 'inside'], 'Where ε goes: outside √v̂ + ε (default, PyTorch/Keras) or inside √(v̂ + ε).')
-      .default('outside'),
+    z._default(
+      s.oneOf(['outside', 'inside'], 'Where ε goes: outside √v̂ + ε (default, PyTorch/Keras) or inside √(v̂ + ε).'),
+      'outside',
+    ),
     { optimizer: ['adagrad', 'rmsprop', 'adam', 'adamw'] },
   ),
-  etaPlus: s.when(z.number().gt(1).max(1e3).default(1.2).describe('Rprop growth factor η⁺ (> 1).'), {
+  etaPlus: s.when(
+    z._default(z.number().check(z.gt(1), z.maximum(1e3)), 1.2).check(z.describe('Rprop growth factor η⁺ (> 1).')),
+    {
+      optimizer: ['rprop'],
+    },
+  ),
+  etaMinus: s.when(
+    z._default(z.number().check(z.gt(0), z.lt(1)), 0.5).check(z.describe('Rprop shrink factor η⁻ in (0, 1).')),
+    {
+      optimizer: ['rprop'],
+    },
+  ),
+  stepInit: s.when(z.optional(rate).check(z.describe('Rprop initial step size (default: lr).')), {
     optimizer: ['rprop'],
   }),
-  etaMinus: s.when(z.number().gt(0).lt(1).default(0.5).describe('Rprop shrink factor η⁻ in (0, 1).'), {
-    optimizer: ['rprop'],
-  }),
-  stepInit: s.when(rate.optional().describe('Rprop initial step size (default: lr).'), { optimizer: ['rprop'] }),
-  stepMin: s.when(z.number().min(0).max(1e6).default(1e-6).describe('Rprop smallest step size.'), {
-    optimizer: ['rprop'],
-  }),
-  stepMax: s.when(z.number().gt(0).max(1e9).default(50).describe('Rprop largest step size.'), { optimizer: ['rprop'] }),
+  stepMin: s.when(
+    z._default(z.number().check(z.minimum(0), z.maximum(1e6)), 1e-6).check(z.describe('Rprop smallest step size.')),
+    {
+      optimizer: ['rprop'],
+    },
+  ),
+  stepMax: s.when(
+    z._default(z.number().check(z.gt(0), z.maximum(1e9)), 50).check(z.describe('Rprop largest step size.')),
+    { optimizer: ['rprop'] },
+  ),
 };
 
 /** The optimizer option object on its own (a strict object; `lr` optional). */

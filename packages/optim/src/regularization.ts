@@ -27,66 +27,73 @@ import {
 } from '@dnn/core';
 import { assertFinite, SHOW_MAX, showVec } from './show.js';
 
-const vector = (description: string) => z.array(z.number()).min(1).optional().describe(description);
+const vector = (description: string) =>
+  z.optional(z.array(z.number()).check(z.minLength(1))).check(z.describe(description));
 
 const input = s.object({
   kind: s.oneOf(
     ['l1', 'l2'],
     'l1: penalty α‖θ‖₁ = α·Σ|θᵢ|; l2: penalty (α/2)‖θ‖² (or α‖θ‖² with penaltyForm "full-l2").',
   ),
-  alpha: z.number().min(0, 'must be at least 0').describe('Regularisation strength α ≥ 0.'),
+  alpha: z.number().check(z.minimum(0, 'must be at least 0'), z.describe('Regularisation strength α ≥ 0.')),
   hessianDiagonal: z
-    .array(z.number().gt(0, 'must be positive (the quadratic must have a minimum)'))
-    .min(1)
-    .optional()
-    .describe('Quadratic view: the Hessian’s diagonal H (positive numbers), one per weight.'),
+    .optional(
+      z.array(z.number().check(z.gt(0, 'must be positive (the quadratic must have a minimum)'))).check(z.minLength(1)),
+    )
+    .check(z.describe('Quadratic view: the Hessian’s diagonal H (positive numbers), one per weight.')),
   optimum: vector('Quadratic view: θ*, the unregularised minimiser, one per weight.'),
-  quadraticForm: s
-    .oneOf(
+  quadraticForm: z._default(
+    s.oneOf(
       ['half', 'full'],
       'Quadratic view. half (default; Goodfellow et al.): J = ½·Σ Hᵢ(θᵢ − θ*ᵢ)² + penalty; full: J = Σ Hᵢ(θᵢ − θ*ᵢ)² + penalty (no ½), which halves the effect of α.',
-    )
-    .default('half'),
-  penaltyForm: s
-    .oneOf(['alpha', 'full-l2'], 'alpha (default): α‖θ‖₁ or (α/2)‖θ‖²; full-l2: α‖θ‖² (L2 only).')
-    .default('alpha'),
+    ),
+    'half',
+  ),
+  penaltyForm: z._default(
+    s.oneOf(['alpha', 'full-l2'], 'alpha (default): α‖θ‖₁ or (α/2)‖θ‖²; full-l2: α‖θ‖² (L2 only).'),
+    'alpha',
+  ),
   weights: vector('Step view: the current weights w.'),
   gradient: vector('Step view: the gradient of the unregularised loss at w, one per weight.'),
-  lr: z.number().gt(0, 'must be positive').optional().describe('Step view: learning rate η > 0.'),
+  lr: z.optional(z.number().check(z.gt(0, 'must be positive'))).check(z.describe('Step view: learning rate η > 0.')),
 });
 
 type Input = z.output<typeof input>;
 
 const answer = a.answer({
-  solution: a.vector('Regularised minimiser θ̃', 'Quadratic view: the minimiser of the penalised objective.').optional(),
-  zeroed: a
-    .list(a.count('Index', '0-based'), 'Weights set to 0', 'Quadratic view: 0-based indices where θ̃ᵢ is exactly 0.')
-    .optional(),
-  threshold: a
-    .vector(
-      'α that zeroes each weight',
-      'Quadratic view, L1: per weight, the α at and above which θ̃ᵢ = 0 (Hᵢ|θ*ᵢ|, or 2Hᵢ|θ*ᵢ| with quadraticForm "full"); null for L2, which only shrinks.',
-    )
-    .nullable()
-    .optional(),
-  zeroAllAlpha: a
-    .scalar('Smallest α that zeroes every weight', 'Quadratic view, L1: the largest threshold; null for L2.')
-    .nullable()
-    .optional(),
-  formulas: a
-    .record(
+  solution: z.optional(
+    a.vector('Regularised minimiser θ̃', 'Quadratic view: the minimiser of the penalised objective.'),
+  ),
+  zeroed: z.optional(
+    a.list(a.count('Index', '0-based'), 'Weights set to 0', 'Quadratic view: 0-based indices where θ̃ᵢ is exactly 0.'),
+  ),
+  threshold: z.optional(
+    z.nullable(
+      a.vector(
+        'α that zeroes each weight',
+        'Quadratic view, L1: per weight, the α at and above which θ̃ᵢ = 0 (Hᵢ|θ*ᵢ|, or 2Hᵢ|θ*ᵢ| with quadraticForm "full"); null for L2, which only shrinks.',
+      ),
+    ),
+  ),
+  zeroAllAlpha: z.optional(
+    z.nullable(
+      a.scalar('Smallest α that zeroes every weight', 'Quadratic view, L1: the largest threshold; null for L2.'),
+    ),
+  ),
+  formulas: z.optional(
+    a.record(
       {
         solution: a.text('θ̃ᵢ', 'The closed form for this kind and these forms.'),
         threshold: a.text('Zeroing condition', 'L1: the condition on α for θ̃ᵢ = 0; L2: why there is none.'),
       },
       'Closed forms',
       'Quadratic view: the formulas in Hᵢ, θ*ᵢ and α for the chosen forms.',
-    )
-    .optional(),
-  updated: a.vector('Updated weights', 'Step view: w − η·(g + penalty gradient).').optional(),
-  penaltyGradient: a
-    .vector('Penalty gradient', 'Step view: L1 α·sign(w) with sign(0) = 0; L2 α·w (2α·w with penaltyForm "full-l2").')
-    .optional(),
+    ),
+  ),
+  updated: z.optional(a.vector('Updated weights', 'Step view: w − η·(g + penalty gradient).')),
+  penaltyGradient: z.optional(
+    a.vector('Penalty gradient', 'Step view: L1 α·sign(w) with sign(0) = 0; L2 α·w (2α·w with penaltyForm "full-l2").'),
+  ),
 });
 
 /** The answer of optim/regularization. */

@@ -11,11 +11,8 @@ import { softmaxSteps } from './loss-functions.js';
 const input = s.object({
   logits: grid('Logits z: a vector, or a matrix whose rows are softmaxed one by one.'),
   temperature: z
-    .number()
-    .gt(0)
-    .max(1e300)
-    .default(1)
-    .describe('Temperature T > 0: softmax(z/T). Large T flattens the distribution, small T sharpens it.'),
+    ._default(z.number().check(z.gt(0), z.maximum(1e300)), 1)
+    .check(z.describe('Temperature T > 0: softmax(z/T). Large T flattens the distribution, small T sharpens it.')),
 });
 
 const answer = a.answer({

@@ -54,33 +54,40 @@ import { paramUpdateSteps, ruleSteps } from './update-steps.js';
 const input = s.object({
   ...optimizerFields,
   optimizer: s.oneOf(OPTIMIZERS, 'Update rule: sgd, momentum, nesterov, adagrad, rmsprop, adam, adamw or rprop.'),
-  lr: z.number().describe('Learning rate η (> 0; required). For rprop it is also the default initial step size.'),
-  params: pointField('Parameter name → initial value, e.g. {"w1": 1.5, "w2": -2}.'),
-  objective: expressionField(
-    'The objective in the parameter names, e.g. "3w1^2 + 1.5w2^3" (give this or `gradients`).',
-  ).optional(),
-  gradients: pointField('Parameter name → gradient, for a single step without an objective.').optional(),
-  steps: z
+  lr: z
     .number()
-    .int()
-    .min(1)
-    .optional()
-    .describe('Number of optimizer steps (default 1, at most 10⁴); with untilConverged, the most steps to take.'),
-  initialState: initialStateSchema((description) => pointField(`Parameter name → ${description}`), 'one per parameter')
-    .optional()
-    .describe(
-      'The optimizer state to start from (default: zero buffers, t = 0), e.g. the `finalState` of an earlier run or an exam’s “velocity at t − 1”. Give only the fields of the chosen optimizer: velocity (momentum, nesterov), m, v and t (adam, adamw), v (rmsprop), accumulator (adagrad), stepSizes and prevGrads (rprop).',
+    .check(z.describe('Learning rate η (> 0; required). For rprop it is also the default initial step size.')),
+  params: pointField('Parameter name → initial value, e.g. {"w1": 1.5, "w2": -2}.'),
+  objective: z.optional(
+    expressionField('The objective in the parameter names, e.g. "3w1^2 + 1.5w2^3" (give this or `gradients`).'),
+  ),
+  gradients: z.optional(pointField('Parameter name → gradient, for a single step without an objective.')),
+  steps: z
+    .optional(z.number().check(z.int(), z.minimum(1)))
+    .check(
+      z.describe('Number of optimizer steps (default 1, at most 10⁴); with untilConverged, the most steps to take.'),
+    ),
+  initialState: z
+    .optional(initialStateSchema((description) => pointField(`Parameter name → ${description}`), 'one per parameter'))
+    .check(
+      z.describe(
+        'The optimizer state to start from (default: zero buffers, t = 0), e.g. the `finalState` of an earlier run or an exam’s “velocity at t − 1”. Give only the fields of the chosen optimizer: velocity (momentum, nesterov), m, v and t (adam, adamw), v (rmsprop), accumulator (adagrad), stepSizes and prevGrads (rprop).',
+      ),
     ),
   untilConverged: z
-    .boolean()
-    .default(false)
-    .describe('Run until ‖Δθ‖ < tolerance (or 10⁴ steps, or `steps` when given) instead of a fixed number of steps.'),
+    ._default(z.boolean(), false)
+    .check(
+      z.describe(
+        'Run until ‖Δθ‖ < tolerance (or 10⁴ steps, or `steps` when given) instead of a fixed number of steps.',
+      ),
+    ),
   tolerance: z
-    .number()
-    .gt(0)
-    .max(1e6)
-    .default(1e-9)
-    .describe('untilConverged: stop after the first step whose update has Euclidean norm below this (default 1e-9).'),
+    ._default(z.number().check(z.gt(0), z.maximum(1e6)), 1e-9)
+    .check(
+      z.describe(
+        'untilConverged: stop after the first step whose update has Euclidean norm below this (default 1e-9).',
+      ),
+    ),
 });
 
 /** Parameter name → number. */
@@ -90,20 +97,21 @@ const byParam = (title: string, description: string) =>
 const entry = a.answer({
   step: a.count('Step', '0 is the start; k is after k optimizer steps.'),
   params: byParam('Parameters θ', 'The parameters after this step (entry 0: the initial values).'),
-  grads: byParam(
-    'Gradient ∂f/∂θ',
-    'The gradient at this entry’s parameters (null after the last step when only `gradients` were given, or when the objective or its gradient is undefined at the final point).',
-  ).nullable(),
+  grads: z.nullable(
+    byParam(
+      'Gradient ∂f/∂θ',
+      'The gradient at this entry’s parameters (null after the last step when only `gradients` were given, or when the objective or its gradient is undefined at the final point).',
+    ),
+  ),
   state: a.map(
     byParam('Buffer', 'One value per parameter'),
     'Optimizer state',
     'The optimizer’s buffers after this step, by name (entry 0: the initial, zero buffers): `v` (momentum, nesterov: velocity; rmsprop: mean square; adam: second moment), `m` (adam first moment), `G` (adagrad sum of squares), `prevGrad` and `stepSize` (rprop); empty for sgd.',
   ),
-  update: byParam(
-    'Update Δθ',
-    'Δθ of the step that led here, added to the parameters (null for the start).',
-  ).nullable(),
-  value: a.scalar('Objective f', 'The objective at this entry’s parameters (null without an objective).').nullable(),
+  update: z.nullable(
+    byParam('Update Δθ', 'Δθ of the step that led here, added to the parameters (null for the start).'),
+  ),
+  value: z.nullable(a.scalar('Objective f', 'The objective at this entry’s parameters (null without an objective).')),
 });
 
 const finalState = finalStateAnswer(byParam, 'one per parameter');
@@ -114,9 +122,9 @@ const answer = a.answer({
   }),
   final: byParam('Final parameters', 'The parameters after the last step.'),
   finalState,
-  converged: a
-    .flag('Converged', 'untilConverged only: true when the last update had norm below the tolerance.')
-    .optional(),
+  converged: z.optional(
+    a.flag('Converged', 'untilConverged only: true when the last update had norm below the tolerance.'),
+  ),
 });
 
 /** One entry of the trajectory: entry 0 is the start. */

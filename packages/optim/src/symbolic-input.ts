@@ -40,19 +40,20 @@ function checkName(name: string, path: string, what: string): void {
 
 /** The `definitions` field. */
 export const definitionsField = z
-  .record(z.string(), z.string().max(EXPRESSION_MAX))
-  .optional()
-  .describe(
-    'Named sub-expressions, in order: name → expression, e.g. {"r": "relu(w1*x)", "H": "x + r"}. A definition may use earlier ones and the expression may use them all; derivatives keep the names and go through them by the chain rule.',
+  .optional(z.record(z.string(), z.string().check(z.maxLength(EXPRESSION_MAX))))
+  .check(
+    z.describe(
+      'Named sub-expressions, in order: name → expression, e.g. {"r": "relu(w1*x)", "H": "x + r"}. A definition may use earlier ones and the expression may use them all; derivatives keep the names and go through them by the chain rule.',
+    ),
   );
 
 /** The `functions` field. */
 export const functionsField = z
-  .array(z.string())
-  .max(DEFINITIONS_MAX)
-  .optional()
-  .describe(
-    'Names of abstract functions of one argument, e.g. ["R"]: R(u) differentiates to R\'(u)*u\' (the derivative is written with a prime). They have no value, so `at` cannot be used with them.',
+  .optional(z.array(z.string()).check(z.maxLength(DEFINITIONS_MAX)))
+  .check(
+    z.describe(
+      'Names of abstract functions of one argument, e.g. ["R"]: R(u) differentiates to R\'(u)*u\' (the derivative is written with a prime). They have no value, so `at` cannot be used with them.',
+    ),
   );
 
 /** A parsed symbolic problem. */
