@@ -3,6 +3,7 @@
 //! an optional ReLU. 1×1 / stride 1 / no padding skips im2col entirely.
 use crate::gemm::{gemm_packed, matmul_impl, packed_len, KC, MR, NC, NR};
 use crate::simd::{ld, st};
+use crate::window::{copy_padded, padded_len};
 use core::arch::wasm32::*;
 
 struct Geom {
@@ -122,11 +123,9 @@ pub unsafe extern "C" fn conv2d(
     let direct = kh == 1 && kw == 1 && sh == 1 && sw == 1 && pt == 0 && pl == 0 && oh == h && ow == w;
     // Each image is first copied into a zero-padded plane set (the padding, plus 16 spare columns on the right), so
     // every tap of every output is in range and the packing copies whole 8-output panels with vector loads: the
-    // scalar, bounds-checked path is left only for panels that straddle two output rows. This is XNNPACK's way of
-    // making padding free in its indirect convolution (src/indirection.c points padded taps at a zero buffer), here
-    // applied to implicit im2col packing.
-    let hp = (h + pt).max((oh - 1) * sh + (kh - 1) * dh + 1);
-    let wp = (w + pl).max((ow - 1) * sw + (kw - 1) * dw + 1) + 16;
+    // scalar, bounds-checked path is left only for panels that straddle two output rows (window.rs: copy_padded).
+    let hp = padded_len(h, pt, oh, sh, kh, dh);
+    let wp = padded_len(w, pl, ow, sw, kw, dw) + 16;
     let g = Geom { h: hp, w: wp, kh, kw, sw, dh, dw };
     let mut iy0: Vec<i32> = Vec::with_capacity(nn);
     let mut ix0: Vec<i32> = Vec::with_capacity(nn);
@@ -159,9 +158,7 @@ pub unsafe extern "C" fn conv2d(
         } else {
             let xp = padded.as_mut_ptr();
             for ci in 0..c {
-                for r in 0..h {
-                    core::ptr::copy_nonoverlapping(xi.add((ci * h + r) * w), xp.add((ci * hp + r + pt) * wp + pl), w);
-                }
+                copy_padded(xi.add(ci * h * w), h, w, xp.add(ci * hp * wp), wp, pt, pl);
             }
             let mut jc = 0;
             while jc < nn {

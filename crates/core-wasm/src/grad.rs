@@ -14,105 +14,81 @@
 //!   (src/f32-argmaxpool, src/x32-unpool) but without storing the index map.
 use crate::gemm::matmul_impl;
 use crate::simd::{ld, st};
+use crate::window::{origin, span, tap_range, Window};
 use core::arch::wasm32::*;
 
-/// Output positions ox in [lo, hi) whose tap column ox·s − pad + off lies inside 0..size.
-fn inside_range(out: usize, s: usize, pad: usize, off: usize, size: usize) -> (usize, usize) {
-    // ix = ox·s + off − pad ≥ 0  ⇔  ox ≥ ⌈(pad − off)/s⌉
-    let lo = if pad > off { (pad - off + s - 1) / s } else { 0 };
-    // ix < size  ⇔  ox·s < size + pad − off
-    let lim = size + pad;
-    let hi = if lim > off { ((lim - off + s - 1) / s).min(out) } else { 0 };
-    (lo.min(hi), hi)
+/// Visits the im2col matrix of one image row by row: for tap (ci, ky, kx) — matrix row ci·kH·kW + ky·kW + kx — and
+/// output row oy, calls `f(cols, src, lo, hi)` with `cols` the offset of that matrix row's segment (oy·W′ + column 0),
+/// and `src` the offset in the [C][H][W] image of output lo's input cell, or None where the tap's input row is in the
+/// padding; outputs [lo, hi) are those whose tap column lies inside the image (consecutive outputs step W-stride
+/// cells apart). [`im2col`] and [`col2im`], adjoints of each other, share this one walk.
+unsafe fn tap_rows(c: usize, h: usize, w: usize, g: &Window, mut f: impl FnMut(usize, Option<usize>, usize, usize)) {
+    let nn = g.oh * g.ow;
+    for ci in 0..c {
+        for ky in 0..g.kh {
+            for kx in 0..g.kw {
+                let row = ((ci * g.kh + ky) * g.kw + kx) * nn;
+                let (lo, hi) = tap_range(g.ow, g.sw, g.pl, kx * g.dw, w);
+                for oy in 0..g.oh {
+                    let iy = origin(oy, g.sh, g.pt) + (ky * g.dh) as isize;
+                    // input column of output lo: lo·s + kx·dW − pad ≥ 0 by the choice of lo
+                    let src = if iy >= 0 && iy < h as isize && lo < hi {
+                        Some((ci * h + iy as usize) * w + lo * g.sw + kx * g.dw - g.pl)
+                    } else {
+                        None
+                    };
+                    f(row + oy * g.ow, src, lo, hi);
+                }
+            }
+        }
+    }
 }
 
 /// The explicit im2col matrix of one image: row kk = ci·kH·kW + ky·kW + kx, column j = oy·W′ + ox.
-unsafe fn im2col(x: *const f32, c: usize, h: usize, w: usize, g: &Geo, dst: *mut f32) {
-    let nn = g.oh * g.ow;
-    for ci in 0..c {
-        let plane = x.add(ci * h * w);
-        for ky in 0..g.kh {
-            for kx in 0..g.kw {
-                let row = dst.add(((ci * g.kh + ky) * g.kw + kx) * nn);
-                let (lo, hi) = inside_range(g.ow, g.sw, g.pl, kx * g.dw, w);
-                for oy in 0..g.oh {
-                    let r = row.add(oy * g.ow);
-                    let iy = (oy * g.sh + ky * g.dh) as isize - g.pt as isize;
-                    if iy < 0 || iy >= h as isize || lo >= hi {
-                        core::ptr::write_bytes(r, 0, g.ow);
-                        continue;
-                    }
-                    core::ptr::write_bytes(r, 0, lo);
-                    let src = plane.add(iy as usize * w);
-                    let base = kx * g.dw;
-                    if g.sw == 1 {
-                        core::ptr::copy_nonoverlapping(src.add(lo + base - g.pl), r.add(lo), hi - lo);
-                    } else {
-                        for ox in lo..hi {
-                            *r.add(ox) = *src.add(ox * g.sw + base - g.pl);
-                        }
-                    }
-                    core::ptr::write_bytes(r.add(hi), 0, g.ow - hi);
-                }
+unsafe fn im2col(x: *const f32, c: usize, h: usize, w: usize, g: &Window, dst: *mut f32) {
+    tap_rows(c, h, w, g, |cols, src, lo, hi| {
+        let r = dst.add(cols);
+        let src = match src {
+            Some(src) => src,
+            None => return core::ptr::write_bytes(r, 0, g.ow),
+        };
+        core::ptr::write_bytes(r, 0, lo);
+        let s = x.add(src);
+        if g.sw == 1 {
+            core::ptr::copy_nonoverlapping(s, r.add(lo), hi - lo);
+        } else {
+            for i in 0..hi - lo {
+                *r.add(lo + i) = *s.add(i * g.sw);
             }
         }
-    }
+        core::ptr::write_bytes(r.add(hi), 0, g.ow - hi);
+    });
 }
 
 /// Adds the column buffer back into one image's ∂L/∂X (the adjoint of [`im2col`]).
-unsafe fn col2im(cols: *const f32, c: usize, h: usize, w: usize, g: &Geo, gx: *mut f32) {
-    let nn = g.oh * g.ow;
-    for ci in 0..c {
-        let plane = gx.add(ci * h * w);
-        for ky in 0..g.kh {
-            for kx in 0..g.kw {
-                let row = cols.add(((ci * g.kh + ky) * g.kw + kx) * nn);
-                let (lo, hi) = inside_range(g.ow, g.sw, g.pl, kx * g.dw, w);
-                if lo >= hi {
-                    continue;
-                }
-                for oy in 0..g.oh {
-                    let iy = (oy * g.sh + ky * g.dh) as isize - g.pt as isize;
-                    if iy < 0 || iy >= h as isize {
-                        continue;
-                    }
-                    // input column of output lo: lo·s + kx·dW − pad ≥ 0 by the choice of lo
-                    let r = row.add(oy * g.ow + lo);
-                    let dst = plane.add(iy as usize * w + lo * g.sw + kx * g.dw - g.pl);
-                    let len = hi - lo;
-                    if g.sw == 1 {
-                        let mut i = 0;
-                        while i + 4 <= len {
-                            st(dst.add(i), f32x4_add(ld(dst.add(i)), ld(r.add(i))));
-                            i += 4;
-                        }
-                        while i < len {
-                            *dst.add(i) += *r.add(i);
-                            i += 1;
-                        }
-                    } else {
-                        for i in 0..len {
-                            *dst.add(i * g.sw) += *r.add(i);
-                        }
-                    }
-                }
+unsafe fn col2im(cols: *const f32, c: usize, h: usize, w: usize, g: &Window, gx: *mut f32) {
+    tap_rows(c, h, w, g, |at, dst, lo, hi| {
+        let dst = match dst {
+            Some(dst) => dst,
+            None => return,
+        };
+        let (r, d, len) = (cols.add(at + lo), gx.add(dst), hi - lo);
+        if g.sw == 1 {
+            let mut i = 0;
+            while i + 4 <= len {
+                st(d.add(i), f32x4_add(ld(d.add(i)), ld(r.add(i))));
+                i += 4;
+            }
+            while i < len {
+                *d.add(i) += *r.add(i);
+                i += 1;
+            }
+        } else {
+            for i in 0..len {
+                *d.add(i * g.sw) += *r.add(i);
             }
         }
-    }
-}
-
-/// Kernel and output geometry shared by the conv gradients.
-struct Geo {
-    kh: usize,
-    kw: usize,
-    sh: usize,
-    sw: usize,
-    pt: usize,
-    pl: usize,
-    dh: usize,
-    dw: usize,
-    oh: usize,
-    ow: usize,
+    });
 }
 
 /// Exported ∂L/∂X of conv2d: gy [n][oc][oh][ow], wt [oc][c][kh][kw] → gx [n][c][h][w] (overwritten).
@@ -142,7 +118,7 @@ pub unsafe extern "C" fn conv2d_grad_input(
     if kk == 0 || nn == 0 || oc == 0 {
         return;
     }
-    let g = Geo { kh, kw, sh, sw, pt, pl, dh, dw, oh, ow };
+    let g = Window { kh, kw, sh, sw, pt, pl, dh, dw, oh, ow };
     let mut wt_t: Vec<f32> = vec![0.0; kk * oc];
     for o in 0..oc {
         for q in 0..kk {
@@ -183,7 +159,7 @@ pub unsafe extern "C" fn conv2d_grad_weight(
     if kk == 0 || nn == 0 || oc == 0 {
         return;
     }
-    let g = Geo { kh, kw, sh, sw, pt, pl, dh, dw, oh, ow };
+    let g = Window { kh, kw, sh, sw, pt, pl, dh, dw, oh, ow };
     let mut cols: Vec<f32> = vec![0.0; kk * nn];
     let mut gy_t: Vec<f32> = vec![0.0; nn * oc];
     let mut gw_t: Vec<f32> = vec![0.0; kk * oc];
@@ -202,12 +178,6 @@ pub unsafe extern "C" fn conv2d_grad_weight(
             }
         }
     }
-}
-
-/// Window of output (oy, ox): first row/column (may be negative: padding) of the input.
-#[inline(always)]
-fn origin(o: usize, s: usize, pad: usize) -> isize {
-    (o * s) as isize - pad as isize
 }
 
 /// Exported max-pool backward over `planes` planes: x [planes][h][w], gy [planes][oh][ow] → gx (overwritten).
@@ -286,12 +256,6 @@ pub unsafe extern "C" fn avgpool2d_grad(
     count_pad: u32,
 ) {
     core::ptr::write_bytes(gx, 0, planes * h * w);
-    let span = |o: usize, s: usize, pad: usize, k: usize, size: usize| {
-        let s0 = origin(o, s, pad);
-        let lo = s0.max(0) as usize;
-        let hi = (s0 + k as isize).min(size as isize).max(lo as isize) as usize;
-        (lo, hi)
-    };
     let xs: Vec<(usize, usize)> = (0..ow).map(|ox| span(ox, sw, pl, kw, w)).collect();
     for p in 0..planes {
         let gp = gx.add(p * h * w);

@@ -5,6 +5,7 @@
 //! kH·kW); otherwise they never win a max and are not counted in an average
 //! (a window entirely in the padding gives −∞ for max, 0 for average).
 use crate::simd::{ld, st};
+use crate::window::span;
 use core::arch::wasm32::*;
 
 #[inline(always)]
@@ -57,19 +58,15 @@ unsafe fn pool_impl(
     // columns of each output that fall inside the image (for the average's divisor)
     let mut cols: Vec<f32> = Vec::with_capacity(ow);
     for ox in 0..ow {
-        let s = (ox * sw) as i64 - pl as i64;
-        let lo = s.max(0);
-        let hi = (s + kw as i64).min(w as i64);
-        cols.push((hi - lo).max(0) as f32);
+        let (lo, hi) = span(ox, sw, pl, kw, w);
+        cols.push((hi - lo) as f32);
     }
     let full = (kh * kw) as f32;
     for pi in 0..planes {
         let xp = x.add(pi * h * w);
         let yp = y.add(pi * oh * ow);
         for oy in 0..oh {
-            let s = (oy * sh) as i64 - pt as i64;
-            let lo = s.max(0) as usize;
-            let hi = (s + kh as i64).min(h as i64).max(lo as i64) as usize;
+            let (lo, hi) = span(oy, sh, pt, kh, h);
             let rows = hi - lo;
             let row = r.add(pl);
             if rows == 0 {

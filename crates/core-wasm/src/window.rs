@@ -4,6 +4,21 @@
 use crate::simd::{ld, st};
 use core::arch::wasm32::*;
 
+/// Kernel and output geometry of a sliding window over one plane (the arguments of conv2d and its gradients).
+pub struct Window {
+    pub kh: usize,
+    pub kw: usize,
+    pub sh: usize,
+    pub sw: usize,
+    /// Leading (top, left) padding; the trailing padding is implied by oh, ow.
+    pub pt: usize,
+    pub pl: usize,
+    pub dh: usize,
+    pub dw: usize,
+    pub oh: usize,
+    pub ow: usize,
+}
+
 /// First input row/column of output o's window (negative inside the leading padding).
 #[inline(always)]
 pub fn origin(o: usize, s: usize, pad: usize) -> isize {
