@@ -10,24 +10,30 @@ const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const maxRows = 2 ** LIMITS.booleanVariables;
 
 /** `fireWhen`: the neuron outputs 1 when w·x + b > 0 (default) or ≥ 0. */
-export const fireWhenField = s
-  .oneOf(['>0', '>=0'], 'Firing rule: the neuron outputs 1 when w·x + b > 0 (default) or when w·x + b ≥ 0.')
-  .default('>0');
+export const fireWhenField = z._default(
+  s.oneOf(['>0', '>=0'], 'Firing rule: the neuron outputs 1 when w·x + b > 0 (default) or when w·x + b ≥ 0.'),
+  '>0',
+);
 
 /** `encoding`: 0/1 (binary) or −1/+1 (bipolar) inputs and outputs. */
-export const encodingField = s
-  .oneOf(['binary', 'bipolar'], 'Encoding of inputs and outputs: binary 0/1 (default) or bipolar −1/+1 (false is −1).')
-  .default('binary');
+export const encodingField = z._default(
+  s.oneOf(
+    ['binary', 'bipolar'],
+    'Encoding of inputs and outputs: binary 0/1 (default) or bipolar −1/+1 (false is −1).',
+  ),
+  'binary',
+);
 
 /**
  * `truthTable.unlisted`: what the rows a table leaves out mean. `false` (default): they are false (0, or −1 when
  * bipolar), as in an exam that lists only the true rows; `"dont-care"`: they are unspecified (v1's reading).
  */
 export const unlistedField = z
-  .union([z.literal(false), z.literal('dont-care')])
-  .default(false)
-  .describe(
-    'Rows the table leaves out: false (default) = they output false (0, or −1 when bipolar), as when a table lists only its true rows; "dont-care" = they may output anything (the network only has to match the listed rows).',
+  ._default(z.union([z.literal(false), z.literal('dont-care')]), false)
+  .check(
+    z.describe(
+      'Rows the table leaves out: false (default) = they output false (0, or −1 when bipolar), as when a table lists only its true rows; "dont-care" = they may output anything (the network only has to match the listed rows).',
+    ),
   );
 
 /** The firing rule. */
@@ -39,53 +45,63 @@ export type Encoding = 'binary' | 'bipolar';
 export const booleanFunctionFields = {
   expression: s.alternative(
     z
-      .string()
-      .max(2000)
-      .optional()
-      .describe(
-        'Boolean expression, e.g. "x & !y". Operators: ! (NOT), & (AND), ^ (XOR), xnor, | (OR), parentheses; precedence ! > & > ^/xnor > |. Give this or truthTable.',
+      .optional(z.string().check(z.maxLength(2000)))
+      .check(
+        z.describe(
+          'Boolean expression, e.g. "x & !y". Operators: ! (NOT), & (AND), ^ (XOR), xnor, | (OR), parentheses; precedence ! > & > ^/xnor > |. Give this or truthTable.',
+        ),
       ),
     'the function',
   ),
   truthTable: s.alternative(
-    s
-      .object({
-        inputs: z
-          .array(z.array(z.number()).min(1).max(LIMITS.booleanVariables))
-          .min(1)
-          .max(maxRows)
-          .describe('Input rows, e.g. [[0,0],[0,1],[1,0],[1,1]] (−1/+1 with bipolar encoding).'),
-        outputs: z
-          .array(z.number())
-          .min(1)
-          .max(maxRows)
-          .describe('Output of each input row (0/1, or −1/+1 when bipolar).'),
-        unlisted: unlistedField,
-      })
-      .optional()
-      .describe('Truth table; rows left out are false unless unlisted is "dont-care". Give this or expression.'),
+    z
+      .optional(
+        s.object({
+          inputs: z
+            .array(z.array(z.number()).check(z.minLength(1), z.maxLength(LIMITS.booleanVariables)))
+            .check(
+              z.minLength(1),
+              z.maxLength(maxRows),
+              z.describe('Input rows, e.g. [[0,0],[0,1],[1,0],[1,1]] (−1/+1 with bipolar encoding).'),
+            ),
+          outputs: z
+            .array(z.number())
+            .check(
+              z.minLength(1),
+              z.maxLength(maxRows),
+              z.describe('Output of each input row (0/1, or −1/+1 when bipolar).'),
+            ),
+          unlisted: unlistedField,
+        }),
+      )
+      .check(
+        z.describe('Truth table; rows left out are false unless unlisted is "dont-care". Give this or expression.'),
+      ),
     'the function',
   ),
   variables: z
-    .array(z.string().regex(NAME, 'must be a name such as x, A or x1'))
-    .min(1)
-    .max(LIMITS.booleanVariables)
-    .optional()
-    .describe(
-      'Variable order (the order of the weights). Default: the expression’s names sorted naturally (x1, x2, …, x10), or x1…xn for a truth table.',
+    .optional(
+      z
+        .array(z.string().check(z.regex(NAME, 'must be a name such as x, A or x1')))
+        .check(z.minLength(1), z.maxLength(LIMITS.booleanVariables)),
+    )
+    .check(
+      z.describe(
+        'Variable order (the order of the weights). Default: the expression’s names sorted naturally (x1, x2, …, x10), or x1…xn for a truth table.',
+      ),
     ),
   weightDomain: z
-    .array(z.number().min(-1e9).max(1e9))
-    .min(1)
-    .max(64)
-    .optional()
-    .describe('Allowed weight values, e.g. [-1, 0, 1]; then the weights are searched exhaustively. Default: any real.'),
+    .optional(z.array(z.number().check(z.minimum(-1e9), z.maximum(1e9))).check(z.minLength(1), z.maxLength(64)))
+    .check(
+      z.describe(
+        'Allowed weight values, e.g. [-1, 0, 1]; then the weights are searched exhaustively. Default: any real.',
+      ),
+    ),
   biasDomain: z
-    .array(z.number().min(-1e9).max(1e9))
-    .min(1)
-    .max(256)
-    .optional()
-    .describe('Allowed bias values, e.g. [-30, -20, -10, 0, 10, 20, 30] (needs weightDomain). Default: any real.'),
+    .optional(z.array(z.number().check(z.minimum(-1e9), z.maximum(1e9))).check(z.minLength(1), z.maxLength(256)))
+    .check(
+      z.describe('Allowed bias values, e.g. [-30, -20, -10, 0, 10, 20, 30] (needs weightDomain). Default: any real.'),
+    ),
   fireWhen: fireWhenField,
   encoding: encodingField,
 };

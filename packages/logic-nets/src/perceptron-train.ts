@@ -40,27 +40,36 @@ const input = s.object({
   samples: z
     .array(
       s.object({
-        x: z.array(z.number()).min(1).max(100).describe('Input vector of the sample.'),
-        t: z.number().describe('Target: −1 or +1 for sign activation, 0 or 1 for step activation.'),
+        x: z.array(z.number()).check(z.minLength(1), z.maxLength(100), z.describe('Input vector of the sample.')),
+        t: z.number().check(z.describe('Target: −1 or +1 for sign activation, 0 or 1 for step activation.')),
       }),
     )
-    .min(1)
-    .max(1000)
-    .describe(
-      'Training samples in presentation order, e.g. [{"x": [1, 1], "t": 1}, …]. The training table (epochs × samples × (2·inputs + 6) cells; untilConverged counts 1000 epochs) is limited to 10⁶ cells per request.',
+    .check(
+      z.minLength(1),
+      z.maxLength(1000),
+      z.describe(
+        'Training samples in presentation order, e.g. [{"x": [1, 1], "t": 1}, …]. The training table (epochs × samples × (2·inputs + 6) cells; untilConverged counts 1000 epochs) is limited to 10⁶ cells per request.',
+      ),
     ),
-  weights: z.array(z.number()).min(1).max(100).describe('Initial weights w, one per input.'),
-  bias: z.number().default(0).describe('Initial bias b (an exam’s threshold θ is the bias −θ). Default 0.'),
+  weights: z.array(z.number()).check(z.minLength(1), z.maxLength(100), z.describe('Initial weights w, one per input.')),
+  bias: z
+    ._default(z.number(), 0)
+    .check(z.describe('Initial bias b (an exam’s threshold θ is the bias −θ). Default 0.')),
   lr: s.positive('Learning rate η > 0.'),
-  epochs: s.positiveInt('Number of epochs (passes over the samples). Default 1.').max(MAX_EPOCHS).default(1),
-  activation: s
-    .oneOf(['sign', 'step'], 'Activation: sign (+1 when z ≥ 0, else −1; default) or step (1 when z > 0, else 0).')
-    .default('sign'),
+  epochs: z._default(
+    s.positiveInt('Number of epochs (passes over the samples). Default 1.').check(z.maximum(MAX_EPOCHS)),
+    1,
+  ),
+  activation: z._default(
+    s.oneOf(['sign', 'step'], 'Activation: sign (+1 when z ≥ 0, else −1; default) or step (1 when z > 0, else 0).'),
+    'sign',
+  ),
   untilConverged: z
-    .boolean()
-    .default(false)
-    .describe(
-      'Train until an epoch makes no update (that epoch included), at most 1000 epochs; `epochs` is then ignored.',
+    ._default(z.boolean(), false)
+    .check(
+      z.describe(
+        'Train until an epoch makes no update (that epoch included), at most 1000 epochs; `epochs` is then ignored.',
+      ),
     ),
 });
 

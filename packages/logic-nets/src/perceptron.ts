@@ -2,7 +2,7 @@
  * logic/perceptron — is a boolean function linearly separable? Either weights
  * and a bias with the row inequalities they satisfy, or a proof that none exist.
  */
-import { a, defineSolver, s, type z } from '@dnn/core';
+import { a, defineSolver, s, z } from '@dnn/core';
 import { thresholdNetwork } from './answer-fields.js';
 import { booleanFunctionFields } from './boolean-function.js';
 import { inequalities, weightNames } from './inequalities.js';
@@ -13,20 +13,22 @@ const answer = a.answer({
     'Linearly separable',
     'True when one perceptron (with weights from the domains, if given) reproduces every specified row.',
   ),
-  weights: a.vector('Weights', 'In the order of the variables; null when not separable.').nullable(),
-  bias: a.scalar('Bias', 'Null when not separable.').nullable(),
-  network: thresholdNetwork(
-    'Perceptron',
-    'The weights and bias above as a network of one unit (present only when separable):',
-  ).optional(),
+  weights: z.nullable(a.vector('Weights', 'In the order of the variables; null when not separable.')),
+  bias: z.nullable(a.scalar('Bias', 'Null when not separable.')),
+  network: z.optional(
+    thresholdNetwork(
+      'Perceptron',
+      'The weights and bias above as a network of one unit (present only when separable):',
+    ),
+  ),
   inequalities: a.list(
     a.record(
       {
         x: a.vector('Row', 'The row’s inputs as encoded numbers (0/1, or −1/+1 when bipolar).'),
         target: a.scalar('Required output', '1, or 0 (−1 when bipolar).'),
         text: a.text('Inequality', 'In the weight names, e.g. `w_x + b > 0`.'),
-        z: a.scalar('z = w·x + b', 'For the returned weights and bias; null when there is no unit.').nullable(),
-        satisfied: a.flag('Satisfied', 'Whether z satisfies the inequality; null when there is no unit.').nullable(),
+        z: z.nullable(a.scalar('z = w·x + b', 'For the returned weights and bias; null when there is no unit.')),
+        satisfied: z.nullable(a.flag('Satisfied', 'Whether z satisfies the inequality; null when there is no unit.')),
       },
       'Row inequality',
     ),
@@ -41,8 +43,8 @@ const answer = a.answer({
     'unateness',
     'exhaustive',
   ]),
-  certificate: a
-    .record(
+  certificate: z.optional(
+    a.record(
       {
         multipliers: a.table(
           a.answer({
@@ -60,8 +62,8 @@ const answer = a.answer({
       },
       'Certificate of non-separability',
       'Present when no real weights exist: non-negative multipliers of the rows whose sum is contradictory (Gordan’s theorem).',
-    )
-    .optional(),
+    ),
+  ),
 });
 
 /** The answer of logic/perceptron. */

@@ -11,38 +11,42 @@ import { checkGrid, type Point, unionOracle } from './region-check.js';
 import { countingUnit, halfPlaneUnit, type UnitDomains } from './region-units.js';
 import type { Unit } from './threshold.js';
 
-const coordinate = z.number().min(-1e9).max(1e9);
+const coordinate = z.number().check(z.minimum(-1e9), z.maximum(1e9));
 
 const input = s.object({
   polygons: z
     .array(
       z
         .array(z.tuple([coordinate, coordinate]))
-        .min(3)
-        .max(100)
-        .describe('A convex polygon: its vertices [x1, x2] in order around it (either direction).'),
+        .check(
+          z.minLength(3),
+          z.maxLength(100),
+          z.describe('A convex polygon: its vertices [x1, x2] in order around it (either direction).'),
+        ),
     )
-    .min(1)
-    .max(50)
-    .describe('Convex polygons whose union is the region; boundary points count as inside.'),
-  encoding: encodingField.describe(
-    'Outputs of the step units: binary 1/0 (default) or bipolar +1/−1 (a unit that does not fire outputs −1, as in exams whose step gives 1 or −1). The inputs x1, x2 are coordinates either way.',
+    .check(
+      z.minLength(1),
+      z.maxLength(50),
+      z.describe('Convex polygons whose union is the region; boundary points count as inside.'),
+    ),
+  encoding: encodingField.check(
+    z.describe(
+      'Outputs of the step units: binary 1/0 (default) or bipolar +1/−1 (a unit that does not fire outputs −1, as in exams whose step gives 1 or −1). The inputs x1, x2 are coordinates either way.',
+    ),
   ),
   weightDomain: z
-    .array(z.number().min(-1e9).max(1e9))
-    .min(1)
-    .max(64)
-    .optional()
-    .describe(
-      'Allowed weight values of every unit, e.g. [-10, 0, 10]; each half-plane is scaled by a positive factor to fit (the same half-plane). Default: any real.',
+    .optional(z.array(z.number().check(z.minimum(-1e9), z.maximum(1e9))).check(z.minLength(1), z.maxLength(64)))
+    .check(
+      z.describe(
+        'Allowed weight values of every unit, e.g. [-10, 0, 10]; each half-plane is scaled by a positive factor to fit (the same half-plane). Default: any real.',
+      ),
     ),
   biasDomain: z
-    .array(z.number().min(-1e9).max(1e9))
-    .min(1)
-    .max(256)
-    .optional()
-    .describe(
-      'Allowed bias values, e.g. the multiples of 10 from −100 to 100 (needs weightDomain). Default: any real.',
+    .optional(z.array(z.number().check(z.minimum(-1e9), z.maximum(1e9))).check(z.minLength(1), z.maxLength(256)))
+    .check(
+      z.describe(
+        'Allowed bias values, e.g. the multiples of 10 from −100 to 100 (needs weightDomain). Default: any real.',
+      ),
     ),
 });
 
@@ -59,13 +63,13 @@ const answer = a.answer({
     'Network',
     'Hidden half-plane units, then one AND unit per polygon, then (for several polygons) the OR unit: weights[unit][input], bias[unit]. A unit outputs 1 when w·x + b ≥ 0, else 0 (−1 with bipolar encoding).',
   ),
-  fireWhen: a
-    .text(
+  fireWhen: z.optional(
+    a.text(
       'Fires when',
       'The firing rule of every unit: ">=0", output 1 when w·x + b ≥ 0, so points on the boundary are inside.',
       ['>=0'],
-    )
-    .optional(),
+    ),
+  ),
   hiddenUnits: a.count('Hidden half-plane units', 'Number of distinct edge half-planes (first-layer units).'),
   verified: a.flag(
     'Verified',

@@ -27,14 +27,15 @@ import { countingNetwork, onesAmong } from './constructions.js';
 import { failingRows, type Layer } from './network.js';
 
 const input = s.object({
-  n: s.int('Number of inputs n ≥ 2.').min(2).max(1000),
-  kind: s.oneOf(['xor', 'xnor'], 'xor: x₁ ⊕ … ⊕ xₙ (default); xnor: see xnorMeaning.').default('xor'),
-  xnorMeaning: s
-    .oneOf(
+  n: s.int('Number of inputs n ≥ 2.').check(z.minimum(2), z.maximum(1000)),
+  kind: z._default(s.oneOf(['xor', 'xnor'], 'xor: x₁ ⊕ … ⊕ xₙ (default); xnor: see xnorMeaning.'), 'xor'),
+  xnorMeaning: z._default(
+    s.oneOf(
       ['chain', 'not-xor'],
       'For kind xnor: chain = x₁ ⊙ x₂ ⊙ … ⊙ xₙ of 2-input XNORs (the exam’s, default), which equals XOR for odd n; not-xor = ¬(x₁ ⊕ … ⊕ xₙ).',
-    )
-    .default('chain'),
+    ),
+    'chain',
+  ),
   fireWhen: fireWhenField,
   encoding: encodingField,
 });
@@ -69,19 +70,19 @@ const answer = a.answer({
     'The lecture’s single-hidden-layer count 2ⁿ⁻¹: one AND unit per row where f = 1 (not minimal). Exact for every n ≤ 1000, though above 2⁵³ (n ≥ 54) it is not a safe integer.',
   ),
   oddParity: a.flag('Odd parity', 'True when the function is 1 on an odd number of ones (else on an even number).'),
-  network: a
-    .record(
+  network: z.nullable(
+    a.record(
       {
         layers: thresholdNetwork('Network', 'The n counting units, then the output:'),
         verified: a.flag('Verified', 'True when the network reproduces f on all 2ⁿ rows.'),
       },
       'Single-hidden-layer network',
       'The counting network, built and checked on every row; null when n > 12.',
-    )
-    .nullable(),
-  networkReason: a
-    .text('Why no network', 'Present when `network` is null: n is too large to check all 2ⁿ rows.')
-    .optional(),
+    ),
+  ),
+  networkReason: z.optional(
+    a.text('Why no network', 'Present when `network` is null: n is too large to check all 2ⁿ rows.'),
+  ),
 });
 
 /** The answer of logic/xor-parity. */

@@ -1,5 +1,5 @@
 /** Activation functions of the recurrent solvers, their derivatives, and how steps write them. */
-import { call, s, type Tex, type TexLike } from '@dnn/core';
+import { call, s, type Tex, type TexLike, z } from '@dnn/core';
 import { col } from './show.js';
 
 /** Element-wise activations of a recurrent state. */
@@ -13,17 +13,19 @@ export type StateActivation = (typeof STATE_ACTIVATIONS)[number];
 export type OutputActivation = (typeof OUTPUT_ACTIVATIONS)[number];
 
 /** Schema of a state `activation` field (default tanh, the vanilla RNN). */
-export const stateActivationField = s
-  .oneOf(STATE_ACTIVATIONS, 'Activation of the hidden state: tanh (vanilla RNN, default), relu, sigmoid or linear.')
-  .default('tanh');
+export const stateActivationField = z._default(
+  s.oneOf(STATE_ACTIVATIONS, 'Activation of the hidden state: tanh (vanilla RNN, default), relu, sigmoid or linear.'),
+  'tanh',
+);
 
 /** Schema of an `outputActivation` field (default linear). */
-export const outputActivationField = s
-  .oneOf(
+export const outputActivationField = z._default(
+  s.oneOf(
     OUTPUT_ACTIVATIONS,
     'Activation of the output layer y_t = act(Why·h_t + by): linear (default), relu, sigmoid, tanh or softmax.',
-  )
-  .default('linear');
+  ),
+  'linear',
+);
 
 /** The logistic sigmoid 1/(1 + e^(−x)). */
 export function sigmoid(x: number): number {

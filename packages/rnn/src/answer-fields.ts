@@ -1,5 +1,5 @@
 /** Answer fields shared by the unrolled forward solvers (rnn/forward, rnn/lstm-forward). */
-import { a } from '@dnn/core';
+import { a, z } from '@dnn/core';
 
 /** Hidden states h_1 … h_T, one row per time step. */
 export const hiddenStates = a.matrix(
@@ -9,10 +9,10 @@ export const hiddenStates = a.matrix(
 );
 
 /** Outputs y_1 … y_T of the optional dense output layer. */
-export const outputs = a
-  .matrix(
+export const outputs = z.nullable(
+  a.matrix(
     'Outputs',
     'y_t = outAct(Why·h_t + by), [T][O]: one row per time step; null without an output layer (no Why given).',
     { axes: ['t', 'O'] },
-  )
-  .nullable();
+  ),
+);

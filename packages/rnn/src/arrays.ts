@@ -22,7 +22,7 @@ function firstBadNumber(value: unknown, depth: number, at = ''): string | undefi
   return undefined;
 }
 
-function numberOrNested<T extends z.ZodType>(nested: T, depth: number, form: string, description: string) {
+function numberOrNested<T extends z.ZodMiniType>(nested: T, depth: number, form: string, description: string) {
   return z
     .union([z.number(), nested], {
       error: (iss) => {
@@ -37,18 +37,18 @@ function numberOrNested<T extends z.ZodType>(nested: T, depth: number, form: str
         return firstBadNumber(input, typeof input === 'number' ? 0 : depth) ?? `must be a number or ${form}`;
       },
     })
-    .describe(description);
+    .check(z.describe(description));
 }
 
 /** A vector, or a single number standing for a length-1 vector. */
 export function scalarOrVector(description: string) {
-  return numberOrNested(z.array(z.number()).max(MAX_SIZE), 1, 'a list of numbers', description);
+  return numberOrNested(z.array(z.number()).check(z.maxLength(MAX_SIZE)), 1, 'a list of numbers', description);
 }
 
 /** A row-major matrix, or a single number standing for a 1×1 matrix. */
 export function scalarOrMatrix(description: string) {
   return numberOrNested(
-    z.array(z.array(z.number()).max(MAX_SIZE)).max(MAX_SIZE),
+    z.array(z.array(z.number()).check(z.maxLength(MAX_SIZE))).check(z.maxLength(MAX_SIZE)),
     2,
     'a matrix (a list of rows)',
     description,
@@ -59,9 +59,7 @@ export function scalarOrMatrix(description: string) {
 export function sequence(description: string) {
   return z
     .array(scalarOrVector('One time step: a number (one feature) or a vector of features.'))
-    .min(1)
-    .max(LIMITS.steps)
-    .describe(description);
+    .check(z.minLength(1), z.maxLength(LIMITS.steps), z.describe(description));
 }
 
 /** A parsed vector-or-scalar field. */

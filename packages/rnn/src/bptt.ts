@@ -29,15 +29,16 @@ import { DETAILED_STEPS, detailNote } from './unroll.js';
 const input = s.object({
   Wxh: s.number('Input weight Wxh (a number: this solver is scalar-only).'),
   Whh: s.number('Recurrent weight Whh (a number).'),
-  h0: s.number('Initial hidden state h_0 (default 0).').default(0),
-  xs: z.array(z.number()).min(1).max(LIMITS.steps).describe('Inputs x_1 … x_T, one number per time step.'),
+  h0: z._default(s.number('Initial hidden state h_0 (default 0).'), 0),
+  xs: z
+    .array(z.number())
+    .check(z.minLength(1), z.maxLength(LIMITS.steps), z.describe('Inputs x_1 … x_T, one number per time step.')),
   activation: stateActivationField,
   reluGradAtZero: z
-    .union([z.literal(0), z.literal(1)])
-    .default(0)
-    .describe('The value taken for ReLU′(0): 0 (PyTorch, TensorFlow; default) or 1 (some exams).'),
-  Why: s.number('Output weight Why of y_T = Why·h_T (optional; needed when target is "y").').optional(),
-  target: s.oneOf(['h', 'y'], 'Differentiate h_T (default) or y_T = Why·h_T.').default('h'),
+    ._default(z.union([z.literal(0), z.literal(1)]), 0)
+    .check(z.describe('The value taken for ReLU′(0): 0 (PyTorch, TensorFlow; default) or 1 (some exams).')),
+  Why: z.optional(s.number('Output weight Why of y_T = Why·h_T (optional; needed when target is "y").')),
+  target: z._default(s.oneOf(['h', 'y'], 'Differentiate h_T (default) or y_T = Why·h_T.'), 'h'),
 });
 
 /** What every derivative is taken of. */
@@ -56,8 +57,8 @@ const answer = a.answer({
   ),
   dx: a.vector('∂target/∂x_t', `Derivative of ${TARGET} with respect to each input x_1 … x_T.`, { axes: ['t'] }),
   dh0: a.scalar('∂target/∂h_0', `Derivative of ${TARGET} with respect to the initial hidden state.`),
-  y: a.scalar('Output y_T', 'y_T = Why·h_T (linear output); null when Why is not given.').nullable(),
-  dWhy: a.scalar('∂y_T/∂Why', 'Equals h_T when the target is y; null when the target is h.').nullable(),
+  y: z.nullable(a.scalar('Output y_T', 'y_T = Why·h_T (linear output); null when Why is not given.')),
+  dWhy: z.nullable(a.scalar('∂y_T/∂Why', 'Equals h_T when the target is y; null when the target is h.')),
   deadSteps: a.list(
     a.count('Time step'),
     'Dead steps',

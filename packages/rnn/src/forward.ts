@@ -3,7 +3,7 @@
  * h_t = act(Wxh·x_t + Whh·h_{t−1} + bh) with an optional output layer
  * y_t = outAct(Why·h_t + by), unrolled time step by time step.
  */
-import { a, add, checkLimit, defineSolver, eq, mul, type Step, s, step, sym, type z } from '@dnn/core';
+import { a, add, checkLimit, defineSolver, eq, mul, type Step, s, step, sym, z } from '@dnn/core';
 import { activate, activationChain, applyTex, stateActivationField } from './activations.js';
 import { hiddenStates, outputs } from './answer-fields.js';
 import {
@@ -44,33 +44,41 @@ const WEIGHTS: WeightSpec[] = [
 ];
 
 const input = s.object({
-  Wxh: weightFields.Wxh.describe(
-    `${weightFields.Wxh.description} Required unless given as U or in every weightsPerStep entry.`,
-  ).optional(),
-  Whh: weightFields.Whh.describe(
-    `${weightFields.Whh.description} Required unless given as W or in every weightsPerStep entry.`,
-  ).optional(),
-  bh: weightFields.bh.optional(),
-  h0: scalarOrVector('Initial hidden state h_0 [H] (optional, default zeros).').optional(),
+  Wxh: z.optional(
+    weightFields.Wxh.check(
+      z.describe(
+        `${z.globalRegistry.get(weightFields.Wxh)?.description} Required unless given as U or in every weightsPerStep entry.`,
+      ),
+    ),
+  ),
+  Whh: z.optional(
+    weightFields.Whh.check(
+      z.describe(
+        `${z.globalRegistry.get(weightFields.Whh)?.description} Required unless given as W or in every weightsPerStep entry.`,
+      ),
+    ),
+  ),
+  bh: z.optional(weightFields.bh),
+  h0: z.optional(scalarOrVector('Initial hidden state h_0 [H] (optional, default zeros).')),
   xs: sequence('Input sequence x_1 … x_T: one number or vector of D features per time step.'),
   activation: stateActivationField,
   ...outputFields,
-  U: weightFields.U.optional(),
-  W: weightFields.W.optional(),
-  V: weightFields.V.optional(),
+  U: z.optional(weightFields.U),
+  W: z.optional(weightFields.W),
+  V: z.optional(weightFields.V),
   weightsPerStep: weightsPerStepField(
     s
       .object({
-        Wxh: weightFields.Wxh.optional(),
-        Whh: weightFields.Whh.optional(),
-        bh: weightFields.bh.optional(),
-        Why: scalarOrMatrix('Output weights [O][H] of this time step.').optional(),
-        by: scalarOrVector('Output bias [O] of this time step.').optional(),
-        U: weightFields.U.optional(),
-        W: weightFields.W.optional(),
-        V: weightFields.V.optional(),
+        Wxh: z.optional(weightFields.Wxh),
+        Whh: z.optional(weightFields.Whh),
+        bh: z.optional(weightFields.bh),
+        Why: z.optional(scalarOrMatrix('Output weights [O][H] of this time step.')),
+        by: z.optional(scalarOrVector('Output bias [O] of this time step.')),
+        U: z.optional(weightFields.U),
+        W: z.optional(weightFields.W),
+        V: z.optional(weightFields.V),
       })
-      .describe('The weights of one time step; fields left out come from the top level.'),
+      .check(z.describe('The weights of one time step; fields left out come from the top level.')),
     'Wxh, Whh, bh, Why, by, or their exam names U, W, V',
   ),
 });

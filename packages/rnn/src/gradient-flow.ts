@@ -33,12 +33,13 @@ import { atom, mat } from './show.js';
 
 const input = s.object({
   Whh: scalarOrMatrix('Recurrent weight matrix [H][H] (square; a number for a scalar RNN).'),
-  steps: s.positiveInt('Number of time steps T the gradient travels back through.').max(LIMITS.steps),
+  steps: s.positiveInt('Number of time steps T the gradient travels back through.').check(z.maximum(LIMITS.steps)),
   activationGrad: z
-    .number()
-    .default(1)
-    .describe(
-      'The activation derivative act′ assumed at every step (default 1: linear, or the upper bound of tanh′; sigmoid′ ≤ 0.25).',
+    ._default(z.number(), 1)
+    .check(
+      z.describe(
+        'The activation derivative act′ assumed at every step (default 1: linear, or the upper bound of tanh′; sigmoid′ ≤ 0.25).',
+      ),
     ),
 });
 
@@ -58,18 +59,18 @@ const answer = a.answer({
     'ρ(J) = max |λ|: the rate at which J^T grows or shrinks in the long run.',
   ),
   verdict: a.text('Verdict', 'exploding when ρ > 1 + 1e-9, vanishing when ρ < 1 − 1e-9, else stable.', VERDICTS),
-  gain: a
-    .scalar(
+  gain: z.nullable(
+    a.scalar(
       'Gain ‖J^T‖₂',
       'The largest singular value of J^T (T = steps): how much a gradient can grow going back T steps; null when it exceeds the float64 range.',
-    )
-    .nullable(),
-  log10Gain: a
-    .scalar('log₁₀ gain', 'log10 of the gain, finite even when the gain overflows; null when the gain is 0.')
-    .nullable(),
-  gainReason: a
-    .text('Why no gain', 'Why the gain is null (it overflows float64); null when the gain is given.')
-    .nullable(),
+    ),
+  ),
+  log10Gain: z.nullable(
+    a.scalar('log₁₀ gain', 'log10 of the gain, finite even when the gain overflows; null when the gain is 0.'),
+  ),
+  gainReason: z.nullable(
+    a.text('Why no gain', 'Why the gain is null (it overflows float64); null when the gain is given.'),
+  ),
 });
 
 /** The answer of rnn/gradient-flow. */

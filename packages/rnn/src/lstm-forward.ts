@@ -19,7 +19,7 @@ import {
   type Tex,
   type TexLike,
   tex,
-  type z,
+  z,
 } from '@dnn/core';
 import {
   kernels,
@@ -77,16 +77,16 @@ const gateMatrices = (what: string) =>
       g: scalarOrMatrix(`Candidate (cell input) ${what}.`),
       o: scalarOrMatrix(`Output gate ${what}.`),
     })
-    .describe(`The four ${what} {i, f, g, o}.`);
+    .check(z.describe(`The four ${what} {i, f, g, o}.`));
 
 const gateBiases = s
   .object({
-    i: scalarOrVector('Input gate bias [H].').optional(),
-    f: scalarOrVector('Forget gate bias [H].').optional(),
-    g: scalarOrVector('Candidate bias [H].').optional(),
-    o: scalarOrVector('Output gate bias [H].').optional(),
+    i: z.optional(scalarOrVector('Input gate bias [H].')),
+    f: z.optional(scalarOrVector('Forget gate bias [H].')),
+    g: z.optional(scalarOrVector('Candidate bias [H].')),
+    o: z.optional(scalarOrVector('Output gate bias [H].')),
   })
-  .describe('Biases {i, f, g, o} (optional; a missing one is zeros).');
+  .check(z.describe('Biases {i, f, g, o} (optional; a missing one is zeros).'));
 
 const projection = scalarOrMatrix(
   'Projection weights W_hr [P][H] (PyTorch weight_hr): h_t = W_hr·(o_t∘act(c_t)); needed with projSize.',
@@ -103,60 +103,67 @@ const WEIGHTS: WeightSpec[] = [
 ];
 
 const input = s.object({
-  Wx: gateMatrices('input weights [H][D]')
-    .optional()
-    .describe(
-      'The four input weights [H][D] {i, f, g, o}. Required unless given as U or in every weightsPerStep entry.',
+  Wx: z
+    .optional(gateMatrices('input weights [H][D]'))
+    .check(
+      z.describe(
+        'The four input weights [H][D] {i, f, g, o}. Required unless given as U or in every weightsPerStep entry.',
+      ),
     ),
-  Wh: gateMatrices('recurrent weights [H][H] ([H][P] with projSize)')
-    .optional()
-    .describe(
-      'The four recurrent weights [H][H] {i, f, g, o} ([H][P] with projSize). Required unless given as W or in every weightsPerStep entry.',
+  Wh: z
+    .optional(gateMatrices('recurrent weights [H][H] ([H][P] with projSize)'))
+    .check(
+      z.describe(
+        'The four recurrent weights [H][H] {i, f, g, o} ([H][P] with projSize). Required unless given as W or in every weightsPerStep entry.',
+      ),
     ),
-  b: gateBiases.optional(),
-  h0: scalarOrVector('Initial hidden state h_0 [H] ([P] with projSize; optional, default zeros).').optional(),
-  c0: scalarOrVector('Initial cell state c_0 [H] (optional, default zeros).').optional(),
+  b: z.optional(gateBiases),
+  h0: z.optional(scalarOrVector('Initial hidden state h_0 [H] ([P] with projSize; optional, default zeros).')),
+  c0: z.optional(scalarOrVector('Initial cell state c_0 [H] (optional, default zeros).')),
   xs: sequence(
     'Input sequence x_1 … x_T: one number or vector of D features per time step. At most 2·10⁸ multiply-adds and 10⁶ output values (T × (5H + P + O)) per request.',
   ),
-  candidateActivation: s
-    .oneOf(
+  candidateActivation: z._default(
+    s.oneOf(
       ['tanh', 'sigmoid'],
       'Activation of the candidate g: tanh (standard, default) or sigmoid (some course variants).',
-    )
-    .default('tanh'),
-  cellActivation: s
-    .oneOf(
+    ),
+    'tanh',
+  ),
+  cellActivation: z._default(
+    s.oneOf(
       ['tanh', 'sigmoid', 'linear'],
       'Activation of the cell state in h_t = o∘act(c_t): tanh (standard, default), sigmoid, or linear (the TUM form h_t = g1∘c_t).',
-    )
-    .default('tanh'),
+    ),
+    'tanh',
+  ),
   ...outputFields,
-  precision: s.oneOf(PRECISIONS, precisionDescription('multiply-adds (T·4H·(D+H))', false)).default('double'),
-  projSize: s
-    .positiveInt(
-      'PyTorch proj_size (optional): h has projSize units P < H while the cell state c keeps H = hiddenSize; h_t = W_hr·(o_t∘act(c_t)), Wh is [H][P], Why [O][P]. Without it h and c have the same size.',
-    )
-    .max(MAX_SIZE)
-    .optional(),
-  Whr: projection.optional(),
-  U: gateMatrices('input weights (exam name of Wx)').optional(),
-  W: gateMatrices('recurrent weights (exam name of Wh)').optional(),
-  V: scalarOrMatrix('Exam name of Why: give V or Why, not both.').optional(),
+  precision: z._default(s.oneOf(PRECISIONS, precisionDescription('multiply-adds (T·4H·(D+H))', false)), 'double'),
+  projSize: z.optional(
+    s
+      .positiveInt(
+        'PyTorch proj_size (optional): h has projSize units P < H while the cell state c keeps H = hiddenSize; h_t = W_hr·(o_t∘act(c_t)), Wh is [H][P], Why [O][P]. Without it h and c have the same size.',
+      )
+      .check(z.maximum(MAX_SIZE)),
+  ),
+  Whr: z.optional(projection),
+  U: z.optional(gateMatrices('input weights (exam name of Wx)')),
+  W: z.optional(gateMatrices('recurrent weights (exam name of Wh)')),
+  V: z.optional(scalarOrMatrix('Exam name of Why: give V or Why, not both.')),
   weightsPerStep: weightsPerStepField(
     s
       .object({
-        Wx: gateMatrices('input weights [H][D] of this time step').optional(),
-        Wh: gateMatrices('recurrent weights of this time step').optional(),
-        b: gateBiases.optional(),
-        Why: scalarOrMatrix('Output weights [O][H] of this time step.').optional(),
-        by: scalarOrVector('Output bias [O] of this time step.').optional(),
-        Whr: projection.optional(),
-        U: gateMatrices('input weights (exam name of Wx)').optional(),
-        W: gateMatrices('recurrent weights (exam name of Wh)').optional(),
-        V: scalarOrMatrix('Exam name of Why.').optional(),
+        Wx: z.optional(gateMatrices('input weights [H][D] of this time step')),
+        Wh: z.optional(gateMatrices('recurrent weights of this time step')),
+        b: z.optional(gateBiases),
+        Why: z.optional(scalarOrMatrix('Output weights [O][H] of this time step.')),
+        by: z.optional(scalarOrVector('Output bias [O] of this time step.')),
+        Whr: z.optional(projection),
+        U: z.optional(gateMatrices('input weights (exam name of Wx)')),
+        W: z.optional(gateMatrices('recurrent weights (exam name of Wh)')),
+        V: z.optional(scalarOrMatrix('Exam name of Why.')),
       })
-      .describe('The weights of one time step; fields left out come from the top level.'),
+      .check(z.describe('The weights of one time step; fields left out come from the top level.')),
     'Wx, Wh, b, Why, by, Whr, or the exam names U, W, V',
   ),
 });

@@ -2,7 +2,7 @@
  * The optional dense output layer y_t = act(Why·h_t + by) shared by
  * rnn/forward and rnn/lstm-forward: its schema fields, shape checks and step.
  */
-import { DnnInputError, eq, type Step, step } from '@dnn/core';
+import { DnnInputError, eq, type Step, step, z } from '@dnn/core';
 import { activate, activationChain, type OutputActivation, outputActivationField } from './activations.js';
 import {
   type MatrixInput,
@@ -17,10 +17,10 @@ import { affine } from './show.js';
 
 /** Schema fields of the output layer. */
 export const outputFields = {
-  Why: scalarOrMatrix(
-    'Output weights [O][H] (optional: without them there is no output layer and y is null).',
-  ).optional(),
-  by: scalarOrVector('Output bias [O] (optional, default zeros; needs Why).').optional(),
+  Why: z.optional(
+    scalarOrMatrix('Output weights [O][H] (optional: without them there is no output layer and y is null).'),
+  ),
+  by: z.optional(scalarOrVector('Output bias [O] (optional, default zeros; needs Why).')),
   outputActivation: outputActivationField,
 };
 

@@ -24,22 +24,25 @@ export const MAX_UNITS = 1e6;
 /** The schema fields shared by rnn/params and rnn/solve-hidden-size (all but the hidden size). */
 export const cellFields = {
   cell: s.oneOf(CELLS, 'Recurrent cell: rnn (simple/vanilla RNN), lstm or gru.'),
-  inputSize: s.positiveInt('Input features D per time step (for word models: the embedding size).').max(MAX_UNITS),
-  bias: z.boolean().default(true).describe('Whether the recurrent layer has biases (default true).'),
+  inputSize: s
+    .positiveInt('Input features D per time step (for word models: the embedding size).')
+    .check(z.maximum(MAX_UNITS)),
+  bias: z._default(z.boolean(), true).check(z.describe('Whether the recurrent layer has biases (default true).')),
   biasesPerGate: z
-    .number()
-    .int()
-    .min(1)
-    .max(2)
-    .default(1)
-    .describe(
-      'Bias vectors per weight block: 1 (textbook; Keras SimpleRNN, LSTM and GRU with reset_after=False; default) or 2 (PyTorch b_ih + b_hh; Keras GRU with reset_after=True).',
+    ._default(z.number().check(z.int(), z.minimum(1), z.maximum(2)), 1)
+    .check(
+      z.describe(
+        'Bias vectors per weight block: 1 (textbook; Keras SimpleRNN, LSTM and GRU with reset_after=False; default) or 2 (PyTorch b_ih + b_hh; Keras GRU with reset_after=True).',
+      ),
     ),
-  outputSize: s
-    .positiveInt('Units O of an optional dense output layer on top of the hidden state (e.g. the vocabulary size).')
-    .max(MAX_UNITS)
-    .optional(),
-  outputBias: z.boolean().default(true).describe('Whether the dense output layer has a bias (default true).'),
+  outputSize: z.optional(
+    s
+      .positiveInt('Units O of an optional dense output layer on top of the hidden state (e.g. the vocabulary size).')
+      .check(z.maximum(MAX_UNITS)),
+  ),
+  outputBias: z
+    ._default(z.boolean(), true)
+    .check(z.describe('Whether the dense output layer has a bias (default true).')),
 };
 
 /** A recurrent layer without its hidden size. */

@@ -3,20 +3,21 @@
  * optional dense head, broken down into input weights, recurrent weights,
  * biases and output layer.
  */
-import { a, DnnInputError, defineSolver, s, type z } from '@dnn/core';
+import { a, DnnInputError, defineSolver, s, z } from '@dnn/core';
 import { cellFields, countParams, MAX_UNITS, paramNotes, paramSteps } from './param-count.js';
 
 const input = s.object({
   ...cellFields,
   hiddenSize: s
     .positiveInt('Hidden size H (units of the recurrent layer; with projSize, the size of the cell state c).')
-    .max(MAX_UNITS),
-  projSize: s
-    .positiveInt(
-      'PyTorch proj_size (LSTM only, optional): h has projSize units P < H while c keeps hiddenSize; adds the projection W_hr [P][H], and the recurrent weights and output layer read P values.',
-    )
-    .max(MAX_UNITS)
-    .optional(),
+    .check(z.maximum(MAX_UNITS)),
+  projSize: z.optional(
+    s
+      .positiveInt(
+        'PyTorch proj_size (LSTM only, optional): h has projSize units P < H while c keeps hiddenSize; adds the projection W_hr [P][H], and the recurrent weights and output layer read P values.',
+      )
+      .check(z.maximum(MAX_UNITS)),
+  ),
 });
 
 const answer = a.answer({
@@ -30,7 +31,7 @@ const answer = a.answer({
       recurrentWeights: a.count('Recurrent weights', 'G·H·H: one H×H matrix per weight block.'),
       biases: a.count('Biases', 'G·H·(bias vectors per block): 1 textbook and Keras, 2 PyTorch; 0 without bias.'),
       output: a.count('Output layer', 'Dense head O·H (+ O with its bias); 0 without one. O·P with a projection.'),
-      projection: a.count('Projection', 'W_hr of an LSTM with projSize: P·H (present only with projSize).').optional(),
+      projection: z.optional(a.count('Projection', 'W_hr of an LSTM with projSize: P·H (present only with projSize).')),
     },
     'Breakdown',
     'The count by kind of parameter; the parts sum to the total.',

@@ -22,14 +22,13 @@ export interface WeightSet {
 }
 
 /** The `weightsPerStep` schema field over an entry schema (one weight set per time step). */
-export function weightsPerStepField<T extends z.ZodType>(entry: T, fields: string) {
+export function weightsPerStepField<T extends z.ZodMiniType>(entry: T, fields: string) {
   return z
-    .array(entry)
-    .min(1)
-    .max(LIMITS.steps)
-    .optional()
-    .describe(
-      `Weights that change over time (optional): one weight set per time step, in the order of xs (${fields}). A field left out of an entry comes from the top level; without weightsPerStep every step uses the top-level weights.`,
+    .optional(z.array(entry).check(z.minLength(1), z.maxLength(LIMITS.steps)))
+    .check(
+      z.describe(
+        `Weights that change over time (optional): one weight set per time step, in the order of xs (${fields}). A field left out of an entry comes from the top level; without weightsPerStep every step uses the top-level weights.`,
+      ),
     );
 }
 

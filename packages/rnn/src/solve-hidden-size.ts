@@ -19,7 +19,7 @@ import {
   sym,
   tex,
   words,
-  type z,
+  z,
 } from '@dnn/core';
 import { biasVectors, type CellSpec, cellFields, countParams, GATES, paramNotes, paramSteps } from './param-count.js';
 
@@ -28,7 +28,7 @@ const MAX_TOTAL = 1e15;
 
 const input = s.object({
   ...cellFields,
-  totalParams: s.positiveInt('The total number of trainable parameters to reach.').max(MAX_TOTAL),
+  totalParams: s.positiveInt('The total number of trainable parameters to reach.').check(z.maximum(MAX_TOTAL)),
 });
 
 const answer = a.answer({
