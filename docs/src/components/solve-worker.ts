@@ -4,8 +4,10 @@
  * use-solution.ts with `new Worker(new URL('./solve-worker.ts', import.meta.url))`;
  * the bundler gives it its own entry, which shares the solver-library chunk
  * with the pages. It also renders the steps' maths (KaTeX), which the
- * calculator pages then never load on their main thread.
+ * calculator pages then never load on their main thread. Requests wait for the
+ * kernels' dnn_core.wasm (fetched once; the bundler emits it as an asset).
  */
+import { loadKernels } from '@dnn/core-wasm';
 import { solveById, withStepsHtml } from './solve-outcome';
 import { createSolveHandler, type SolveRequest, type SolveResponse } from './solve-protocol';
 
@@ -29,4 +31,6 @@ function post(response: SolveResponse): void {
 
 // The answer first, then the steps' maths (KaTeX takes far longer than most solvers).
 const handle = createSolveHandler(solveById, post, (drain) => setTimeout(drain, 0), withStepsHtml);
-scope.onmessage = (event) => handle(event.data);
+// Without the module the solvers answer with their own double-precision loops (same answers; "single" is told).
+const kernelsReady = loadKernels().catch((e: unknown) => console.warn('dnn_core.wasm did not load:', e));
+scope.onmessage = (event) => void kernelsReady.then(() => handle(event.data));
