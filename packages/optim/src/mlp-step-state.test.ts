@@ -175,10 +175,10 @@ describe('optim/mlp-step: bad v2 inputs', () => {
       /must be ≥ 0/,
     ],
     [
-      'too much work: 10⁴ steps of a 21-parameter net (10⁴ × (21 + 30) > 5·10⁵)',
+      'too much work: 10⁴ steps of a 21-parameter net (10⁴ × (21 + 30) > 10⁵)',
       { ...base, layers: [{ ...one, weights: [new Array(20).fill(0.1)] }], input: new Array(20).fill(1), steps: 10000 },
       'steps',
-      /10000 steps × \(21 parameters \+ 30 per step\) = 510000 work units, above the limit of 500000/,
+      /10000 steps × \(21 parameters \+ 30 per step\) = 510,000 work units, above this solver's limit of 100,000/,
     ],
     [
       'a state with one entry too many',

@@ -11,6 +11,7 @@ import {
   describeValue,
   eq,
   formatPath,
+  readableCount,
   readableIssue,
   type Step,
   s,
@@ -53,10 +54,12 @@ export const MAX_LAYERS = 64;
 
 /**
  * Most work units of one request, steps × (parameters + {@link STEP_OVERHEAD}): a parameter update costs
- * microseconds of optimizer bookkeeping and adds two numbers to the trajectory, and each step's forward pass and
- * loss about as much as {@link STEP_OVERHEAD} of them; this keeps a request near a second, its answer a few MB.
+ * microseconds of optimizer bookkeeping (per-name buffers) and adds several numbers to the answer (gradients,
+ * updated parameters, optimizer state, trajectory), and each step's forward pass and loss about as much as
+ * {@link STEP_OVERHEAD} of them. At 5·10⁵ one Adam step of a 5·10⁵-parameter network took 7.2 s of CPU and 1.3 GB;
+ * at 10⁵ (a 310 → 310 → 10 network) 1.3–1.6 s and ≤ 420 MB as Markdown (limits bench, issue 16).
  */
-export const MAX_PARAMETER_UPDATES = 5e5;
+export const MAX_PARAMETER_UPDATES = 1e5;
 /** The fixed cost of one step (forward pass, loss, bookkeeping) in parameter updates. */
 const STEP_OVERHEAD = 30;
 
@@ -124,7 +127,7 @@ const input = s.object({
     .optional(z.number().check(z.int(), z.minimum(1)))
     .check(
       z.describe(
-        'Optimizer steps on the same sample (default 1; at most 10⁴, and steps × (parameters + 30) at most 5·10⁵), the optimizer state carried between them.',
+        'Optimizer steps on the same sample (default 1; at most 10⁴, and steps × (parameters + 30) at most 10⁵, so one step trains at most 99,970 parameters), the optimizer state carried between them.',
       ),
     ),
   initialState: z
@@ -348,10 +351,10 @@ export const mlpStep = defineSolver({
     const parameters = layers.reduce((n, ly) => n + ly.W.length * ((ly.W[0]?.length ?? 0) + (ly.hasBias ? 1 : 0)), 0);
     const work = total * (parameters + STEP_OVERHEAD);
     if (work > MAX_PARAMETER_UPDATES) {
-      throw new DnnInputError(
-        'steps',
-        `${total} steps × (${parameters} parameters + ${STEP_OVERHEAD} per step) = ${work} work units, above the limit of ${MAX_PARAMETER_UPDATES} per request; use fewer steps (or chain runs through finalState → initialState)`,
-      );
+      const count = `${total} step${total === 1 ? '' : 's'} × (${readableCount(parameters)} parameters + ${STEP_OVERHEAD} per step) = ${readableCount(work)} work units, above this solver's limit of ${readableCount(MAX_PARAMETER_UPDATES)} per request`;
+      throw total === 1
+        ? new DnnInputError('layers', `${count}; use a smaller network`)
+        : new DnnInputError('steps', `${count}; use fewer steps (or chain runs through finalState → initialState)`);
     }
     const t = asVector(inp.target);
     const L = layers.length;
