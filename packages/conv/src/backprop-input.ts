@@ -13,11 +13,12 @@ export const MAX_LAYERS = 64;
 
 const biasField = (description: string) =>
   z
-    .union([z.number(), z.array(z.number()).min(1).max(4096)])
-    .optional()
-    .describe(description);
+    .optional(z.union([z.number(), z.array(z.number()).check(z.minLength(1), z.maxLength(4096))]))
+    .check(z.describe(description));
 
-const name = z.string().max(40).optional().describe('Optional label, e.g. "conv1" (not used in the maths).');
+const name = z
+  .optional(z.string().check(z.maxLength(40)))
+  .check(z.describe('Optional label, e.g. "conv1" (not used in the maths).'));
 
 /** The layer types of conv/backprop, in the catalog's order. */
 export const BACKPROP_LAYER_TYPES = [
@@ -33,17 +34,18 @@ export const BACKPROP_LAYER_TYPES = [
 
 const poolLayer = (type: 'maxpool' | 'avgpool') =>
   s.object({
-    type: z.literal(type).describe(`${type === 'maxpool' ? 'Max' : 'Average'} pooling, each channel alone.`),
+    type: z.literal(type).check(z.describe(`${type === 'maxpool' ? 'Max' : 'Average'} pooling, each channel alone.`)),
     name,
     kernel: kernelField,
-    stride: strideField.optional().describe('Stride s, or [sH, sW] (default: the kernel size).'),
-    padding: paddingField.default(0),
-    padValue: s
-      .oneOf(
+    stride: z.optional(strideField).check(z.describe('Stride s, or [sH, sW] (default: the kernel size).')),
+    padding: z._default(paddingField, 0),
+    padValue: z._default(
+      s.oneOf(
         ['zero', 'ignore'],
         'zero (default, the exam convention): padded cells take part as 0 (and can win a max, taking its gradient); ignore: they never win a max and are not counted in an average (PyTorch max pooling).',
-      )
-      .default('zero'),
+      ),
+      'zero',
+    ),
   });
 
 /** One layer spec of conv/backprop, by `type`. */
@@ -51,12 +53,12 @@ export const backpropLayer = z.discriminatedUnion(
   'type',
   [
     s.object({
-      type: z.literal('conv').describe('Convolution (cross-correlation, as conv/forward).'),
+      type: z.literal('conv').check(z.describe('Convolution (cross-correlation, as conv/forward).')),
       name,
       weight: nestedNumbers([2, 4], 'Kernel: [kH][kW] (one filter on a one-channel input), or [Cout][Cin][kH][kW].'),
       bias: biasField('Bias: one number per filter ([Cout]). Default: no bias.'),
-      stride: strideField.default(1),
-      padding: paddingField.default(0),
+      stride: z._default(strideField, 1),
+      padding: z._default(paddingField, 0),
     }),
     poolLayer('maxpool'),
     poolLayer('avgpool'),
@@ -64,16 +66,18 @@ export const backpropLayer = z.discriminatedUnion(
       s.object({
         type: z
           .literal(type)
-          .describe(
-            type === 'flatten'
-              ? 'Flatten a [C][H][W] map to a vector, channel by channel (PyTorch order).'
-              : `${type} applied to each value.`,
+          .check(
+            z.describe(
+              type === 'flatten'
+                ? 'Flatten a [C][H][W] map to a vector, channel by channel (PyTorch order).'
+                : `${type} applied to each value.`,
+            ),
           ),
         name,
       }),
     ),
     s.object({
-      type: z.literal('dense').describe('Fully connected layer on a vector: Y = W·X + b.'),
+      type: z.literal('dense').check(z.describe('Fully connected layer on a vector: Y = W·X + b.')),
       name,
       weights: nestedNumbers([1, 2], 'Weights [out][in]: row i holds the weights into unit i (a vector is one unit).'),
       bias: biasField('Bias: one number per unit. Default: no bias.'),
@@ -99,40 +103,39 @@ const anyValue = (description: string) => nestedNumbers([1, 2, 3], description);
 /** The input of conv/backprop. */
 export const backpropInput = s.object({
   input: nestedNumbers([2, 3], 'Network input: [H][W] for one channel, or [C][H][W].'),
-  layers: z.array(backpropLayer).min(1).max(MAX_LAYERS).describe('The layers, input side first: {"type": "conv", …}.'),
-  gradOutput: anyValue(
-    '∂L/∂(output of the last layer), in the output’s shape. Give this, or loss with target.',
-  ).optional(),
-  loss: s
-    .oneOf(
+  layers: z
+    .array(backpropLayer)
+    .check(z.minLength(1), z.maxLength(MAX_LAYERS), z.describe('The layers, input side first: {"type": "conv", …}.')),
+  gradOutput: z.optional(
+    anyValue('∂L/∂(output of the last layer), in the output’s shape. Give this, or loss with target.'),
+  ),
+  loss: z.optional(
+    s.oneOf(
       LOSS_KINDS,
       'Loss on the last layer’s output (kinds as optim/loss; the output is one sample). Give this with target, or gradOutput.',
-    )
-    .optional(),
-  target: anyValue('The target for the loss, in the output’s shape.').optional(),
+    ),
+  ),
+  target: z.optional(anyValue('The target for the loss, in the output’s shape.')),
   reduction: lossOptionFields.reduction,
   logBase: logBaseField('Base of the logarithm for the cross-entropies: "e" (default), 2 or 10.'),
   logZero: lossOptionFields.logZero,
   lr: z
-    .number()
-    .gt(0)
-    .max(1e6)
-    .optional()
-    .describe(
-      'Learning rate η (> 0): with it, the answer adds every conv and dense layer’s parameters after one SGD step.',
+    .optional(z.number().check(z.gt(0), z.maximum(1e6)))
+    .check(
+      z.describe(
+        'Learning rate η (> 0): with it, the answer adds every conv and dense layer’s parameters after one SGD step.',
+      ),
     ),
   reluGradAtZero: z
-    .number()
-    .min(0)
-    .max(1)
-    .default(0)
-    .describe('ReLU′(0): 0 (default, PyTorch and TF), or e.g. 1 or 0.5.'),
-  maxTie: s
-    .oneOf(
+    ._default(z.number().check(z.minimum(0), z.maximum(1)), 0)
+    .check(z.describe('ReLU′(0): 0 (default, PyTorch and TF), or e.g. 1 or 0.5.')),
+  maxTie: z._default(
+    s.oneOf(
       ['first', 'split'],
       'Max pooling at a tie: first (default) — the whole gradient goes to the first maximum in row-major order (PyTorch, TF); split — the tied cells share it equally.',
-    )
-    .default('first'),
+    ),
+    'first',
+  ),
 });
 
 /** The validated input. */

@@ -59,7 +59,7 @@ const answer = a.answer({
     'Activations',
     'The output of every layer, input side first (the network input excluded); the last is the network output.',
   ),
-  loss: a.scalar('Loss L', 'The loss of the output against the target; null when gradOutput was given.').nullable(),
+  loss: z.nullable(a.scalar('Loss L', 'The loss of the output against the target; null when gradOutput was given.')),
   outputGradient: valueField(
     '∂L/∂output',
     'The gradient of the loss w.r.t. the last layer’s output (gradOutput, or the loss’s gradient).',
@@ -68,18 +68,17 @@ const answer = a.answer({
     a.answer({
       type: a.text('Layer', 'The layer type.'),
       input: valueField('∂L/∂input', '∂L/∂ this layer’s input, in the input’s shape.'),
-      weight: paramField('∂L/∂W', 'Conv and dense layers: ∂L/∂ the weight.').optional(),
-      bias: a
-        .vector('∂L/∂b', 'Conv and dense layers: ∂L/∂ the bias; null for a layer without bias.')
-        .nullable()
-        .optional(),
-      routing: a
-        .table(
+      weight: z.optional(paramField('∂L/∂W', 'Conv and dense layers: ∂L/∂ the weight.')),
+      bias: z.optional(
+        z.nullable(a.vector('∂L/∂b', 'Conv and dense layers: ∂L/∂ the bias; null for a layer without bias.')),
+      ),
+      routing: z.optional(
+        a.table(
           a.answer({
             output: a.shape('Output cell', '[c, y, x] of the pooled map ([y, x] for a [H][W] problem).'),
             inputs: a.field(
               'list',
-              z.array(z.array(z.number().int())),
+              z.array(z.array(z.number().check(z.int()))),
               'Receiving input cells',
               'The input cells [c, row, col] that receive a share of its gradient; empty when a padded cell won.',
             ),
@@ -88,29 +87,29 @@ const answer = a.answer({
           }),
           'Max-pool routing',
           'Max-pool layers: where each output cell’s gradient goes, in reading order of the output.',
-        )
-        .optional(),
+        ),
+      ),
     }),
     'Gradients',
     'One row per layer, input side first: ∂L/∂input, and ∂L/∂weight, ∂L/∂bias for conv and dense layers.',
     { columns: ['type', 'input', 'weight', 'bias'] },
   ),
-  updated: a
-    .list(
-      a
-        .record(
+  updated: z.optional(
+    a.list(
+      z.nullable(
+        a.record(
           {
             weight: paramField('Updated W', 'W − η·∂L/∂W.'),
-            bias: a.vector('Updated b', 'b − η·∂L/∂b; null for a layer without bias.').nullable(),
+            bias: z.nullable(a.vector('Updated b', 'b − η·∂L/∂b; null for a layer without bias.')),
           },
           'Updated parameters',
           'A conv or dense layer after one SGD step.',
-        )
-        .nullable(),
+        ),
+      ),
       'Updated parameters',
       'With lr: one entry per layer, {weight, bias} after W ← W − η·∂L/∂W for conv and dense layers, null for the others.',
-    )
-    .optional(),
+    ),
+  ),
 });
 
 /** The answer of conv/backprop. */

@@ -34,10 +34,11 @@ const MAX_FEATURES = 6;
 
 const perFeature = (what: string, fallback: number) =>
   z
-    .union([z.number(), z.array(z.number()).min(1).max(MAX_AXIS)])
-    .default(fallback)
-    .describe(
-      `${what}: one number per feature (per channel for [N][C][H][W]), or one number for all. Default ${fallback}.`,
+    ._default(z.union([z.number(), z.array(z.number()).check(z.minLength(1), z.maxLength(MAX_AXIS))]), fallback)
+    .check(
+      z.describe(
+        `${what}: one number per feature (per channel for [N][C][H][W]), or one number for all. Default ${fallback}.`,
+      ),
     );
 
 const input = s.object({
@@ -48,17 +49,15 @@ const input = s.object({
   gamma: perFeature('Scale γ', 1),
   beta: perFeature('Shift β', 0),
   eps: z
-    .number()
-    .min(0)
-    .max(1e6)
-    .default(0)
-    .describe('ε added to the variance under the square root: σ = √(var + ε). Default 0, as the exam.'),
-  variance: s
-    .oneOf(
+    ._default(z.number().check(z.minimum(0), z.maximum(1e6)), 0)
+    .check(z.describe('ε added to the variance under the square root: σ = √(var + ε). Default 0, as the exam.')),
+  variance: z._default(
+    s.oneOf(
       ['population', 'sample'],
       'population (default, the exam and what PyTorch/Keras use to normalise during training): divide by m; sample: divide by m − 1.',
-    )
-    .default('population'),
+    ),
+    'population',
+  ),
 });
 
 /** Values of the shape of z: a matrix [batch][features], or [N][C][H][W] as one [C][H][W] tensor per sample. */

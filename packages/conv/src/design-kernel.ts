@@ -26,7 +26,7 @@ import {
   toFraction,
   vec,
   words,
-  type z,
+  z,
 } from '@dnn/core';
 import { conv2dReference } from './forward-reference.js';
 import { EFFECTS, kernelEffect } from './kernel-effect.js';
@@ -44,49 +44,49 @@ const input = s.object({
     [2],
     'The feature to detect, [kH][kW], in image values: e.g. a black cross on white is 0 on the cross and 1 elsewhere.',
   ),
-  normalize: s
-    .oneOf(
+  normalize: z._default(
+    s.oneOf(
       NORMALIZE,
       'zero-mean (default): the pattern minus its mean, so flat regions give 0; none: the pattern itself; unit: zero-mean and unit L2 norm; sign: the signs of the zero-mean pattern (±1, 0 where a cell equals the mean) — the form exam rubrics write.',
-    )
-    .default('zero-mean'),
-  image: nestedNumbers(
-    [2],
-    'Optional image [H][W] to apply the kernel to (valid cross-correlation, stride 1).',
-  ).optional(),
+    ),
+    'zero-mean',
+  ),
+  image: z.optional(
+    nestedNumbers([2], 'Optional image [H][W] to apply the kernel to (valid cross-correlation, stride 1).'),
+  ),
 });
 
 const answer = a.answer({
   kernel: a.matrix('Kernel', 'The designed kernel, in cross-correlation orientation (no flip).', {
     axes: ['kH', 'kW'],
   }),
-  exactKernel: a
-    .list(
+  exactKernel: z.nullable(
+    a.list(
       a.list(a.fraction('Tap', 'Exact value'), 'Row', 'One row of taps'),
       'Kernel as fractions',
       'The kernel exactly (e.g. 5/9 and −4/9), when the pattern’s values are short decimals and normalize is not unit; else null.',
-    )
-    .nullable(),
+    ),
+  ),
   mean: a.scalar('Pattern mean', 'The mean of the pattern’s cells (subtracted for zero-mean, unit and sign).'),
   responseOnPattern: a.scalar('Response on the pattern', 'Σ kernel·pattern: the output where the pattern appears.'),
   maxPossibleResponse: a.scalar(
     'Largest possible response',
     'Over every input window with values in the pattern’s range [min, max]: max under positive taps, min under negative ones.',
   ),
-  response: a
-    .matrix('Response map', 'With `image`: the valid cross-correlation of the image with the kernel.', {
+  response: z.optional(
+    a.matrix('Response map', 'With `image`: the valid cross-correlation of the image with the kernel.', {
       axes: ['H', 'W'],
-    })
-    .optional(),
-  best: a
-    .shape(
+    }),
+  ),
+  best: z.optional(
+    a.shape(
       'Best position',
       'With `image`: [row, col] of the largest response (the first in row-major order on a tie).',
       {
         axes: ['row', 'col'],
       },
-    )
-    .optional(),
+    ),
+  ),
   effects: a.list(
     a.text('Effect', 'As conv/kernel-effect.', EFFECTS),
     'Effects',

@@ -50,19 +50,19 @@ const input = s.object({
     'Kernel: [kH][kW] (one filter on a one-channel input), or [Cout][Cin][kH][kW] (one kernel per filter and input channel).',
   ),
   bias: z
-    .union([z.number(), z.array(z.number()).min(1).max(MAX_AXIS)])
-    .optional()
-    .describe('Bias: one number per filter ([Cout]), or a number for a single filter. Default: no bias.'),
-  stride: strideField.default(1),
-  padding: paddingField.default(0),
-  dilation: dilationField.default(1),
+    .optional(z.union([z.number(), z.array(z.number()).check(z.minLength(1), z.maxLength(MAX_AXIS))]))
+    .check(z.describe('Bias: one number per filter ([Cout]), or a number for a single filter. Default: no bias.')),
+  stride: z._default(strideField, 1),
+  padding: z._default(paddingField, 0),
+  dilation: z._default(dilationField, 1),
   flip: z
-    .boolean()
-    .default(false)
-    .describe(
-      'false (default): cross-correlation, the kernel slides as written (PyTorch, TensorFlow, most exams); true: true convolution, the kernel is rotated by 180° first.',
+    ._default(z.boolean(), false)
+    .check(
+      z.describe(
+        'false (default): cross-correlation, the kernel slides as written (PyTorch, TensorFlow, most exams); true: true convolution, the kernel is rotated by 180° first.',
+      ),
     ),
-  precision: s.oneOf(PRECISIONS, precisionDescription('multiply-adds')).default('double'),
+  precision: z._default(s.oneOf(PRECISIONS, precisionDescription('multiply-adds')), 'double'),
 });
 
 const RANK2 = 'input and weight are 2-D';

@@ -14,24 +14,29 @@ export function toPair(x: number | readonly number[]): Pair {
 }
 
 /** Schema of `kernel`: a whole number ≥ 1 or a pair. */
-export const kernelField = s.numberOrPair(z.number().int().min(1), 'Kernel (window) size k, or [kH, kW].');
+export const kernelField = s.numberOrPair(
+  z.number().check(z.int(), z.minimum(1)),
+  'Kernel (window) size k, or [kH, kW].',
+);
 /** Schema of `stride`: a whole number ≥ 1 or a pair. */
-export const strideField = s.numberOrPair(z.number().int().min(1), 'Stride s, or [sH, sW].');
+export const strideField = s.numberOrPair(z.number().check(z.int(), z.minimum(1)), 'Stride s, or [sH, sW].');
 /** Schema of `dilation`: a whole number ≥ 1 or a pair. */
 export const dilationField = s.numberOrPair(
-  z.number().int().min(1),
+  z.number().check(z.int(), z.minimum(1)),
   'Dilation d (gap between kernel taps; 1 = dense), or [dH, dW].',
 );
 /** Schema of `padding`: zeros added on each side, a pair, `"valid"` (0) or `"same"` (TensorFlow rule). */
 export const paddingField = z
-  .union([s.numberOrPair(z.number().int().min(0), ''), z.enum(['valid', 'same'])], {
+  .union([s.numberOrPair(z.number().check(z.int(), z.minimum(0)), ''), z.enum(['valid', 'same'])], {
     error: (iss) =>
       typeof iss.input === 'string'
         ? `must be a number, a pair [h, w], "valid" or "same" (got ${JSON.stringify(iss.input)})`
         : undefined,
   })
-  .describe(
-    'Zero padding p added on each side, or [pH, pW], or "valid" (no padding), or "same" (TensorFlow: output = ceil(in / stride), the odd extra row/column at the bottom/right).',
+  .check(
+    z.describe(
+      'Zero padding p added on each side, or [pH, pW], or "valid" (no padding), or "same" (TensorFlow: output = ceil(in / stride), the odd extra row/column at the bottom/right).',
+    ),
   );
 
 /** Padding before and after one axis. */

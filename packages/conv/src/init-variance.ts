@@ -17,26 +17,28 @@ import {
   sqrt,
   step,
   toFraction,
-  type z,
+  z,
 } from '@dnn/core';
 
-const fan = (what: string) => s.positiveInt(what).max(1e12);
+const fan = (what: string) => s.positiveInt(what).check(z.maximum(1e12));
 
 const input = s.object({
   fanIn: fan('Fan-in: inputs of one unit (dense: input size; conv: Cin·kH·kW).'),
-  fanOut: fan('Fan-out: outputs fed by one input (dense: units; conv: Cout·kH·kW). Required for glorot.').optional(),
-  scheme: s
-    .oneOf(
+  fanOut: z.optional(fan('Fan-out: outputs fed by one input (dense: units; conv: Cout·kH·kW). Required for glorot.')),
+  scheme: z._default(
+    s.oneOf(
       ['xavier', 'glorot', 'he'],
       'xavier = 1/fanIn (the lecture rule, also called LeCun), glorot = 2/(fanIn + fanOut), he = 2/fanIn whatever the activation.',
-    )
-    .default('xavier'),
-  activation: s
-    .oneOf(
+    ),
+    'xavier',
+  ),
+  activation: z._default(
+    s.oneOf(
       ['linear', 'tanh', 'sigmoid', 'relu'],
       'Activation after the layer; for xavier and glorot, relu doubles the variance, the others leave it.',
-    )
-    .default('linear'),
+    ),
+    'linear',
+  ),
 });
 
 const answer = a.answer({

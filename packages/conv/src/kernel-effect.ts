@@ -28,10 +28,8 @@ export type KernelEffect = (typeof EFFECTS)[number];
 const input = s.object({
   kernel: nestedNumbers([2], 'Kernel [kH][kW] (cross-correlation orientation: row 0 is the top, column 0 the left).'),
   scale: z
-    .number()
-    .refine((v) => v !== 0, { message: 'must not be 0' })
-    .default(1)
-    .describe('Factor in front of the matrix, e.g. 1/9 for a 3×3 box blur written as ones. Default 1.'),
+    ._default(z.number().check(z.refine((v) => v !== 0, { message: 'must not be 0' })), 1)
+    .check(z.describe('Factor in front of the matrix, e.g. 1/9 for a 3×3 box blur written as ones. Default 1.')),
 });
 
 const answer = a.answer({
@@ -52,13 +50,13 @@ const answer = a.answer({
     { axes: ['kH', 'kW'] },
   ),
   bestResponse: a.scalar('Best response', 'The response to the best patch: the sum of the positive taps.'),
-  pattern: a
-    .matrix(
+  pattern: z.optional(
+    a.matrix(
       'Detected pattern',
       'detector only: the [0, 1] pattern it responds to most (1 under positive taps, 0 under negative ones; cells under zero taps do not matter and show 0).',
       { axes: ['kH', 'kW'] },
-    )
-    .optional(),
+    ),
+  ),
 });
 
 /** The answer of conv/kernel-effect. */

@@ -4,18 +4,19 @@
  * conv/summary, the conversions, and the note for a channels-first shape
  * that looks like Keras's order.
  */
-import { s } from '@dnn/core';
+import { s, z } from '@dnn/core';
 
 /** The two orders of a feature-map shape. */
 export type ShapeOrder = 'channels-first' | 'channels-last';
 
 /** Schema of `layout`, default channels-first (the v1 answer). */
-export const layoutField = s
-  .oneOf(
+export const layoutField = z._default(
+  s.oneOf(
     ['channels-first', 'channels-last'],
     'Axis order of the shapes: "channels-first" (PyTorch [C, H, W] / [C, L], default) or "channels-last" (Keras [H, W, C] / [L, C]); the answer uses the same order.',
-  )
-  .default('channels-first');
+  ),
+  'channels-first',
+);
 
 /** [H, W, C] → [C, H, W]; [L, C] → [C, L]; a vector is unchanged. */
 export function toChannelsFirst(shape: readonly number[]): number[] {

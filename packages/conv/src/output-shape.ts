@@ -26,47 +26,56 @@ import {
   toChannelsLast,
 } from './layout.js';
 
-const dimension = z.number().int().min(1).max(1e9);
+const dimension = z.number().check(z.int(), z.minimum(1), z.maximum(1e9));
 
 const input = s.object({
   inputShape: z
     .array(dimension)
-    .min(2)
-    .max(3)
-    .describe(
-      'Input feature-map shape [C, H, W] (PyTorch order; [H, W, C] with layout "channels-last"), or [H, W] for a single channel.',
+    .check(
+      z.minLength(2),
+      z.maxLength(3),
+      z.describe(
+        'Input feature-map shape [C, H, W] (PyTorch order; [H, W, C] with layout "channels-last"), or [H, W] for a single channel.',
+      ),
     ),
   layout: layoutField,
-  kind: s
-    .oneOf(
+  kind: z._default(
+    s.oneOf(
       ['conv', 'maxpool', 'avgpool', 'conv-transpose'],
       'Layer kind: convolution, max pooling, average pooling, or transposed convolution.',
-    )
-    .default('conv'),
+    ),
+    'conv',
+  ),
   outChannels: s.when(
-    s
-      .positiveInt('Number of filters (output channels); required for conv and conv-transpose with a [C, H, W] input.')
-      .max(1e9)
-      .optional(),
+    z.optional(
+      s
+        .positiveInt(
+          'Number of filters (output channels); required for conv and conv-transpose with a [C, H, W] input.',
+        )
+        .check(z.maximum(1e9)),
+    ),
     { kind: ['conv', 'conv-transpose'] },
   ),
   kernel: kernelField,
-  stride: strideField
-    .optional()
-    .describe('Stride s, or [sH, sW]. Default 1 for convolutions, the kernel size for pooling.'),
-  padding: paddingField.default(0),
-  dilation: s.when(dilationField.default(1), { kind: ['conv', 'maxpool', 'conv-transpose'] }),
+  stride: z
+    .optional(strideField)
+    .check(z.describe('Stride s, or [sH, sW]. Default 1 for convolutions, the kernel size for pooling.')),
+  padding: z._default(paddingField, 0),
+  dilation: s.when(z._default(dilationField, 1), { kind: ['conv', 'maxpool', 'conv-transpose'] }),
   outputPadding: s.when(
-    s
-      .numberOrPair(
-        z.number().int().min(0),
+    z._default(
+      s.numberOrPair(
+        z.number().check(z.int(), z.minimum(0)),
         'conv-transpose only: extra rows/columns added to one side of the output (PyTorch output_padding).',
-      )
-      .default(0),
+      ),
+      0,
+    ),
     { kind: ['conv-transpose'] },
   ),
   ceilMode: s.when(
-    z.boolean().default(false).describe('Pooling only: round the division up instead of down (PyTorch ceil_mode).'),
+    z
+      ._default(z.boolean(), false)
+      .check(z.describe('Pooling only: round the division up instead of down (PyTorch ceil_mode).')),
     { kind: ['maxpool', 'avgpool'] },
   ),
 });

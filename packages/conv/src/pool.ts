@@ -17,7 +17,7 @@ import {
   type Tex,
   tex,
   vec,
-  type z,
+  z,
 } from '@dnn/core';
 import { PRECISIONS, precisionDescription } from '@dnn/core-wasm';
 import { featureMap, featureMapShape, featureMapValue } from './answer-fields.js';
@@ -38,15 +38,18 @@ const input = s.object({
   input: nestedNumbers([2, 3], 'Input feature map: [H][W] for one channel, or [C][H][W] (each channel pooled alone).'),
   kind: s.oneOf(['max', 'avg'], 'max: the largest value of each window; avg: the mean of each window.'),
   kernel: kernelField,
-  stride: strideField.optional().describe('Stride s, or [sH, sW]. Default: the kernel size (PyTorch and Keras).'),
-  padding: paddingField.default(0),
-  padValue: s
-    .oneOf(
+  stride: z
+    .optional(strideField)
+    .check(z.describe('Stride s, or [sH, sW]. Default: the kernel size (PyTorch and Keras).')),
+  padding: z._default(paddingField, 0),
+  padValue: z._default(
+    s.oneOf(
       ['zero', 'ignore'],
       'zero (default, the exam convention): padded cells take part as the value 0; ignore: padded cells never win a max and are not counted in an average (PyTorch max pooling, TensorFlow "same" pooling).',
-    )
-    .default('zero'),
-  precision: s.oneOf(PRECISIONS, precisionDescription('window cells')).default('double'),
+    ),
+    'zero',
+  ),
+  precision: z._default(s.oneOf(PRECISIONS, precisionDescription('window cells')), 'double'),
 });
 
 const RANK2 = 'the input is [H][W]';

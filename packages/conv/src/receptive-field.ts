@@ -6,23 +6,31 @@
 import { a, defineSolver, eq, s, step, tex, z } from '@dnn/core';
 import { checkFieldExact, type Field, fieldMaths, growField, INPUT_FIELD } from './layer-field.js';
 
-const size = z.number().int().max(1e9);
+const size = z.number().check(z.int(), z.maximum(1e9));
 
 const layer = s.object({
-  kernel: size.min(1).describe('Kernel (window) size k of the layer (square: one number).'),
-  stride: size.min(1).default(1).describe('Stride s.'),
-  padding: size.min(0).default(0).describe('Zero padding p on each side (it moves the field, not its size).'),
-  dilation: size.min(1).default(1).describe('Dilation d (gap between kernel taps; 1 = dense).'),
-  name: z.string().max(40).optional().describe('Optional label shown in the steps, e.g. "conv1" or "maxpool1".'),
+  kernel: size.check(z.minimum(1), z.describe('Kernel (window) size k of the layer (square: one number).')),
+  stride: z._default(size.check(z.minimum(1)), 1).check(z.describe('Stride s.')),
+  padding: z
+    ._default(size.check(z.minimum(0)), 0)
+    .check(z.describe('Zero padding p on each side (it moves the field, not its size).')),
+  dilation: z
+    ._default(size.check(z.minimum(1)), 1)
+    .check(z.describe('Dilation d (gap between kernel taps; 1 = dense).')),
+  name: z
+    .optional(z.string().check(z.maxLength(40)))
+    .check(z.describe('Optional label shown in the steps, e.g. "conv1" or "maxpool1".')),
 });
 
 const input = s.object({
   layers: z
     .array(layer)
-    .min(1)
-    .max(1000)
-    .describe(
-      'The convolution and pooling layers, input side first (a pooling layer is a layer with its kernel and stride).',
+    .check(
+      z.minLength(1),
+      z.maxLength(1000),
+      z.describe(
+        'The convolution and pooling layers, input side first (a pooling layer is a layer with its kernel and stride).',
+      ),
     ),
 });
 

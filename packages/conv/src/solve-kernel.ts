@@ -45,31 +45,31 @@ const NAME = /^[A-Za-z][A-Za-z0-9_]{0,19}$/;
 const input = s.object({
   input: nestedNumbers([2], 'Input image [H][W] (the known part, from the top-left corner).'),
   kernel: z
-    .array(
-      z
-        .array(z.union([z.number(), s.textOrFraction()]))
-        .min(1)
-        .max(MAX_KERNEL),
-    )
-    .min(1)
-    .max(MAX_KERNEL)
-    .describe(
-      'Kernel [kH][kW]: numbers (or exact fractions such as "1/9") for known taps, names such as "x" for unknown ones (a name may repeat).',
+    .array(z.array(z.union([z.number(), s.textOrFraction()])).check(z.minLength(1), z.maxLength(MAX_KERNEL)))
+    .check(
+      z.minLength(1),
+      z.maxLength(MAX_KERNEL),
+      z.describe(
+        'Kernel [kH][kW]: numbers (or exact fractions such as "1/9") for known taps, names such as "x" for unknown ones (a name may repeat).',
+      ),
     ),
   output: z
-    .array(z.array(z.number().nullable()).max(MAX_SIDE))
-    .min(1)
-    .max(MAX_SIDE)
-    .describe(
-      "Output [H'][W'] from the top-left corner: numbers for known cells, null for unknown ones; rows may be shorter than the full output.",
+    .array(z.array(z.nullable(z.number())).check(z.maxLength(MAX_SIDE)))
+    .check(
+      z.minLength(1),
+      z.maxLength(MAX_SIDE),
+      z.describe(
+        "Output [H'][W'] from the top-left corner: numbers for known cells, null for unknown ones; rows may be shorter than the full output.",
+      ),
     ),
-  stride: strideField.default(1),
-  padding: paddingField.default(0),
+  stride: z._default(strideField, 1),
+  padding: z._default(paddingField, 0),
   flip: z
-    .boolean()
-    .default(false)
-    .describe(
-      'false (default): cross-correlation (PyTorch, TensorFlow, most exams); true: the kernel is rotated by 180° first.',
+    ._default(z.boolean(), false)
+    .check(
+      z.describe(
+        'false (default): cross-correlation (PyTorch, TensorFlow, most exams); true: the kernel is rotated by 180° first.',
+      ),
     ),
 });
 

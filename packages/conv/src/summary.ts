@@ -4,7 +4,7 @@
  * parameters (trainable / non-trainable), multiplications, receptive field
  * and jump of every layer, each with its formula and numbers.
  */
-import { a, add, DnnInputError, defineSolver, eq, type Step, step, tex, vec, words, type z } from '@dnn/core';
+import { a, add, DnnInputError, defineSolver, eq, type Step, step, tex, vec, words, z } from '@dnn/core';
 import {
   activationLayer,
   batchnormLayer,
@@ -27,26 +27,26 @@ import { atOrigin, type ChannelCheck, nextActive, summarySource } from './summar
 
 const row = a.answer({
   type: a.text('Layer type'),
-  name: a.text('Name', 'The layer’s `name`, when given.').optional(),
+  name: z.optional(a.text('Name', 'The layer’s `name`, when given.')),
   outputShape: a.shape(
     'Output shape',
     'Without the batch axis, PyTorch order ([C, H, W], [C, L]); Keras order ([H, W, C], [L, C]) with layout "channels-last".',
   ),
-  weightShape: a
-    .shape(
+  weightShape: z.nullable(
+    a.shape(
       'Weight shape',
       'PyTorch layout ([Cout, Cin, kH, kW], dense [out, in], conv-transpose [Cin, Cout, kH, kW], batch norm γ [C]); none for parameter-free or recurrent layers.',
-    )
-    .nullable(),
-  biasShape: a.shape('Bias shape').nullable(),
+    ),
+  ),
+  biasShape: z.nullable(a.shape('Bias shape')),
   params: a.count('Params', 'Weights and biases (and batch-norm buffers).'),
   trainableParams: a.count('Trainable'),
   nonTrainableParams: a.count('Non-trainable'),
   macs: a.count('MACs', 'Weight multiplications of one forward pass (one sample).'),
-  receptiveField: a
-    .shape('Receptive field', 'Per spatial axis of the input, in input pixels; none after a recurrent layer.')
-    .nullable(),
-  jump: a.shape('Jump', 'Distance in input pixels between neighbouring outputs, per spatial axis.').nullable(),
+  receptiveField: z.nullable(
+    a.shape('Receptive field', 'Per spatial axis of the input, in input pixels; none after a recurrent layer.'),
+  ),
+  jump: z.nullable(a.shape('Jump', 'Distance in input pixels between neighbouring outputs, per spatial axis.')),
 });
 
 const answer = a.answer({

@@ -24,9 +24,9 @@ const rankNames: Record<number, string> = {
 /** Largest length accepted on any axis of a nested input. */
 export const MAX_AXIS = 4096;
 
-function nestedSchema(rank: number): z.ZodType {
-  let schema: z.ZodType = z.number();
-  for (let i = 0; i < rank; i++) schema = z.array(schema).min(1).max(MAX_AXIS);
+function nestedSchema(rank: number): z.ZodMiniType {
+  let schema: z.ZodMiniType = z.number();
+  for (let i = 0; i < rank; i++) schema = z.array(schema).check(z.minLength(1), z.maxLength(MAX_AXIS));
   return schema;
 }
 
@@ -68,14 +68,18 @@ function firstProblem(x: unknown, rank: number, where = ''): string | undefined 
  */
 export function nestedNumbers(ranks: readonly number[], description: string) {
   const options = ranks.map(nestedSchema);
-  const schema = options.length === 1 ? (options[0] as z.ZodType) : z.union(options as [z.ZodType, z.ZodType]);
+  const schema =
+    options.length === 1 ? (options[0] as z.ZodMiniType) : z.union(options as [z.ZodMiniType, z.ZodMiniType]);
   const expected = `${ranks.map((r) => rankNames[r] ?? `a rank-${r} list`).join(' or ')} (a single number counts as 1×1)`;
   const minRank = Math.min(...ranks);
-  const scalar = z.number().transform((v) => {
-    let wrapped: Nested = v;
-    for (let i = 0; i < minRank; i++) wrapped = [wrapped];
-    return wrapped as Nested[];
-  });
+  const scalar = z.pipe(
+    z.number(),
+    z.transform((v) => {
+      let wrapped: Nested = v;
+      for (let i = 0; i < minRank; i++) wrapped = [wrapped];
+      return wrapped as Nested[];
+    }),
+  );
   return z
     .union([schema, scalar], {
       error: (iss) => {
@@ -86,7 +90,7 @@ export function nestedNumbers(ranks: readonly number[], description: string) {
         return `must be ${expected} (got ${depth === 0 ? describeValue(iss.input) : `${depth} levels of nesting`})`;
       },
     })
-    .describe(description) as z.ZodType<Nested[]>;
+    .check(z.describe(description)) as z.ZodMiniType<Nested[]>;
 }
 
 /**
