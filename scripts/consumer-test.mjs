@@ -6,7 +6,8 @@
 //   4. tsc under node16 and under bundler resolution, skipLibCheck off, with type tests (a misspelt field
 //      and an unknown id must not compile);
 //   5. the esbuild bundle-size budgets (scripts/bundle-sizes.mjs);
-//   6. `npx dnn-solvers list` prints every id, `npx dnn-solvers --version` the version;
+//   6. `npx dnn-solvers list` prints every id, `npx dnn-solvers --version` the version, and its `solve`
+//      finds the wasm kernels (as `kernels()` does in 3: Node reads the packed dnn_core.wasm);
 //   7. every ```ts block of the packed READMEs (and the repository README's library example) runs.
 // Run after `pnpm build` (`pnpm consumer-test` does both). Exits non-zero on the first failure.
 import { execFile, execFileSync } from 'node:child_process';
@@ -130,7 +131,9 @@ const schema = JSON.parse(readFileSync(schemaFile, 'utf8'));
 if (!schema.properties?.inputShape || !schema.properties?.kernel) throw new Error('@dnn/conv/schemas/output-shape.input.json');
 const { default: answerSchema } = await import('@dnn/rnn/schemas/params.answer.json', { with: { type: 'json' } });
 if (answerSchema.properties?.params?.kind !== 'count') throw new Error('@dnn/rnn/schemas/params.answer.json');
-console.log('        ESM ok: ' + Object.keys(mods).length + ' packages, conv/output-shape → ' + JSON.stringify(shape) + '; JSON Schemas resolve through ./schemas/*');
+const backend = mods['@dnn/core-wasm'].kernels().backend; // Node reads the packed wasm/dnn_core.wasm synchronously
+if (backend !== 'wasm') throw new Error('@dnn/core-wasm kernels(): ' + backend);
+console.log('        ESM ok: ' + Object.keys(mods).length + ' packages, conv/output-shape → ' + JSON.stringify(shape) + '; JSON Schemas resolve through ./schemas/*; kernels from the packed dnn_core.wasm');
 `,
 );
 console.log(nodeRun('esm.mjs'));
@@ -143,7 +146,8 @@ if (JSON.stringify(shape) !== '[96,64,64]') throw new Error('CJS solve: ' + shap
 const { solve, DnnInputError } = require('dnn-solvers');
 try { solve('conv/output-shape', { inputShape: [3, 8, 8], outChannels: 4, kernel: 0 }); throw new Error('no error'); }
 catch (e) { if (!(e instanceof DnnInputError) || e.path !== 'kernel') throw e; }
-console.log('        CommonJS ok: require() of ' + names.length + ' packages, conv/output-shape → ' + JSON.stringify(shape));
+if (require('@dnn/core-wasm').kernels().backend !== 'wasm') throw new Error('CJS kernels() did not load dnn_core.wasm');
+console.log('        CommonJS ok: require() of ' + names.length + ' packages, conv/output-shape → ' + JSON.stringify(shape) + ', wasm kernels');
 `,
 );
 console.log(nodeRun('cjs.cjs'));
@@ -245,7 +249,32 @@ for (const id of expectedIds) if (!listed.includes(id)) throw new Error(`npx dnn
 const printed = run('npx', ['--no-install', 'dnn-solvers', '--version'], { cwd: app }).trim();
 if (printed !== readJson(join(app, 'node_modules/dnn-solvers/package.json')).version)
   throw new Error(`--version: ${printed}`);
-console.log(`        npx dnn-solvers list: ${expectedIds.length} ids; --version ${printed}`);
+// The bin's kernels: a conv/forward of 294,912 multiply-adds (the kernels start at 65,536) in precision "single".
+const big = {
+  input: [0, 1, 2, 3].map((c) =>
+    Array.from({ length: 32 }, (_, y) => Array.from({ length: 32 }, (_, x) => (c + y + x) % 5)),
+  ),
+  weight: Array.from({ length: 8 }, (_, o) =>
+    [0, 1, 2, 3].map((c) => [
+      [o, c, 1],
+      [0, 1, 0],
+      [c, 0, o],
+    ]),
+  ),
+  padding: 1,
+  precision: 'single',
+};
+writeFileSync(join(app, 'big-conv.json'), JSON.stringify(big));
+const bigSolved = JSON.parse(
+  run('npx', ['--no-install', 'dnn-solvers', 'solve', 'conv/forward', '--input', 'big-conv.json', '--format', 'json'], {
+    cwd: app,
+  }),
+);
+if (!bigSolved.notes.some((n) => n.includes('computed in single precision (float32) by the WASM SIMD kernel')))
+  throw new Error(`the dnn bin did not use the packed wasm kernels: ${bigSolved.notes.join(' ')}`);
+console.log(
+  `        npx dnn-solvers list: ${expectedIds.length} ids; --version ${printed}; solve uses the wasm kernels`,
+);
 
 // 7. README blocks run (as ES modules; they are plain JavaScript apart from their imports).
 step(`running ${blocks.length} README code blocks`);

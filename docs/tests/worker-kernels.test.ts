@@ -4,20 +4,10 @@
  * a conv/forward above the kernel threshold is computed by the WASM kernel,
  * in precision "single" and, with exact values, in double precision too.
  */
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, serveBuild } from './harness';
+import { describe, expect, it } from 'vitest';
+import { servedSite } from './harness';
 
-let site: Awaited<ReturnType<typeof serveBuild>> | undefined;
-let browser: Browser | undefined;
-beforeAll(async () => {
-  site = await serveBuild();
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  site?.server.close();
-});
+const { open } = servedSite();
 
 /** 8 × 4 × 3 × 3 small-integer weights over a 4 × 32 × 32 input, padding 1: 294,912 multiply-adds (kernels from 65,536). */
 const big = {
@@ -36,13 +26,8 @@ const big = {
 
 describe('solve worker and the wasm kernels', () => {
   it('fetches dnn_core.wasm once and computes large convolutions with the kernel', async () => {
-    if (!site || !browser) throw new Error('not started');
-    const page = await browser.newPage();
-    const wasm: string[] = [];
-    page.on('request', (r) => {
-      if (r.url().endsWith('.wasm')) wasm.push(r.url());
-    });
-    // Keep the page's worker reachable, to send it requests of our own (channel 999).
+    const { page } = await open('/calculators/conv/forward');
+    // Reloaded with the page's worker kept reachable, to send it requests of our own (channel 999).
     await page.addInitScript(() => {
       const Base = window.Worker;
       const kept: Worker[] = [];
@@ -54,7 +39,11 @@ describe('solve worker and the wasm kernels', () => {
         }
       };
     });
-    await page.goto(`${site.origin}/calculators/conv/forward`, { waitUntil: 'networkidle' });
+    const wasm: string[] = [];
+    page.on('request', (r) => {
+      if (r.url().endsWith('.wasm')) wasm.push(r.url());
+    });
+    await page.reload({ waitUntil: 'networkidle' });
     await page.waitForFunction(() => (window as unknown as { dnnWorkers: Worker[] }).dnnWorkers.length > 0);
     const notes = await page.evaluate(async (input) => {
       const worker = (window as unknown as { dnnWorkers: Worker[] }).dnnWorkers[0]!;
@@ -72,7 +61,7 @@ describe('solve worker and the wasm kernels', () => {
     }, big);
     expect(notes.single.join('\n')).toContain('computed in single precision (float32) by the WASM SIMD kernel');
     expect(notes.double.join('\n')).toContain('Computed by the WASM SIMD kernel in float32 (294912 multiply-adds');
-    expect(wasm).toHaveLength(1);
+    expect(wasm).toHaveLength(1); // per page load
     await page.close();
   });
 });
