@@ -131,6 +131,13 @@ describeBadInputs('rnn/forward', [
     'xs',
     /multiply-adds is 300,300,000, above the limit of 200,000,000/,
   ],
+  [
+    // H = 100, D = 1: each step answers z_t and h_t (200 values); 5,001 steps give 1,000,200.
+    'more than 10⁶ output values',
+    { Wxh: new Array(100).fill([0]), Whh: new Array(100).fill(new Array(100).fill(0)), xs: new Array(5001).fill(0) },
+    'xs',
+    /output values \(T × \(2H \+ O\): z, h, y\) is 1,000,200, above this solver's limit of 1,000,000 per request/,
+  ],
   ['both U and Wxh', { U: 1, Wxh: 1, Whh: 1, xs: [1] }, 'U', /exam name of Wxh .* give only one of U and Wxh/],
   ['no input weights at all', { Whh: 1, xs: [1] }, 'Wxh', /is required \(or its exam name U\)/],
   [

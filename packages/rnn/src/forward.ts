@@ -21,7 +21,7 @@ import {
 import { outputAt, outputCost, outputFields, parseOutputLayer } from './output-layer.js';
 import { perSet, perStepNotes, type WeightSpec, weightSets, weightsPerStepField } from './per-step.js';
 import { affine, atom } from './show.js';
-import { DETAILED_STEPS, detailNote, tableStep } from './unroll.js';
+import { DETAILED_STEPS, detailNote, OUTPUT_VALUES, tableStep } from './unroll.js';
 
 const PREV = atom('h_{t−1}');
 
@@ -60,7 +60,9 @@ const input = s.object({
   ),
   bh: z.optional(weightFields.bh),
   h0: z.optional(scalarOrVector('Initial hidden state h_0 [H] (optional, default zeros).')),
-  xs: sequence('Input sequence x_1 … x_T: one number or vector of D features per time step.'),
+  xs: sequence(
+    'Input sequence x_1 … x_T: one number or vector of D features per time step. At most 2·10⁸ multiply-adds (T × H × (D + H + O)) and 10⁶ output values (T × (2H + O)) per request.',
+  ),
   activation: stateActivationField,
   ...outputFields,
   U: z.optional(weightFields.U),
@@ -136,7 +138,13 @@ export const forward = defineSolver({
     const out = weights[0]?.out ?? null;
     const anyBias = weights.some((w) => w.bh);
     checkLimit('xs', 'multiplyAdds', T * (H * (D + H) + outputCost(out)), 'the number of multiply-adds');
-    checkLimit('xs', 'outputCells', T * (2 * H + (out?.W.length ?? 0)), 'the number of output values');
+    checkLimit(
+      'xs',
+      'outputCells',
+      T * (2 * H + (out?.W.length ?? 0)),
+      'the number of output values (T × (2H + O): z, h, y)',
+      OUTPUT_VALUES,
+    );
 
     const steps: Step[] = [
       step(

@@ -12,7 +12,6 @@ import {
   eq,
   lift,
   mul,
-  readableCount,
   type Step,
   s,
   step,
@@ -49,15 +48,9 @@ import {
 import { type OutputLayer, outputAt, outputCost, outputFields, parseOutputLayer } from './output-layer.js';
 import { perSet, perStepNotes, type WeightSet, type WeightSpec, weightSets, weightsPerStepField } from './per-step.js';
 import { affine, atom, col } from './show.js';
-import { DETAILED_STEPS, detailNote, tableStep } from './unroll.js';
+import { DETAILED_STEPS, detailNote, OUTPUT_VALUES, tableStep } from './unroll.js';
 
-/**
- * Cost model: T·(4H·(D + P) + P·H + O·P) multiply-adds (≤ 2·10⁸, the catalog's limit) and
- * T·(5H + P + O) answer values. At T = 10⁴, H = D = 50 (2·10⁸ multiply-adds, 3·10⁶ values) one
- * dnn solve took 2.5 s CPU, mostly the answer's small arrays and their JSON; so the answer is
- * capped at 10⁶ values — a documented tightening of the catalog's 10⁷ output cells.
- */
-const OUTPUT_VALUES = 1e6;
+/** Cost model: T·(4H·(D + P) + P·H + O·P) multiply-adds (≤ 2·10⁸) and T·(5H + P + O) answer values (≤ 10⁶). */
 
 const GATE_KEYS = ['i', 'f', 'g', 'o'] as const;
 type Gate = (typeof GATE_KEYS)[number];
@@ -410,13 +403,13 @@ export const lstmForward = defineSolver({
       T * (4 * H * (D + P) + (proj ? P * H : 0) + outputCost(out)),
       'the number of multiply-adds',
     );
-    const values = T * (5 * H + P + (out?.W.length ?? 0));
-    if (values > OUTPUT_VALUES) {
-      throw new DnnInputError(
-        'xs',
-        `the number of output values (T × (5H + P + O): gates, c, h, y) is ${readableCount(values)}, above this solver's limit of ${readableCount(OUTPUT_VALUES)} per request`,
-      );
-    }
+    checkLimit(
+      'xs',
+      'outputCells',
+      T * (5 * H + P + (out?.W.length ?? 0)),
+      'the number of output values (T × (5H + P + O): gates, c, h, y)',
+      OUTPUT_VALUES,
+    );
     if (inp.precision === 'single' && (perStep || proj)) {
       throw new DnnInputError(
         'precision',

@@ -5,6 +5,13 @@ import { col } from './show.js';
 /** Time steps written out in full; later ones are computed the same way and only appear in the answer. */
 export const DETAILED_STEPS = 100;
 
+/**
+ * Most answer values of one forward pass (hidden states, gates, outputs over every time step), below the catalog's
+ * 10⁷ output cells: the answer's many small arrays and their JSON cost more than the multiply-adds. rnn/lstm-forward
+ * at T = 10⁴, H = D = 50 (3·10⁶ values) took 2.5 s CPU; rnn/forward at T = 10⁴, H = D = 100 (2·10⁶ values) 2.0 s.
+ */
+export const OUTPUT_VALUES = 1e6;
+
 /** The note for sequences longer than {@link DETAILED_STEPS}. */
 export function detailNote(T: number): string[] {
   return T > DETAILED_STEPS
