@@ -5,7 +5,7 @@
 //! kH·kW); otherwise they never win a max and are not counted in an average
 //! (a window entirely in the padding gives −∞ for max, 0 for average).
 use crate::simd::{ld, st};
-use crate::window::span;
+use crate::window::{span, Window};
 use core::arch::wasm32::*;
 
 #[inline(always)]
@@ -31,23 +31,8 @@ fn red1(is_max: bool, a: f32, b: f32) -> f32 {
 }
 
 #[inline(always)]
-unsafe fn pool_impl(
-    is_max: bool,
-    x: *const f32,
-    y: *mut f32,
-    planes: usize,
-    h: usize,
-    w: usize,
-    kh: usize,
-    kw: usize,
-    sh: usize,
-    sw: usize,
-    pt: usize,
-    pl: usize,
-    oh: usize,
-    ow: usize,
-    pad_zero: bool,
-) {
+unsafe fn pool_impl(is_max: bool, x: *const f32, y: *mut f32, planes: usize, h: usize, w: usize, g: &Window, pad_zero: bool) {
+    let Window { kh, kw, sh, sw, pt, pl, oh, ow, .. } = *g;
     if oh == 0 || ow == 0 || planes == 0 {
         return;
     }
@@ -214,7 +199,8 @@ pub unsafe extern "C" fn maxpool2d(
     ow: usize,
     pad_zero: u32,
 ) {
-    pool_impl(true, x, y, planes, h, w, kh, kw, sh, sw, pt, pl, oh, ow, pad_zero != 0)
+    let g = Window { kh, kw, sh, sw, pt, pl, dh: 1, dw: 1, oh, ow };
+    pool_impl(true, x, y, planes, h, w, &g, pad_zero != 0)
 }
 
 /// Exported average pooling; `count_pad` ≠ 0 divides by kH·kW (padded cells count as 0).
@@ -235,5 +221,6 @@ pub unsafe extern "C" fn avgpool2d(
     ow: usize,
     count_pad: u32,
 ) {
-    pool_impl(false, x, y, planes, h, w, kh, kw, sh, sw, pt, pl, oh, ow, count_pad != 0)
+    let g = Window { kh, kw, sh, sw, pt, pl, dh: 1, dw: 1, oh, ow };
+    pool_impl(false, x, y, planes, h, w, &g, count_pad != 0)
 }

@@ -4,7 +4,9 @@
 use crate::simd::{ld, st};
 use core::arch::wasm32::*;
 
-/// Kernel and output geometry of a sliding window over one plane (the arguments of conv2d and its gradients).
+/// Kernel and output geometry of a sliding window over one plane (the arguments of conv2d, pooling and their
+/// gradients; pooling has no dilation: dh = dw = 1).
+#[derive(Clone, Copy)]
 pub struct Window {
     pub kh: usize,
     pub kw: usize,
