@@ -17,10 +17,17 @@
  *   by steps-html-on-client.ts, so hydration keeps the prerendered maths.
  * - **Docs styles only on docs pages.** The CSS only the docs layout uses (theme-classic's docs components
  *   and Infima's docs-only components, split out by stylesheet-split.ts and imported by theme/DocRoot) is
- *   its own stylesheet, docs-styles.css, linked by docs pages only (linkDocsStyles); every other page loads
- *   Docusaurus's one merged styles.css without it. KaTeX's @font-face rules keep only their woff2 source.
+ *   its own stylesheet, docs-styles.css, linked by docs pages only (linkPageStylesheets); every other page loads
+ *   Docusaurus's one merged styles.css without it. Likewise exam-styles.css (the exam builder's and the practice
+ *   page's styles) is linked by /exam and /practice only. KaTeX's @font-face rules keep only their woff2 source and its
+ *   size-change table is one rule (stylesheet-split.ts).
  *   (Per-route CSS chunks were tried: under Rspack, Docusaurus's prerendered HTML links no route chunk's
  *   CSS, so every page with route CSS painted unstyled until its scripts ran.)
+ * - **Native cascade layers.** Docusaurus puts Infima and the theme in CSS cascade layers (future.v4);
+ *   postcss-preset-env's layer polyfill (for browsers without `@layer`: before Chrome 99, Firefox 97 and
+ *   Safari 15.4, all of early 2022) rewrote every layered selector with `:not(#\#)` repeats (7.5 KB on every
+ *   page) and, as it sees one file at a time, ranked Infima above the unlayered site and KaTeX styles. With the
+ *   polyfill off (nativeCascadeLayers) the browser applies the layers: Infima < theme < KaTeX and custom.css.
  * - **No syntax highlighter in main.js.** With no `prism.additionalLanguages`
  *   configured, theme-classic's `prism-include-languages` client module (which
  *   imports prism-react-renderer and prismjs into the main bundle of every
@@ -140,39 +147,95 @@ const PRISM_LANGUAGES = /[\\/]@docusaurus[\\/]theme-classic[\\/]lib[\\/]prism-in
 export const DOCS_ONLY_CSS =
   /(?:[\\/]@docusaurus[\\/]theme-classic[\\/]lib[\\/]theme[\\/](?:Admonition|BackToTopButton|CodeBlock|Details|Doc[A-Z]\w*|EditMetaRow|Icon[\\/]Edit|MDXComponents|TOC\w*|TabItem|Tabs|Tag\w*)[\\/].*|[\\/]dnn-site-weight[\\/]node_modules[\\/]infima[\\/]dist[\\/]infima-docs)\.css$/;
 
-/** Name of the stylesheet of the docs layout (assets/css/docs-styles.<hash>.css). */
-const DOCS_STYLES = 'docs-styles';
+/**
+ * The stylesheets split out of the one every page loads, each linked only by the pages that render its styles:
+ * `name` is the CSS chunk (assets/css/<name>.<hash>.css), `test` the CSS modules in it, `linkedBy` what a page's
+ * prerendered HTML must contain to link it (an <html> or element class).
+ */
+export const PAGE_STYLESHEETS = [
+  // The docs layout (guides, API reference): its <html> has the `docs-wrapper` class.
+  { name: 'docs-styles', test: DOCS_ONLY_CSS, linkedBy: /<html\b[^>]*\bclass=["']?[^"'>]*\bdocs-wrapper\b/ },
+  // The exam builder (/exam) and the practice page (/practice), whose roots are .dnn-exam and .dnn-practice.
+  {
+    name: 'exam-styles',
+    test: /[\\/]src[\\/](?:components[\\/]exam[\\/]exam|practice[\\/]practice)\.css$/,
+    linkedBy: /\bclass=["']?(?:[^"'>]*\s)?dnn-(?:exam|practice)(?=[\s"'>])/,
+  },
+] as const;
 
 /**
- * Adds the docs stylesheet to every prerendered docs page (its <html> has the docs layout's `docs-wrapper` class),
- * after the site's: Docusaurus (under Rspack) links only the entry's CSS in the HTML, so without it a docs page
- * would paint unstyled until its route chunks load. On client-side navigation the CSS-extract runtime loads it
- * with the docs chunks (and skips it when the page already links it). Returns the pages changed.
+ * Adds each of PAGE_STYLESHEETS to every prerendered page whose HTML matches its `linkedBy`, after the site's
+ * stylesheet: Docusaurus (under Rspack) links only the entry's CSS in the HTML, so without it such a page would paint
+ * unstyled until its route chunks load. On client-side navigation the CSS-extract runtime loads it with the route's
+ * chunks (and skips it when the page already links it). Returns how many pages link each stylesheet.
  */
-export function linkDocsStyles(outDir: string): number {
-  const css = readdirSync(join(outDir, 'assets', 'css')).find((f) => f.startsWith(`${DOCS_STYLES}.`));
-  if (!css) return 0;
-  const link = `<link rel=stylesheet href=${JSON.stringify(`/assets/css/${css}`).slice(1, -1)} />`;
-  let changed = 0;
+export function linkPageStylesheets(outDir: string): Record<string, number> {
+  const files = readdirSync(join(outDir, 'assets', 'css'));
+  const sheets = PAGE_STYLESHEETS.flatMap(({ name, linkedBy }) => {
+    const css = files.find((f) => f.startsWith(`${name}.`));
+    return css ? [{ name, linkedBy, css, link: `<link rel=stylesheet href=/assets/css/${css} />` }] : [];
+  });
+  const counts: Record<string, number> = Object.fromEntries(PAGE_STYLESHEETS.map((s) => [s.name, 0]));
   const visit = (dir: string) => {
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
       const path = join(dir, entry.name);
       if (entry.isDirectory()) visit(path);
       else if (entry.name.endsWith('.html')) {
         const html = readFileSync(path, 'utf8');
-        const root = /<html\b[^>]*>/.exec(html)?.[0] ?? '';
         const main = /<link rel=["']?stylesheet["']? href=["']?[^"' >]*\/assets\/css\/styles\.[^>]*>/.exec(html);
-        if (!/\bdocs-wrapper\b/.test(root) || !main || html.includes(css)) continue;
-        writeFileSync(path, html.replace(main[0], `${main[0]}${link}`));
-        changed++;
+        if (!main) continue;
+        const links = sheets.filter((s) => s.linkedBy.test(html) && !html.includes(s.css));
+        if (links.length === 0) continue;
+        writeFileSync(path, html.replace(main[0], `${main[0]}${links.map((s) => s.link).join('')}`));
+        for (const s of links) counts[s.name]!++;
       }
     }
   };
   visit(outDir);
-  return changed;
+  return counts;
+}
+
+/** Navbar item types that render Infima's dropdown, whose styles only docs pages load (stylesheet-split.ts). */
+const DROPDOWN_ITEMS = new Set(['dropdown', 'localeDropdown', 'docsVersionDropdown']);
+
+/**
+ * Why the site cannot take Infima's docs-only components off its other pages (stylesheet-split.ts), or undefined:
+ * a navbar dropdown (on every page) or a Markdown page in src/pages (Infima's `.markdown` typography).
+ */
+export function docsOnlyComponentsInUse(siteDir: string, themeConfig: unknown): string | undefined {
+  const items = (themeConfig as { navbar?: { items?: { type?: string }[] } }).navbar?.items ?? [];
+  const dropdown = items.find((item) => DROPDOWN_ITEMS.has(item.type ?? ''));
+  if (dropdown) return `a navbar ${dropdown.type} item`;
+  const pages = join(siteDir, 'src', 'pages');
+  const markdown = existsSync(pages)
+    ? readdirSync(pages, { recursive: true })
+        .map(String)
+        .find((f) => /\.mdx?$/.test(f))
+    : undefined;
+  return markdown ? `the Markdown page src/pages/${markdown}` : undefined;
+}
+
+/**
+ * Turns off postcss-preset-env's `cascade-layers` polyfill in Docusaurus's PostCSS options (configurePostCss), so
+ * `@layer` blocks reach the browser as written. Returns whether a preset-env entry was found.
+ */
+export function nativeCascadeLayers(options: { plugins: unknown[] }): boolean {
+  let found = false;
+  options.plugins = options.plugins.map((plugin) => {
+    if (!Array.isArray(plugin) || typeof plugin[0] !== 'string' || !/postcss-preset-env/.test(plugin[0])) return plugin;
+    found = true;
+    const presetOptions = (plugin[1] ?? {}) as { features?: Record<string, unknown> };
+    return [plugin[0], { ...presetOptions, features: { ...presetOptions.features, 'cascade-layers': false } }];
+  });
+  return found;
 }
 
 export default function siteWeight(context: LoadContext): Plugin<unknown> {
+  const inUse = docsOnlyComponentsInUse(context.siteDir, context.siteConfig.themeConfig);
+  if (inUse)
+    throw new Error(
+      `dnn-site-weight: Infima's dropdown and Markdown styles load on docs pages only, but ${inUse} needs them everywhere`,
+    );
   const prism = (context.siteConfig.themeConfig as { prism?: { additionalLanguages?: string[] } }).prism;
   const noExtraLanguages = (prism?.additionalLanguages ?? []).length === 0;
   const solverLibrary = solverLibraryTest(context.siteDir);
@@ -214,8 +277,15 @@ export default function siteWeight(context: LoadContext): Plugin<unknown> {
         await actions.createData('katex.css', katexWoff2Only(readFileSync(katexCss, 'utf8'), katexCss, katexOut)),
       );
     },
+    configurePostCss(options) {
+      if (!nativeCascadeLayers(options as { plugins: unknown[] }))
+        throw new Error('dnn-site-weight: postcss-preset-env is not among the PostCSS plugins');
+      return options;
+    },
     async postBuild({ outDir }) {
-      if (linkDocsStyles(outDir) === 0) throw new Error('dnn-site-weight: no docs page links the docs stylesheet');
+      const linked = linkPageStylesheets(outDir);
+      for (const [name, pages] of Object.entries(linked))
+        if (pages === 0) throw new Error(`dnn-site-weight: no page links the ${name} stylesheet`);
     },
     configureWebpack(config, isServer, { currentBundler }) {
       emitFontsAsFiles((config.module?.rules ?? []) as unknown[]);
@@ -231,14 +301,12 @@ export default function siteWeight(context: LoadContext): Plugin<unknown> {
           splitChunks: {
             cacheGroups: {
               // Above Docusaurus's `styles` group (priority 50), which merges all other CSS into every page's.
-              docsStyles: {
-                name: DOCS_STYLES,
-                type: 'css/mini-extract',
-                test: DOCS_ONLY_CSS,
-                chunks: 'all',
-                enforce: true,
-                priority: 60,
-              },
+              ...Object.fromEntries(
+                PAGE_STYLESHEETS.map(({ name, test }) => [
+                  name,
+                  { name, type: 'css/mini-extract', test, chunks: 'all', enforce: true, priority: 60 },
+                ]),
+              ),
               dnnSolvers: {
                 name: 'dnn-solvers',
                 test: solverLibrary,
