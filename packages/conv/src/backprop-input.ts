@@ -105,7 +105,13 @@ export const backpropInput = s.object({
   input: nestedNumbers([2, 3], 'Network input: [H][W] for one channel, or [C][H][W].'),
   layers: z
     .array(backpropLayer)
-    .check(z.minLength(1), z.maxLength(MAX_LAYERS), z.describe('The layers, input side first: {"type": "conv", …}.')),
+    .check(
+      z.minLength(1),
+      z.maxLength(MAX_LAYERS),
+      z.describe(
+        'The layers, input side first: {"type": "conv", …}. At most 2·10⁸ multiply-adds (forward and backward) and 3·10⁶ answer values (activations, gradients, updated parameters) per request.',
+      ),
+    ),
   gradOutput: z.optional(
     anyValue('∂L/∂(output of the last layer), in the output’s shape. Give this, or loss with target.'),
   ),

@@ -25,7 +25,7 @@ import {
   vec,
   z,
 } from '@dnn/core';
-import { checkFinite, MAX_AXIS, nestedNumbers, sizeOf, toNested, toTensor } from './tensor.js';
+import { checkFinite, MAX_AXIS, nestedNumbers, OUTPUT_VALUES, sizeOf, toNested, toTensor } from './tensor.js';
 
 /** Groups with at most this many values list them in the mean and variance steps. */
 const MAX_LISTED = 8;
@@ -44,7 +44,7 @@ const perFeature = (what: string, fallback: number) =>
 const input = s.object({
   z: nestedNumbers(
     [2, 4],
-    'Pre-normalisation values: [batch][features] (a fully-connected layer), or [N][C][H][W] (spatial batch norm, statistics per channel over N, H and W).',
+    'Pre-normalisation values: [batch][features] (a fully-connected layer), or [N][C][H][W] (spatial batch norm, statistics per channel over N, H and W). At most 10⁶ values per request.',
   ),
   gamma: perFeature('Scale γ', 1),
   beta: perFeature('Shift β', 0),
@@ -206,7 +206,7 @@ export const batchnorm = defineSolver({
   answer,
   solve(inp) {
     const t = toTensor(inp.z, 'z');
-    checkLimit('z', 'outputCells', sizeOf(t.shape), 'the number of values');
+    checkLimit('z', 'outputCells', sizeOf(t.shape), 'the number of values', OUTPUT_VALUES);
     const L = layoutOf(t.shape);
     const unit = L.spatial ? 'channel' : 'feature';
     const gamma = perFeatureValues(inp.gamma, L.groups, 'gamma', unit);

@@ -30,7 +30,7 @@ import {
 } from '@dnn/core';
 import { conv2dReference } from './forward-reference.js';
 import { EFFECTS, kernelEffect } from './kernel-effect.js';
-import { MAX_AXIS, nestedNumbers, toTensor } from './tensor.js';
+import { MAX_AXIS, nestedNumbers, OUTPUT_VALUES, toTensor } from './tensor.js';
 
 /** Largest pattern side accepted (as conv/kernel-effect). */
 const MAX_KERNEL = 31;
@@ -52,7 +52,10 @@ const input = s.object({
     'zero-mean',
   ),
   image: z.optional(
-    nestedNumbers([2], 'Optional image [H][W] to apply the kernel to (valid cross-correlation, stride 1).'),
+    nestedNumbers(
+      [2],
+      'Optional image [H][W] to apply the kernel to (valid cross-correlation, stride 1). At most 10⁶ responses and 2·10⁸ multiply-adds per request.',
+    ),
   ),
 });
 
@@ -357,7 +360,7 @@ function applyToImage(image: z.output<typeof input>['image'] & {}, K: Grid, resu
   }
   const Ho = H - kH + 1;
   const Wo = W - kW + 1;
-  checkLimit('image', 'outputCells', Ho * Wo, 'the number of output values');
+  checkLimit('image', 'outputCells', Ho * Wo, 'the number of output values', OUTPUT_VALUES);
   checkLimit('image', 'multiplyAdds', Ho * Wo * kH * kW, 'the number of multiply-adds');
   const out = conv2dReference(x.data, [1, H, W], Float64Array.from(K.flat()), [1, 1, kH, kW], null, {
     stride: [1, 1],

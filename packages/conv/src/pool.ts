@@ -31,11 +31,14 @@ import {
   type WindowGeometry,
   windowGeometry,
 } from './sliding-window.js';
-import { checkFinite, nestedNumbers, toTensor } from './tensor.js';
+import { checkFinite, nestedNumbers, OUTPUT_VALUES, toTensor } from './tensor.js';
 import { cellRange, cellSteps, matrixSteps, paddedMatrices } from './window-steps.js';
 
 const input = s.object({
-  input: nestedNumbers([2, 3], 'Input feature map: [H][W] for one channel, or [C][H][W] (each channel pooled alone).'),
+  input: nestedNumbers(
+    [2, 3],
+    'Input feature map: [H][W] for one channel, or [C][H][W] (each channel pooled alone). At most 10⁶ output values (C × H_out × W_out) per request.',
+  ),
   kind: s.oneOf(['max', 'avg'], 'max: the largest value of each window; avg: the mean of each window.'),
   kernel: kernelField,
   stride: z
@@ -178,7 +181,7 @@ export const pool = defineSolver({
       );
     }
     const [Ho, Wo] = g.out;
-    checkLimit('input', 'outputCells', C * Ho * Wo, 'the number of output values');
+    checkLimit('input', 'outputCells', C * Ho * Wo, 'the number of output values (C × H_out × W_out)', OUTPUT_VALUES);
     checkLimit('kernel', 'multiplyAdds', C * Ho * Wo * g.kernel[0] * g.kernel[1], 'the number of window reads');
     const opts = { kind: inp.kind, kernel: g.kernel, stride: g.stride, pads: g.pads, padValue: inp.padValue };
     const choice = { precision: inp.precision };

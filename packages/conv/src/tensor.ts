@@ -21,6 +21,14 @@ const rankNames: Record<number, string> = {
   4: 'a [Cout][Cin][kH][kW] list',
 };
 
+/**
+ * Most output values of one conv/forward, conv/pool or conv/design-kernel request (10⁶, below the catalog's 10⁷
+ * output cells). Small inputs fan out (a 100×100 map through 1000 1×1 filters, or a 1×1 map padded by 1580, is 10⁷
+ * values), and printing 10⁷ numbers took 1.4–5 s CPU and 0.4–1.1 GB (up to 2 GB as Markdown); batch norm's 2·10⁶
+ * values (four answers the size of z) took 2.2–2.5 s and 620 MB.
+ */
+export const OUTPUT_VALUES = 1e6;
+
 /** Largest length accepted on any axis of a nested input. */
 export const MAX_AXIS = 4096;
 
