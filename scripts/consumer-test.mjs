@@ -161,7 +161,7 @@ const blocks = [];
 for (const [name, file] of readmes) {
   const text = readFileSync(file, 'utf8');
   for (const m of text.matchAll(/```ts\n([\s\S]*?)```/g)) {
-    if (!/from '(@dnn\/[a-z-]+|dnn-solvers)'/.test(m[1])) continue;
+    if (!/from ['"](@dnn\/[a-z-]+|dnn-solvers)['"]/.test(m[1])) continue;
     blocks.push({ name, file: `readme-${blocks.length + 1}.ts`, code: m[1] });
   }
 }
