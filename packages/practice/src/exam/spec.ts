@@ -18,29 +18,23 @@ export interface ExamSpec {
 }
 
 const itemSchema = z.strictObject({
-  solver: z.string().min(1).optional().describe('a solver id with a question generator, e.g. conv/output-shape'),
+  solver: z
+    .optional(z.string().check(z.minLength(1)))
+    .check(z.describe('a solver id with a question generator, e.g. conv/output-shape')),
   topic: z
-    .string()
-    .min(1)
-    .optional()
-    .describe('a topic (conv, rnn, optim, logic): each student gets one of its solvers'),
+    .optional(z.string().check(z.minLength(1)))
+    .check(z.describe('a topic (conv, rnn, optim, logic): each student gets one of its solvers')),
   difficulty: z
-    .enum(DIFFICULTIES as [Difficulty, ...Difficulty[]])
-    .default('medium')
-    .describe('easy, medium (default) or hard'),
-  points: z.number().gt(0).max(1000).describe('what the question is worth'),
+    ._default(z.enum(DIFFICULTIES as [Difficulty, ...Difficulty[]]), 'medium')
+    .check(z.describe('easy, medium (default) or hard')),
+  points: z.number().check(z.gt(0), z.maximum(1000), z.describe('what the question is worth')),
 });
 
 const specSchema = z.strictObject({
-  title: z.string().trim().min(1).max(200).describe('printed at the top of every sheet'),
-  instructions: z.string().max(5000).optional().describe('printed under the title'),
-  seed: z
-    .number()
-    .int()
-    .min(0)
-    .max(2 ** 31 - 1)
-    .describe('a whole number: the exam’s seed'),
-  items: z.array(itemSchema).min(1).max(200).describe('the questions, in order'),
+  title: z.string().check(z.trim(), z.minLength(1), z.maxLength(200), z.describe('printed at the top of every sheet')),
+  instructions: z.optional(z.string().check(z.maxLength(5000))).check(z.describe('printed under the title')),
+  seed: z.number().check(z.int(), z.minimum(0), z.maximum(2 ** 31 - 1), z.describe('a whole number: the exam’s seed')),
+  items: z.array(itemSchema).check(z.minLength(1), z.maxLength(200), z.describe('the questions, in order')),
 });
 
 /** The topics of a generator list: the part of each id before the slash, in catalog order. */
