@@ -9,7 +9,7 @@
 
 import type { Solution } from '@dnn/core';
 import useBaseUrl from '@docusaurus/useBaseUrl';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { calculatorPath } from '../solver-paths';
 import AnswerView from './answer/AnswerView';
 import type { CalculatorData } from './calculator-data.mjs';
@@ -44,11 +44,15 @@ function inputFromUrl(): { value?: Record<string, unknown>; error?: string } | u
   }
 }
 
-function writeUrl(value: unknown): void {
+/** The current page's address with `value` as its `input` query. */
+function urlWithInput(value: unknown): string {
   const url = new URL(window.location.href);
   url.searchParams.set('input', JSON.stringify(value ?? {}));
-  window.history.replaceState(window.history.state, '', url);
+  return url.href;
 }
+
+// The server has no layout effects (and no URL to write): a plain effect there keeps React quiet.
+const useBrowserLayoutEffect = typeof window === 'undefined' ? useEffect : useLayoutEffect;
 
 /** A live calculator drawn from its {@link CalculatorData} (which holds the first input's outcome). */
 export default function CalculatorView({ data, syncUrl, compact = !syncUrl }: CalculatorViewProps) {
@@ -73,27 +77,17 @@ export default function CalculatorView({ data, syncUrl, compact = !syncUrl }: Ca
     } else setLinkError(fromUrl.error);
   }, [syncUrl]);
 
-  const update = useCallback(
-    (next: unknown) => {
-      setValue(next);
-      if (syncUrl) writeUrl(next);
-    },
-    [syncUrl],
-  );
-  const onFieldChange = useCallback(
-    (keys: readonly string[], next: unknown) => {
-      setPreset(undefined);
-      setValue((old: unknown) => {
-        const merged = setIn(old, keys, next);
-        if (syncUrl) writeUrl(merged);
-        return merged;
-      });
-    },
-    [syncUrl],
-  );
+  // Set by the user's edits: the URL then follows the input (a link's own input is already in it).
+  const edited = useRef(false);
+  const onFieldChange = useCallback((keys: readonly string[], next: unknown) => {
+    edited.current = true;
+    setPreset(undefined);
+    setValue((old: unknown) => setIn(old, keys, next));
+  }, []);
   const loadPreset = (i: number | undefined) => {
     const ex = i === undefined ? undefined : data.examples[i];
-    update(ex ? ex.input : {});
+    edited.current = true;
+    setValue(ex ? ex.input : {});
     setPreset(i);
     setLinkError(undefined);
     setVersion((v) => v + 1);
@@ -120,20 +114,26 @@ export default function CalculatorView({ data, syncUrl, compact = !syncUrl }: Ca
   }
   const steps = lastSteps.current;
   const stepsStale = steps !== undefined && shown !== undefined && steps.solution !== shown.solution;
-  const errors: Record<string, string> = {};
-  let formError: string | undefined;
-  if (outcome.kind === 'input-error') {
-    const field = fieldForPath(fields, outcome.path);
-    if (field) errors[field.path] = outcome.message;
-    else formError = outcome.message;
-  }
+  const errorPath = outcome.kind === 'input-error' ? outcome.path : undefined;
+  const errorMessage = outcome.kind === 'input-error' ? outcome.message : undefined;
+  // One errors object per error, so the (memoised) form skips the renders that only bring a new answer.
+  const { errors, formError } = useMemo(() => {
+    if (errorPath === undefined || errorMessage === undefined) return { errors: {} };
+    const field = fieldForPath(fields, errorPath);
+    return field ? { errors: { [field.path]: errorMessage } } : { errors: {}, formError: errorMessage };
+  }, [fields, errorPath, errorMessage]);
   // Settled: hydrated, and the answer and steps shown are the current input's (a shared link's input is solved in the worker).
   const settled = ready && !pending && !stepsStale;
   useEffect(() => {
     if (settled) document.documentElement.classList.remove('dnn-linked-input');
   }, [settled]);
+  // The URL takes the edited input once its answer and steps are shown (history.replaceState costs milliseconds
+  // with a long input: not on each keystroke's path), before the browser reports the calculator ready.
+  useBrowserLayoutEffect(() => {
+    if (syncUrl && settled && edited.current)
+      window.history.replaceState(window.history.state, '', urlWithInput(value));
+  }, [syncUrl, settled, value]);
   useFocusableOverflow(rootRef, [shown, steps]);
-  const shareHref = `${pagePath}?input=${encodeURIComponent(JSON.stringify(value ?? {}))}`;
   const active = preset === undefined ? undefined : data.examples[preset];
   const level = compact ? 3 : 2;
   const H = `h${level}` as const;
@@ -177,7 +177,7 @@ export default function CalculatorView({ data, syncUrl, compact = !syncUrl }: Ca
           value={value}
           onChange={onFieldChange}
           errors={errors}
-          errorPath={outcome.kind === 'input-error' ? outcome.path : undefined}
+          errorPath={errorPath}
         />
       </form>
       {formError && (
@@ -191,7 +191,13 @@ export default function CalculatorView({ data, syncUrl, compact = !syncUrl }: Ca
         </p>
       )}
       <div className="dnn-calculator__links">
-        {syncUrl ? <CopyLink /> : <a href={shareHref}>Open on its own page with these numbers</a>}
+        {syncUrl ? (
+          <CopyLink link={() => urlWithInput(value)} />
+        ) : (
+          <a href={`${pagePath}?input=${encodeURIComponent(JSON.stringify(value ?? {}))}`}>
+            Open on its own page with these numbers
+          </a>
+        )}
       </div>
     </div>
   );
@@ -253,12 +259,12 @@ export default function CalculatorView({ data, syncUrl, compact = !syncUrl }: Ca
   );
 }
 
-/** Copies the page's link (which holds the input) and says so. */
-function CopyLink() {
+/** Copies the link to the current input (the page's address once its answer shows) and says so. */
+function CopyLink({ link }: { link: () => string }) {
   const [copied, setCopied] = useState<'yes' | 'failed'>();
   const copy = async () => {
     try {
-      await navigator.clipboard.writeText(window.location.href);
+      await navigator.clipboard.writeText(link());
       setCopied('yes');
     } catch {
       setCopied('failed');

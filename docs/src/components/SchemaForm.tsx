@@ -1,5 +1,5 @@
 /** A form generated from a solver's input JSON Schema: labelled, keyboard-usable fields with inline errors. */
-import { type ReactNode, useId, useState } from 'react';
+import { memo, type ReactNode, useId, useState } from 'react';
 import { toChannels } from './form/grid';
 import MatrixGrid from './form/MatrixField';
 import RecordsField from './form/RecordsField';
@@ -252,12 +252,7 @@ function AlternativesChoice({
   );
 }
 
-/**
- * Renders every field of a solver's input that applies to the current choices
- * (`appliesWhen`), and of each group of alternatives only the chosen one.
- * Remount it (change its `key`) to load new values.
- */
-export default function SchemaForm({ fields, value, onChange, errors, errorPath }: SchemaFormProps) {
+function Form({ fields, value, onChange, errors, errorPath }: SchemaFormProps) {
   const [picked, setPicked] = useState<Record<string, string>>({});
   const chosen = { ...chosenAlternatives(fields, value), ...picked };
   const pick = (group: string, name: string) => {
@@ -290,3 +285,12 @@ export default function SchemaForm({ fields, value, onChange, errors, errorPath 
     </div>
   );
 }
+
+/**
+ * Renders every field of a solver's input that applies to the current choices
+ * (`appliesWhen`), and of each group of alternatives only the chosen one.
+ * Remount it (change its `key`) to load new values. Re-rendered only when its
+ * props change: give it a stable `onChange` and `errors` object.
+ */
+const SchemaForm = memo(Form);
+export default SchemaForm;

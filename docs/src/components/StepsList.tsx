@@ -5,7 +5,7 @@
  * prerender, from the server), so its main thread never loads KaTeX.
  */
 import type { Solution } from '@dnn/core';
-import { memo, useState } from 'react';
+import { memo, useEffect, useState } from 'react';
 
 /** The notes of a solution, directly under the answer: each names a convention or a warning. */
 function NotesList({ notes, level = 2 }: { notes: readonly string[]; level?: 2 | 3 | 4 }) {
@@ -46,18 +46,39 @@ export interface StepsListProps {
    * hydrating a prerendered page: the maths already in the DOM stays as it is.
    */
   html: readonly string[] | undefined;
-  /** The steps of an earlier input, shown dimmed until the current input's arrive. */
+  /** The steps of an earlier input: busy at once, dimmed after a blink, until the current input's arrive. */
   stale?: boolean;
   level?: 2 | 3 | 4;
+}
+
+/** How long stale steps stay undimmed: steps that arrive sooner never flicker. */
+const BLINK_MS = 250;
+
+/**
+ * `flag`, but turned on only once it has stayed on for a blink (off at once). Dimming the long steps restyles
+ * and repaints all of them, which would otherwise land in the frame that shows a new answer.
+ */
+function useAfterBlink(flag: boolean): boolean {
+  const [late, setLate] = useState(false);
+  useEffect(() => {
+    if (!flag) {
+      setLate(false);
+      return;
+    }
+    const timer = setTimeout(() => setLate(true), BLINK_MS);
+    return () => clearTimeout(timer);
+  }, [flag]);
+  return flag && late;
 }
 
 /** The steps of a solution, in order, and the whole solution as JSON one click away. */
 function Steps({ solution, html, stale = false, level = 2 }: StepsListProps) {
   const H = `h${level}` as const;
+  const dimmed = useAfterBlink(stale);
   return (
     <>
       <section
-        className={`dnn-steps${stale ? ' dnn-steps--stale' : ''}`}
+        className={`dnn-steps${dimmed ? ' dnn-steps--stale' : ''}`}
         aria-label="Steps"
         aria-busy={stale}
         data-testid="steps"

@@ -11,7 +11,7 @@
  * the worker fails, the solver library is loaded into the page and solves
  * there, same outcomes.
  */
-import { startTransition, useEffect, useRef, useState } from 'react';
+import { startTransition, useCallback, useEffect, useRef, useState } from 'react';
 import type { Outcome } from './calculator-data.mjs';
 import { createSolveClient, type SolveChannel, type SolveClient, type SolveResponse, solveKey } from './solve-protocol';
 
@@ -42,6 +42,11 @@ function arrived(prev: Shown, key: string, outcome: Outcome): Shown {
   if (prev.key === key && old.kind === 'solved' && !old.html && outcome.kind === 'solved' && outcome.html)
     return { key, outcome: { ...old, html: outcome.html } };
   return { key, outcome };
+}
+
+/** Runs `fn` after the next frame has been painted. */
+function afterNextPaint(fn: () => void): void {
+  requestAnimationFrame(() => setTimeout(fn, 0));
 }
 
 /** Solving on the page's thread, for when there is no worker: loads the solver library on first use. */
@@ -91,7 +96,9 @@ function solveClient(): SolveClient {
  *   the worker solves the first input again for its maths once the page is
  *   idle, without flagging it pending.
  * - A solved outcome may arrive twice (see solve-protocol.ts): first without
- *   its steps' maths, then with it.
+ *   its steps' maths, then with it. The maths is rendered only after the frame
+ *   that shows the answer: laying out a long worked solution never delays the
+ *   answer, even when both arrive together.
  * - Later changes of `solverId` or `input` (compared by value, as JSON): sent
  *   to the solve worker (started when the page is first idle, or by the first
  *   change if that comes sooner); until the answer arrives `pending` is true and
@@ -122,6 +129,19 @@ export function useSolution(
   const needsHtml = useRef(first.kind === 'solved' && !first.html);
   const lacksMath = useRef(mathMissing);
   lacksMath.current = mathMissing;
+  // The steps' maths of an answer waits here until that answer has been committed and painted.
+  const committedKey = useRef(shown.key);
+  const mathWaiting = useRef<{ key: string; show: () => void }>(undefined);
+  const releaseMath = useCallback(() => {
+    const waiting = mathWaiting.current;
+    if (!waiting || waiting.key !== committedKey.current) return;
+    mathWaiting.current = undefined;
+    afterNextPaint(waiting.show);
+  }, []);
+  useEffect(() => {
+    committedKey.current = shown.key;
+    releaseMath();
+  }, [shown, releaseMath]);
 
   useEffect(() => {
     // Start the worker once the page is idle (it loads and runs the solver chunk), not during hydration;
@@ -157,11 +177,22 @@ export function useSolution(
     needsHtml.current = false;
     channel.current ??= solveClient().open();
     const { solverId: id, input: value } = latest.current;
-    // A transition: rendering a large new answer yields to typing, and is dropped if the input changes again.
-    channel.current.solve(id, value, (outcome) =>
-      startTransition(() => setShown((prev) => arrived(prev, key, outcome))),
-    );
-  }, [key]);
+    let answered = false;
+    channel.current.solve(id, value, (outcome) => {
+      const mathOnly = answered && outcome.kind === 'solved' && outcome.html !== undefined;
+      answered = true;
+      if (!mathOnly) {
+        // A transition: rendering a large new answer yields to typing, and is dropped if the input changes again.
+        startTransition(() => setShown((prev) => arrived(prev, key, outcome)));
+        return;
+      }
+      // Only onto this key's answer: a newer input's answer may have come meanwhile.
+      const show = () =>
+        startTransition(() => setShown((prev) => (prev.key === key ? arrived(prev, key, outcome) : prev)));
+      mathWaiting.current = { key, show };
+      releaseMath();
+    });
+  }, [key, releaseMath]);
 
   return { outcome: shown.outcome, pending: key !== shown.key };
 }

@@ -5,7 +5,7 @@
  * Numbers are shown rounded for reading; the exact value is in each cell's
  * `title` and in the solution's JSON.
  */
-import { type ReactNode, Suspense } from 'react';
+import { memo, type ReactNode, Suspense, useMemo } from 'react';
 import { complexText, exact, grouped, isRounded, readable } from './format';
 import { PICTURES } from './pictures';
 import { columnsOf, kindOf, labelOf, pick, unwrap } from './schema';
@@ -104,10 +104,70 @@ function sum(rows: readonly unknown[], key: string): number | undefined {
   return total;
 }
 
+/** A table column: the record key and its schema. */
+type Column = { key: string; schema: AnswerSchema };
+
+/** Props of {@link TableRow}. */
+interface TableRowProps {
+  row: unknown;
+  index: number;
+  columns: readonly Column[];
+  numbered: boolean;
+  ctx: Context;
+}
+
+function TableRowView({ row, index, columns, numbered, ctx }: TableRowProps) {
+  return (
+    <tr data-row={index}>
+      {numbered && <th scope="row">{index + 1}</th>}
+      {columns.map((c) => (
+        <td key={c.key}>
+          <AnswerValue
+            value={(row as Record<string, unknown>)?.[c.key]}
+            schema={c.schema}
+            name={c.key}
+            ctx={ctx}
+            compact
+          />
+        </td>
+      ))}
+    </tr>
+  );
+}
+
+/**
+ * True when `value` holds an array of objects or arrays at any depth: only such values reach a renderer that
+ * is not compact (a list's blocks), which may draw a picture from the answer and input in the context.
+ */
+function drawsFromContext(value: unknown): boolean {
+  if (value === null || typeof value !== 'object') return false;
+  if (Array.isArray(value)) return value.some((v) => v !== null && typeof v === 'object');
+  return Object.values(value).some(drawsFromContext);
+}
+
+/**
+ * One table row, re-rendered only when its values (compared as JSON: every new solution is a new object),
+ * its position or its columns change — an edit that changes one layer's numbers redraws only the rows
+ * that differ.
+ */
+const TableRow = memo(
+  TableRowView,
+  (a, b) =>
+    a.index === b.index &&
+    a.columns === b.columns &&
+    a.numbered === b.numbered &&
+    (a.ctx === b.ctx || (a.ctx.solverId === b.ctx.solverId && !drawsFromContext(b.row))) &&
+    (a.row === b.row || JSON.stringify(a.row) === JSON.stringify(b.row)),
+);
+
 /** Rows of records as an HTML table; columns from the row schema, a totals row where the schema says so. */
 function Table({ rows, schema, label, ctx }: { rows: unknown[]; schema: AnswerSchema; label: string; ctx: Context }) {
   const row = unwrap(schema.items as AnswerSchema | undefined);
-  const columns = columnsOf(row, rows, schema.columns);
+  const found = columnsOf(row, rows, schema.columns);
+  // The same columns object while the keys stay (their schemas are the row schema's, cached by `unwrap`).
+  const signature = found.map((c) => c.key).join('\n');
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `found` is new each render; its keys decide
+  const columns = useMemo(() => found, [row, signature]);
   const totals = schema.totals?.filter((k) => columns.some((c) => c.key === k)) ?? [];
   const numbered = !columns.some((c) => ['name', 'step', 'epoch', 't'].includes(c.key));
   return (
@@ -127,20 +187,7 @@ function Table({ rows, schema, label, ctx }: { rows: unknown[]; schema: AnswerSc
         <tbody>
           {rows.map((r, i) => (
             // biome-ignore lint/suspicious/noArrayIndexKey: rows are positional
-            <tr key={i} data-row={i}>
-              {numbered && <th scope="row">{i + 1}</th>}
-              {columns.map((c) => (
-                <td key={c.key}>
-                  <AnswerValue
-                    value={(r as Record<string, unknown>)?.[c.key]}
-                    schema={c.schema}
-                    name={c.key}
-                    ctx={ctx}
-                    compact
-                  />
-                </td>
-              ))}
-            </tr>
+            <TableRow key={i} row={r} index={i} columns={columns} numbered={numbered} ctx={ctx} />
           ))}
         </tbody>
         {totals.length > 0 && (

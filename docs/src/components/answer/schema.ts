@@ -2,15 +2,25 @@
 import type { AnswerKind } from '@dnn/core';
 import type { AnswerSchema } from './types';
 
-/** The non-null alternative of a nullable field's schema (`anyOf: [X, {type: 'null'}]` → X). */
+const EMPTY: AnswerSchema = {};
+const unwrapped = new WeakMap<AnswerSchema, AnswerSchema>();
+const picked = new WeakMap<AnswerSchema, Map<number, AnswerSchema>>();
+
+/**
+ * The non-null alternative of a nullable field's schema (`anyOf: [X, {type: 'null'}]` → X). The same schema
+ * always gives the same object, so renderers memoised on their schema skip unchanged values.
+ */
 export function unwrap(schema: AnswerSchema | undefined): AnswerSchema {
-  if (!schema) return {};
+  if (!schema) return EMPTY;
   const alts = schema.anyOf as AnswerSchema[] | undefined;
-  if (alts) {
+  if (!alts) return schema;
+  let plain = unwrapped.get(schema);
+  if (!plain) {
     const real = alts.filter((a) => a.type !== 'null');
-    if (real.length === 1) return { ...real[0], ...pickMeta(schema) };
+    plain = real.length === 1 ? { ...real[0], ...pickMeta(schema) } : schema;
+    unwrapped.set(schema, plain);
   }
-  return schema;
+  return plain;
 }
 
 function pickMeta(schema: AnswerSchema): Partial<AnswerSchema> {
@@ -47,8 +57,18 @@ export function pick(schema: AnswerSchema | undefined, value: unknown): AnswerSc
   const alts = (plain.anyOf as AnswerSchema[] | undefined)?.filter((a) => a.type !== 'null');
   if (!alts || alts.length < 2) return plain;
   const d = depth(value);
-  const match = alts.find((a) => schemaDepth(a) === d) ?? alts[0] ?? {};
-  return { ...match, title: match.title ?? plain.title, description: match.description ?? plain.description };
+  let byDepth = picked.get(plain);
+  if (!byDepth) {
+    byDepth = new Map();
+    picked.set(plain, byDepth);
+  }
+  let chosen = byDepth.get(d);
+  if (!chosen) {
+    const match = alts.find((a) => schemaDepth(a) === d) ?? alts[0] ?? {};
+    chosen = { ...match, title: match.title ?? plain.title, description: match.description ?? plain.description };
+    byDepth.set(d, chosen);
+  }
+  return chosen;
 }
 
 /** The kind a field is drawn as: its declared kind, else one guessed from the value's shape. */
