@@ -13,9 +13,8 @@
 //!   inside the image). Reads each window once, one output at a time, like XNNPACK's argmaxpool / unpool pair
 //!   (src/f32-argmaxpool, src/x32-unpool) but without storing the index map.
 use crate::gemm::matmul_impl;
-use crate::simd::{ld, st};
+use crate::simd::add_into;
 use crate::window::{origin, span, tap_range, Window};
-use core::arch::wasm32::*;
 
 /// Visits the im2col matrix of one image row by row: for tap (ci, ky, kx) — matrix row ci·kH·kW + ky·kW + kx — and
 /// output row oy, calls `f(cols, src, lo, hi)` with `cols` the offset of that matrix row's segment (oy·W′ + column 0),
@@ -74,15 +73,7 @@ unsafe fn col2im(cols: *const f32, c: usize, h: usize, w: usize, g: &Window, gx:
         };
         let (r, d, len) = (cols.add(at + lo), gx.add(dst), hi - lo);
         if g.sw == 1 {
-            let mut i = 0;
-            while i + 4 <= len {
-                st(d.add(i), f32x4_add(ld(d.add(i)), ld(r.add(i))));
-                i += 4;
-            }
-            while i < len {
-                *d.add(i) += *r.add(i);
-                i += 1;
-            }
+            add_into(d, r, len);
         } else {
             for i in 0..len {
                 *d.add(i * g.sw) += *r.add(i);

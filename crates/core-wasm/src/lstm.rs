@@ -3,7 +3,7 @@
 //! each step adds h_{t−1}·R — one GEMM for all four gates against R packed once.
 //! i, f, o = σ(·); g = cand(·); c_t = f∘c_{t−1} + i∘g; h_t = o∘cell(c_t).
 use crate::gemm::{gemm_packed, matmul_impl, pack_b, packed_len, MR};
-use crate::simd::{ld, map4, sigmoid4, st, tanh4};
+use crate::simd::{add_into, ld, map4, sigmoid4, st, tanh4};
 use core::arch::wasm32::*;
 
 #[inline(always)]
@@ -51,16 +51,7 @@ pub unsafe extern "C" fn lstm(
     matmul_impl(x, w, gb, t * batch, ni, g4);
     if !b.is_null() {
         for row in 0..t * batch {
-            let p = gb.add(row * g4);
-            let mut j = 0;
-            while j + 4 <= g4 {
-                st(p.add(j), f32x4_add(ld(p.add(j)), ld(b.add(j))));
-                j += 4;
-            }
-            while j < g4 {
-                *p.add(j) += *b.add(j);
-                j += 1;
-            }
+            add_into(gb.add(row * g4), b, g4);
         }
     }
     let mut rp: Vec<f32> = Vec::with_capacity(packed_len(nh, g4));

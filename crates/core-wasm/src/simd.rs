@@ -11,6 +11,20 @@ pub unsafe fn st(p: *mut f32, v: v128) {
     v128_store(p as *mut v128, v)
 }
 
+/// dst[i] += src[i] for i < len, four lanes at a time (the same sums as a scalar loop).
+#[inline(always)]
+pub unsafe fn add_into(dst: *mut f32, src: *const f32, len: usize) {
+    let mut i = 0;
+    while i + 4 <= len {
+        st(dst.add(i), f32x4_add(ld(dst.add(i)), ld(src.add(i))));
+        i += 4;
+    }
+    while i < len {
+        *dst.add(i) += *src.add(i);
+        i += 1;
+    }
+}
+
 /// exp(x) for four lanes (Cephes expf: range reduction by ln 2 and a degree-6
 /// polynomial, about 2 ulp); inputs are clamped to [-87.33, 88.37].
 #[inline(always)]
