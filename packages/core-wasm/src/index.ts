@@ -99,11 +99,19 @@ export interface InitOptions extends LoadOptions {
   backend?: 'wasm' | 'ts';
 }
 
-function chooseTs(opts: InitOptions): boolean {
-  if (opts.backend === 'ts') return true;
-  const ok = simdSupported(opts);
-  if (!ok && opts.backend === 'wasm') throw new Error('WebAssembly SIMD128 is not supported by this engine');
-  return !ok;
+/** Why there is no WASM backend on an engine whose WebAssembly lacks SIMD128 (the module needs it). */
+const NO_SIMD = 'this engine lacks WebAssembly SIMD128, which dnn_core.wasm needs';
+
+/** The WASM backend, synchronously; throws where the engine lacks SIMD128 (`supported`: that check, if made). */
+function wasmSync(opts: LoadOptions, supported = simdSupported(opts)): Kernels {
+  if (!supported) throw new Error(NO_SIMD);
+  return wasmKernels(instantiateSync(opts));
+}
+
+/** {@link wasmSync}, compiling asynchronously. */
+async function wasmAsync(opts: LoadOptions, supported = simdSupported(opts)): Promise<Kernels> {
+  if (!supported) throw new Error(NO_SIMD);
+  return wasmKernels(await instantiate(opts));
 }
 
 /**
@@ -112,7 +120,9 @@ function chooseTs(opts: InitOptions): boolean {
  * available.
  */
 export function initSync(opts: InitOptions = {}): Kernels {
-  return chooseTs(opts) ? referenceKernels : wasmKernels(instantiateSync(opts));
+  if (opts.backend === 'ts') return referenceKernels;
+  const supported = simdSupported(opts);
+  return supported || opts.backend === 'wasm' ? wasmSync(opts, supported) : referenceKernels;
 }
 
 /**
@@ -122,18 +132,21 @@ export function initSync(opts: InitOptions = {}): Kernels {
 export async function init(opts: InitOptions = {}): Promise<Kernels> {
   if (opts.backend === 'ts') return referenceKernels;
   const ready = { ...opts, bytes: opts.bytes ?? (await fetchWasmBytes()) };
-  return chooseTs(ready) ? referenceKernels : wasmKernels(await instantiate(ready));
+  const supported = simdSupported(ready);
+  return supported || opts.backend === 'wasm' ? wasmAsync(ready, supported) : referenceKernels;
 }
 
 let shared: Kernels | undefined;
 
 /**
- * The shared backend the solvers use, created by {@link initSync} on first use (one instance per process / page).
- * Throws while the module is not available (outside Node before {@link loadKernels}); the solvers then compute with
- * their own double-precision loops, and a `precision: "single"` request is told so in a note.
+ * The shared WASM backend the solvers use (one instance per process / page), created on first use: in Node from
+ * the packaged file, elsewhere after {@link loadKernels}. Throws where there is none (the module is not loaded, or
+ * the engine lacks WebAssembly SIMD128); the solvers then compute with their own double-precision loops, the same
+ * answers, and a `precision: "single"` request is told why in a note. It never falls back to the TypeScript
+ * reference, so bundles of the solvers leave that out; {@link initSync} and {@link init} offer it.
  */
 export function kernels(): Kernels {
-  shared ??= initSync();
+  shared ??= wasmSync({});
   return shared;
 }
 
@@ -141,10 +154,12 @@ export function kernels(): Kernels {
  * Loads the module asynchronously and makes it the shared backend ({@link kernels}), so the synchronous solvers
  * use the kernels: call (and await) it once where Node's synchronous read is unavailable, e.g. in a browser or
  * worker before the first solve. `source`: the module's bytes, or a URL to fetch (default: the packaged
- * `dnn_core.wasm`, which bundlers emit as an asset). Rejects when the module cannot be fetched or compiled.
+ * `dnn_core.wasm`, which bundlers emit as an asset). Rejects when the module cannot be fetched or compiled, or the
+ * engine lacks SIMD128.
  */
 export async function loadKernels(source?: Bytes | URL | string): Promise<Kernels> {
-  const bytes = typeof source === 'string' || source instanceof URL ? await fetchWasmBytes(source) : source;
-  shared = await init(bytes ? { bytes } : {});
+  const bytes =
+    source === undefined || source instanceof URL || typeof source === 'string' ? await fetchWasmBytes(source) : source;
+  shared = await wasmAsync({ bytes });
   return shared;
 }

@@ -139,6 +139,32 @@ describe('the packaged module', () => {
   });
 });
 
+describe('an engine without WebAssembly SIMD128', () => {
+  it('kernels() and loadKernels() refuse, saying why; initSync and init give the TypeScript reference', async () => {
+    const api = (globalThis as unknown as { WebAssembly: { validate(bytes: unknown): boolean } }).WebAssembly;
+    vi.spyOn(api, 'validate').mockReturnValue(false);
+    const m = await fresh();
+    expect(() => m.kernels()).toThrow(/lacks WebAssembly SIMD128/);
+    await expect(m.loadKernels()).rejects.toThrow(/lacks WebAssembly SIMD128/);
+    expect(m.initSync()).toBe(m.referenceKernels);
+    expect(await m.init()).toBe(m.referenceKernels);
+    const single = m.withKernels(
+      {
+        work: m.KERNEL_THRESHOLD,
+        unit: 'multiply-adds',
+        precision: 'single',
+        exact: () => true,
+        why: '',
+        kernels: m.kernels,
+      },
+      () => 'kernel',
+      () => 'own',
+    );
+    expect(single.result).toBe('own');
+    expect(single.note).toMatch(/could not run here \(this engine lacks WebAssembly SIMD128/);
+  });
+});
+
 describe('backend selection', () => {
   it('picks the TypeScript reference when WebAssembly.validate reports the module (SIMD) unsupported', () => {
     let asked = 0;

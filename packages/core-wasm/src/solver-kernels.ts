@@ -41,7 +41,7 @@ export interface KernelRequest {
   exact: () => boolean;
   /** Why it does, one clause for the note ("every product and partial sum is exact in float32"). */
   why: string;
-  /** The backend: solvers pass `kernels` (the shared one, WASM SIMD or the TypeScript fallback); tests force one. */
+  /** The backend: solvers pass `kernels` (the shared WASM one, which throws where it is unavailable); tests force one. */
   kernels: () => Kernels;
 }
 
