@@ -5,32 +5,28 @@ import { pathToFileURL } from 'node:url';
 // Bundle-size budgets of issue 14, measured with esbuild (minified, ESM, browser platform) on what a
 // dependant installs: `node scripts/bundle-sizes.mjs <dir>` bundles small entry files that import from
 // the packages as <dir>/node_modules holds them (the consumer test points it at the packed tarballs,
-// `pnpm bench` at the workspace). Prints one line per case and exits 1 when an enforced budget is exceeded.
+// `pnpm bench` at the workspace). Prints one line per case and exits 1 when a budget is exceeded.
 import { gzipSync } from 'node:zlib';
 
-/** Each case: what a dependant writes, its budget in minified bytes, and whether exceeding it fails the check. */
+/** Each case: what a dependant writes and its budget in minified bytes (exceeding one fails the check). */
 export const CASES = [
   {
     name: 'one solver (outputShape from @dnn/conv)',
     code: `import { outputShape } from '@dnn/conv';\nconsole.log(outputShape.run({ inputShape: [3, 32, 32], outChannels: 8, kernel: 3 }).answer);`,
     budget: 120_000,
-    // Not met yet: 132 KB (zod 106 KB of it) since core imports zod as a namespace (`import * as z`, 480 KB
-    // before). Under 120 KB needs zod/mini in the solvers' schemas. Printed, not enforced.
-    enforced: false,
   },
   {
     name: 'DnnInputError alone (@dnn/core)',
     code: `import { DnnInputError } from '@dnn/core';\nconsole.log(new DnnInputError('kernel', 'must be at least 1'));`,
     budget: 5_000,
-    enforced: true,
   },
   {
     name: "@dnn/conv's solve (every conv solver)",
     code: `import { solve } from '@dnn/conv';\nconsole.log(solve('conv/output-shape', { inputShape: [3, 32, 32], outChannels: 8, kernel: 3 }).answer);`,
+    // 293.6 KB at 11f850a: conv 183, zod/mini 60, core 20, optim 14 (losses for backprop), core-wasm 10 KB; the
+    // kernels' .wasm is a separate file and the TypeScript reference kernels stay out (the solvers' own loops are
+    // their fallback).
     budget: 300_000,
-    // Not met yet: 412 KB (conv 179, zod 106, the embedded wasm bytes 91 that conv/forward, pool and batchnorm's
-    // kernels need). Printed, not enforced.
-    enforced: false,
   },
 ];
 
@@ -72,14 +68,13 @@ export async function measure(dir) {
 
 const kb = (n) => `${(n / 1000).toFixed(1)} KB`;
 
-/** One line per case; returns the number of enforced budgets exceeded. */
+/** One line per case; returns the number of budgets exceeded. */
 export function report(results, log = console.log) {
   let over = 0;
   for (const r of results) {
     const ok = r.minified <= r.budget;
-    const enforced = r.enforced;
-    if (!ok && enforced) over++;
-    const verdict = ok ? 'ok  ' : enforced ? 'OVER' : 'over (not enforced)';
+    if (!ok) over++;
+    const verdict = ok ? 'ok  ' : 'OVER';
     const top = Object.entries(r.byPackage)
       .sort((a, b) => b[1] - a[1])
       .slice(0, 4)

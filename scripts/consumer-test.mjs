@@ -227,7 +227,7 @@ await Promise.all(
 step('bundle sizes (esbuild, minified)');
 const sizesModule = await import(pathToFileURL(join(root, 'scripts/bundle-sizes.mjs')).href);
 const over = sizesModule.report(await sizesModule.measure(app), (line) => console.log(`        ${line}`));
-if (over) throw new Error(`${over} enforced bundle-size budget(s) exceeded`);
+if (over) throw new Error(`${over} bundle-size budget(s) exceeded`);
 
 // 6. npx dnn-solvers.
 step('npx dnn-solvers list / --version');
