@@ -59,7 +59,7 @@ function isConst(e: Expr): boolean {
 const sites = new WeakMap<Expr, Site & { constantExponent: boolean }>();
 
 /** The (shared, read-only) site of node `e` under `path`. */
-function siteOf(e: Expr, path: string): Site & { constantExponent: boolean } {
+export function siteOf(e: Expr, path: string): Site & { constantExponent: boolean } {
   let site = sites.get(e);
   if (site === undefined || site.path !== path) {
     site = { pos: e.pos, path, expr: e, constantExponent: e.kind === 'binary' && isConst(e.right) };
@@ -86,7 +86,7 @@ export function evaluateWith<T>(expr: Expr, algebra: Algebra<T>, path = 'express
         if (e.fn === 'max' || e.fn === 'min') return algebra.select(e.fn, e.args.map(go), site);
         return algebra.unary(e.fn, go(e.args[0] as Expr), site);
       case 'apply':
-        return domainError(site, `${e.name}${"'".repeat(e.primes)} is an abstract function: it has no value`);
+        return abstractFunctionError(site, e);
     }
   };
   return go(expr);
@@ -95,6 +95,11 @@ export function evaluateWith<T>(expr: Expr, algebra: Algebra<T>, path = 'express
 /** Throws an input error pointing at the operation. */
 export function domainError(site: Site, message: string): never {
   throw new DnnInputError(site.path, `${message} (at character ${site.pos + 1})`);
+}
+
+/** Throws the input error of evaluating a declared abstract function (`R(u)`), which has no value. */
+export function abstractFunctionError(site: Site, e: Extract<Expr, { kind: 'apply' }>): never {
+  return domainError(site, `${e.name}${"'".repeat(e.primes)} is an abstract function: it has no value`);
 }
 
 /** The value of `a op b`, with the grammar's domain rules. */

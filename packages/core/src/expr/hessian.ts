@@ -1,94 +1,215 @@
 /**
  * Exact second derivatives by hyper-dual numbers: x = v + a·ε₁ + b·ε₂ + ab·ε₁ε₂
  * with ε₁² = ε₂² = 0. Seeding variable i in ε₁ and j in ε₂ gives ∂²f/∂xᵢ∂xⱼ in `ab`.
+ *
+ * One pass carries every pair (i, j) at once: `a` and `b` are both gradient entries (g[i], g[j]) and each pair
+ * has its own `ab`, computed with exactly the operations, in the order, of a pass seeded with that pair alone
+ * (so the numbers are those of n(n+1)/2 separate passes, bit for bit). The tree is compiled once into closures
+ * over preallocated buffers and kept per expression, so a Newton search evaluating the same Hessian thousands
+ * of times allocates only its result.
  */
 import { type Expr, variables } from './ast.js';
 import {
-  type Algebra,
+  abstractFunctionError,
   binaryValue,
   domainError,
-  evaluateWith,
   lookup,
   type Site,
   selectIndex,
+  siteOf,
   unaryValue,
 } from './evaluate.js';
 import { UNARY } from './functions.js';
 
-interface HyperDual {
+/** A hyper-dual number for several pairs at once: value, gradient, and `ab` per pair. */
+interface Duals {
   v: number;
-  a: number;
-  b: number;
-  ab: number;
+  g: Float64Array;
+  h: Float64Array;
 }
 
-const C = (v: number): HyperDual => ({ v, a: 0, b: 0, ab: 0 });
-
-/** Applies f with derivatives d1, d2 at x.v (chain rule to second order). */
-function chain(x: HyperDual, v: number, d1: number, d2: number, site: Site): HyperDual {
-  const r = { v, a: d1 * x.a, b: d1 * x.b, ab: d1 * x.ab + d2 * x.a * x.b };
-  if (![r.a, r.b, r.ab].every(Number.isFinite)) domainError(site, 'the function is not twice differentiable here');
-  return r;
+/** The seeded pairs: pair p seeds variable `i[p]` in ε₁ and `j[p]` in ε₂ (indices into the gradient). */
+interface Pairs {
+  i: number[];
+  j: number[];
 }
 
-function algebra(at: Readonly<Record<string, number>>, i: string, j: string): Algebra<HyperDual> {
-  return {
-    constant: (v) => C(v),
-    variable: (name, site) => ({ v: lookup(at, name, site), a: name === i ? 1 : 0, b: name === j ? 1 : 0, ab: 0 }),
-    binary: (op, x, y, site) => {
-      const v = binaryValue(op, x.v, y.v, site);
-      switch (op) {
-        case '+':
-          return { v, a: x.a + y.a, b: x.b + y.b, ab: x.ab + y.ab };
-        case '-':
-          return { v, a: x.a - y.a, b: x.b - y.b, ab: x.ab - y.ab };
-        case '*':
-          return {
-            v,
-            a: x.a * y.v + x.v * y.a,
-            b: x.b * y.v + x.v * y.b,
-            ab: x.ab * y.v + x.a * y.b + x.b * y.a + x.v * y.ab,
-          };
-        case '/': {
-          const inv = chain(y, 1 / y.v, -1 / y.v ** 2, 2 / y.v ** 3, site);
-          return {
-            v,
-            a: x.a * inv.v + x.v * inv.a,
-            b: x.b * inv.v + x.v * inv.b,
-            ab: x.ab * inv.v + x.a * inv.b + x.b * inv.a + x.v * inv.ab,
-          };
-        }
-        case '^': {
-          if (site.constantExponent) {
-            const c = y.v;
-            const d1 = c === 0 ? 0 : c === 1 ? 1 : c * x.v ** (c - 1);
-            const d2 = c === 0 || c === 1 ? 0 : c === 2 ? 2 : c * (c - 1) * x.v ** (c - 2);
-            return chain(x, v, d1, d2, site);
-          }
-          if (x.v <= 0) domainError(site, `a power with a variable exponent needs a positive base, not ${x.v}`);
-          // x^y = exp(y·ln x)
-          const lnx = chain(x, Math.log(x.v), 1 / x.v, -1 / x.v ** 2, site);
-          const prod = {
-            v: y.v * lnx.v,
-            a: y.a * lnx.v + y.v * lnx.a,
-            b: y.b * lnx.v + y.v * lnx.b,
-            ab: y.ab * lnx.v + y.a * lnx.b + y.b * lnx.a + y.v * lnx.ab,
-          };
-          return chain(prod, v, v, v, site);
-        }
-      }
-    },
-    neg: (x) => ({ v: -x.v, a: -x.a, b: -x.b, ab: -x.ab }),
-    unary: (fn, x, site) => chain(x, unaryValue(fn, x.v, site), UNARY[fn].d1(x.v), UNARY[fn].d2(x.v), site),
-    select: (fn, args) =>
-      args[
-        selectIndex(
-          fn,
-          args.map((x) => x.v),
-        )
-      ] as HyperDual,
+/** Evaluates a compiled node for the values of the expression's variables (in `variables(expr)` order). */
+type Node = (values: readonly number[]) => Duals;
+
+/** Compiles `expr` for `pairs` over a gradient of `width` entries: entry k is the derivative by `order[k]`. */
+function compile(expr: Expr, order: readonly string[], width: number, pairs: Pairs, path: string): Node {
+  const names = variables(expr);
+  const P = pairs.i.length;
+  const { i: pi, j: pj } = pairs;
+  const duals = (): Duals => ({ v: 0, g: new Float64Array(width), h: new Float64Array(P) });
+  /** r = f(x) with f(x.v) = v, f′ = d1, f″ = d2 (chain rule to second order), rejecting non-finite parts. */
+  const chain = (r: Duals, x: Duals, v: number, d1: number, d2: number, site: Site): Duals => {
+    r.v = v;
+    for (let k = 0; k < width; k++) r.g[k] = d1 * (x.g[k] as number);
+    for (let p = 0; p < P; p++)
+      r.h[p] = d1 * (x.h[p] as number) + d2 * (x.g[pi[p] as number] as number) * (x.g[pj[p] as number] as number);
+    for (let p = 0; p < P; p++) {
+      if (!Number.isFinite(r.g[pi[p] as number]) || !Number.isFinite(r.g[pj[p] as number]) || !Number.isFinite(r.h[p]))
+        domainError(site, 'the function is not twice differentiable here');
+    }
+    return r;
   };
+  /** r = x·y with r.v = v. */
+  const product = (r: Duals, x: Duals, y: Duals, v: number): Duals => {
+    r.v = v;
+    for (let k = 0; k < width; k++) r.g[k] = (x.g[k] as number) * y.v + x.v * (y.g[k] as number);
+    for (let p = 0; p < P; p++) {
+      const a = pi[p] as number;
+      const b = pj[p] as number;
+      r.h[p] =
+        (x.h[p] as number) * y.v +
+        (x.g[a] as number) * (y.g[b] as number) +
+        (x.g[b] as number) * (y.g[a] as number) +
+        x.v * (y.h[p] as number);
+    }
+    return r;
+  };
+  const go = (e: Expr): Node => {
+    const site = siteOf(e, path);
+    switch (e.kind) {
+      case 'number':
+      case 'constant': {
+        const r = duals();
+        r.v = e.value;
+        return () => r;
+      }
+      case 'variable': {
+        const r = duals();
+        for (const [k, name] of order.entries()) if (name === e.name) r.g[k] = 1;
+        const index = names.indexOf(e.name);
+        return (values) => {
+          r.v = values[index] as number;
+          return r;
+        };
+      }
+      case 'neg': {
+        const arg = go(e.arg);
+        const r = duals();
+        return (values) => {
+          const x = arg(values);
+          r.v = -x.v;
+          for (let k = 0; k < width; k++) r.g[k] = -(x.g[k] as number);
+          for (let p = 0; p < P; p++) r.h[p] = -(x.h[p] as number);
+          return r;
+        };
+      }
+      case 'binary': {
+        const left = go(e.left);
+        const right = go(e.right);
+        const r = duals();
+        switch (e.op) {
+          case '+':
+          case '-': {
+            const sign = e.op === '+' ? 1 : -1;
+            return (values) => {
+              const x = left(values);
+              const y = right(values);
+              r.v = binaryValue(e.op, x.v, y.v, site);
+              if (sign === 1) {
+                for (let k = 0; k < width; k++) r.g[k] = (x.g[k] as number) + (y.g[k] as number);
+                for (let p = 0; p < P; p++) r.h[p] = (x.h[p] as number) + (y.h[p] as number);
+              } else {
+                for (let k = 0; k < width; k++) r.g[k] = (x.g[k] as number) - (y.g[k] as number);
+                for (let p = 0; p < P; p++) r.h[p] = (x.h[p] as number) - (y.h[p] as number);
+              }
+              return r;
+            };
+          }
+          case '*':
+            return (values) => {
+              const x = left(values);
+              const y = right(values);
+              return product(r, x, y, binaryValue('*', x.v, y.v, site));
+            };
+          case '/': {
+            const inv = duals();
+            return (values) => {
+              const x = left(values);
+              const y = right(values);
+              const v = binaryValue('/', x.v, y.v, site);
+              chain(inv, y, 1 / y.v, -1 / y.v ** 2, 2 / y.v ** 3, site);
+              return product(r, x, inv, v);
+            };
+          }
+          case '^': {
+            if (site.constantExponent)
+              return (values) => {
+                const x = left(values);
+                const c = right(values).v;
+                const v = binaryValue('^', x.v, c, site);
+                const d1 = c === 0 ? 0 : c === 1 ? 1 : c * x.v ** (c - 1);
+                const d2 = c === 0 || c === 1 ? 0 : c === 2 ? 2 : c * (c - 1) * x.v ** (c - 2);
+                return chain(r, x, v, d1, d2, site);
+              };
+            const lnx = duals();
+            const prod = duals();
+            return (values) => {
+              const x = left(values);
+              const y = right(values);
+              const v = binaryValue('^', x.v, y.v, site);
+              if (x.v <= 0) domainError(site, `a power with a variable exponent needs a positive base, not ${x.v}`);
+              // x^y = exp(y·ln x)
+              chain(lnx, x, Math.log(x.v), 1 / x.v, -1 / x.v ** 2, site);
+              product(prod, y, lnx, y.v * lnx.v);
+              return chain(r, prod, v, v, v, site);
+            };
+          }
+        }
+        break;
+      }
+      case 'call': {
+        if (e.fn === 'max' || e.fn === 'min') {
+          const fn = e.fn;
+          const args = e.args.map(go);
+          return (values) => {
+            const xs = args.map((arg) => arg(values));
+            return xs[
+              selectIndex(
+                fn,
+                xs.map((x) => x.v),
+              )
+            ] as Duals;
+          };
+        }
+        const def = UNARY[e.fn];
+        const fn = e.fn;
+        const arg = go(e.args[0] as Expr);
+        const r = duals();
+        return (values) => {
+          const x = arg(values);
+          return chain(r, x, unaryValue(fn, x.v, site), def.d1(x.v), def.d2(x.v), site);
+        };
+      }
+      case 'apply':
+        return () => abstractFunctionError(site, e);
+    }
+  };
+  return go(expr);
 }
+
+/** The compiled pass of every pair for the order and path last used with each expression. */
+const compiled = new WeakMap<Expr, { order: readonly string[]; path: string; names: string[]; all: Node }>();
+
+/** Every pair r ≤ c of `n` variables, row by row (the order of separate passes). */
+function upperPairs(n: number): Pairs {
+  const pairs: Pairs = { i: [], j: [] };
+  for (let r = 0; r < n; r++) {
+    for (let c = r; c < n; c++) {
+      pairs.i.push(r);
+      pairs.j.push(c);
+    }
+  }
+  return pairs;
+}
+
+const sameOrder = (a: readonly string[], b: readonly string[]) =>
+  a === b || (a.length === b.length && a.every((name, k) => name === b[k]));
 
 /** Value, gradient and Hessian of `expr` at `at`; rows and columns follow `order` (default: the keys of `at`). */
 export function hessian(
@@ -97,20 +218,39 @@ export function hessian(
   order: readonly string[] = Object.keys(at),
   path = 'expression',
 ): { value: number; gradient: number[]; hessian: number[][] } {
-  for (const name of variables(expr)) lookup(at, name, { pos: 0, path, expr });
   const n = order.length;
-  const H: number[][] = Array.from({ length: n }, () => Array<number>(n).fill(0));
-  const gradient = Array<number>(n).fill(0);
-  let value = 0;
+  // With no variable to differentiate by, one pass seeded with none (a gradient entry no variable feeds).
+  const width = Math.max(n, 1);
+  let entry = compiled.get(expr);
+  if (entry === undefined || entry.path !== path || !sameOrder(entry.order, order)) {
+    const pairs = n === 0 ? { i: [0], j: [0] } : upperPairs(n);
+    entry = { order, path, names: variables(expr), all: compile(expr, order, width, pairs, path) };
+    compiled.set(expr, entry);
+  }
+  const values = entry.names.map((name) => lookup(at, name, { pos: 0, path, expr }));
+  let out: Duals;
+  try {
+    out = entry.all(values);
+  } catch (e) {
+    // Some pair failed: replay the pairs one by one, so the error is the one the first failing pair meets.
+    const { i, j } = upperPairs(n);
+    for (let p = 0; p < i.length; p++)
+      compile(expr, order, width, { i: [i[p] as number], j: [j[p] as number] }, path)(values);
+    throw e;
+  }
+  const gradient = Array<number>(n);
+  const H: number[][] = Array<number[]>(n);
+  for (let r = 0; r < n; r++) {
+    gradient[r] = out.g[r] as number;
+    H[r] = Array<number>(n);
+  }
+  let p = 0;
   for (let r = 0; r < n; r++) {
     for (let c = r; c < n; c++) {
-      const out = evaluateWith(expr, algebra(at, order[r] as string, order[c] as string), path);
-      value = out.v;
-      gradient[r] = out.a;
-      (H[r] as number[])[c] = out.ab;
-      (H[c] as number[])[r] = out.ab;
+      const ab = out.h[p++] as number;
+      (H[r] as number[])[c] = ab;
+      (H[c] as number[])[r] = ab;
     }
   }
-  if (n === 0) value = evaluateWith(expr, algebra(at, '', ''), path).v;
-  return { value, gradient, hessian: H };
+  return { value: out.v, gradient, hessian: H };
 }
