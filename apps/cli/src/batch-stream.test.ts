@@ -105,7 +105,7 @@ describe('dnn batch streaming', () => {
     const r = dnn(['batch'], `{"id":"${'x'.repeat(10_000_000)}","input":{}}\n`);
     const { error } = JSON.parse(r.out);
     expect(error.path).toBe('id');
-    expect(error.message).toMatch(/^id: unknown solver id "x{59}… \(\d+ more characters\), 10000000 characters long;/);
+    expect(error.message).toMatch(/^id: unknown solver id "x{29}…x{28}", 10,000,000 characters long;/);
     expect(r.out.length).toBeLessThan(300);
   });
 

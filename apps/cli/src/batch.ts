@@ -2,7 +2,6 @@
 import { isDnnInputError, type Registry } from '@dnn/core';
 import { describeBytes, MAX_INPUT_BYTES } from './capped-read.js';
 import { type InputLine, LineSplitter } from './line-splitter.js';
-import { solverById } from './solver-id.js';
 import { MAX_ECHO, MAX_MESSAGE, truncateText } from './truncate.js';
 
 /** The output line for one input line. Exported for tests and benchmarks. */
@@ -19,7 +18,7 @@ export function solveLine(registry: Registry, line: string): { json: string; int
   const { id, input } = request as { id?: unknown; input?: unknown };
   if (typeof id !== 'string') return errorLine('id', 'is required: the solver id, e.g. "conv/output-shape"');
   try {
-    return { json: JSON.stringify(registry.solve(solverById(registry, id).id, input)), internal: false };
+    return { json: JSON.stringify(registry.solve(id, input)), internal: false };
   } catch (e) {
     if (isDnnInputError(e)) return errorLine(e.path, e.message);
     return { ...errorLine('', `internal error: ${(e as Error).message}`), internal: true };

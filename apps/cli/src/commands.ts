@@ -15,7 +15,6 @@ import {
   readDifficulty,
   sheetMarkdown,
 } from './practice.js';
-import { solverById } from './solver-id.js';
 
 const FORMATS: readonly RenderFormat[] = ['text', 'json', 'markdown', 'latex'];
 
@@ -39,12 +38,12 @@ export async function solveCommand(registry: Registry, args: string[], io: Io): 
     json: { type: 'string' },
     format: { type: 'string', default: 'text' },
   } as const;
-  const parsed = parseCommand(args, options, io, (id) => (id ? solverHelp(solverById(registry, id)) : SOLVE_HELP));
+  const parsed = parseCommand(args, options, io, (id) => (id ? solverHelp(registry.get(id)) : SOLVE_HELP));
   if (!parsed) return 0;
   const { values, positional: id } = parsed;
   if (!id) throw new UsageError('the solver id is missing (see `dnn list`)');
   const format = choice(values.format, FORMATS, 'format');
-  const solver = solverById(registry, id);
+  const solver = registry.get(id);
   if (values.input !== undefined && values.json !== undefined)
     throw new UsageError('give either --input or --json, not both');
   let input: unknown;
@@ -118,7 +117,7 @@ export async function gradeCommand(registry: Registry, args: string[], io: Io): 
     throw new UsageError('only one of --input and --answer can read stdin');
   const question = await readJsonFile(values.input, 'input', io);
   const answer = await readJsonFile(values.answer, 'answer', io);
-  const g = gradeAnswer(registry, solverById(registry, id).id, question, answer);
+  const g = gradeAnswer(registry, registry.get(id).id, question, answer);
   io.out(`${format === 'json' ? JSON.stringify(g) : gradeText(g)}\n`);
   return 0;
 }
