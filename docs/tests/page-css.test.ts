@@ -29,6 +29,12 @@ async function stylesheets(page: Page): Promise<{ url: string; bytes: number }[]
   );
 }
 
+/** Whether the prerendered HTML of `path` (as served, before any script) links the stylesheet `name`.<hash>.css. */
+async function linksStylesheet(page: Page, path: string, name: string): Promise<boolean> {
+  const html = await (await page.request.get(new URL(path, page.url()).href)).text();
+  return new RegExp(`<link rel=["']?stylesheet["']? href=["']?[^"' >]*/${name}\\.`).test(html);
+}
+
 /**
  * What the docs layout's own styles do to a docs page at 1280 px: the sidebar column's width (the theme's
  * CSS module), the breadcrumbs' item layout and the previous/next links' grid (Infima components that only
@@ -66,10 +72,7 @@ describe('CSS per page', () => {
   it('a guide opened directly has its docs layout styled, from its prerendered HTML on', async () => {
     const { page, problems } = await open('/docs/guides/convolutions', { width: 1280, height: 800 });
     // The docs stylesheet is linked in the HTML itself (no unstyled paint before the scripts run); a calculator's is not.
-    const linked = async (path: string) =>
-      /<link rel=["']?stylesheet["']? href=["']?[^"' >]*docs-styles\./.test(
-        await (await page.request.get(new URL(path, page.url()).href)).text(),
-      );
+    const linked = (path: string) => linksStylesheet(page, path, 'docs-styles');
     expect(await linked('/docs/guides/convolutions')).toBe(true);
     expect(await linked('/docs/api')).toBe(true);
     expect(await linked('/calculators/conv/summary')).toBe(false);
@@ -217,10 +220,7 @@ describe('CSS per page', () => {
 
   it('/exam and /practice link their own stylesheet in the HTML (no other page does), and the exam form is styled', async () => {
     const { page, problems } = await open('/exam', { width: 1280, height: 800 });
-    const linked = async (path: string) =>
-      /<link rel=["']?stylesheet["']? href=["']?[^"' >]*exam-styles\./.test(
-        await (await page.request.get(new URL(path, page.url()).href)).text(),
-      );
+    const linked = (path: string) => linksStylesheet(page, path, 'exam-styles');
     expect(await linked('/exam')).toBe(true);
     expect(await linked('/practice')).toBe(true);
     for (const other of ['/calculators/conv/summary', '/', '/docs/guides/convolutions', '/widgets'])
