@@ -8,8 +8,9 @@
 //! ops + ~4 integer ops: the loop is bound by x86's 6-wide front end, not the FP pipes, so every instruction counts.
 //! MR = 4, not XNNPACK's 6 × 8: TurboFan schedules a block's loads before its arithmetic, so 6 broadcasts + 12
 //! accumulators + 2 B vectors exceed the 15 xmm registers V8 allocates and spill (measured: 0.6× the 4 × 8 kernel).
-//! Rows short of MR in a small problem (m < MR: the LSTM's per-step vector·matrix, a dense layer at batch 1) take an
-//! unpacked 1..3 × 32 kernel instead, so a GEMV is not padded to four rows.
+//! Rows short of MR are not padded to four: on B already packed (the LSTM's per-step vector·matrix) they take an
+//! unpacked-A 1..3 × 32 kernel; a whole product with m < MR (a dense layer at batch 1) streams B in place
+//! ([`few_rows`]).
 use crate::simd::{ld, st};
 use core::arch::wasm32::*;
 
