@@ -68,10 +68,38 @@ export function siteOf(e: Expr, path: string): Site & { constantExponent: boolea
   return site;
 }
 
+/** The site of every node of a tree under a path, in the order {@link evaluateWith} visits them (pre-order). */
+const treeSites = new WeakMap<Expr, { path: string; sites: (Site & { constantExponent: boolean })[] }>();
+
+/** The sites of `expr`'s nodes in visiting order: one lookup per evaluation instead of one per node. */
+function sitesInOrder(expr: Expr, path: string): (Site & { constantExponent: boolean })[] {
+  let entry = treeSites.get(expr);
+  if (entry === undefined || entry.path !== path) {
+    const sites: (Site & { constantExponent: boolean })[] = [];
+    const visit = (e: Expr): void => {
+      sites.push(siteOf(e, path));
+      if (e.kind === 'neg') visit(e.arg);
+      else if (e.kind === 'binary') {
+        visit(e.left);
+        visit(e.right);
+      } else if (e.kind === 'call') {
+        if (e.fn === 'max' || e.fn === 'min') e.args.forEach(visit);
+        else visit(e.args[0] as Expr);
+      }
+    };
+    visit(expr);
+    entry = { path, sites };
+    treeSites.set(expr, entry);
+  }
+  return entry.sites;
+}
+
 /** Evaluates `expr` over `algebra`. */
 export function evaluateWith<T>(expr: Expr, algebra: Algebra<T>, path = 'expression'): T {
+  const sites = sitesInOrder(expr, path);
+  let next = 0;
   const go = (e: Expr): T => {
-    const site = siteOf(e, path);
+    const site = sites[next++] as Site & { constantExponent: boolean };
     switch (e.kind) {
       case 'number':
       case 'constant':
