@@ -14,7 +14,8 @@
  * - keystroke → updated answer on conv/summary's largest example: a digit is
  *   deleted and typed again in a numeric field; the time runs from the
  *   `keydown` event to the moment the answer region (`[data-testid="answer"]`)
- *   has new text, and to the next animation frame after it.
+ *   has new text, and to the next animation frame after it; plus the main thread's CPU time per keystroke
+ *   (thread time, so a busy machine inflates it less than the wall-clock figures).
  *
  * A static check lists the JS files that contain the solver library: the
  * target is one shared chunk, not one copy per route.
@@ -263,6 +264,11 @@ export interface KeystrokeFigures {
   toAnswerFrameMs: number;
   /** keydown → the frame after the calculator's last change (answer, steps with their maths, pictures). */
   toFrameMs: number;
+  /**
+   * CPU time of the page's main thread from the keystroke until it settled (thread time of its tasks: the
+   * keystroke, the answer, the steps' maths, and this probe's own polling).
+   */
+  cpuMs: number;
   error: boolean;
 }
 
@@ -355,6 +361,8 @@ function arm(): void {
 /** A conv/summary page open on its largest example, ready for {@link keystrokeRound}. */
 export interface SummaryPage {
   page: Page;
+  /** The main thread's CPU time so far (ms), from Chromium's performance metrics in thread time. */
+  cpuMs(): Promise<number>;
   field: string;
   example: string;
   close(): Promise<void>;
@@ -373,15 +381,25 @@ export async function openSummary(browser: Browser, origin: string): Promise<Sum
   await page.waitForTimeout(500);
   const field = await page.evaluate(pickField, process.env.DNN_BENCH_FIELD ?? null);
   if (!field) throw new Error('no numeric field to type into on conv/summary');
-  return { page, field, example: largest.title, close: () => context.close() };
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
+  const cpuMs = async () => {
+    const { metrics } = await cdp.send('Performance.getMetrics');
+    return (metrics.find((m) => m.name === 'TaskDuration')?.value ?? Number.NaN) * 1000;
+  };
+  return { page, cpuMs, field, example: largest.title, close: () => context.close() };
 }
 
 /** One delete/retype pair of keystrokes in the picked field, each timed until the answer settled. */
-export async function keystrokeRound(page: Page): Promise<KeystrokeFigures[]> {
+export async function keystrokeRound({
+  page,
+  cpuMs,
+}: Pick<SummaryPage, 'page' | 'cpuMs'>): Promise<KeystrokeFigures[]> {
   const el = page.locator('[data-bench-field]').first();
   const figures: KeystrokeFigures[] = [];
   const press = async (key: string) => {
     await page.evaluate(arm);
+    const cpuBefore = await cpuMs();
     await page.keyboard.press(key);
     // Settled: the answer changed and nothing in the calculator changed for 400 ms.
     await page.waitForFunction(
@@ -397,12 +415,14 @@ export async function keystrokeRound(page: Page): Promise<KeystrokeFigures[]> {
       undefined,
       { timeout: 15_000, polling: 50 },
     );
+    const cpu = (await cpuMs()) - cpuBefore;
     const k = await page.evaluate(() => (window as unknown as { __dnnKey: Required<KeyState> }).__dnnKey);
     figures.push({
       echoMs: k.echo - k.down,
       toDomMs: k.dom - k.down,
       toAnswerFrameMs: k.answerFrame - k.down,
       toFrameMs: k.frame - k.down,
+      cpuMs: cpu,
       error: k.error,
     });
     await page.waitForTimeout(100);
@@ -525,7 +545,7 @@ export async function pageWeight(options: PageWeightOptions = {}): Promise<void>
       for (const b of served) open.push({ label: b.label, s: await openSummary(browser, b.origin) });
       for (const o of open) typing.set(o.label, { field: o.s.field, example: o.s.example, figures: [] });
       for (let i = 0; i < (options.rounds ?? 5); i++) {
-        for (const o of open) typing.get(o.label)?.figures.push(...(await keystrokeRound(o.s.page)));
+        for (const o of open) typing.get(o.label)?.figures.push(...(await keystrokeRound(o.s)));
       }
       for (const o of open) await o.s.close();
     }
@@ -562,7 +582,7 @@ export async function pageWeight(options: PageWeightOptions = {}): Promise<void>
         const errors = k.figures.length - solved.length;
         console.log(`  keystrokes on conv/summary, example "${k.example}", field ${k.field}:`);
         console.log(
-          `  ${solved.length} keystrokes giving a new solution: keydown → typed character on screen median ${median(solved.map((f) => f.echoMs)).toFixed(0)} ms (worst ${Math.max(...solved.map((f) => f.echoMs)).toFixed(0)}); → answer text changed median ${median(solved.map((f) => f.toDomMs)).toFixed(0)} ms; → updated answer on screen (frame after the answer region's last change) median ${frame.toFixed(0)} ms, worst ${Math.max(...solved.map((f) => f.toAnswerFrameMs)).toFixed(0)} ms (target ≤ ${TARGETS.keystrokeMs}: ${verdict(frame <= TARGETS.keystrokeMs)}); → steps with their maths on screen (frame after the calculator's last change) median ${all.toFixed(0)} ms${errors ? `; ${errors} keystrokes gave an input error (left out)` : ''}`,
+          `  ${solved.length} keystrokes giving a new solution: keydown → typed character on screen median ${median(solved.map((f) => f.echoMs)).toFixed(0)} ms (worst ${Math.max(...solved.map((f) => f.echoMs)).toFixed(0)}); → answer text changed median ${median(solved.map((f) => f.toDomMs)).toFixed(0)} ms; → updated answer on screen (frame after the answer region's last change) median ${frame.toFixed(0)} ms, worst ${Math.max(...solved.map((f) => f.toAnswerFrameMs)).toFixed(0)} ms (target ≤ ${TARGETS.keystrokeMs}: ${verdict(frame <= TARGETS.keystrokeMs)}); → steps with their maths on screen (frame after the calculator's last change) median ${all.toFixed(0)} ms; main-thread CPU per keystroke median ${median(solved.map((f) => f.cpuMs)).toFixed(1)} ms${errors ? `; ${errors} keystrokes gave an input error (left out)` : ''}`,
         );
       }
     }
