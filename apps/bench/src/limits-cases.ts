@@ -46,6 +46,48 @@ const nested = (max: number, f: string, x: string) => {
 const point = (vars: string[], next: () => number) =>
   Object.fromEntries(vars.map((v) => [v, Number((next() * 2 - 1).toPrecision(3))]));
 
+/**
+ * The two worst expressions of a solver evaluated at a point: a 2000-character sum of `term`s over 50 variables
+ * (`v(i)` names variable i mod 50), and 2000 characters of `f` nested around `x*y`.
+ */
+const pointCases = (id: string, what: string, term: (v: (i: number) => string, i: number) => string, f: string) => {
+  const vars = names(50);
+  const v = (i: number) => vars[i % 50] as string;
+  return [
+    {
+      id,
+      limit: `2000-character ${what} over 50 variables`,
+      input: () => ({ expression: sumWithin(2000, (i) => term(v, i)), at: point(vars, stream(id.length)) }),
+    },
+    {
+      id,
+      limit: `2000 characters nested ${f}`,
+      input: () => ({ expression: nested(2000, f, 'x*y'), at: { x: 0.5, y: 0.3 } }),
+    },
+  ];
+};
+
+/**
+ * conv/solve-kernel near its elimination budget: a k×k kernel of unknowns, a 12×12 input of values in [0, 10) with
+ * `decimals` decimals, and the rows × cols outputs a known integer kernel gives (a consistent system).
+ */
+function kernelSystem(k: number, rows: number, cols: number, decimals: number, next: () => number) {
+  const kernel = Array.from({ length: k }, (_, r) => Array.from({ length: k }, (_, c) => `k${r}${c}`));
+  const known = Array.from({ length: k }, () => Array.from({ length: k }, () => Math.floor(next() * 19) - 9));
+  const input = Array.from({ length: 12 }, () =>
+    Array.from({ length: 12 }, () => Number((next() * 10).toFixed(decimals))),
+  );
+  const output = Array.from({ length: rows }, (_, i) =>
+    Array.from({ length: cols }, (_, j) => {
+      let sum = 0;
+      for (let a = 0; a < k; a++)
+        for (let b = 0; b < k; b++) sum += (input[i + a]?.[j + b] ?? 0) * (known[a]?.[b] ?? 0);
+      return Number(sum.toFixed(decimals));
+    }),
+  );
+  return { input, kernel, output };
+}
+
 /** A random truth table over n variables. */
 function randomTable(n: number, next: () => number) {
   const inputs = Array.from({ length: 2 ** n }, (_, r) => Array.from({ length: n }, (_, i) => (r >> (n - 1 - i)) & 1));
@@ -143,38 +185,8 @@ const optimCases: LimitCase[] = [
     limit: '1000×1000 logits',
     input: () => ({ logits: matrix(1000, 1000, stream(11), 50) }),
   },
-  {
-    id: 'optim/gradient',
-    limit: '2000-character sum of products over 50 variables',
-    input: () => {
-      const vars = names(50);
-      return {
-        expression: sumWithin(2000, (i) => `${vars[i % 50]}*${vars[(i * 7 + 3) % 50]}*sigmoid(${vars[(i + 1) % 50]})`),
-        at: point(vars, stream(12)),
-      };
-    },
-  },
-  {
-    id: 'optim/gradient',
-    limit: '2000 characters nested tanh',
-    input: () => ({ expression: nested(2000, 'tanh', 'x*y'), at: { x: 0.5, y: 0.3 } }),
-  },
-  {
-    id: 'optim/hessian',
-    limit: '2000-character polynomial over 50 variables',
-    input: () => {
-      const vars = names(50);
-      return {
-        expression: sumWithin(2000, (i) => `${vars[i % 50]}^2*${vars[(i * 7 + 3) % 50]}`),
-        at: point(vars, stream(13)),
-      };
-    },
-  },
-  {
-    id: 'optim/hessian',
-    limit: '2000 characters nested sigmoid',
-    input: () => ({ expression: nested(2000, 'sigmoid', 'x*y'), at: { x: 0.5, y: 0.3 } }),
-  },
+  ...pointCases('optim/gradient', 'sum of products', (v, i) => `${v(i)}*${v(i * 7 + 3)}*sigmoid(${v(i + 1)})`, 'tanh'),
+  ...pointCases('optim/hessian', 'polynomial', (v, i) => `${v(i)}^2*${v(i * 7 + 3)}`, 'sigmoid'),
   {
     id: 'optim/learning-rate',
     limit: '2000-character quadratic over 50 variables',
@@ -378,8 +390,8 @@ const rnnCases: LimitCase[] = [
   },
   {
     id: 'rnn/solve-hidden-size',
-    limit: 'total 10¹⁵ (H = 17,602,919), GRU',
-    input: () => ({ cell: 'gru', inputSize: 1e6, outputSize: 1e6, totalParams: 1000000001770440 }),
+    limit: 'total ≈ 10¹⁵ (H = 17,602,918), GRU',
+    input: () => ({ cell: 'gru', inputSize: 1e6, outputSize: 1e6, totalParams: 999999892152926 }),
   },
 ];
 
@@ -441,41 +453,13 @@ const convCases: LimitCase[] = [
   },
   {
     id: 'conv/solve-kernel',
-    limit: 'elimination work 25,000 (25 unknowns, 40 equations, 12-digit inputs)',
-    input: () => {
-      const next = stream(30);
-      const k = Array.from({ length: 5 }, (_, r) => Array.from({ length: 5 }, (_, c) => `k${r}${c}`));
-      const known = Array.from({ length: 5 }, () => Array.from({ length: 5 }, () => Math.floor(next() * 19) - 9));
-      const x = Array.from({ length: 12 }, () => Array.from({ length: 12 }, () => Number(next().toFixed(12))));
-      const out = Array.from({ length: 5 }, (_, i) =>
-        Array.from({ length: 8 }, (_, j) => {
-          let sum = 0;
-          for (let a = 0; a < 5; a++)
-            for (let b = 0; b < 5; b++) sum += (x[i + a]?.[j + b] ?? 0) * (known[a]?.[b] ?? 0);
-          return sum;
-        }),
-      );
-      return { input: x, kernel: k, output: out };
-    },
+    limit: 'elimination work 25,000: 25 unknowns, 40 equations, integer inputs',
+    input: () => kernelSystem(5, 5, 8, 0, stream(30)),
   },
   {
     id: 'conv/solve-kernel',
-    limit: 'elimination work 25,000 (25 unknowns, 40 equations, 2-digit inputs)',
-    input: () => {
-      const next = stream(36);
-      const k = Array.from({ length: 5 }, (_, r) => Array.from({ length: 5 }, (_, c) => `k${r}${c}`));
-      const known = Array.from({ length: 5 }, () => Array.from({ length: 5 }, () => Math.floor(next() * 19) - 9));
-      const x = Array.from({ length: 12 }, () => Array.from({ length: 12 }, () => Math.floor(next() * 100) / 10));
-      const out = Array.from({ length: 5 }, (_, i) =>
-        Array.from({ length: 8 }, (_, j) => {
-          let sum = 0;
-          for (let a = 0; a < 5; a++)
-            for (let b = 0; b < 5; b++) sum += (x[i + a]?.[j + b] ?? 0) * (known[a]?.[b] ?? 0);
-          return Number(sum.toFixed(1));
-        }),
-      );
-      return { input: x, kernel: k, output: out };
-    },
+    limit: 'elimination work ≈ 25,000: 9 unknowns, 40 equations, inputs with 12 decimals',
+    input: () => kernelSystem(3, 5, 8, 12, stream(31)),
   },
   {
     id: 'conv/output-shape',
