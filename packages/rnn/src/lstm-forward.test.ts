@@ -169,6 +169,17 @@ describeBadInputs('rnn/lstm-forward', [
     /output values \(T × \(5H \+ P \+ O\): gates, c, h, y\) is 1,000,080, above this solver's limit of 1,000,000/,
   ],
   [
+    // H = D = 100: each step takes 4·100·(100 + 100) = 80,000 multiply-adds; 1,251 steps take 100,080,000.
+    'more than 10⁸ multiply-adds',
+    {
+      Wx: Object.fromEntries(['i', 'f', 'g', 'o'].map((k) => [k, Array.from({ length: 100 }, () => new Array(100).fill(0))])),
+      Wh: Object.fromEntries(['i', 'f', 'g', 'o'].map((k) => [k, Array.from({ length: 100 }, () => new Array(100).fill(0))])),
+      xs: Array.from({ length: 1251 }, () => new Array(100).fill(0)),
+    },
+    'xs',
+    /multiply-adds is 100,080,000, above this solver's limit of 100,000,000 per request/,
+  ],
+  [
     'two weight sets for three steps',
     { Wx: ones, Wh: ones, xs: [1, 2, 3], weightsPerStep: [{}, {}] },
     'weightsPerStep',
