@@ -44,7 +44,7 @@ const perFeature = (what: string, fallback: number) =>
 const input = s.object({
   z: nestedNumbers(
     [2, 4],
-    'Pre-normalisation values: [batch][features] (a fully-connected layer), or [N][C][H][W] (spatial batch norm, statistics per channel over N, H and W). At most 10⁶ values per request.',
+    'Pre-normalisation values: [batch][features] (a fully-connected layer), or [N][C][H][W] (spatial batch norm, statistics per channel over N, H and W). At most 5·10⁵ values (10⁶ output values: zNorm and y) per request.',
   ),
   gamma: perFeature('Scale γ', 1),
   beta: perFeature('Shift β', 0),
@@ -206,7 +206,13 @@ export const batchnorm = defineSolver({
   answer,
   solve(inp) {
     const t = toTensor(inp.z, 'z');
-    checkLimit('z', 'outputCells', sizeOf(t.shape), 'the number of values', OUTPUT_VALUES);
+    checkLimit(
+      'z',
+      'outputCells',
+      2 * sizeOf(t.shape),
+      'the number of output values (zNorm and y: two per value of z)',
+      OUTPUT_VALUES,
+    );
     const L = layoutOf(t.shape);
     const unit = L.spatial ? 'channel' : 'feature';
     const gamma = perFeatureValues(inp.gamma, L.groups, 'gamma', unit);
