@@ -128,16 +128,20 @@ const SUPERSCRIPT_SYMBOLS = new Set(['²', '³', 'ᵀ']);
 /** Combining accents KaTeX typesets (acute, grave, circumflex, tilde, macron, breve, dots, ring, double acute, caron, cedilla). */
 const KATEX_ACCENTS = /[\u0300-\u0304\u0306-\u0308\u030a-\u030c\u0327]/u;
 
+/** What {@link typesettable} may change after composing: a combining mark or a lone surrogate. */
+const MARK_OR_LONE_SURROGATE = /\p{M}|[\ud800-\udfff]/u;
+
 /**
  * Text KaTeX can typeset: composed (NFC), combining marks kept only where KaTeX has that accent and a letter to put
  * it on, lone surrogates (possible in JSON) as U+FFFD.
  */
 function typesettable(text: string): string {
-  return text
-    .normalize('NFC')
-    .replace(/(?<=(\p{L})?)\p{M}|[\ud800-\udfff]/gu, (c, letter: string | undefined) =>
-      c.length === 1 && c >= '\ud800' && c <= '\udfff' ? '\ufffd' : letter && KATEX_ACCENTS.test(c) ? c : '',
-    );
+  const composed = text.normalize('NFC');
+  // Most text has no mark and no lone surrogate: then the replacement below changes nothing.
+  if (!MARK_OR_LONE_SURROGATE.test(composed)) return composed;
+  return composed.replace(/(?<=(\p{L})?)\p{M}|[\ud800-\udfff]/gu, (c, letter: string | undefined) =>
+    c.length === 1 && c >= '\ud800' && c <= '\udfff' ? '\ufffd' : letter && KATEX_ACCENTS.test(c) ? c : '',
+  );
 }
 
 function makeSym(text: string): Tex {
@@ -176,15 +180,37 @@ export function paren(x: TexLike): Tex {
   return tex(`(${t.text})`, `\\left(${t.latex}\\right)`);
 }
 
-function wrapIf(x: TexLike, weaker: Tex['prec'][]): Tex {
+function wrapIf(x: TexLike, weaker: readonly Tex['prec'][]): Tex {
   const t = lift(x);
   return weaker.includes(t.prec) ? paren(t) : t;
 }
 
+const SUM: readonly Tex['prec'][] = ['sum'];
+
+/**
+ * The pieces joined by `textSep` and `latexSep` in one pass (steps build thousands of these: no arrays in between);
+ * `piece(x, i)` makes the i-th.
+ */
+function joined<T>(
+  items: readonly T[],
+  piece: (x: T, i: number) => Tex,
+  textSep: string,
+  latexSep: string,
+): { text: string; latex: string } {
+  let text = '';
+  let latex = '';
+  for (let i = 0; i < items.length; i++) {
+    const p = piece(items[i] as T, i);
+    text = i === 0 ? p.text : `${text}${textSep}${p.text}`;
+    latex = i === 0 ? p.latex : `${latex}${latexSep}${p.latex}`;
+  }
+  return { text, latex };
+}
+
 /** `a + b + …`; a negative number after the first term reads `a + (−1)`. */
 export function add(...terms: TexLike[]): Tex {
-  const parts = terms.map((t, i) => (i === 0 ? lift(t) : wrapIf(t, ['sum'])));
-  return tex(parts.map((p) => p.text).join(' + '), parts.map((p) => p.latex).join(' + '), 'sum');
+  const { text, latex } = joined(terms, (t, i) => (i === 0 ? lift(t) : wrapIf(t, SUM)), ' + ', ' + ');
+  return tex(text, latex, 'sum');
 }
 
 /** `a − b`. */
@@ -196,8 +222,8 @@ export function sub(a: TexLike, b: TexLike): Tex {
 
 /** `a · b · …`. */
 export function mul(...factors: TexLike[]): Tex {
-  const parts = factors.map((f) => wrapIf(f, ['sum']));
-  return tex(parts.map((p) => p.text).join('·'), parts.map((p) => p.latex).join(' \\cdot '), 'product');
+  const { text, latex } = joined(factors, (f) => wrapIf(f, SUM), '·', ' \\cdot ');
+  return tex(text, latex, 'product');
 }
 
 /** A fraction: `(a)/(b)` in text, `\frac{a}{b}` in LaTeX. */
@@ -258,14 +284,14 @@ export function eq(...sides: TexLike[]): Tex {
 
 /** A chain joined by a relation: `rel('≈', '\\approx', [a, b])`. */
 export function rel(text: string, latex: string, sides: TexLike[]): Tex {
-  const parts = sides.map(lift);
-  return tex(parts.map((p) => p.text).join(` ${text} `), parts.map((p) => p.latex).join(` ${latex} `), 'sum');
+  const chain = joined(sides, lift, ` ${text} `, ` ${latex} `);
+  return tex(chain.text, chain.latex, 'sum');
 }
 
 /** A vector or shape `[a, b, c]`. */
 export function vec(items: TexLike[]): Tex {
-  const parts = items.map(lift);
-  return tex(`[${parts.map((p) => p.text).join(', ')}]`, `\\left[${parts.map((p) => p.latex).join(', ')}\\right]`);
+  const { text, latex } = joined(items, lift, ', ', ', ');
+  return tex(`[${text}]`, `\\left[${latex}\\right]`);
 }
 
 /** A matrix (row-major): text `[[1, 2], [3, 4]]`, LaTeX `bmatrix`. */
