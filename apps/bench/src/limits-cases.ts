@@ -344,10 +344,18 @@ const rnnCases: LimitCase[] = [
   },
   {
     id: 'rnn/lstm-forward',
-    limit: '2·10⁸ multiply-adds (T = 100, H = D = 500)',
+    limit: '10⁸ multiply-adds from the weights (T = 100, H = D = 353)',
     input: () => {
       const next = stream(10);
-      return { Wx: gates(500, 500, next), Wh: gates(500, 500, next), xs: matrix(100, 500, next) };
+      return { Wx: gates(353, 353, next), Wh: gates(353, 353, next), xs: matrix(100, 353, next) };
+    },
+  },
+  {
+    id: 'rnn/lstm-forward',
+    limit: '10⁸ multiply-adds from the length (T = 1000, H = D = 111)',
+    input: () => {
+      const next = stream(37);
+      return { Wx: gates(111, 111, next), Wh: gates(111, 111, next), xs: matrix(1000, 111, next) };
     },
   },
   {
@@ -423,16 +431,16 @@ const convCases: LimitCase[] = [
   },
   {
     id: 'conv/batchnorm',
-    limit: '10⁶ values [1000][1000], sample variance, --format markdown',
+    limit: '5·10⁵ values [500][1000] (10⁶ output values), sample variance, --format markdown',
     format: 'markdown',
-    input: () => ({ z: matrix(1000, 1000, stream(24)), variance: 'sample', eps: 1e-5 }),
+    input: () => ({ z: matrix(500, 1000, stream(24)), variance: 'sample', eps: 1e-5 }),
   },
   {
     id: 'conv/batchnorm',
-    limit: '10⁶ values [4][1][500][500] spatial',
+    limit: '5·10⁵ values [2][1][500][500] spatial',
     input: () => {
       const next = stream(25);
-      return { z: [0, 1, 2, 3].map(() => [matrix(500, 500, next)]) };
+      return { z: [0, 1].map(() => [matrix(500, 500, next)]) };
     },
   },
   {
