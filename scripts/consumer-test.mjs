@@ -250,21 +250,8 @@ const printed = run('npx', ['--no-install', 'dnn-solvers', '--version'], { cwd: 
 if (printed !== readJson(join(app, 'node_modules/dnn-solvers/package.json')).version)
   throw new Error(`--version: ${printed}`);
 // The bin's kernels: a conv/forward of 294,912 multiply-adds (the kernels start at 65,536) in precision "single".
-const big = {
-  input: [0, 1, 2, 3].map((c) =>
-    Array.from({ length: 32 }, (_, y) => Array.from({ length: 32 }, (_, x) => (c + y + x) % 5)),
-  ),
-  weight: Array.from({ length: 8 }, (_, o) =>
-    [0, 1, 2, 3].map((c) => [
-      [o, c, 1],
-      [0, 1, 0],
-      [c, 0, o],
-    ]),
-  ),
-  padding: 1,
-  precision: 'single',
-};
-writeFileSync(join(app, 'big-conv.json'), JSON.stringify(big));
+const big = readJson(join(root, 'scripts/fixtures/conv-forward-above-threshold.json'));
+writeFileSync(join(app, 'big-conv.json'), JSON.stringify({ ...big, precision: 'single' }));
 const bigSolved = JSON.parse(
   run('npx', ['--no-install', 'dnn-solvers', 'solve', 'conv/forward', '--input', 'big-conv.json', '--format', 'json'], {
     cwd: app,

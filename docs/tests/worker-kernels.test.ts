@@ -4,25 +4,16 @@
  * a conv/forward above the kernel threshold is computed by the WASM kernel,
  * in precision "single" and, with exact values, in double precision too.
  */
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { servedSite } from './harness';
 
 const { open } = servedSite();
 
 /** 8 × 4 × 3 × 3 small-integer weights over a 4 × 32 × 32 input, padding 1: 294,912 multiply-adds (kernels from 65,536). */
-const big = {
-  input: [0, 1, 2, 3].map((c) =>
-    Array.from({ length: 32 }, (_, y) => Array.from({ length: 32 }, (_, x) => (c + y + x) % 5)),
-  ),
-  weight: Array.from({ length: 8 }, (_, o) =>
-    [0, 1, 2, 3].map((c) => [
-      [o, c, 1],
-      [0, 1, 0],
-      [c, 0, o],
-    ]),
-  ),
-  padding: 1,
-};
+const big = JSON.parse(
+  readFileSync(new URL('../../scripts/fixtures/conv-forward-above-threshold.json', import.meta.url), 'utf8'),
+);
 
 describe('solve worker and the wasm kernels', () => {
   it('fetches dnn_core.wasm once and computes large convolutions with the kernel', async () => {

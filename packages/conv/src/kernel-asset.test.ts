@@ -2,6 +2,7 @@
  * conv/forward when @dnn/core-wasm's dnn_core.wasm cannot be loaded (a bundle that left the file behind): the
  * answers are the same numbers as with the kernels, and only a `precision: "single"` request is told why.
  */
+import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 
 /** conv/forward and runSolver from fresh module copies (no shared backend yet), as a new process has them. */
@@ -11,16 +12,10 @@ async function freshSolve(): Promise<(input: unknown) => { answer: { output: unk
   return (input) => runSolver(forward, input) as never;
 }
 
-/** 8 × 4 × 3 × 3 weights on a 4 × 32 × 32 input: 294,912 multiply-adds (the kernels take over at 65,536), small integers. */
-const big = {
-  input: Array.from({ length: 4 }, (_, c) =>
-    Array.from({ length: 32 }, (_, y) => Array.from({ length: 32 }, (_, x) => ((c * 7 + y * 3 + x) % 9) - 4)),
-  ),
-  weight: Array.from({ length: 8 }, (_, o) =>
-    Array.from({ length: 4 }, (_, c) => Array.from({ length: 3 }, (_, i) => [o - c, i - 1, (o + i) % 3])),
-  ),
-  padding: 1,
-};
+/** 8 × 4 × 3 × 3 small-integer weights over a 4 × 32 × 32 input, padding 1: 294,912 multiply-adds (kernels from 65,536). */
+const big = JSON.parse(
+  readFileSync(new URL('../../../scripts/fixtures/conv-forward-above-threshold.json', import.meta.url), 'utf8'),
+);
 
 afterEach(() => {
   vi.restoreAllMocks();
@@ -46,7 +41,7 @@ describe('conv/forward without the wasm file', () => {
     expect(double.answer).toEqual(withKernels.answer);
     expect(double.notes?.join(' ') ?? '').not.toMatch(/WASM|TypeScript reference/);
     const single = missing({ ...big, precision: 'single' });
-    expect(single.answer).toEqual(withKernels.answer); // integers: float32 would be exact too, here f64 computed them
+    expect(single.answer).toEqual(withKernels.answer); // small integers: exact in float32 too; here f64 computed them
     expect(single.notes?.join(' ')).toMatch(
       /precision "single": the WASM SIMD kernel could not run here \(dnn_core\.wasm could not be read .*ENOENT.*\), so the solver's own loop computed this in double precision/,
     );
