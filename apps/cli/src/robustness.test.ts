@@ -84,7 +84,7 @@ describe('the robustness check itself', () => {
     description: 'A deliberately broken solver.',
     input: s.object({ x: s.number('x') }),
     answer: a.answer({ y: a.scalar('Square root') }),
-    solve: ({ x }) => {
+    solveParsed: ({ x }) => {
       if (x < 0) throw new TypeError('boom');
       return { answer: { y: Math.sqrt(x) }, steps: [], notes: [] };
     },
@@ -114,7 +114,7 @@ describe('the robustness check itself', () => {
       description: 'A deliberately broken solver.',
       input: s.object({ x: s.number('x') }),
       answer: a.answer({ y: a.scalar('x') }),
-      solve: ({ x }) => ({ answer: { y: x }, steps: [step(`Ratio: ${x / x}`)], notes: [] }),
+      solveParsed: ({ x }) => ({ answer: { y: x }, steps: [step(`Ratio: ${x / x}`)], notes: [] }),
       examples: [{ title: 'x = 1', source: 'test', input: { x: 1 }, answer: { y: 1 } }],
     });
     const overflowing = defineSolver({
@@ -123,7 +123,7 @@ describe('the robustness check itself', () => {
       description: 'A deliberately broken solver: NaN for |x| > 1.3e154.',
       input: s.object({ x: s.number('x') }),
       answer: a.answer({ y: a.scalar('0') }),
-      solve: ({ x }) => ({ answer: { y: x * x - x * x }, steps: [], notes: [] }),
+      solveParsed: ({ x }) => ({ answer: { y: x * x - x * x }, steps: [], notes: [] }),
       examples: [{ title: 'x = 2', source: 'test', input: { x: 2 }, answer: { y: 0 } }],
     });
     const reg = createRegistry([{ name: 'test', solvers: [nanStep, overflowing] }]);

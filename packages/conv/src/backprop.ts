@@ -231,7 +231,7 @@ export const backprop = defineSolver({
     'Forward and backward pass of a small CNN given its weights — conv (cross-correlation), max and average pooling, relu, sigmoid, tanh, flatten, dense — from a given output gradient or a loss with a target: every layer’s local gradient, the routing of max-pool gradients, ∂L/∂input, ∂L/∂W, ∂L/∂b per layer, and the parameters after one SGD step.',
   input: backpropInput,
   answer,
-  solve(inp) {
+  solveParsed(inp) {
     const x0 = toTensor(inp.input, 'input');
     let macs = 0;
     let cells = x0.data.length;

@@ -204,7 +204,7 @@ export const batchnorm = defineSolver({
     'Batch-norm forward pass in training mode: per-feature (or per-channel for [N][C][H][W]) mean and standard deviation, z_norm = (z − μ)/σ and y = γ·z_norm + β, with population or sample variance and ε.',
   input,
   answer,
-  solve(inp) {
+  solveParsed(inp) {
     const t = toTensor(inp.z, 'z');
     checkLimit(
       'z',

@@ -150,7 +150,7 @@ export const designKernel = defineSolver({
     'Hand-crafts a detector for a pattern (a black cross, a bar, a corner): the matched filter made zero-mean (or of unit norm, or ±1 signs as rubrics write it), its response on the pattern, the largest response any window in the pattern’s value range can give, and the response map and best position on an image.',
   input,
   answer,
-  solve(inp) {
+  solveParsed(inp) {
     const p = toTensor(inp.pattern, 'pattern', MAX_KERNEL);
     const [kH, kW] = p.shape as [number, number];
     const n = p.data.length;
@@ -254,7 +254,7 @@ export const designKernel = defineSolver({
           : 'The pattern does not reach it: the strongest window is not the pattern (its cells are not all at the range’s ends, or the kernel is not zero-mean)',
       ),
     );
-    const effect = kernelEffect.solve({ kernel: K, scale: 1 });
+    const effect = kernelEffect.solveParsed({ kernel: K, scale: 1 });
     const result: DesignKernelAnswer = {
       kernel: K,
       exactKernel: exact,

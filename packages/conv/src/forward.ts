@@ -133,7 +133,7 @@ export const forward = defineSolver({
     'Output of a convolution (cross-correlation, or true convolution with flip) of a [H][W] or [C][H][W] input with one or more kernels, with stride, padding ("same" too), dilation and bias; each output value worked out as the sum of window × kernel products. Limits: 4096 per axis, 10^7 output values and 2·10^8 multiply-adds per request.',
   input,
   answer,
-  solve(inp) {
+  solveParsed(inp) {
     const { x, xShape, w, wShape, bias, rank2 } = normalise(inp);
     const [C, H, W] = xShape;
     const [Cout, , kH, kW] = wShape;

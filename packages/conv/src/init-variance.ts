@@ -74,7 +74,7 @@ export const initVariance = defineSolver({
     'Variance, standard deviation and uniform bound of the initial weights for Xavier (1/fanIn, the lecture rule), Glorot (2/(fanIn + fanOut)) or He (2/fanIn) initialisation; for Xavier and Glorot a ReLU doubles the variance.',
   input,
   answer,
-  solve(inp) {
+  solveParsed(inp) {
     const { fanIn, fanOut, scheme, activation } = inp;
     if (scheme === 'glorot' && fanOut === undefined) {
       throw new DnnInputError('fanOut', 'is required for the glorot scheme: its variance is 2/(fanIn + fanOut)');

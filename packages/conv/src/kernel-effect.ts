@@ -131,7 +131,7 @@ export const kernelEffect = defineSolver({
     'Classifies a 2-D kernel (identity, blur, sharpen, vertical/horizontal/diagonal edge, Laplacian-like edge, invert, pattern detector) from its gain, zero sum, sign structure, antisymmetry and step-edge response, each effect justified in a step.',
   input,
   answer,
-  solve(inp) {
+  solveParsed(inp) {
     const t = toTensor(inp.kernel, 'kernel', MAX_KERNEL);
     const [kH, kW] = t.shape as [number, number];
     const K: Grid = Array.from({ length: kH }, (_, i) =>

@@ -205,7 +205,7 @@ export const outputShape = defineSolver({
     'Output shape of a conv, max-pool, avg-pool or transposed-conv layer from its input shape, kernel, stride, padding (number, pair, "valid" or "same") and dilation.',
   input,
   answer,
-  solve(given) {
+  solveParsed(given) {
     const keras = given.layout === 'channels-last' && given.inputShape.length === 3;
     const inp = keras ? { ...given, inputShape: toChannelsFirst(given.inputShape) } : given;
     checkKind(inp);

@@ -160,7 +160,7 @@ export const pool = defineSolver({
     'Output of max or average pooling on a [H][W] or [C][H][W] input with kernel, stride (default = kernel) and padding, padded cells counted as zeros (exam) or ignored (PyTorch); each window worked out. Limits: 4096 per axis, 10^7 output values per request.',
   input,
   answer,
-  solve(inp) {
+  solveParsed(inp) {
     const t = toTensor(inp.input, 'input');
     const rank2 = t.shape.length === 2;
     const xShape = (rank2 ? [1, ...t.shape] : t.shape) as Shape3;

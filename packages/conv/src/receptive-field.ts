@@ -68,7 +68,7 @@ export const receptiveField = defineSolver({
     'Receptive field size, jump (effective stride) and start (centre of the first field) after each convolution or pooling layer, with padding and dilation, by the recursion of Araujo, Norris & Sim (Distill 2019).',
   input,
   answer,
-  solve(inp) {
+  solveParsed(inp) {
     const steps = [
       step(
         'Recursion (Araujo, Norris & Sim, Distill 2019), from r_0 = 1, j_0 = 1, start_0 = 0',

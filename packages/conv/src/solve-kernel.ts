@@ -198,7 +198,7 @@ export const solveKernel = defineSolver({
     'Finds unknown kernel entries (named like "x") from an input image and some known output cells: each known output gives one linear equation, solved exactly in fractions; under-determined or contradictory systems are reported.',
   input,
   answer,
-  solve(inp) {
+  solveParsed(inp) {
     const t = toTensor(inp.input, 'input', MAX_SIDE, ' (give the top-left part that the known outputs need)');
     const [H, W] = t.shape as [number, number];
     const names = readKernel(inp.kernel);

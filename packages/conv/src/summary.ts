@@ -160,7 +160,7 @@ export const summary = defineSolver({
     'Layer-by-layer output shape, weight and bias shapes, parameters (trainable and non-trainable), multiplications and receptive field of a network of conv, pooling, batch-norm, dropout, flatten, dense, embedding and recurrent layers.',
   input,
   answer,
-  solve(inp) {
+  solveParsed(inp) {
     const src = summarySource(inp, readModelCode);
     const keras = inp.layout === 'channels-last';
     const layout = inputLayout(src.input, src.layers);

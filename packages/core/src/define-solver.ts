@@ -36,8 +36,12 @@ export interface Solver<
    * types the answer and gives each field a title, a description and a display kind.
    */
   answer: A;
-  /** Computes the solution from validated input. Throws only {@link DnnInputError} for bad input. */
-  solve: (input: z.output<S>) => Solution<z.output<A>>;
+  /**
+   * Computes the solution from input already parsed by the schema (defaults applied, types checked): the inner
+   * function, which trusts its input. Callers use {@link DefinedSolver.run | run} or a registry's `solve(id, input)`,
+   * which validate first. Throws only {@link DnnInputError} for bad input.
+   */
+  solveParsed: (input: z.output<S>) => Solution<z.output<A>>;
   /** Exam-style inputs with their hand-derived answers, used by tests, docs and the CLI. */
   examples: SolverExample<z.input<S>>[];
 }
@@ -55,7 +59,7 @@ export type DefinedSolver<
   /**
    * Validates `input` (applying defaults; a bad field is a {@link DnnInputError} naming it) and solves:
    * `outputShape.run({ inputShape: [3, 32, 32], outChannels: 8, kernel: 3 })`. This is the call to use;
-   * `solve` is the inner function, which trusts its input.
+   * `solveParsed` is the inner function, which trusts its input.
    */
   run(input: z.input<S>): Solution<z.output<A>>;
 };
@@ -92,7 +96,7 @@ export function runSolver<S extends z.ZodMiniType, A extends z.ZodMiniType>(
   solver: Solver<S, A>,
   input: unknown,
 ): Solution<z.output<A>> {
-  const solution = solver.solve(parseInput(solver, input));
+  const solution = solver.solveParsed(parseInput(solver, input));
   const bad = nonFinitePath(solution.answer);
   if (bad !== undefined && Number.isNaN(bad.value)) {
     throw new Error(

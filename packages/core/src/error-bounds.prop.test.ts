@@ -21,7 +21,7 @@ const solver = defineSolver({
     layers: z.optional(z.array(s.object({ w: s.vector('weights') }))),
   }),
   answer: a.answer({}),
-  solve: () => ({ answer: {}, steps: [], notes: [] }),
+  solveParsed: () => ({ answer: {}, steps: [], notes: [] }),
   examples: [],
 });
 
@@ -116,7 +116,7 @@ describe('prototype-named keys', () => {
       layers: z.optional(z.array(s.object({ w: s.vector('w') }))),
     }),
     answer: a.answer({}),
-    solve: () => ({ answer: {}, steps: [], notes: [] }),
+    solveParsed: () => ({ answer: {}, steps: [], notes: [] }),
     examples: [],
   });
 

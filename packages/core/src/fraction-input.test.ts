@@ -54,7 +54,7 @@ const solver = defineSolver({
   description: 'Returns its input.',
   input,
   answer: a.answer({}),
-  solve: () => ({ answer: {}, steps: [], notes: [] }),
+  solveParsed: () => ({ answer: {}, steps: [], notes: [] }),
   examples: [],
 });
 

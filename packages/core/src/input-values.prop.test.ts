@@ -80,7 +80,7 @@ describe('the values of an input are counted before the schema reads them', () =
       description: 'One list of numbers.',
       input: s.object({ xs: z.array(z.number()) }),
       answer: a.answer({}),
-      solve: () => ({ answer: {}, steps: [], notes: [] }),
+      solveParsed: () => ({ answer: {}, steps: [], notes: [] }),
       examples: [],
     });
     const at = Array(LIMITS.inputValues - 1).fill(0); // + the one key "xs"
@@ -112,7 +112,7 @@ describe('unknown solver ids', () => {
       description: id,
       input: s.object({}),
       answer: a.answer({}),
-      solve: () => ({ answer: {}, steps: [], notes: [] }),
+      solveParsed: () => ({ answer: {}, steps: [], notes: [] }),
       examples: [],
     });
   const registry = createRegistry([{ name: 'test', solvers: [noop('test/double'), noop('test/square')] }]);

@@ -19,7 +19,7 @@ const double = defineSolver({
     mode: z.optional(s.oneOf(['a', 'b'], 'A mode.')),
   }),
   answer: a.answer({ y: a.scalar('Doubled') }),
-  solve: ({ x, times }) => ({ answer: { y: x * 2 ** times }, steps: [step('Double')], notes: [] }),
+  solveParsed: ({ x, times }) => ({ answer: { y: x * 2 ** times }, steps: [step('Double')], notes: [] }),
   examples: [{ title: 'two', source: 'by hand', input: { x: 2 }, answer: { y: 4 } }],
 });
 
@@ -29,7 +29,7 @@ const broken = defineSolver({
   description: 'A bug.',
   input: s.object({}),
   answer: a.answer({ y: a.scalar('Not a number') }),
-  solve: () => ({ answer: { y: Number.NaN }, steps: [], notes: [] }),
+  solveParsed: () => ({ answer: { y: Number.NaN }, steps: [], notes: [] }),
   examples: [],
 });
 
@@ -114,7 +114,7 @@ describe('a missing choice field', () => {
       description: 'Needs a kind.',
       input: s.object({ kind: s.oneOf(['p', 'q'], 'A kind.') }),
       answer: a.answer({ kind: a.text('Kind', undefined, ['p', 'q']) }),
-      solve: ({ kind }) => ({ answer: { kind }, steps: [], notes: [] }),
+      solveParsed: ({ kind }) => ({ answer: { kind }, steps: [], notes: [] }),
       examples: [],
     });
     const e = inputError(() => runSolver(pick, {}));

@@ -15,7 +15,7 @@ const solver = defineSolver({
     n: z.optional(s.nonNegativeInt('≥ 0')),
   }),
   answer: a.answer({}),
-  solve: () => ({ answer: {}, steps: [], notes: [] }),
+  solveParsed: () => ({ answer: {}, steps: [], notes: [] }),
   examples: [],
 });
 

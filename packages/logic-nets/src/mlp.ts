@@ -305,7 +305,7 @@ export const mlp = defineSolver({
     'Builds a strictly layered network of threshold units for a boolean function: one perceptron when it is separable, else the smallest of a minimal sum of products (Quine–McCluskey + Petrick), its complement form, and a counting network for symmetric functions such as XOR/parity; verified on every row, with a proven lower bound.',
   input: s.object(booleanFunctionFields),
   answer,
-  solve(inp) {
+  solveParsed(inp) {
     const a = analyseSeparability(inp);
     const { f, domains } = a;
     const steps: Step[] = [...a.steps];

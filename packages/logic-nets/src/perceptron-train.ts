@@ -137,7 +137,7 @@ export const perceptronTrain = defineSolver({
     'Runs the perceptron learning rule Δw = η(t − y)x, Δb = η(t − y) over the samples for a number of epochs or until an epoch makes no update, with the table of z, y, match, Δw, Δb and the new weights per sample.',
   input,
   answer,
-  solve(inp) {
+  solveParsed(inp) {
     const d = inp.weights.length;
     inp.samples.forEach((smp, k) => {
       if (smp.x.length !== d) {

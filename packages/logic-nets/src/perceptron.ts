@@ -77,7 +77,7 @@ export const perceptron = defineSolver({
     'Decides exactly whether one perceptron computes a boolean function (expression or truth table), with real weights or weights from given domains; returns weights and bias with the row inequalities they satisfy, or a proof that none exist.',
   input: s.object(booleanFunctionFields),
   answer,
-  solve(inp) {
+  solveParsed(inp) {
     const a = analyseSeparability(inp);
     const sep = a.separation;
     const unit = sep.separable ? sep.unit : undefined;

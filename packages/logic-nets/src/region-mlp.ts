@@ -268,7 +268,7 @@ export const regionMlp = defineSolver({
     'Turns a region of the plane given as a union of convex polygons into a network of step units: one hidden unit per distinct edge half-plane, an AND unit per polygon and an OR unit over the polygons, verified on a grid and just inside and outside every edge.',
   input,
   answer,
-  solve(inp) {
+  solveParsed(inp) {
     const polys = inp.polygons.map((p, k) => counterClockwise(p as Point[], k));
     const planes: HalfPlane[] = [];
     const keyOf = (a: [number, number], c: number) => {

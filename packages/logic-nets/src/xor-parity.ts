@@ -107,7 +107,7 @@ export const xorParity = defineSolver({
     'Perceptron counts for n-input XOR or XNOR: the lecture’s tree of 2-input gates (3(n − 1) perceptrons in 2⌈log₂ n⌉ layers), the lecture’s 2ⁿ⁻¹ minterm units, and the n-unit single-hidden-layer counting network, built and verified on all rows for n ≤ 12.',
   input,
   answer,
-  solve(inp) {
+  solveParsed(inp) {
     const { n } = inp;
     // The chain of n − 1 XNORs flips the parity n − 1 times.
     const oddParity = inp.kind === 'xor' || (inp.xnorMeaning === 'chain' && n % 2 === 1);

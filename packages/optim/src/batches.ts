@@ -43,7 +43,7 @@ export const batches = defineSolver({
     'How many iterations (parameter updates) an epoch of mini-batch training takes, how large the last batch is, and the totals over all epochs, with or without dropping the incomplete last batch.',
   input,
   answer,
-  solve({ samples: N, batchSize: B, epochs, dropLast }) {
+  solveParsed({ samples: N, batchSize: B, epochs, dropLast }) {
     const full = Math.floor(N / B);
     const rest = N - full * B;
     const iterations = dropLast ? full : Math.ceil(N / B);

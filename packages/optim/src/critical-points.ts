@@ -175,7 +175,7 @@ export const criticalPoints = defineSolver({
     'Every solution of ∇f = 0 (exactly for quadratics and separable polynomials, numerically otherwise), each classified by its Hessian eigenvalues, whether f is bounded below and above with a witness direction, and the global minimum when there is one.',
   input,
   answer,
-  solve(inp) {
+  solveParsed(inp) {
     const problem = readProblem(inp.expression, undefined, undefined);
     const vars = inp.variables ?? [...problem.variables].sort();
     const missing = problem.variables.filter((v) => !vars.includes(v));

@@ -111,7 +111,7 @@ export const derivative = defineSolver({
     'Partial derivatives of an expression as simplified expressions (4*x^3 - 64*x, step(w*x)*w), optionally the Hessian of expressions and their values at a point; named definitions for shared sub-expressions and abstract functions R(u) for skip connections.',
   input,
   answer,
-  solve(inp) {
+  solveParsed(inp) {
     const problem = readProblem(inp.expression, inp.definitions, inp.functions);
     const wrt = inp.wrt ?? problem.variables;
     checkVariableList(wrt, 'wrt', problem);

@@ -96,7 +96,7 @@ export const divergence = defineSolver({
     'Kullback–Leibler KL(P‖Q) or Jensen–Shannon divergence of two discrete distributions, term by term, in base e, 2 or 10; KL is reported undefined when Q is 0 where P is not.',
   input,
   answer,
-  solve(inp) {
+  solveParsed(inp) {
     const { p, q, base } = inp;
     if (q.length !== p.length) {
       throw new DnnInputError(

@@ -171,7 +171,7 @@ export const dropout = defineSolver({
     'Dropout arithmetic for a layer of n units with drop probability p: expected active units while training and at test time, the train/test scaling of inverted and standard dropout, the layer’s output under a mask or at test time with its training expectation, the number of thinned sub-networks, and the (unchanged) parameter count.',
   input,
   answer,
-  solve(inp) {
+  solveParsed(inp) {
     const { units: n, p, variant } = inp;
     const steps: Step[] = [];
     const notes: string[] = [];

@@ -49,7 +49,7 @@ export const gradient = defineSolver({
     'Value and gradient of an expression at a point by backpropagation through its computation graph, with the forward table (node, operation, value) and the backward table (upstream × local gradient).',
   input,
   answer,
-  solve(inp) {
+  solveParsed(inp) {
     const expr = parseCovered(inp.expression, 'expression', inp.at, 'at');
     const wrt = inp.wrt ?? Object.keys(inp.at);
     const seen = new Set<string>();

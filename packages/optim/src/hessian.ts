@@ -99,7 +99,7 @@ export const hessian = defineSolver({
     'Gradient and Hessian of an expression at a point (exact, by hyper-dual numbers), the Hessian’s eigenvalues, and whether the point is a minimum, maximum, saddle, degenerate or not a critical point.',
   input,
   answer,
-  solve(inp) {
+  solveParsed(inp) {
     const expr = parseCovered(inp.expression, 'expression', inp.at, 'at');
     const names = Object.keys(inp.at);
     checkHessianWork(expr, names.length, 'expression');

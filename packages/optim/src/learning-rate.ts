@@ -108,7 +108,7 @@ export const learningRate = defineSolver({
     'For a quadratic objective: the Hessian and its eigenvalues, the optimal gradient-descent step 1/λmax and the largest convergent step 2/λmax, derived in one dimension. A term of degree above 2 is an input error naming it.',
   input,
   answer,
-  solve(inp) {
+  solveParsed(inp) {
     const probe = inp.at
       ? parseCovered(inp.expression, 'expression', inp.at, 'at')
       : parseExpression(inp.expression, 'expression');

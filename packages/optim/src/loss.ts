@@ -51,7 +51,7 @@ export const loss = defineSolver({
     'Binary cross-entropy, cross-entropy, softmax cross-entropy from logits, MSE, SSE, half-SSE, hinge or exponential loss with sum or mean reduction, log base and log(0) convention, and its gradient with respect to the predictions (or logits).',
   input,
   answer,
-  solve(inp) {
+  solveParsed(inp) {
     const predictions = toRows(inp.predictions, 'predictions');
     const targets = toRows(inp.targets, 'targets');
     const result = computeLoss(

@@ -335,7 +335,7 @@ export const mlpStep = defineSolver({
     'Forward pass, loss, backpropagation (δ per layer, ∂L/∂W = δ·aᵀ) and optimizer updates (SGD, momentum, Adam, … as optim/step; one step or several, from a given optimizer state) for a small fully connected network given its weights in either layout, with optional dropout masks, ReLU′(0) and an L2 penalty — or the forward pass alone.',
   input,
   answer,
-  solve(inp) {
+  solveParsed(inp) {
     const x = asVector(inp.input);
     const layout: WeightLayout = inp.weightLayout ?? 'out-in';
     const total = inp.steps ?? 1;

@@ -125,7 +125,7 @@ export const regularization = defineSolver({
     'L1 and L2 weight penalties: the minimiser of a diagonal quadratic plus the penalty in closed form (L2 shrinks by Hᵢ/(Hᵢ + α), L1 soft-thresholds by α/Hᵢ), the α at which each weight becomes exactly 0, or one gradient step with the penalty’s gradient added.',
   input,
   answer,
-  solve(inp) {
+  solveParsed(inp) {
     const quadratic = inp.hessianDiagonal !== undefined || inp.optimum !== undefined;
     const stepView = inp.weights !== undefined || inp.gradient !== undefined || inp.lr !== undefined;
     if (quadratic && stepView) {

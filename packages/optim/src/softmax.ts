@@ -39,7 +39,7 @@ export const softmax = defineSolver({
     'Softmax (with temperature) of a logit vector or of each row of a matrix, with the maximum subtracted first so large logits never overflow.',
   input,
   answer,
-  solve(inp) {
+  solveParsed(inp) {
     const logits = toRows(inp.logits, 'logits');
     const parts = logits.rows.map((r) => softmaxParts(r, inp.temperature));
     const steps = softmaxSteps(parts, inp.temperature);

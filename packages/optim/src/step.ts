@@ -244,7 +244,7 @@ export const optimStep = defineSolver({
     'Runs an optimizer on an objective (or one step for given gradients) and shows every step: gradient, moments, bias-corrected moments and update, with the exam variants (momentum form, bias correction, ε inside or outside the root, L2 or decoupled weight decay), from a given optimizer state or zero, for a number of steps or until converged.',
   input,
   answer,
-  solve(inp) {
+  solveParsed(inp) {
     const config = checkInput(inp);
     const names = Object.keys(inp.params);
     const expr =

@@ -79,7 +79,7 @@ export const bptt = defineSolver({
     'Forward pass of a scalar RNN h_t = act(Whh·h_{t−1} + Wxh·x_t) and the derivatives of h_T (or y_T = Why·h_T) with respect to Whh, Wxh, each input x_t and h_0, with the BPTT recursion worked term by term.',
   input,
   answer,
-  solve(inp) {
+  solveParsed(inp) {
     if (inp.target === 'y' && inp.Why === undefined) {
       throw new DnnInputError('Why', 'is required when the target is y (y_T = Why·h_T)');
     }

@@ -106,7 +106,7 @@ export const forward = defineSolver({
     'Hidden states (and outputs) of a vanilla RNN h_t = act(Wxh·x_t + Whh·h_{t−1} + bh), y_t = outAct(Why·h_t + by), unrolled over an input sequence, with the matrix arithmetic of every time step.',
   input,
   answer,
-  solve(inp) {
+  solveParsed(inp) {
     const xs = toSequence(inp.xs);
     const T = xs.length;
     const D = xs[0]?.length ?? 1;

@@ -163,7 +163,7 @@ export const gradientFlow = defineSolver({
     'Eigenvalues (complex allowed) and spectral radius of the recurrent Jacobian J = act′·Whh, the verdict exploding / vanishing / stable, and the gain ‖J^T‖₂ after T steps, with the Jacobian-product derivation.',
   input,
   answer,
-  solve(inp) {
+  solveParsed(inp) {
     const W = squareMatrix(inp.Whh, 'Whh');
     const H = W.length;
     const T = inp.steps;

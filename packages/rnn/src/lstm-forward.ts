@@ -387,7 +387,7 @@ export const lstmForward = defineSolver({
     'Gates, cell states and hidden states (and outputs) of an LSTM i, f, o = σ(Wx·x + Wh·h + b), g = tanh(…), c_t = f∘c_{t−1} + i∘g, h_t = o∘tanh(c_t), per time step, with the course variants as options.',
   input,
   answer,
-  solve(inp) {
+  solveParsed(inp) {
     const xs = toSequence(inp.xs);
     const T = xs.length;
     const D = xs[0]?.length ?? 1;

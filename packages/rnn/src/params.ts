@@ -49,7 +49,7 @@ export const params = defineSolver({
     'Number of trainable parameters of a simple RNN, LSTM or GRU layer (with or without biases, one or two bias vectors per gate) and an optional dense output layer, with the breakdown.',
   input,
   answer,
-  solve(inp) {
+  solveParsed(inp) {
     if (inp.projSize !== undefined) {
       if (inp.cell !== 'lstm') {
         throw new DnnInputError(

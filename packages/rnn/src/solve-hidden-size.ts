@@ -76,7 +76,7 @@ export const solveHiddenSize = defineSolver({
     'The positive whole hidden size H for which a simple RNN, LSTM or GRU layer (and optional dense head) has the given number of parameters: the positive root of a quadratic in H.',
   input,
   answer,
-  solve(inp) {
+  solveParsed(inp) {
     const total = inp.totalParams;
     const { a, b, c } = coefficients(inp);
     const h = floorRoot(inp, total);
