@@ -43,20 +43,16 @@ async function watch(page: Page): Promise<void> {
     };
     requestAnimationFrame(tick);
     const options = { subtree: true, childList: true, characterData: true, attributes: true };
-    const rows = document.querySelectorAll<HTMLElement>('[data-answer-key="layers"] tbody tr');
-    rows.forEach((row, i) => {
-      state.rowWrites[i] = 0;
-      new MutationObserver((rs) => {
-        state.rowWrites[i] = (state.rowWrites[i] ?? 0) + rs.length;
-      }).observe(row, options);
-    });
-    const cards = document.querySelectorAll<HTMLElement>('[data-field="layers"] .dnn-records__row');
-    cards.forEach((card, i) => {
-      state.cardWrites[i] = 0;
-      new MutationObserver((rs) => {
-        state.cardWrites[i] = (state.cardWrites[i] ?? 0) + rs.length;
-      }).observe(card, options);
-    });
+    const countWrites = (selector: string, into: number[]) => {
+      document.querySelectorAll(selector).forEach((el, i) => {
+        into[i] = 0;
+        new MutationObserver((rs) => {
+          into[i] = (into[i] ?? 0) + rs.length;
+        }).observe(el, options);
+      });
+    };
+    countWrites('[data-answer-key="layers"] tbody tr', state.rowWrites);
+    countWrites('[data-field="layers"] .dnn-records__row', state.cardWrites);
     const answer = document.querySelector('[data-testid="answer"]');
     const steps = document.querySelector('[data-testid="steps"] ol');
     if (answer) {

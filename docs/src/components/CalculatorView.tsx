@@ -51,9 +51,6 @@ function urlWithInput(value: unknown): string {
   return url.href;
 }
 
-// The server has no layout effects (and no URL to write): a plain effect there keeps React quiet.
-const useBrowserLayoutEffect = typeof window === 'undefined' ? useEffect : useLayoutEffect;
-
 /** A live calculator drawn from its {@link CalculatorData} (which holds the first input's outcome). */
 export default function CalculatorView({ data, syncUrl, compact = !syncUrl }: CalculatorViewProps) {
   const fields: Field[] = useMemo(() => fieldsOf(data.inputSchema), [data]);
@@ -129,7 +126,7 @@ export default function CalculatorView({ data, syncUrl, compact = !syncUrl }: Ca
   }, [settled]);
   // The URL takes the edited input once its answer and steps are shown (history.replaceState costs milliseconds
   // with a long input: not on each keystroke's path), before the browser reports the calculator ready.
-  useBrowserLayoutEffect(() => {
+  useLayoutEffect(() => {
     if (syncUrl && settled && edited.current)
       window.history.replaceState(window.history.state, '', urlWithInput(value));
   }, [syncUrl, settled, value]);
