@@ -144,11 +144,13 @@ export function add(...items: Sym[]): Sym {
 function factorCommon(terms: readonly Sym[]): Sym | undefined {
   if (terms.some((t) => t.k === 'num')) return undefined;
   const parts = terms.map((t) => factorsOf(coefficient(t)[1]));
-  let common = new Map<string, Sym>();
+  // Most sums share nothing: stop as soon as fewer than two factors can be common (the set only shrinks).
+  if ((parts[0] as readonly Sym[]).length < 2) return undefined;
+  const common = new Map<string, Sym>();
   for (const f of parts[0] as readonly Sym[]) common.set(symKey(f), f);
-  for (const fs of parts.slice(1)) {
-    const here = new Set(fs.map(symKey));
-    common = new Map([...common].filter(([k]) => here.has(k)));
+  for (let i = 1; i < parts.length && common.size >= 2; i++) {
+    const here = new Set((parts[i] as readonly Sym[]).map(symKey));
+    for (const k of common.keys()) if (!here.has(k)) common.delete(k);
   }
   if (common.size < 2 || !parts.some((fs) => fs.length === common.size)) return undefined;
   const rests = terms.map((t) => {
