@@ -7,9 +7,14 @@ import { escapeLatexText, lift, type TexLike } from './tex.js';
  * `step('Output height', eq('H_out', floor(frac(...)), 8))`.
  */
 export function step(title: string, ...maths: TexLike[]): Step {
-  const parts = maths.map(lift);
-  const text = parts.length ? `${title}: ${parts.map((p) => p.text).join(';  ')}` : title;
-  return { title, text, latex: parts.map((p) => p.latex).join(',\\quad ') };
+  let text = title;
+  let latex = '';
+  for (let i = 0; i < maths.length; i++) {
+    const p = lift(maths[i] as TexLike);
+    text = i === 0 ? `${title}: ${p.text}` : `${text};  ${p.text}`;
+    latex = i === 0 ? p.latex : `${latex},\\quad ${p.latex}`;
+  }
+  return { title, text, latex };
 }
 
 /** Output formats of {@link renderSolution}. */
