@@ -2,7 +2,7 @@
  * optim/loss — a loss value and its gradient w.r.t. the predictions (or the
  * logits, for softmax-cross-entropy), term by term.
  */
-import { a, defineSolver, s, z } from '@dnn/core';
+import { a, checkLimit, defineSolver, s, z } from '@dnn/core';
 import { gridAnswer } from './answer-rows.js';
 import { fromRows, grid, toRows } from './grid.js';
 import { logBaseField } from './log-base.js';
@@ -14,7 +14,7 @@ const input = s.object({
     'Loss: bce (binary cross-entropy, element-wise), cross-entropy (on probabilities), softmax-cross-entropy (on logits), mse, sse, half-sse (½·sse), hinge, exponential.',
   ),
   predictions: grid(
-    'Predictions: a number, a vector, or a matrix (for the cross-entropies: rows are samples, columns classes). Probabilities for bce and cross-entropy (a cross-entropy row should sum to 1; one that does not is used as given, with a note giving the value Keras computes after dividing the row by its sum), logits for softmax-cross-entropy.',
+    'Predictions: a number, a vector, or a matrix (for the cross-entropies: rows are samples, columns classes). Probabilities for bce and cross-entropy (a cross-entropy row should sum to 1; one that does not is used as given, with a note giving the value Keras computes after dividing the row by its sum), logits for softmax-cross-entropy (at most 5·10⁵ logits: 10⁶ output values, the gradient and the probabilities, per request).',
   ),
   targets: grid(
     'Targets, same shape as predictions (one-hot or probabilities for the cross-entropies; −1/+1 for hinge and exponential).',
@@ -40,6 +40,12 @@ const answer = a.answer({
   ),
 });
 
+/**
+ * Most output values of one request: 10⁶, what the 1000 × 1000 grids give every kind but softmax-cross-entropy,
+ * whose probabilities double its answer — at 1000 × 1000 logits it took 1.8–2.4 s CPU and 390 MB (limits bench).
+ */
+const OUTPUT_VALUES = 1e6;
+
 /** The answer of optim/loss. */
 export type LossAnswer = z.output<typeof answer>;
 
@@ -54,6 +60,14 @@ export const loss = defineSolver({
   solveParsed(inp) {
     const predictions = toRows(inp.predictions, 'predictions');
     const targets = toRows(inp.targets, 'targets');
+    const cells = predictions.rows.length * (predictions.rows[0]?.length ?? 0);
+    checkLimit(
+      'predictions',
+      'outputCells',
+      inp.kind === 'softmax-cross-entropy' ? 2 * cells : cells,
+      'the number of output values (the gradient, and the probabilities for softmax-cross-entropy)',
+      OUTPUT_VALUES,
+    );
     const result = computeLoss(
       { kind: inp.kind, reduction: inp.reduction, logBase: inp.logBase, logZero: inp.logZero },
       { predictions, targets, paths: { predictions: 'predictions', targets: 'targets' } },
