@@ -129,7 +129,7 @@ describeBadInputs('rnn/forward', [
     'too much work',
     { Wxh: new Array(1000).fill([0]), Whh: new Array(1000).fill(new Array(1000).fill(0)), xs: new Array(300).fill(0) },
     'xs',
-    /multiply-adds is 300,300,000, above the limit of 200,000,000/,
+    /multiply-adds is 300,300,000, above this solver's limit of 100,000,000/,
   ],
   [
     // H = 100, D = 1: each step answers z_t and h_t (200 values); 5,001 steps give 1,000,200.

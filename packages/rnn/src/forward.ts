@@ -21,7 +21,7 @@ import {
 import { outputAt, outputCost, outputFields, parseOutputLayer } from './output-layer.js';
 import { perSet, perStepNotes, type WeightSpec, weightSets, weightsPerStepField } from './per-step.js';
 import { affine, atom } from './show.js';
-import { DETAILED_STEPS, detailNote, OUTPUT_VALUES, tableStep } from './unroll.js';
+import { DETAILED_STEPS, detailNote, MULTIPLY_ADDS, OUTPUT_VALUES, tableStep } from './unroll.js';
 
 const PREV = atom('h_{t−1}');
 
@@ -61,7 +61,7 @@ const input = s.object({
   bh: z.optional(weightFields.bh),
   h0: z.optional(scalarOrVector('Initial hidden state h_0 [H] (optional, default zeros).')),
   xs: sequence(
-    'Input sequence x_1 … x_T: one number or vector of D features per time step. At most 2·10⁸ multiply-adds (T × H × (D + H + O)) and 10⁶ output values (T × (2H + O)) per request.',
+    'Input sequence x_1 … x_T: one number or vector of D features per time step. At most 10⁸ multiply-adds (T × H × (D + H + O)) and 10⁶ output values (T × (2H + O)) per request.',
   ),
   activation: stateActivationField,
   ...outputFields,
@@ -137,7 +137,7 @@ export const forward = defineSolver({
     const h0 = hiddenVector(inp.h0, 'h0', H, from);
     const out = weights[0]?.out ?? null;
     const anyBias = weights.some((w) => w.bh);
-    checkLimit('xs', 'multiplyAdds', T * (H * (D + H) + outputCost(out)), 'the number of multiply-adds');
+    checkLimit('xs', 'multiplyAdds', T * (H * (D + H) + outputCost(out)), 'the number of multiply-adds', MULTIPLY_ADDS);
     checkLimit(
       'xs',
       'outputCells',

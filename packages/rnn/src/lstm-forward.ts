@@ -48,15 +48,9 @@ import {
 import { type OutputLayer, outputAt, outputCost, outputFields, parseOutputLayer } from './output-layer.js';
 import { perSet, perStepNotes, type WeightSet, type WeightSpec, weightSets, weightsPerStepField } from './per-step.js';
 import { affine, atom, col } from './show.js';
-import { DETAILED_STEPS, detailNote, OUTPUT_VALUES, tableStep } from './unroll.js';
+import { DETAILED_STEPS, detailNote, MULTIPLY_ADDS, OUTPUT_VALUES, tableStep } from './unroll.js';
 
-/**
- * Cost model: T·(4H·(D + P) + P·H + O·P) multiply-adds and T·(5H + P + O) answer values (≤ 10⁶, OUTPUT_VALUES).
- * Most multiply-adds of one request, below the catalog's 2·10⁸: at 2·10⁸ one dnn solve took 1.9–2.1 s CPU whether
- * the work came from its weights (T = 100, H = D = 500) or its length (T = 1000, H = D = 158), on a loaded 2-core
- * machine (limits bench, issue 16).
- */
-const MULTIPLY_ADDS = 1e8;
+// Cost model: T·(4H·(D + P) + P·H + O·P) multiply-adds (≤ MULTIPLY_ADDS) and T·(5H + P + O) answer values (≤ OUTPUT_VALUES).
 
 const GATE_KEYS = ['i', 'f', 'g', 'o'] as const;
 type Gate = (typeof GATE_KEYS)[number];
