@@ -1,5 +1,6 @@
 /** Answer fields shared by the conv/* solvers that compute a feature map by hand (conv/forward, conv/pool). */
-import { a, z } from '@dnn/core';
+import { a } from '@dnn/core';
+import * as z from 'zod/mini';
 import { toNested } from './tensor.js';
 
 /**

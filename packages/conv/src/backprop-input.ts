@@ -3,8 +3,9 @@
  * (conv, maxpool, avgpool, relu, sigmoid, tanh, flatten, dense), and what
  * starts the backward pass — a given output gradient, or a loss with a target.
  */
-import { s, z } from '@dnn/core';
+import { s } from '@dnn/core';
 import { LOSS_KINDS, logBaseField, lossOptionFields } from '@dnn/optim';
+import * as z from 'zod/mini';
 import { kernelField, paddingField, strideField } from './geometry.js';
 import { nestedNumbers } from './tensor.js';
 

@@ -4,8 +4,9 @@
  * the layer engine (layer-pass-*.ts), a loss from optim/loss or a given output
  * gradient, each layer's local gradient, and an optional SGD step.
  */
-import { a, checkLimit, DnnInputError, defineSolver, eq, type Step, step, z } from '@dnn/core';
+import { a, checkLimit, DnnInputError, defineSolver, eq, type Step, step } from '@dnn/core';
 import { computeLoss, sigmoid } from '@dnn/optim';
+import * as z from 'zod/mini';
 import { DENSE_HEAD, TIE_SPLIT, TUM_EXAM } from './backprop-examples.js';
 import { type BackpropInput, type BackpropLayer, backpropInput } from './backprop-input.js';
 import {

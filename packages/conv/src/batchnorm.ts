@@ -23,8 +23,8 @@ import {
   type Tex,
   tex,
   vec,
-  z,
 } from '@dnn/core';
+import * as z from 'zod/mini';
 import { checkFinite, MAX_AXIS, nestedNumbers, OUTPUT_VALUES, sizeOf, toNested, toTensor } from './tensor.js';
 
 /** Groups with at most this many values list them in the mean and variance steps. */

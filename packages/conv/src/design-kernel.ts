@@ -26,8 +26,8 @@ import {
   toFraction,
   vec,
   words,
-  z,
 } from '@dnn/core';
+import * as z from 'zod/mini';
 import { conv2dReference } from './forward-reference.js';
 import { EFFECTS, kernelEffect } from './kernel-effect.js';
 import { MAX_AXIS, nestedNumbers, OUTPUT_VALUES, toTensor } from './tensor.js';

@@ -3,8 +3,9 @@
  * products and sum, over all input channels, with stride, padding, dilation,
  * bias and an optional kernel flip (true convolution).
  */
-import { a, add, checkLimit, defineSolver, eq, mul, type Step, s, step, sym, type Tex, vec, z } from '@dnn/core';
+import { a, add, checkLimit, defineSolver, eq, mul, type Step, s, step, sym, type Tex, vec } from '@dnn/core';
 import { PRECISIONS, precisionDescription } from '@dnn/core-wasm';
+import * as z from 'zod/mini';
 import { featureMap, featureMapShape, featureMapValue } from './answer-fields.js';
 import { readConvParams } from './conv-params.js';
 import { dilationField, paddingField, strideField } from './geometry.js';

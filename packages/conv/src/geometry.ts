@@ -3,7 +3,8 @@
  * fields, TensorFlow's `same` padding, and the output-size formulas with the
  * steps that show them.
  */
-import { add, ceil, DnnInputError, eq, floor, frac, mul, type Step, s, step, sub, type Tex, z } from '@dnn/core';
+import { add, ceil, DnnInputError, eq, floor, frac, mul, type Step, s, step, sub, type Tex } from '@dnn/core';
+import * as z from 'zod/mini';
 
 /** `[height, width]` after expanding a number-or-pair field. */
 export type Pair = [number, number];

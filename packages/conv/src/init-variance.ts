@@ -17,8 +17,8 @@ import {
   sqrt,
   step,
   toFraction,
-  z,
 } from '@dnn/core';
+import * as z from 'zod/mini';
 
 const fan = (what: string) => s.positiveInt(what).check(z.maximum(1e12));
 

@@ -3,7 +3,8 @@
  * principles: gain (sum of weights), zero sum, sign structure, symmetry
  * across the axes and diagonals, and the response to step edges.
  */
-import { a, add, DnnInputError, defineSolver, eq, matrix, mul, num, type Step, s, step, sym, z } from '@dnn/core';
+import { a, add, DnnInputError, defineSolver, eq, matrix, mul, num, type Step, s, step, sym } from '@dnn/core';
+import * as z from 'zod/mini';
 import { nestedNumbers, toTensor } from './tensor.js';
 
 /** Largest kernel side accepted. */

@@ -2,7 +2,8 @@
  * Input schemas of the layer specs of conv/summary: one strict object per
  * layer `type`, with the catalog's defaults.
  */
-import { s, z } from '@dnn/core';
+import { s } from '@dnn/core';
+import * as z from 'zod/mini';
 import { dilationField, kernelField, paddingField, strideField } from './geometry.js';
 import { layoutField } from './layout.js';
 import { PRESET_NAMES } from './presets.js';

@@ -4,7 +4,8 @@
  * conv/summary, the conversions, and the note for a channels-first shape
  * that looks like Keras's order.
  */
-import { s, z } from '@dnn/core';
+import { s } from '@dnn/core';
+import * as z from 'zod/mini';
 
 /** The two orders of a feature-map shape. */
 export type ShapeOrder = 'channels-first' | 'channels-last';

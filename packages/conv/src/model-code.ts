@@ -5,7 +5,8 @@
  * them. Imports and compile/fit/summary lines are skipped; any other line it
  * cannot read is an input error that quotes it.
  */
-import { DnnInputError, step, words, type z } from '@dnn/core';
+import { DnnInputError, step, words } from '@dnn/core';
+import type * as z from 'zod/mini';
 import type { LayerInput, ReadLayer } from './code-args.js';
 import { isKerasLayer, readKerasLayer } from './keras-code.js';
 import type { summaryInput } from './layer-specs.js';

@@ -2,7 +2,8 @@
  * conv/output-shape — the output shape of one convolution, pooling or
  * transposed-convolution layer, with the size formula worked per axis.
  */
-import { a, add, ceil, DnnInputError, defineSolver, eq, floor, frac, type Step, s, step, sym, vec, z } from '@dnn/core';
+import { a, add, ceil, DnnInputError, defineSolver, eq, floor, frac, type Step, s, step, sym, vec } from '@dnn/core';
+import * as z from 'zod/mini';
 import {
   type Axis,
   type AxisPadding,

@@ -17,9 +17,9 @@ import {
   type Tex,
   tex,
   vec,
-  z,
 } from '@dnn/core';
 import { PRECISIONS, precisionDescription } from '@dnn/core-wasm';
+import * as z from 'zod/mini';
 import { featureMap, featureMapShape, featureMapValue } from './answer-fields.js';
 import { kernelField, paddingField, strideField } from './geometry.js';
 import { checkFloat32Range, poolChannels } from './kernel-backend.js';

@@ -3,7 +3,8 @@
  * a stack of square convolution or pooling layers, by the r / j / start
  * recursion of Araujo, Norris & Sim (Distill 2019).
  */
-import { a, defineSolver, eq, s, step, tex, z } from '@dnn/core';
+import { a, defineSolver, eq, s, step, tex } from '@dnn/core';
+import * as z from 'zod/mini';
 import { checkFieldExact, type Field, fieldMaths, growField, INPUT_FIELD } from './layer-field.js';
 
 const size = z.number().check(z.int(), z.maximum(1e9));

@@ -21,8 +21,8 @@ import {
   type Tex,
   tex,
   toFraction,
-  z,
 } from '@dnn/core';
+import * as z from 'zod/mini';
 import { paddingField, strideField } from './geometry.js';
 import { indexed, inside, tapPosition, windowGeometry } from './sliding-window.js';
 import { checkFinite, nestedNumbers, toTensor } from './tensor.js';

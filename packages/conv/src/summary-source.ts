@@ -3,7 +3,8 @@
  * model `code`; each becomes one channels-first input shape and one list of
  * validated layer specs, with the steps and notes that say how.
  */
-import { DnnInputError, type Step, step, vec, words, type z } from '@dnn/core';
+import { DnnInputError, type Step, step, vec, words } from '@dnn/core';
+import type * as z from 'zod/mini';
 import { reshapedLayout } from './layer-reshape.js';
 import { type LayerSpec, layerSpec, type summaryInput } from './layer-specs.js';
 import { toChannelsFirst } from './layout.js';

@@ -4,7 +4,8 @@
  * parameters (trainable / non-trainable), multiplications, receptive field
  * and jump of every layer, each with its formula and numbers.
  */
-import { a, add, DnnInputError, defineSolver, eq, type Step, step, tex, vec, words, z } from '@dnn/core';
+import { a, add, DnnInputError, defineSolver, eq, type Step, step, tex, vec, words } from '@dnn/core';
+import * as z from 'zod/mini';
 import {
   activationLayer,
   batchnormLayer,

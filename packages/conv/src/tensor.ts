@@ -3,7 +3,8 @@
  * their input schema, the rectangularity check, and the conversions between
  * nested arrays and flat row-major `Float64Array`s used by the numeric kernels.
  */
-import { DnnInputError, describeValue, joinPath, z } from '@dnn/core';
+import { DnnInputError, describeValue, joinPath } from '@dnn/core';
+import * as z from 'zod/mini';
 
 /** A nested number array of rank 1 to 4. */
 export type Nested = number | Nested[];

@@ -3,7 +3,8 @@
  * by an expression or a truth table, the variable order, the weight and bias
  * domains, the firing rule and the encoding — and its resolution to a table.
  */
-import { checkLimit, DnnInputError, LIMITS, s, z } from '@dnn/core';
+import { checkLimit, DnnInputError, LIMITS, s } from '@dnn/core';
+import * as z from 'zod/mini';
 import { expressionVariables, parseBoolean, truthVector } from './boolean-expression.js';
 
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;

@@ -3,7 +3,8 @@
  * perceptrons we can construct for a boolean function, verified on every row,
  * with an honest lower bound.
  */
-import { a, DnnInputError, defineSolver, eq, type Step, s, step, sym, tex, vec, words, type z } from '@dnn/core';
+import { a, DnnInputError, defineSolver, eq, type Step, s, step, sym, tex, vec, words } from '@dnn/core';
+import type * as z from 'zod/mini';
 import { depthField, perceptronsField, thresholdNetwork } from './answer-fields.js';
 import { type BoolFunction, booleanFunctionFields, encodeBit, rowBits } from './boolean-function.js';
 import {

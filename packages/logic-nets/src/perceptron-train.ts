@@ -18,8 +18,8 @@ import {
   tex,
   vec,
   words,
-  z,
 } from '@dnn/core';
+import * as z from 'zod/mini';
 import { dot } from './threshold.js';
 
 const MAX_EPOCHS = 1000;

@@ -2,7 +2,8 @@
  * logic/perceptron — is a boolean function linearly separable? Either weights
  * and a bias with the row inequalities they satisfy, or a proof that none exist.
  */
-import { a, defineSolver, s, z } from '@dnn/core';
+import { a, defineSolver, s } from '@dnn/core';
+import * as z from 'zod/mini';
 import { thresholdNetwork } from './answer-fields.js';
 import { booleanFunctionFields } from './boolean-function.js';
 import { inequalities, weightNames } from './inequalities.js';

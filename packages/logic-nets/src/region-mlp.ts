@@ -3,7 +3,8 @@
  * step units: one hidden unit per distinct edge half-plane, an AND unit per
  * polygon, an OR unit over the polygons; verified on sample points.
  */
-import { a, checkLimit, DnnInputError, defineSolver, eq, fmt, type Step, s, step, vec, words, z } from '@dnn/core';
+import { a, checkLimit, DnnInputError, defineSolver, eq, fmt, type Step, s, step, vec, words } from '@dnn/core';
+import * as z from 'zod/mini';
 import { depthField, perceptronsField } from './answer-fields.js';
 import { distinct, encodingField } from './boolean-function.js';
 import { type Layer, layerOf, networkOutput, unitStep } from './network.js';

@@ -3,24 +3,8 @@
  * 2-input gates, its single-hidden-layer minterm count, and the counting
  * network with n hidden units, constructed and verified on every row.
  */
-import {
-  a,
-  ceil,
-  defineSolver,
-  eq,
-  frac,
-  LIMITS,
-  mul,
-  pow,
-  type Step,
-  s,
-  step,
-  sub,
-  sym,
-  tex,
-  words,
-  z,
-} from '@dnn/core';
+import { a, ceil, defineSolver, eq, frac, LIMITS, mul, pow, type Step, s, step, sub, sym, tex, words } from '@dnn/core';
+import * as z from 'zod/mini';
 import { thresholdNetwork } from './answer-fields.js';
 import { type BoolFunction, encodingField, fireWhenField } from './boolean-function.js';
 import { countingNetwork, onesAmong } from './constructions.js';

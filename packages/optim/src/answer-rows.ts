@@ -1,5 +1,6 @@
 /** Answer fields that several optim solvers return alike. */
-import { a, z } from '@dnn/core';
+import { a } from '@dnn/core';
+import * as z from 'zod/mini';
 
 /**
  * Numbers shaped like a grid input (see grid.ts): rows for a matrix input, one

@@ -2,7 +2,8 @@
  * optim/batches — mini-batch bookkeeping: iterations (parameter updates) per
  * epoch, the size of the last batch, and totals over the epochs.
  */
-import { a, ceil, defineSolver, eq, floor, frac, mul, type Step, s, step, sub, words, z } from '@dnn/core';
+import { a, ceil, defineSolver, eq, floor, frac, mul, type Step, s, step, sub, words } from '@dnn/core';
+import * as z from 'zod/mini';
 
 const input = s.object({
   samples: z.number().check(z.int(), z.minimum(1), z.maximum(1e9), z.describe('Number of training samples N.')),

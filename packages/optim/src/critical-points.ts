@@ -20,8 +20,8 @@ import {
   tex,
   vec,
   words,
-  z,
 } from '@dnn/core';
+import * as z from 'zod/mini';
 import { boundedness } from './critical-bounds.js';
 import { newtonSearch } from './critical-search.js';
 import { symmetricEigen } from './eigen-steps.js';

@@ -19,8 +19,8 @@ import {
   step,
   tex,
   vec,
-  z,
 } from '@dnn/core';
+import * as z from 'zod/mini';
 import { expressionField, pointField } from './expression-input.js';
 import {
   checkVariableList,

@@ -2,7 +2,8 @@
  * optim/divergence — Kullback–Leibler and Jensen–Shannon divergences of two
  * discrete distributions, term by term, in base e, 2 or 10.
  */
-import { a, add, DnnInputError, defineSolver, eq, frac, mul, type Step, s, step, tex, z } from '@dnn/core';
+import { a, add, DnnInputError, defineSolver, eq, frac, mul, type Step, s, step, tex } from '@dnn/core';
+import * as z from 'zod/mini';
 import { type LogBase, lnOfBase, logBaseField, logCall, logName, logUnit } from './log-base.js';
 import { math } from './math-text.js';
 import { showVec } from './show.js';

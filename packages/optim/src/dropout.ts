@@ -18,8 +18,8 @@ import {
   step,
   sub,
   words,
-  z,
 } from '@dnn/core';
+import * as z from 'zod/mini';
 import { showVec } from './show.js';
 
 /** 2^d is a finite double up to d = 1023. */

@@ -3,18 +3,8 @@
  * (optim/gradient, optim/hessian, optim/learning-rate, optim/step): the
  * expression text, the point `at`, and the parse + coverage checks.
  */
-import {
-  DnnInputError,
-  type Expr,
-  eq,
-  exprToTex,
-  parseExpression,
-  type Step,
-  step,
-  variables,
-  vec,
-  z,
-} from '@dnn/core';
+import { DnnInputError, type Expr, eq, exprToTex, parseExpression, type Step, step, variables, vec } from '@dnn/core';
+import * as z from 'zod/mini';
 
 /** Longest accepted expression, in characters. */
 export const EXPRESSION_MAX = 2000;

@@ -2,7 +2,8 @@
  * optim/gradient — value and gradient of an expression at a point, worked as
  * a computation graph: a forward table and a backward table, the way exams draw it.
  */
-import { a, DnnInputError, defineSolver, eq, type GraphNode, s, step, traceGradient, vec, z } from '@dnn/core';
+import { a, DnnInputError, defineSolver, eq, type GraphNode, s, step, traceGradient, vec } from '@dnn/core';
+import * as z from 'zod/mini';
 import { gradientMap, valueAtPoint } from './answer-rows.js';
 import {
   checkTraceWork,

@@ -2,7 +2,8 @@
  * Numbers that may come as a scalar, a vector or a matrix (rows = samples):
  * one schema, one normal form (rows), and the way back to the input's shape.
  */
-import { DnnInputError, describeValue, z } from '@dnn/core';
+import { DnnInputError, describeValue } from '@dnn/core';
+import * as z from 'zod/mini';
 
 /** Largest number of rows, and of columns, in a grid input. */
 export const GRID_MAX = 1000;

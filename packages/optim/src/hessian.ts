@@ -2,21 +2,8 @@
  * optim/hessian — gradient, Hessian, its eigenvalues and the second-derivative
  * test at a point (minimum, maximum, saddle, degenerate, or not a critical point).
  */
-import {
-  a,
-  defineSolver,
-  eq,
-  hessian as exactHessian,
-  matrix,
-  rel,
-  s,
-  step,
-  sym,
-  tex,
-  vec,
-  words,
-  type z,
-} from '@dnn/core';
+import { a, defineSolver, eq, hessian as exactHessian, matrix, rel, s, step, sym, tex, vec, words } from '@dnn/core';
+import type * as z from 'zod/mini';
 import { gradientMap, valueAtPoint } from './answer-rows.js';
 import { eigenvalueSteps, symmetricEigen } from './eigen-steps.js';
 import {

@@ -25,8 +25,8 @@ import {
   toFraction,
   variables,
   vec,
-  z,
 } from '@dnn/core';
+import * as z from 'zod/mini';
 import { eigenvalueSteps, symmetricEigen } from './eigen-steps.js';
 import {
   checkHessianWork,

@@ -1,5 +1,6 @@
 /** The logarithm base option shared by the losses and divergences: e, 2 or 10. */
-import { lift, type Tex, type TexLike, tex, z } from '@dnn/core';
+import { lift, type Tex, type TexLike, tex } from '@dnn/core';
+import * as z from 'zod/mini';
 
 /** A logarithm base: `"e"` (nats), 2 (bits) or 10. */
 export type LogBase = 'e' | 2 | 10;

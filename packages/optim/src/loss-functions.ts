@@ -3,7 +3,8 @@
  * gradient w.r.t. the predictions (or logits), and the worked steps. Pure
  * functions on rows (samples) × columns (outputs or classes).
  */
-import { add, DnnInputError, eq, frac, mul, num, type Step, step, type Tex, tex, z } from '@dnn/core';
+import { add, DnnInputError, eq, frac, mul, num, type Step, step, type Tex, tex } from '@dnn/core';
+import * as z from 'zod/mini';
 import { type SoftmaxParts, softmaxParts, softplus } from './activations.js';
 import { cellPath, type Rows } from './grid.js';
 import { type LogBase, lnOfBase, logCall, logName } from './log-base.js';

@@ -2,7 +2,8 @@
  * optim/loss — a loss value and its gradient w.r.t. the predictions (or the
  * logits, for softmax-cross-entropy), term by term.
  */
-import { a, checkLimit, defineSolver, s, z } from '@dnn/core';
+import { a, checkLimit, defineSolver, s } from '@dnn/core';
+import * as z from 'zod/mini';
 import { gridAnswer } from './answer-rows.js';
 import { fromRows, grid, toRows } from './grid.js';
 import { logBaseField } from './log-base.js';

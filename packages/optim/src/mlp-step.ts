@@ -16,8 +16,8 @@ import {
   type Step,
   s,
   step,
-  z,
 } from '@dnn/core';
+import * as z from 'zod/mini';
 import { ACTIVATIONS, type Activation } from './activations.js';
 import { GRID_MAX, grid } from './grid.js';
 import { logBaseField } from './log-base.js';

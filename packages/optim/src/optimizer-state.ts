@@ -8,7 +8,8 @@
  * `m` (adam), `stepSizes` → `stepSize` and `prevGrads` → `prevGrad` (rprop);
  * `t` (steps already taken) only enters Adam's bias correction.
  */
-import { a, DnnInputError, s, z } from '@dnn/core';
+import { a, DnnInputError, s } from '@dnn/core';
+import * as z from 'zod/mini';
 import {
   initialState,
   type OptimizerConfig,

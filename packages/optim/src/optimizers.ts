@@ -20,7 +20,8 @@
  *   then g is taken as 0, so the parameter stays put and the next step starts
  *   afresh; θ ← θ − sign(g)·step, g_prev ← g.
  */
-import { DnnInputError, s, z } from '@dnn/core';
+import { DnnInputError, s } from '@dnn/core';
+import * as z from 'zod/mini';
 
 /** The optimizers of the catalog. */
 export const OPTIMIZERS = ['sgd', 'momentum', 'nesterov', 'adagrad', 'rmsprop', 'adam', 'adamw', 'rprop'] as const;

@@ -23,8 +23,8 @@ import {
   type TexLike,
   tex,
   words,
-  z,
 } from '@dnn/core';
+import * as z from 'zod/mini';
 import { assertFinite, SHOW_MAX, showVec } from './show.js';
 
 const vector = (description: string) =>

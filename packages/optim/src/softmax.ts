@@ -2,7 +2,8 @@
  * optim/softmax — softmax of logits (per row), with a temperature, computed
  * the stable way: subtract the maximum before exponentiating.
  */
-import { a, defineSolver, s, z } from '@dnn/core';
+import { a, defineSolver, s } from '@dnn/core';
+import * as z from 'zod/mini';
 import { softmaxParts } from './activations.js';
 import { gridAnswer } from './answer-rows.js';
 import { fromRows, grid, toRows } from './grid.js';

@@ -19,8 +19,8 @@ import {
   sym,
   traceGradient,
   vec,
-  z,
 } from '@dnn/core';
+import * as z from 'zod/mini';
 import {
   checkTraceWork,
   expressionField,

@@ -15,8 +15,8 @@ import {
   UNARY_FUNCTIONS,
   VARIADIC_FUNCTIONS,
   variables,
-  z,
 } from '@dnn/core';
+import * as z from 'zod/mini';
 import { EXPRESSION_MAX, VARIABLES_MAX } from './expression-input.js';
 
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;

@@ -1,5 +1,6 @@
 /** Activation functions of the recurrent solvers, their derivatives, and how steps write them. */
-import { call, s, type Tex, type TexLike, z } from '@dnn/core';
+import { call, s, type Tex, type TexLike } from '@dnn/core';
+import * as z from 'zod/mini';
 import { col } from './show.js';
 
 /** Element-wise activations of a recurrent state. */

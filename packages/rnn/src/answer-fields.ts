@@ -1,5 +1,6 @@
 /** Answer fields shared by the unrolled forward solvers (rnn/forward, rnn/lstm-forward). */
-import { a, z } from '@dnn/core';
+import { a } from '@dnn/core';
+import * as z from 'zod/mini';
 
 /** Hidden states h_1 … h_T, one row per time step. */
 export const hiddenStates = a.matrix(

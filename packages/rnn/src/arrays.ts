@@ -3,7 +3,8 @@
  * a 1×1 matrix or a length-1 vector is, and every shape is checked against the
  * sizes the network implies, with an error that names the field and the shape.
  */
-import { DnnInputError, describeValue, LIMITS, z } from '@dnn/core';
+import { DnnInputError, describeValue, LIMITS } from '@dnn/core';
+import * as z from 'zod/mini';
 
 /** Largest side of a weight matrix or length of a state vector. */
 export const MAX_SIZE = 1024;

@@ -19,8 +19,8 @@ import {
   sym,
   type TexLike,
   vec,
-  z,
 } from '@dnn/core';
+import * as z from 'zod/mini';
 import { activate, applyTex, derivative, derivativeTex, stateActivationField } from './activations.js';
 import { assertFinite } from './arrays.js';
 import { atom } from './show.js';

@@ -26,8 +26,8 @@ import {
   type TexLike,
   tex,
   words,
-  z,
 } from '@dnn/core';
+import * as z from 'zod/mini';
 import { scalarOrMatrix, squareMatrix } from './arrays.js';
 import { atom, mat } from './show.js';
 

@@ -2,7 +2,8 @@
  * The optional dense output layer y_t = act(Why·h_t + by) shared by
  * rnn/forward and rnn/lstm-forward: its schema fields, shape checks and step.
  */
-import { DnnInputError, eq, type Step, step, z } from '@dnn/core';
+import { DnnInputError, eq, type Step, step } from '@dnn/core';
+import * as z from 'zod/mini';
 import { activate, activationChain, type OutputActivation, outputActivationField } from './activations.js';
 import {
   type MatrixInput,

@@ -2,7 +2,8 @@
  * The parameter count of one recurrent layer (simple RNN, LSTM, GRU) with an
  * optional dense head, shared by rnn/params and its inverse rnn/solve-hidden-size.
  */
-import { add, eq, mul, type Step, s, step, z } from '@dnn/core';
+import { add, eq, mul, type Step, s, step } from '@dnn/core';
+import * as z from 'zod/mini';
 
 /** Recurrent cell kinds. */
 export const CELLS = ['rnn', 'lstm', 'gru'] as const;

@@ -3,7 +3,8 @@
  * optional dense head, broken down into input weights, recurrent weights,
  * biases and output layer.
  */
-import { a, DnnInputError, defineSolver, s, z } from '@dnn/core';
+import { a, DnnInputError, defineSolver, s } from '@dnn/core';
+import * as z from 'zod/mini';
 import { cellFields, countParams, MAX_UNITS, paramNotes, paramSteps } from './param-count.js';
 
 const input = s.object({

@@ -4,7 +4,8 @@
  * per time step, each field falling back to the top-level one, with the path
  * of the field it came from for error messages.
  */
-import { DnnInputError, LIMITS, z } from '@dnn/core';
+import { DnnInputError, LIMITS } from '@dnn/core';
+import * as z from 'zod/mini';
 
 /** One weight field of a solver: its name, its exam alias (U, W or V) and whether every time step needs it. */
 export interface WeightSpec {

@@ -19,8 +19,8 @@ import {
   sym,
   tex,
   words,
-  z,
 } from '@dnn/core';
+import * as z from 'zod/mini';
 import { biasVectors, type CellSpec, cellFields, countParams, GATES, paramNotes, paramSteps } from './param-count.js';
 
 /** Largest parameter total accepted (every count stays an exact float64 integer). */
