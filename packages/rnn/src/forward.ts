@@ -3,7 +3,8 @@
  * h_t = act(Wxh·x_t + Whh·h_{t−1} + bh) with an optional output layer
  * y_t = outAct(Why·h_t + by), unrolled time step by time step.
  */
-import { a, add, checkLimit, defineSolver, eq, mul, type Step, s, step, sym, z } from '@dnn/core';
+import { a, add, checkLimit, defineSolver, eq, mul, type Step, s, step, sym } from '@dnn/core';
+import * as z from 'zod/mini';
 import { activate, activationChain, applyTex, stateActivationField } from './activations.js';
 import { hiddenStates, outputs } from './answer-fields.js';
 import {

@@ -18,7 +18,6 @@ import {
   type Tex,
   type TexLike,
   tex,
-  z,
 } from '@dnn/core';
 import {
   kernels,
@@ -30,6 +29,7 @@ import {
   splitGates,
   withKernels,
 } from '@dnn/core-wasm';
+import * as z from 'zod/mini';
 import { activate, activationChain, applyTex, type OutputActivation } from './activations.js';
 import { hiddenStates, outputs } from './answer-fields.js';
 import {
