@@ -131,6 +131,11 @@ export function catalogMarkdown({ packages, s, a }) {
     '(`@dnn/conv/schemas/output-shape.input.json`, `…answer.json`).',
     'Every number field also accepts an exact fraction as text, such as `"1/9"` or `"-7/6"` (answers stay',
     'JSON numbers).',
+    'Work per request is bounded: at most 2.5·10⁶ input values (numbers, texts, list items and object',
+    'entries, counted before anything else reads them), 10⁷ output cells, 2·10⁸ multiply-adds, 12 boolean',
+    'variables and 10⁴ time or optimizer steps; a solver whose worst case at these limits would cost more',
+    'than 2 s of CPU or 512 MB states a tighter limit in its field descriptions. Beyond a limit the request',
+    'is an input error naming the field.',
     '',
   ];
   for (const pkg of packages) {
