@@ -133,14 +133,19 @@ const MARK_OR_LONE_SURROGATE = /\p{M}|[\ud800-\udfff]/u;
 
 /**
  * Text KaTeX can typeset: composed (NFC), combining marks kept only where KaTeX has that accent and a letter to put
- * it on, lone surrogates (possible in JSON) as U+FFFD.
+ * it on (not one written as a macro, like α), lone surrogates (possible in JSON) as U+FFFD.
  */
 function typesettable(text: string): string {
   const composed = text.normalize('NFC');
   // Most text has no mark and no lone surrogate: then the replacement below changes nothing.
   if (!MARK_OR_LONE_SURROGATE.test(composed)) return composed;
   return composed.replace(/(?<=(\p{L})?)\p{M}|[\ud800-\udfff]/gu, (c, letter: string | undefined) =>
-    c.length === 1 && c >= '\ud800' && c <= '\udfff' ? '\ufffd' : letter && KATEX_ACCENTS.test(c) ? c : '',
+    c.length === 1 && c >= '\ud800' && c <= '\udfff'
+      ? '\ufffd'
+      : // A letter written as a macro (α → \alpha) cannot carry a combining mark: KaTeX rejects `\alpha ̂`.
+        letter && !Object.hasOwn(LATEX_SYMBOLS, letter) && KATEX_ACCENTS.test(c)
+        ? c
+        : '',
   );
 }
 
