@@ -37,13 +37,31 @@ function timed(args: string[], input?: string): number {
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
 const verdict = (ok: boolean) => (ok ? 'meets target' : 'MISSES target');
 
-/** Milliseconds to JSON.stringify the Solutions of the first `lines` requests of {@link mixedBatch}, in this process. */
+/**
+ * Milliseconds to JSON.stringify the Solutions of the first `lines` requests of {@link mixedBatch}, in this
+ * process; solving them first, it also measures each solver's CPU time (process.cpuUsage, so other processes on
+ * a shared machine do not count) and prints the solvers that take the most: where the batch's time goes.
+ */
 function serializeMs(lines: number): number {
   const all = requests();
+  const cpu = new Map<string, { ms: number; lines: number }>();
   const solutions = Array.from({ length: lines }, (_, i) => {
     const r = all[i % all.length] as { id: string; input: unknown };
-    return registry.solve(r.id, r.input);
+    const start = process.cpuUsage();
+    const solution = registry.solve(r.id, r.input);
+    const used = process.cpuUsage(start);
+    const row = cpu.get(r.id) ?? { ms: 0, lines: 0 };
+    row.ms += (used.user + used.system) / 1000;
+    row.lines++;
+    cpu.set(r.id, row);
+    return solution;
   });
+  const total = [...cpu.values()].reduce((sum, row) => sum + row.ms, 0);
+  console.log(`solving the ${lines} lines in one process: ${total.toFixed(0)} ms CPU; the solvers that take the most:`);
+  for (const [id, row] of [...cpu].sort((a, b) => b[1].ms - a[1].ms).slice(0, 8))
+    console.log(
+      `  ${id.padEnd(28)} ${row.ms.toFixed(0).padStart(6)} ms  ${((100 * row.ms) / total).toFixed(1).padStart(4)} %  ${row.lines} lines`,
+    );
   return median(
     [0, 1, 2].map(() => {
       const start = process.hrtime.bigint();
