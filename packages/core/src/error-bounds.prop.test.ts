@@ -140,6 +140,28 @@ describe('prototype-named keys', () => {
     );
   });
 
+  it('a prototype-less object under "length" anywhere is an input error naming it (zod threw a TypeError there)', () => {
+    // Found by the CLI's robustness suite (seed 1761226637): conv/batchnorm with { z: { length: Object.create(null) } }.
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 5 }), fc.boolean(), (depth, inLayers) => {
+        const bad = { length: Object.create(null) };
+        let at: unknown = bad;
+        for (let i = 0; i < depth; i++) at = { a: at };
+        const input = inLayers ? { at: {}, layers: [{ w: bad }] } : { m: at, at: {} };
+        try {
+          if (inLayers) parseInput(named, input);
+          else parseInput(solver, input);
+          expect.unreachable();
+        } catch (e) {
+          expect(isDnnInputError(e) && e.path.endsWith('.length')).toBe(true);
+        }
+      }),
+      { numRuns: 20 },
+    );
+    // Prototype-less objects elsewhere are ordinary maps.
+    expect(parseInput(named, { at: Object.assign(Object.create(null), { x: 1 }) })).toEqual({ at: { x: 1 } });
+  });
+
   it('"constructor", "toString" and "hasOwnProperty" are ordinary keys of a map', () => {
     const at = JSON.parse('{"constructor": 1, "toString": 2, "hasOwnProperty": 3}');
     expect(parseInput(named, { at })).toEqual({ at: { constructor: 1, toString: 2, hasOwnProperty: 3 } });

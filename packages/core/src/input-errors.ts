@@ -156,6 +156,14 @@ export function checkStructure(input: unknown, maxValues: number = LIMITS.inputV
       }
       continue;
     }
+    if (!convertible((value as { length?: unknown }).length)) {
+      // zod's length checks run on any value with a `length` and compare it: an object without a prototype there
+      // would throw a TypeError inside zod (found by the CLI's robustness suite), not give an issue.
+      throw new DnnInputError(
+        formatPath([...pathOf(visit), 'length']),
+        'is an object without a prototype (Object.create(null)) where a number or a list is expected; pass JSON data',
+      );
+    }
     if (Object.hasOwn(value, '__proto__')) {
       throw new DnnInputError(
         formatPath([...pathOf(visit), '__proto__']),
@@ -166,5 +174,16 @@ export function checkStructure(input: unknown, maxValues: number = LIMITS.inputV
       const v: unknown = (value as Record<string, unknown>)[key];
       if (v !== null && typeof v === 'object') stack.push(child(visit, v, key));
     }
+  }
+}
+
+/** Whether JavaScript can turn `v` into a primitive (comparing it does not throw): false for prototype-less objects. */
+function convertible(v: unknown): boolean {
+  if (v === null || typeof v !== 'object') return true;
+  try {
+    Number(v);
+    return true;
+  } catch {
+    return false;
   }
 }
