@@ -172,8 +172,12 @@ describeBadInputs('rnn/lstm-forward', [
     // H = D = 100: each step takes 4·100·(100 + 100) = 80,000 multiply-adds; 1,251 steps take 100,080,000.
     'more than 10⁸ multiply-adds',
     {
-      Wx: Object.fromEntries(['i', 'f', 'g', 'o'].map((k) => [k, Array.from({ length: 100 }, () => new Array(100).fill(0))])),
-      Wh: Object.fromEntries(['i', 'f', 'g', 'o'].map((k) => [k, Array.from({ length: 100 }, () => new Array(100).fill(0))])),
+      Wx: Object.fromEntries(
+        ['i', 'f', 'g', 'o'].map((k) => [k, Array.from({ length: 100 }, () => new Array(100).fill(0))]),
+      ),
+      Wh: Object.fromEntries(
+        ['i', 'f', 'g', 'o'].map((k) => [k, Array.from({ length: 100 }, () => new Array(100).fill(0))]),
+      ),
       xs: Array.from({ length: 1251 }, () => new Array(100).fill(0)),
     },
     'xs',
