@@ -3,6 +3,7 @@ import { memo, type ReactNode, useId, useState } from 'react';
 import { toChannels } from './form/grid';
 import MatrixGrid from './form/MatrixField';
 import RecordsField from './form/RecordsField';
+import { InlineCode } from './InlineCode';
 import {
   applies,
   chosenAlternatives,
@@ -49,7 +50,7 @@ function Described({
       </label>
       {children}
       <p id={`${inputId}-desc`} className="dnn-field__desc">
-        {field.description}
+        <InlineCode text={field.description ?? ''} />
         {field.hint && <span className="dnn-field__hint"> Expects: {field.hint}.</span>}
         {def !== undefined && def !== '' && <span className="dnn-field__hint"> Default: {def}.</span>}
       </p>
@@ -208,7 +209,11 @@ function FieldView({ field, value, onChange, errors, errorPath }: { field: Field
           {field.label} <code aria-hidden="true">{field.name}</code>
           {!field.required && <span className="dnn-field__optional"> (optional)</span>}
         </legend>
-        {field.description && <p className="dnn-field__desc">{field.description}</p>}
+        {field.description && (
+          <p className="dnn-field__desc">
+            <InlineCode text={field.description} />
+          </p>
+        )}
         {error && (
           <p className="dnn-field__error" role="alert" data-error-for={field.path}>
             {error}

@@ -6,6 +6,7 @@
  */
 import type { Solution } from '@dnn/core';
 import { memo } from 'react';
+import { InlineCode } from '../InlineCode';
 import { AnswerValue } from './kinds';
 import { isInline, kindOf, labelOf, pick } from './schema';
 import type { AnswerSchema } from './types';
@@ -70,7 +71,11 @@ function Answer({ solverId, solution, schema, input, stale, pending, level = 2 }
             <Sub className="dnn-answer__label" title={f.schema.description}>
               {labelOf(f.key, f.schema)}
             </Sub>
-            {f.schema.description && <p className="dnn-answer__desc">{f.schema.description}</p>}
+            {f.schema.description && (
+              <p className="dnn-answer__desc">
+                <InlineCode text={f.schema.description} />
+              </p>
+            )}
             <AnswerValue value={f.value} schema={f.schema} name={f.key} ctx={ctx} />
           </div>
         ))}

@@ -5,6 +5,7 @@
  * (`layers[2].kernel`) appears in that record's card, on its field.
  */
 import { type ComponentType, memo, useMemo, useRef, useState } from 'react';
+import { InlineCode } from '../InlineCode';
 import type { Field, RecordVariant } from '../schema-fields';
 import { locateError } from './records';
 
@@ -210,7 +211,11 @@ export default function RecordsField({ field, value, onChange, error, FieldView 
       <legend>
         {field.label} <code aria-hidden="true">{field.name}</code>
       </legend>
-      {field.description && <p className="dnn-field__desc">{field.description}</p>}
+      {field.description && (
+        <p className="dnn-field__desc">
+          <InlineCode text={field.description} />
+        </p>
+      )}
       {error && !where && (
         <p className="dnn-field__error" role="alert" data-error-for={field.path}>
           {error.message}
