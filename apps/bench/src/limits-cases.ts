@@ -338,31 +338,22 @@ const optimCases: LimitCase[] = [
   },
 ];
 
+/** rnn/lstm-forward over T steps with H = D units, random weights and inputs from `seed`. */
+function lstmCase(limit: string, T: number, H: number, seed: number): LimitCase {
+  return {
+    id: 'rnn/lstm-forward',
+    limit,
+    input: () => {
+      const next = stream(seed);
+      return { Wx: gates(H, H, next), Wh: gates(H, H, next), xs: matrix(T, H, next) };
+    },
+  };
+}
+
 const rnnCases: LimitCase[] = [
-  {
-    id: 'rnn/lstm-forward',
-    limit: '10⁶ output values (T = 3333, H = D = 50; 6.7·10⁷ multiply-adds)',
-    input: () => {
-      const next = stream(6);
-      return { Wx: gates(50, 50, next), Wh: gates(50, 50, next), xs: matrix(3333, 50, next) };
-    },
-  },
-  {
-    id: 'rnn/lstm-forward',
-    limit: '10⁸ multiply-adds from the weights (T = 100, H = D = 353)',
-    input: () => {
-      const next = stream(10);
-      return { Wx: gates(353, 353, next), Wh: gates(353, 353, next), xs: matrix(100, 353, next) };
-    },
-  },
-  {
-    id: 'rnn/lstm-forward',
-    limit: '10⁸ multiply-adds from the length (T = 1000, H = D = 111)',
-    input: () => {
-      const next = stream(37);
-      return { Wx: gates(111, 111, next), Wh: gates(111, 111, next), xs: matrix(1000, 111, next) };
-    },
-  },
+  lstmCase('10⁶ output values (T = 3333, H = D = 50; 6.7·10⁷ multiply-adds)', 3333, 50, 6),
+  lstmCase('10⁸ multiply-adds from the weights (T = 100, H = D = 353)', 100, 353, 10),
+  lstmCase('10⁸ multiply-adds from the length (T = 1000, H = D = 111)', 1000, 111, 37),
   {
     id: 'rnn/forward',
     limit: '10⁸ multiply-adds and 10⁶ output values (T = 5000, H = 100, D = 100)',
