@@ -1,9 +1,11 @@
 /** Entry point of the `dnn` command (also the module `dnn batch` loads in its worker threads). */
+import { tuneTieringForBatch } from './batch-tiering.js';
 import { main } from './main.js';
 import { registryFor } from './solver-loader.js';
 import { exitOnWriteError, streamWriter } from './stdout-writer.js';
 import { createWorkerPool, isBatchWorker, serveBatchWorker } from './worker-pool.js';
 
+if (process.argv[2] === 'batch' && !isBatchWorker) tuneTieringForBatch();
 if (isBatchWorker) serveBatchWorker((await import('./registry.js')).registry);
 else {
   exitOnWriteError(process.stdout);

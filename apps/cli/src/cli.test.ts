@@ -89,6 +89,8 @@ describe('dnn batch', () => {
     ].join('\n');
     const r = dnn(['batch'], `${input}\n`);
     expect(r.code).toBe(0);
+    // Nothing on stderr: also that this Node knows the V8 flag batch-tiering.ts sets (else V8 prints an error).
+    expect(r.err).toBe('');
     const lines = r.out
       .trimEnd()
       .split('\n')
