@@ -107,12 +107,15 @@ function checkFits(a: Axis, path: string): void {
   }
 }
 
+/** The numbers of an {@link AxisResult}, without its steps. */
+export type AxisSize = Omit<AxisResult, 'steps'>;
+
 /**
- * out = ⌊(in + p_before + p_after − d(k−1) − 1)/s⌋ + 1, with the substituted
- * numbers as a step. `ceilMode` rounds up instead (PyTorch's rule: the last
- * window must start inside the input or the left padding).
+ * out = ⌊(in + p_before + p_after − d(k−1) − 1)/s⌋ + 1, numbers only (for
+ * callers that typeset the formula themselves). `ceilMode` rounds up instead
+ * (PyTorch's rule: the last window must start inside the input or the left padding).
  */
-export function slidingOutput(a: Axis, path: string, ceilMode = false): AxisResult {
+export function slidingSize(a: Axis, path: string, ceilMode = false): AxisSize {
   checkFits(a, path);
   const { before, after } = a.padding;
   const numerator = a.size + before + after - a.dilation * (a.kernel - 1) - 1;
@@ -122,12 +125,13 @@ export function slidingOutput(a: Axis, path: string, ceilMode = false): AxisResu
     out += 1;
     if ((out - 1) * a.stride >= a.size + before) out -= 1;
   }
-  return {
-    out,
-    numerator,
-    remainder,
-    steps: [step(`Output ${axisWord(a.name)}`, slidingFormula(a, numerator, out, ceilMode))],
-  };
+  return { out, numerator, remainder };
+}
+
+/** {@link slidingSize} with the substituted formula as a step. */
+export function slidingOutput(a: Axis, path: string, ceilMode = false): AxisResult {
+  const r = slidingSize(a, path, ceilMode);
+  return { ...r, steps: [step(`Output ${axisWord(a.name)}`, slidingFormula(a, r.numerator, r.out, ceilMode))] };
 }
 
 /**
@@ -160,9 +164,9 @@ function dilatedKernel(a: Axis): Tex {
 }
 
 /**
- * Transposed convolution: out = (in − 1)·s − p_before − p_after + d(k−1) + outputPadding + 1.
+ * Transposed convolution: out = (in − 1)·s − p_before − p_after + d(k−1) + outputPadding + 1, numbers only.
  */
-export function transposedOutput(a: Axis, outputPadding: number, path: string): AxisResult {
+export function transposedSize(a: Axis, outputPadding: number, path: string): AxisSize {
   const { before, after } = a.padding;
   const out = (a.size - 1) * a.stride - before - after + a.dilation * (a.kernel - 1) + outputPadding + 1;
   if (out < 1) {
@@ -171,12 +175,13 @@ export function transposedOutput(a: Axis, outputPadding: number, path: string): 
       `padding ${before + after} in total removes the whole output along ${a.name} (it would be ${out})`,
     );
   }
-  return {
-    out,
-    numerator: out,
-    remainder: 0,
-    steps: [step(`Output ${axisWord(a.name)}`, transposedFormula(a, outputPadding, out))],
-  };
+  return { out, numerator: out, remainder: 0 };
+}
+
+/** {@link transposedSize} with the substituted formula as a step. */
+export function transposedOutput(a: Axis, outputPadding: number, path: string): AxisResult {
+  const r = transposedSize(a, outputPadding, path);
+  return { ...r, steps: [step(`Output ${axisWord(a.name)}`, transposedFormula(a, outputPadding, r.out))] };
 }
 
 /** The substituted transposed-convolution size formula of one axis. */

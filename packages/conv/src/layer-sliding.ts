@@ -9,11 +9,11 @@ import {
   axisPadding,
   type PaddingValue,
   slidingFormula,
-  slidingOutput,
+  slidingSize,
   toPair,
   transposedFormula,
-  transposedOutput,
   transposedSameFormula,
+  transposedSize,
 } from './geometry.js';
 import {
   type Field,
@@ -85,7 +85,7 @@ function slide(axes: Axis[], path: string, ceilMode: boolean) {
   const maths: Tex[] = [];
   const notes: string[] = [];
   const sizes = axes.map((a, i) => {
-    const r = slidingOutput(a, `${path}.kernel`, ceilMode);
+    const r = slidingSize(a, `${path}.kernel`, ceilMode);
     maths.push(
       i > 0 && sameAxis(a, axes[0]) ? eq(`${a.name}_out`, r.out) : slidingFormula(a, r.numerator, r.out, ceilMode),
     );
@@ -233,7 +233,7 @@ export function convTransposeLayer(
       maths.push(r.tex);
       return r.out;
     }
-    const r = transposedOutput(a, op, `${path}.padding`);
+    const r = transposedSize(a, op, `${path}.padding`);
     maths.push(transposedFormula(a, op, r.out));
     return r.out;
   });

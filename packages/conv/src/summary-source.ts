@@ -8,7 +8,7 @@ import type * as z from 'zod/mini';
 import { reshapedLayout } from './layer-reshape.js';
 import { type LayerSpec, layerSpec, type summaryInput } from './layer-specs.js';
 import { toChannelsFirst } from './layout.js';
-import { preset } from './presets.js';
+import { type Preset, type PresetName, preset } from './presets.js';
 
 /** A check the code implies (PyTorch's in_channels, in_features): the layer's input must have `expected` channels. */
 export interface ChannelCheck {
@@ -72,6 +72,19 @@ export function validateLayers(raw: unknown[], path: string, where: (i: number) 
   });
 }
 
+/** Validated layers of each preset used so far: a preset is a constant, so it is validated once per process. */
+const PRESET_LAYERS = new Map<PresetName, readonly LayerSpec[]>();
+
+/** The validated layer specs of a preset (frozen: shared by every request that names it). */
+function presetLayers(name: PresetName, p: Preset): LayerSpec[] {
+  let layers = PRESET_LAYERS.get(name);
+  if (!layers) {
+    layers = Object.freeze(validateLayers(p.layers, 'preset', (i) => `layer ${i + 1}`).map((l) => Object.freeze(l)));
+    PRESET_LAYERS.set(name, layers);
+  }
+  return layers as LayerSpec[];
+}
+
 /** Keras-order reshape targets of typed layers, in PyTorch order. */
 function reshapesToTorch(layers: LayerSpec[]): LayerSpec[] {
   return layers.map((l, i) =>
@@ -106,7 +119,7 @@ export function summarySource(inp: Input, readCode?: (code: string, inp: Input) 
   }
   if (inp.preset) {
     const p = preset(inp.preset);
-    const layers = validateLayers(p.layers, 'preset', (i) => `layer ${i + 1}`);
+    const layers = presetLayers(inp.preset, p);
     const input = typedInput(inp, layers) ?? p.input;
     const weighted = layers.filter((l) => ['conv2d', 'dense'].includes(l.type)).length;
     return {
