@@ -21,7 +21,7 @@ export { type ExactSolveResult, Fraction, fractionString, solveExact, toFraction
 export { type Expr, isConstant, UNARY_FUNCTIONS, VARIADIC_FUNCTIONS, variables } from './expr/ast.js';
 export { DerivativeTooLargeError, type DeriveOptions, derive, RULES as DERIVATIVE_RULES } from './expr/derive.js';
 export { evaluate } from './expr/evaluate.js';
-export { hessian } from './expr/hessian.js';
+export { type CompiledHessian, compileHessian, hessian } from './expr/hessian.js';
 export { type ParseOptions, parseExpression } from './expr/parse.js';
 export { exprToTex, exprToText, functionTex } from './expr/print.js';
 export type { Sym } from './expr/simplify.js';
