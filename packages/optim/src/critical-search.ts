@@ -3,7 +3,7 @@
  * with the exact hyper-dual Hessian, from a deterministic spread of starting points in a box. Finds maxima and
  * saddles as well as minima; proves nothing about completeness (optim/critical-points says so).
  */
-import { DnnInputError, type Expr, hessian, solveLinear } from '@dnn/core';
+import { compileHessian, DnnInputError, type Expr, solveLinear } from '@dnn/core';
 import { exprSize, HESSIAN_BUDGET } from './expression-input.js';
 
 /** Starting points at most; iterations per start. */
@@ -27,6 +27,17 @@ function halton(i: number, n: number): number[] {
   });
 }
 
+/**
+ * `Math.hypot` of a vector's entries: the same call with the entries as separate arguments up to three (a spread
+ * call per Newton step cost more than the 2×2 solve it measures).
+ */
+function hypot(v: readonly number[]): number {
+  if (v.length === 2) return Math.hypot(v[0] as number, v[1] as number);
+  if (v.length === 3) return Math.hypot(v[0] as number, v[1] as number, v[2] as number);
+  if (v.length === 1) return Math.hypot(v[0] as number);
+  return Math.hypot(...v);
+}
+
 /** Critical points found from starts spread over `box` (rows: [lo, hi] per variable of `vars`). */
 export function newtonSearch(
   expr: Expr,
@@ -42,23 +53,31 @@ export function newtonSearch(
       'a numeric search for critical points of this expression would take too long; use fewer variables or a shorter expression',
     );
   }
+  // The Hessian compiled once, fed the coordinates directly: building a name → value record per step and looking
+  // each name up in it cost as much as the evaluation. A name outside `vars` has no value: every start stops there.
+  const { names, evaluate } = compileHessian(expr, vars);
+  const slots = names.map((name) => vars.indexOf(name));
+  if (slots.includes(-1)) return [];
+  const values = new Array<number>(names.length);
   const found: number[][] = [];
   const centre = box.map(([lo, hi]) => (lo + hi) / 2);
   const width = Math.max(...box.map(([lo, hi]) => hi - lo));
   for (let s = 0; s < starts; s++) {
-    let x =
+    // Updated in place by each step (a start's point is pushed only when it stops moving).
+    const x =
       s === 0
         ? centre
         : halton(s, n).map((u, i) => (box[i]?.[0] as number) + u * ((box[i]?.[1] as number) - (box[i]?.[0] as number)));
     for (let it = 0; it < ITERATIONS; it++) {
-      let h: ReturnType<typeof hessian>;
+      let h: ReturnType<typeof evaluate>;
       try {
-        h = hessian(expr, Object.fromEntries(vars.map((v, i) => [v, x[i] as number])), vars);
+        for (let k = 0; k < slots.length; k++) values[k] = x[slots[k] as number] as number;
+        h = evaluate(values);
       } catch {
         break; // left the domain (log of a negative, …): abandon this start
       }
       const g = h.gradient;
-      const norm = Math.hypot(...g);
+      const norm = hypot(g);
       if (!Number.isFinite(norm)) break;
       if (norm <= 1e-12 * (1 + Math.abs(h.value))) {
         if (box.every(([lo, hi], i) => (x[i] as number) >= lo - 1e-9 && (x[i] as number) <= hi + 1e-9)) found.push(x);
@@ -73,10 +92,10 @@ export function newtonSearch(
       } catch {
         break;
       }
-      const size = Math.hypot(...delta);
+      const size = hypot(delta);
       if (!Number.isFinite(size)) break;
       const scale = size > width / 4 ? width / 4 / size : 1;
-      x = x.map((v, i) => v + scale * (delta[i] as number));
+      for (let i = 0; i < n; i++) x[i] = (x[i] as number) + scale * (delta[i] as number);
     }
   }
   const unique: number[][] = [];

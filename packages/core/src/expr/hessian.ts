@@ -193,8 +193,18 @@ function compile(expr: Expr, order: readonly string[], width: number, pairs: Pai
   return go(expr);
 }
 
-/** The compiled pass of every pair for the order and path last used with each expression. */
-const compiled = new WeakMap<Expr, { order: readonly string[]; path: string; names: string[]; all: Node }>();
+/** A Hessian compiled for one expression, order and path: `evaluate` takes the values of `names`, in that order. */
+export interface CompiledHessian {
+  order: readonly string[];
+  path: string;
+  /** The expression's variables (`variables(expr)`), the order of `evaluate`'s values. */
+  names: string[];
+  /** Value, gradient and Hessian (rows and columns follow `order`) for the values of `names`. */
+  evaluate(values: readonly number[]): { value: number; gradient: number[]; hessian: number[][] };
+}
+
+/** The compiled Hessian for the order and path last used with each expression. */
+const compiled = new WeakMap<Expr, CompiledHessian>();
 
 /** Every pair r ≤ c of `n` variables, row by row (the order of separate passes). */
 function upperPairs(n: number): Pairs {
@@ -211,6 +221,47 @@ function upperPairs(n: number): Pairs {
 const sameOrder = (a: readonly string[], b: readonly string[]) =>
   a === b || (a.length === b.length && a.every((name, k) => name === b[k]));
 
+/** Compiles the pass of every pair of `order` (cached per expression for its last order and path). */
+export function compileHessian(expr: Expr, order: readonly string[], path = 'expression'): CompiledHessian {
+  const cached = compiled.get(expr);
+  if (cached !== undefined && cached.path === path && sameOrder(cached.order, order)) return cached;
+  const n = order.length;
+  // With no variable to differentiate by, one pass seeded with none (a gradient entry no variable feeds).
+  const width = Math.max(n, 1);
+  const pairs = n === 0 ? { i: [0], j: [0] } : upperPairs(n);
+  const all = compile(expr, order, width, pairs, path);
+  const evaluate = (values: readonly number[]) => {
+    let out: Duals;
+    try {
+      out = all(values);
+    } catch (e) {
+      // Some pair failed: replay the pairs one by one, so the error is the one the first failing pair meets.
+      const { i, j } = upperPairs(n);
+      for (let p = 0; p < i.length; p++)
+        compile(expr, order, width, { i: [i[p] as number], j: [j[p] as number] }, path)(values);
+      throw e;
+    }
+    const gradient = Array<number>(n);
+    const H: number[][] = Array<number[]>(n);
+    for (let r = 0; r < n; r++) {
+      gradient[r] = out.g[r] as number;
+      H[r] = Array<number>(n);
+    }
+    let p = 0;
+    for (let r = 0; r < n; r++) {
+      for (let c = r; c < n; c++) {
+        const ab = out.h[p++] as number;
+        (H[r] as number[])[c] = ab;
+        (H[c] as number[])[r] = ab;
+      }
+    }
+    return { value: out.v, gradient, hessian: H };
+  };
+  const entry: CompiledHessian = { order, path, names: variables(expr), evaluate };
+  compiled.set(expr, entry);
+  return entry;
+}
+
 /** Value, gradient and Hessian of `expr` at `at`; rows and columns follow `order` (default: the keys of `at`). */
 export function hessian(
   expr: Expr,
@@ -218,39 +269,6 @@ export function hessian(
   order: readonly string[] = Object.keys(at),
   path = 'expression',
 ): { value: number; gradient: number[]; hessian: number[][] } {
-  const n = order.length;
-  // With no variable to differentiate by, one pass seeded with none (a gradient entry no variable feeds).
-  const width = Math.max(n, 1);
-  let entry = compiled.get(expr);
-  if (entry === undefined || entry.path !== path || !sameOrder(entry.order, order)) {
-    const pairs = n === 0 ? { i: [0], j: [0] } : upperPairs(n);
-    entry = { order, path, names: variables(expr), all: compile(expr, order, width, pairs, path) };
-    compiled.set(expr, entry);
-  }
-  const values = entry.names.map((name) => lookup(at, name, { pos: 0, path, expr }));
-  let out: Duals;
-  try {
-    out = entry.all(values);
-  } catch (e) {
-    // Some pair failed: replay the pairs one by one, so the error is the one the first failing pair meets.
-    const { i, j } = upperPairs(n);
-    for (let p = 0; p < i.length; p++)
-      compile(expr, order, width, { i: [i[p] as number], j: [j[p] as number] }, path)(values);
-    throw e;
-  }
-  const gradient = Array<number>(n);
-  const H: number[][] = Array<number[]>(n);
-  for (let r = 0; r < n; r++) {
-    gradient[r] = out.g[r] as number;
-    H[r] = Array<number>(n);
-  }
-  let p = 0;
-  for (let r = 0; r < n; r++) {
-    for (let c = r; c < n; c++) {
-      const ab = out.h[p++] as number;
-      (H[r] as number[])[c] = ab;
-      (H[c] as number[])[r] = ab;
-    }
-  }
-  return { value: out.v, gradient, hessian: H };
+  const entry = compileHessian(expr, order, path);
+  return entry.evaluate(entry.names.map((name) => lookup(at, name, { pos: 0, path, expr })));
 }
