@@ -6,8 +6,8 @@ import { add, DnnInputError, eq, mul, type Tex, type TexLike, tex, vec, words } 
 import type { SpecOf } from './layer-specs.js';
 import { describeShape, type LayerOutcome, type LayerState, product, wholeField } from './layer-state.js';
 
-/** A layer without weights that keeps its input as it is. */
-function passThrough(st: LayerState, what: string, extra: Tex[] = []): LayerOutcome {
+/** A layer without weights that keeps its input as it is; `maths` as given (the callers that override it build none). */
+function unchanged(st: LayerState, what: string, maths: Tex[]): LayerOutcome {
   return {
     shape: st.shape,
     layout: st.layout,
@@ -18,9 +18,14 @@ function passThrough(st: LayerState, what: string, extra: Tex[] = []): LayerOutc
     buffers: 0,
     macs: 0,
     what,
-    maths: [eq('output', vec(st.shape)), eq('params', 0), ...extra],
+    maths,
     notes: [],
   };
+}
+
+/** {@link unchanged} with its maths: the output shape, no params, and `extra`. */
+function passThrough(st: LayerState, what: string, extra: Tex[] = []): LayerOutcome {
+  return unchanged(st, what, [eq('output', vec(st.shape)), eq('params', 0), ...extra]);
 }
 
 /** relu, tanh, sigmoid, softmax: no parameters, same shape. */
@@ -46,7 +51,7 @@ export function batchnormLayer(st: LayerState, path: string): LayerOutcome {
         ? 'features D of the sequence'
         : 'channels C';
   return {
-    ...passThrough(st, `${channels} ${axis}`),
+    ...unchanged(st, `${channels} ${axis}`, []),
     weightShape: [channels],
     biasShape: [channels],
     params: 4 * channels,
@@ -65,7 +70,7 @@ export function batchnormLayer(st: LayerState, path: string): LayerOutcome {
 export function flattenLayer(st: LayerState): LayerOutcome {
   const n = product(st.shape);
   return {
-    ...passThrough(st, 'to a vector'),
+    ...unchanged(st, 'to a vector', []),
     shape: [n],
     layout: 'vector',
     field: wholeField(st.extent),

@@ -18,10 +18,11 @@ const WEIGHTED: Partial<Record<LayerSpec['type'], (l: LayerSpec) => number>> = {
 
 /** Depth (layers with weights) and width (their largest channel or unit count), with the step that counts them. */
 export function depthAndWidth(layers: LayerSpec[]): { depth: number; width: number; step: Step } {
-  const sizes = layers.flatMap((l) => {
+  const sizes: number[] = [];
+  for (const l of layers) {
     const size = WEIGHTED[l.type];
-    return size ? [size(l)] : [];
-  });
+    if (size) sizes.push(size(l));
+  }
   const width = sizes.length ? Math.max(...sizes) : 0;
   return {
     depth: sizes.length,

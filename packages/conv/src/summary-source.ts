@@ -50,9 +50,13 @@ type Input = z.output<typeof summaryInput>;
 /** Layers that keep their input's meaning: the next layer decides how a shape is read. */
 export const PASSIVE = new Set(['dropout', 'relu', 'tanh', 'sigmoid', 'softmax', 'batchnorm']);
 
-/** The type of the first layer from `from` on that is not passive. */
+/** The type of the first layer from `from` on that is not passive (a loop: called once per layer, it must not copy). */
 export function nextActive(layers: readonly { type: string }[], from: number): string | undefined {
-  return layers.slice(from).find((l) => !PASSIVE.has(l.type))?.type;
+  for (let i = from; i < layers.length; i++) {
+    const type = (layers[i] as { type: string }).type;
+    if (!PASSIVE.has(type)) return type;
+  }
+  return undefined;
 }
 
 /** A Keras-order shape in PyTorch order: rank 3 always, rank 2 unless it is a sequence [L, D] (same in both). */

@@ -244,11 +244,11 @@ export const summary = defineSolver({
       ),
     );
     steps.push(shape.step);
-    const defaultStride = src.layers.flatMap((l, i) =>
-      (l.type === 'maxpool1d' || l.type === 'maxpool2d' || l.type === 'avgpool2d') && l.stride === undefined
-        ? [`layers[${i}]`]
-        : [],
-    );
+    const defaultStride: string[] = [];
+    src.layers.forEach((l, i) => {
+      const pool = l.type === 'maxpool1d' || l.type === 'maxpool2d' || l.type === 'avgpool2d';
+      if (pool && l.stride === undefined) defaultStride.push(`layers[${i}]`);
+    });
     if (defaultStride.length)
       notes.push(`Pooling stride defaults to the kernel size (${defaultStride.join(', ')}), as in PyTorch and Keras.`);
     if (src.layers.some((l) => l.type === 'batchnorm')) {
