@@ -20,13 +20,43 @@ function segmentDistance(px: number, py: number, ax: number, ay: number, bx: num
   return Math.hypot(px - ax - t * dx, py - ay - t * dy);
 }
 
+/**
+ * The ray-casting test along one row y, for ascending abscissae xs: piecewise constant in the index, so that a
+ * caller can test one point per piece.
+ */
+export interface RowOracle {
+  /** The even–odd answer at xs[i], nearness to an edge ignored. */
+  inside(i: number): boolean;
+  /** Ascending distinct indices i where (xs[i], y) is within tol of an edge: no answer there. */
+  undecided: ArrayLike<number>;
+}
+
 /** Ray-casting ground truth for a union of polygons; `undefined` within `tol` of any edge (where rounding decides). */
 export interface UnionOracle {
   /** The test at one point. */
   at(x: number, y: number): boolean | undefined;
-  /** The same test along the row y: edges whose box misses the row are skipped, each crossing abscissa computed once. */
-  row(y: number): (x: number) => boolean | undefined;
+  /**
+   * The same test at every (xs[i], y) for ascending xs, as a {@link RowOracle}, and pushed onto `changes` the
+   * indices i (0 < i < xs.length, unsorted, may repeat) where the even–odd answer may differ from the one at
+   * i − 1. Each crossing abscissa is computed once, and the exact distance only for the points inside an edge's
+   * widened box; every answer is that of `at`. The result is one object of the oracle, valid until the next call.
+   */
+  row(y: number, xs: readonly number[], changes: number[]): RowOracle;
 }
+
+/** The first index i in [0, n) where the monotone (false…false true…true) predicate holds, or n: a binary search. */
+function firstIndex(n: number, holds: (i: number) => boolean): number {
+  let lo = 0;
+  let hi = n;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (holds(mid)) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
+
+const NONE: readonly number[] = [];
 
 /** The {@link UnionOracle} of fixed polygons. */
 export function unionOracle(polys: readonly (readonly Point[])[], tol: number): UnionOracle {
@@ -75,9 +105,24 @@ export function unionOracle(polys: readonly (readonly Point[])[], tol: number): 
     const by = e[o + 3] as number;
     return ay > py !== by > py && px < ((bx - ax) * (py - ay)) / (by - ay) + ax;
   };
-  const rowEdges = new Int32Array(edgeCount);
   const straddles = new Uint8Array(edgeCount);
   const crossAt = new Float64Array(edgeCount);
+  let rowXs: readonly number[] = [];
+  /** The row last asked for (straddles, crossAt, rowXs). */
+  const view: RowOracle = {
+    undecided: NONE,
+    inside(i) {
+      const px = rowXs[i] as number;
+      let any = false;
+      for (let k = 0, m = 0; k < ends.length; k++) {
+        let odd = false;
+        for (const end = ends[k] as number; m < end; m++)
+          if (straddles[m] === 1 && px < (crossAt[m] as number)) odd = !odd;
+        any ||= odd;
+      }
+      return any;
+    },
+  };
   return {
     at(px, py) {
       for (let o = 0; o < 8 * edgeCount; o += 8) if (near(o, px, py)) return undefined;
@@ -89,42 +134,55 @@ export function unionOracle(polys: readonly (readonly Point[])[], tol: number): 
       }
       return inside;
     },
-    row(py) {
-      let reach = 0;
+    row(py, xs, changes) {
+      const n = xs.length;
+      let near: number[] | undefined;
+      // Two searches over xs, shared by every edge (one closure each per row, not per edge).
+      let bound = 0;
+      const reaches = (k: number) => !((xs[k] as number) < bound);
+      const passes = (k: number) => (xs[k] as number) > bound;
       for (let m = 0; m < edgeCount; m++) {
         const o = 8 * m;
         const ax = e[o] as number;
         const ay = e[o + 1] as number;
         const bx = e[o + 2] as number;
         const by = e[o + 3] as number;
-        if (!(py < (e[o + 6] as number) || py > (e[o + 7] as number))) rowEdges[reach++] = o;
         straddles[m] = ay > py !== by > py ? 1 : 0;
-        // The same expression as the point test, so the same crossing abscissa.
-        if (straddles[m] === 1) crossAt[m] = ((bx - ax) * (py - ay)) / (by - ay) + ax;
-      }
-      return (px) => {
-        for (let r = 0; r < reach; r++) if (near(rowEdges[r] as number, px, py)) return undefined;
-        let inside = false;
-        for (let k = 0, m = 0; k < ends.length; k++) {
-          let odd = false;
-          for (const end = ends[k] as number; m < end; m++)
-            if (straddles[m] === 1 && px < (crossAt[m] as number)) odd = !odd;
-          inside ||= odd;
+        if (straddles[m] === 1) {
+          // The same expression as the point test, so the same crossing abscissa; px < it is true, then false.
+          bound = ((bx - ax) * (py - ay)) / (by - ay) + ax;
+          crossAt[m] = bound;
+          const i = firstIndex(n, reaches);
+          if (i > 0 && i < n) changes.push(i);
         }
-        return inside;
-      };
+        if (py < (e[o + 6] as number) || py > (e[o + 7] as number)) continue;
+        // The box test of near() in x holds on one run of ascending xs; the distance decides inside it.
+        bound = e[o + 5] as number;
+        const end = firstIndex(n, passes);
+        bound = e[o + 4] as number;
+        for (let i = firstIndex(n, reaches); i < end; i++) {
+          if (segmentDistance(xs[i] as number, py, ax, ay, bx, by) <= tol) (near ??= []).push(i);
+        }
+      }
+      rowXs = xs;
+      // Most rows pass near no edge: no sorting then.
+      view.undecided = near ? [...new Set(near)].sort((i, j) => i - j) : NONE;
+      return view;
     },
   };
 }
 
 /**
  * Checks a network of step units (fires at ≥ 0, outputs 1 and 0, or −1 when bipolar; first layer on
- * the two coordinates) against the oracle on every grid point, ungraded points
+ * the two coordinates) against the oracle on every grid point (gridX ascending), ungraded points
  * skipped. The first layer's sums are assembled from per-column and per-row
  * products in the order runNetwork's dot product adds them, so each unit fires
- * exactly as there; the later layers run compiled, again only when some first-
- * layer output changed from the previous point of the row (they are a function
- * of those outputs alone).
+ * exactly as there. Along a row each such sum is monotone in x (w₀·x and every
+ * later addition round monotonically), so a unit switches at most once: a binary
+ * search finds where. Between those switches and the oracle's changes nothing
+ * changes, so the network (the later layers are a function of the first layer's
+ * outputs) and the oracle run once per piece, and every point of the piece
+ * counts alike — the counts the point-by-point test gives, in far fewer steps.
  */
 export function checkGrid(
   layers: readonly Layer[],
@@ -146,29 +204,37 @@ export function checkGrid(
   const bias = Float64Array.from(first.bias);
   const rowTerm = new Float64Array(units);
   const hidden = new Float64Array(units);
+  const fires = (h: number, i: number) =>
+    (columns[h * nx + i] as number) + (rowTerm[h] as number) + (bias[h] as number) >= 0 ? 1 : off;
+  // Whether the unit's output at column k differs from `start` (one closure for every search).
+  let unit = 0;
+  let start = 0;
+  const switched = (k: number) => fires(unit, k) !== start;
+  const pieces: number[] = [];
   let checked = 0;
   let mismatches = 0;
   for (const py of gridY) {
     for (let h = 0; h < units; h++) rowTerm[h] = ((first.weights[h] as number[])[1] as number) * py;
-    const inside = oracle.row(py);
-    let output: number | undefined;
-    let fresh = false;
-    for (let i = 0; i < nx; i++) {
-      const truth = inside(gridX[i] as number);
-      if (truth === undefined) continue;
-      checked++;
-      for (let h = 0, c = i; h < units; h++, c += nx) {
-        const fires = (columns[c] as number) + (rowTerm[h] as number) + (bias[h] as number) >= 0 ? 1 : off;
-        if (hidden[h] !== fires) {
-          hidden[h] = fires;
-          fresh = false;
-        }
-      }
-      if (!fresh) {
-        output = later(hidden);
-        fresh = true;
-      }
-      if ((output === 1) !== truth) mismatches++;
+    pieces.length = 0;
+    pieces.push(0, nx);
+    const truth = oracle.row(py, gridX, pieces);
+    for (unit = 0; unit < units; unit++) {
+      start = fires(unit, 0);
+      const i = firstIndex(nx, switched);
+      if (i < nx) pieces.push(i);
+    }
+    pieces.sort((i, j) => i - j);
+    const undecided = truth.undecided;
+    for (let p = 1, u = 0; p < pieces.length; p++) {
+      const from = pieces[p - 1] as number;
+      const to = pieces[p] as number;
+      if (from === to) continue;
+      let graded = to - from;
+      for (; u < undecided.length && (undecided[u] as number) < to; u++) graded--;
+      if (graded === 0) continue;
+      for (let h = 0; h < units; h++) hidden[h] = fires(h, from);
+      checked += graded;
+      if ((later(hidden) === 1) !== truth.inside(from)) mismatches += graded;
     }
   }
   return { checked, mismatches };
