@@ -161,7 +161,9 @@ export function unionOracle(polys: readonly (readonly Point[])[], tol: number): 
         const end = firstIndex(n, passes);
         bound = e[o + 4] as number;
         for (let i = firstIndex(n, reaches); i < end; i++) {
-          if (segmentDistance(xs[i] as number, py, ax, ay, bx, by) <= tol) (near ??= []).push(i);
+          if (segmentDistance(xs[i] as number, py, ax, ay, bx, by) > tol) continue;
+          near ??= [];
+          near.push(i);
         }
       }
       rowXs = xs;
