@@ -161,7 +161,8 @@ export function unionOracle(polys: readonly (readonly Point[])[], tol: number): 
         const end = firstIndex(n, passes);
         bound = e[o + 4] as number;
         for (let i = firstIndex(n, reaches); i < end; i++) {
-          if (segmentDistance(xs[i] as number, py, ax, ay, bx, by) > tol) continue;
+          // Not `> tol`: a zero-length edge's distance is NaN, which near() never counts.
+          if (!(segmentDistance(xs[i] as number, py, ax, ay, bx, by) <= tol)) continue;
           near ??= [];
           near.push(i);
         }
