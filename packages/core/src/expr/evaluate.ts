@@ -29,62 +29,49 @@ export interface Algebra<T> {
   select(fn: VariadicFunction, args: T[], site: Site): T;
 }
 
-/** Whether each subtree has no variable: trees are immutable, so this is known once per node. */
-const constantness = new WeakMap<Expr, boolean>();
-
-/** True when `e` has no variable (cached per node). */
-function isConst(e: Expr): boolean {
-  let c = constantness.get(e);
-  if (c === undefined) {
-    c =
-      e.kind === 'number' || e.kind === 'constant'
-        ? true
-        : e.kind === 'variable'
-          ? false
-          : e.kind === 'neg'
-            ? isConst(e.arg)
-            : e.kind === 'binary'
-              ? isConst(e.left) && isConst(e.right)
-              : e.kind === 'call' && e.args.every(isConst);
-    constantness.set(e, c);
-  }
-  return c;
-}
+/** The site of a node, with whether it is `^` (or another binary operation) whose right operand has no variable. */
+export type TreeSite = Site & { constantExponent: boolean };
 
 /**
- * The site of each node for the path last evaluated: sites are read-only, so one object per node serves
- * every evaluation (an optimizer's Newton search evaluates the same Hessian tree thousands of times, and
- * allocating a site per node per evaluation was a quarter of its time in garbage collection).
+ * The site of every node of a tree under a path, in the order {@link evaluateWith} visits them (pre-order),
+ * for the path last used with each tree: sites are read-only, so one array serves every evaluation (an optimizer
+ * evaluates the same tree thousands of times, and allocating a site per node per evaluation was a quarter of its
+ * time in garbage collection).
  */
-const sites = new WeakMap<Expr, Site & { constantExponent: boolean }>();
+const treeSites = new WeakMap<Expr, { path: string; sites: TreeSite[] }>();
 
-/** The (shared, read-only) site of node `e` under `path`. */
-export function siteOf(e: Expr, path: string): Site & { constantExponent: boolean } {
-  let site = sites.get(e);
-  if (site === undefined || site.path !== path) {
-    site = { pos: e.pos, path, expr: e, constantExponent: e.kind === 'binary' && isConst(e.right) };
-    sites.set(e, site);
-  }
-  return site;
-}
-
-/** The site of every node of a tree under a path, in the order {@link evaluateWith} visits them (pre-order). */
-const treeSites = new WeakMap<Expr, { path: string; sites: (Site & { constantExponent: boolean })[] }>();
-
-/** The sites of `expr`'s nodes in visiting order: one lookup per evaluation instead of one per node. */
-function sitesInOrder(expr: Expr, path: string): (Site & { constantExponent: boolean })[] {
+/**
+ * The sites of `expr`'s nodes in visiting order. One pass over the tree, which also finds which subtrees have no
+ * variable (a cache per node, tried before, cost more than the pass: most trees are evaluated once).
+ */
+export function sitesInOrder(expr: Expr, path: string): TreeSite[] {
   let entry = treeSites.get(expr);
   if (entry === undefined || entry.path !== path) {
-    const sites: (Site & { constantExponent: boolean })[] = [];
-    const visit = (e: Expr): void => {
-      sites.push(siteOf(e, path));
-      if (e.kind === 'neg') visit(e.arg);
-      else if (e.kind === 'binary') {
-        visit(e.left);
-        visit(e.right);
-      } else if (e.kind === 'call') {
-        if (e.fn === 'max' || e.fn === 'min') e.args.forEach(visit);
-        else visit(e.args[0] as Expr);
+    const sites: TreeSite[] = [];
+    /** Appends the sites of `e`'s subtree; true when it has no variable. */
+    const visit = (e: Expr): boolean => {
+      const site: TreeSite = { pos: e.pos, path, expr: e, constantExponent: false };
+      sites.push(site);
+      switch (e.kind) {
+        case 'number':
+        case 'constant':
+          return true;
+        case 'variable':
+        case 'apply':
+          return false;
+        case 'neg':
+          return visit(e.arg);
+        case 'binary': {
+          const left = visit(e.left);
+          site.constantExponent = visit(e.right);
+          return left && site.constantExponent;
+        }
+        case 'call': {
+          if (e.fn !== 'max' && e.fn !== 'min') return visit(e.args[0] as Expr);
+          let constant = true;
+          for (const arg of e.args) constant = visit(arg) && constant;
+          return constant;
+        }
       }
     };
     visit(expr);
@@ -99,7 +86,7 @@ export function evaluateWith<T>(expr: Expr, algebra: Algebra<T>, path = 'express
   const sites = sitesInOrder(expr, path);
   let next = 0;
   const go = (e: Expr): T => {
-    const site = sites[next++] as Site & { constantExponent: boolean };
+    const site = sites[next++] as TreeSite;
     switch (e.kind) {
       case 'number':
       case 'constant':

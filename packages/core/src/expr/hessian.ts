@@ -16,7 +16,8 @@ import {
   lookup,
   type Site,
   selectIndex,
-  siteOf,
+  sitesInOrder,
+  type TreeSite,
   unaryValue,
 } from './evaluate.js';
 import { UNARY } from './functions.js';
@@ -70,8 +71,11 @@ function compile(expr: Expr, order: readonly string[], width: number, pairs: Pai
     }
     return r;
   };
+  // `go` visits the nodes in the order of evaluateWith, so the tree's sites are read off in turn.
+  const sites = sitesInOrder(expr, path);
+  let next = 0;
   const go = (e: Expr): Node => {
-    const site = siteOf(e, path);
+    const site = sites[next++] as TreeSite;
     switch (e.kind) {
       case 'number':
       case 'constant': {
