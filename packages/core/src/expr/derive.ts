@@ -77,6 +77,9 @@ export function derive(s: Sym, x: string, options: DeriveOptions = {}): Sym {
   // Names whose value depends on x: x itself and the definitions that use it (transitively).
   const dependent = new Set([x]);
   for (const [name, body] of definitions) if (!freeOf(body, dependent)) dependent.add(name);
+  // Whether each subtree is free of x, asked of every node and again of its parts: computed once per node.
+  const freeness = new Map<Sym, boolean>();
+  const constant = (e: Sym): boolean => freeOf(e, dependent, freeness);
   const memo = new Map<Sym, Sym>();
   const definitionMemo = new Map<string, Sym>();
   const spend = (n: number): void => {
@@ -85,7 +88,7 @@ export function derive(s: Sym, x: string, options: DeriveOptions = {}): Sym {
   };
 
   const d = (e: Sym): Sym => {
-    if (freeOf(e, dependent)) return num(0);
+    if (constant(e)) return num(0);
     const known = memo.get(e);
     if (known) return known;
     spend(1);
@@ -116,20 +119,20 @@ export function derive(s: Sym, x: string, options: DeriveOptions = {}): Sym {
         rule(RULES.sum);
         return add(...e.terms.map(d));
       case 'mul': {
-        const varying = e.factors.filter((f) => !freeOf(f, dependent));
+        const varying = e.factors.filter((f) => !constant(f));
         rule(varying.length === 1 ? RULES.constantFactor : RULES.product);
         spend(varying.length * e.factors.length);
         const terms = e.factors.map((f, i) =>
-          freeOf(f, dependent) ? num(0) : mul(...e.factors.map((g, j) => (i === j ? d(f) : g))),
+          constant(f) ? num(0) : mul(...e.factors.map((g, j) => (i === j ? d(f) : g))),
         );
         return add(...terms);
       }
       case 'pow':
-        if (freeOf(e.exp, dependent)) {
+        if (constant(e.exp)) {
           rule(RULES.power);
           return mul(e.exp, pow(e.base, sub(e.exp, num(1))), chainOf(e.base));
         }
-        if (freeOf(e.base, dependent)) {
+        if (constant(e.base)) {
           rule(RULES.exponential);
           return mul(e, fn('ln', e.base), d(e.exp));
         }

@@ -38,18 +38,18 @@ const keys = new WeakMap<Sym, string>();
 
 /** A canonical key: equal keys mean equal expressions (sums and products compare as multisets). */
 export function symKey(s: Sym): string {
+  // A leaf's key is cheaper to build than to look up in (and store into) the cache.
+  switch (s.k) {
+    case 'num':
+      return `#${s.v}`;
+    case 'const':
+      return `@${s.name}`;
+    case 'var':
+      return `$${s.name}`;
+  }
   let key = keys.get(s);
   if (key !== undefined) return key;
   switch (s.k) {
-    case 'num':
-      key = `#${s.v}`;
-      break;
-    case 'const':
-      key = `@${s.name}`;
-      break;
-    case 'var':
-      key = `$${s.name}`;
-      break;
     case 'add':
       key = `+(${s.terms.map(symKey).sort().join(',')})`;
       break;
@@ -338,22 +338,30 @@ export function symSize(s: Sym): number {
   }
 }
 
-/** True when the expression contains none of `names` (its value does not depend on them). */
-export function freeOf(s: Sym, names: ReadonlySet<string>): boolean {
+/**
+ * True when the expression contains none of `names` (its value does not depend on them). `known` caches the
+ * answer per subtree for one `names` (derive asks about every node and then its parts again).
+ */
+export function freeOf(s: Sym, names: ReadonlySet<string>, known?: Map<Sym, boolean>): boolean {
   switch (s.k) {
     case 'var':
       return !names.has(s.name);
-    case 'add':
-      return s.terms.every((t) => freeOf(t, names));
-    case 'mul':
-      return s.factors.every((t) => freeOf(t, names));
-    case 'pow':
-      return freeOf(s.base, names) && freeOf(s.exp, names);
-    case 'fn':
-      return s.args.every((t) => freeOf(t, names));
-    default:
+    case 'num':
+    case 'const':
       return true;
   }
+  let free = known?.get(s);
+  if (free === undefined) {
+    free = true;
+    // Plain loops, not `every` with a closure: this runs for every node of every derivative.
+    if (s.k === 'pow') free = freeOf(s.base, names, known) && freeOf(s.exp, names, known);
+    else {
+      const parts = s.k === 'add' ? s.terms : s.k === 'mul' ? s.factors : s.args;
+      for (let i = 0; free && i < parts.length; i++) free = freeOf(parts[i] as Sym, names, known);
+    }
+    known?.set(s, free);
+  }
+  return free;
 }
 
 const at = { pos: 0 };
