@@ -10,7 +10,7 @@ import { featureMap, featureMapShape, featureMapValue } from './answer-fields.js
 import { readConvParams } from './conv-params.js';
 import { dilationField, paddingField, strideField } from './geometry.js';
 import { checkFloat32Range, convolve, flipKernels } from './kernel-backend.js';
-import { indexed, inside, tapPosition, type WindowGeometry, windowGeometry } from './sliding-window.js';
+import { indexed, inside, tapCol, tapRow, type WindowGeometry, windowGeometry } from './sliding-window.js';
 import { checkFinite, MAX_AXIS, nestedNumbers, OUTPUT_VALUES, toTensor } from './tensor.js';
 import { cellRange, cellSteps, matrixSteps, paddedMatrices } from './window-steps.js';
 
@@ -92,8 +92,9 @@ export function convCellStep(ctx: CellContext, o: number, y: number, xo: number)
     let partial = 0;
     for (let a = 0; a < kH; a++) {
       for (let b = 0; b < kW; b++) {
-        const [iy, ix] = tapPosition(g, y, xo, a, b);
-        const v = inside([H, W], iy, ix) ? (ctx.x[(c * H + iy) * W + ix] as number) : 0;
+        const iy = tapRow(g, y, a);
+        const ix = tapCol(g, xo, b);
+        const v = inside(H, W, iy, ix) ? (ctx.x[(c * H + iy) * W + ix] as number) : 0;
         const wa = ctx.flip ? kH - 1 - a : a;
         const wb = ctx.flip ? kW - 1 - b : b;
         const k = ctx.w[((o * C + c) * kH + wa) * kW + wb] as number;

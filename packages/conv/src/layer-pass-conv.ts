@@ -11,7 +11,7 @@ import { type CellContext, convCellStep } from './forward.js';
 import { convolve } from './kernel-backend.js';
 import { convGradInput, convGradWeight } from './kernel-backend-grad.js';
 import { gradSym, type LayerPass, layerSym, mapShape, type PassContext, type Value, valueSteps } from './layer-pass.js';
-import { inside, tapPosition, type WindowGeometry, windowGeometry } from './sliding-window.js';
+import { inside, tapCol, tapRow, type WindowGeometry, windowGeometry } from './sliding-window.js';
 import { checkFinite, type Nested } from './tensor.js';
 import { cellSteps, paddedMatrices } from './window-steps.js';
 
@@ -112,7 +112,7 @@ function gradientLoop(args: BackwardArgs, target: 'input' | 'weight'): Float64Ar
     for (let y = 0; y < Ho; y++) {
       for (let xo = 0; xo < Wo; xo++) {
         const d = gy[(o * Ho + y) * Wo + xo] as number;
-        // tapPosition inlined (no allocation per tap): row y·s − top + a, column x·s − left + b
+        // tapRow / tapCol inlined (no allocation per tap): row y·s − top + a, column x·s − left + b
         const y0 = y * g.stride[0] - g.pads.top;
         const x0 = xo * g.stride[1] - g.pads.left;
         for (let c = 0; c < C; c++) {
@@ -211,8 +211,9 @@ function weightSumSteps(args: BackwardArgs, gw: Float64Array): Step[] {
           const terms = [];
           for (let y = 0; y < Ho; y++) {
             for (let xo = 0; xo < Wo; xo++) {
-              const [iy, ix] = tapPosition(g, y, xo, a, b);
-              const v = inside([H, W], iy, ix) ? (x[(c * H + iy) * W + ix] as number) : 0;
+              const iy = tapRow(g, y, a);
+              const ix = tapCol(g, xo, b);
+              const v = inside(H, W, iy, ix) ? (x[(c * H + iy) * W + ix] as number) : 0;
               terms.push(mul(gy[(o * Ho + y) * Wo + xo] as number, v));
             }
           }

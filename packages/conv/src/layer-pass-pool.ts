@@ -20,7 +20,14 @@ import {
   valueSteps,
 } from './layer-pass.js';
 import { poolCellStep } from './pool.js';
-import { checkPaddingBelowKernel, inside, tapPosition, type WindowGeometry, windowGeometry } from './sliding-window.js';
+import {
+  checkPaddingBelowKernel,
+  inside,
+  tapCol,
+  tapRow,
+  type WindowGeometry,
+  windowGeometry,
+} from './sliding-window.js';
 import { checkFinite } from './tensor.js';
 import { cellSteps, paddedMatrices } from './window-steps.js';
 
@@ -108,8 +115,9 @@ function routeAll(
         const cells: { iy: number; ix: number; real: boolean; v: number }[] = [];
         for (let a = 0; a < kH; a++) {
           for (let b = 0; b < kW; b++) {
-            const [iy, ix] = tapPosition(g, y, xo, a, b);
-            const real = inside([H, W], iy, ix);
+            const iy = tapRow(g, y, a);
+            const ix = tapCol(g, xo, b);
+            const real = inside(H, W, iy, ix);
             if (!real && spec.padValue === 'ignore') continue;
             cells.push({ iy, ix, real, v: real ? (x[(c * H + iy) * W + ix] as number) : 0 });
           }

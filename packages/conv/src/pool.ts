@@ -27,7 +27,8 @@ import {
   checkPaddingBelowKernel,
   indexed,
   inside,
-  tapPosition,
+  tapCol,
+  tapRow,
   type WindowGeometry,
   windowGeometry,
 } from './sliding-window.js';
@@ -87,8 +88,9 @@ export function poolCellStep(
   let padded = 0;
   for (let a = 0; a < g.kernel[0]; a++) {
     for (let b = 0; b < g.kernel[1]; b++) {
-      const [iy, ix] = tapPosition(g, y, xo, a, b);
-      if (inside([H, W], iy, ix)) values.push(x[(c * H + iy) * W + ix] as number);
+      const iy = tapRow(g, y, a);
+      const ix = tapCol(g, xo, b);
+      if (inside(H, W, iy, ix)) values.push(x[(c * H + iy) * W + ix] as number);
       else {
         padded++;
         if (inp.padValue === 'zero') values.push(0);

@@ -109,14 +109,24 @@ export function windowGeometry(spec: WindowSpec): WindowGeometry {
   };
 }
 
-/** Input row/column of tap (a, b) of the window of output (oy, ox); may lie in the padding (outside 0…H−1). */
-export function tapPosition(g: WindowGeometry, oy: number, ox: number, a: number, b: number): Pair {
-  return [oy * g.stride[0] - g.pads.top + a * g.dilation[0], ox * g.stride[1] - g.pads.left + b * g.dilation[1]];
+/*
+ * Tap positions come as two numbers rather than a [row, col] pair: they are read once per tap of every worked
+ * window, and a pair meant an allocation and a destructuring each time.
+ */
+
+/** Input row of tap row `a` of the window of output row `oy`; may lie in the padding (outside 0…H−1). */
+export function tapRow(g: WindowGeometry, oy: number, a: number): number {
+  return oy * g.stride[0] - g.pads.top + a * g.dilation[0];
+}
+
+/** Input column of tap column `b` of the window of output column `ox`; may lie in the padding (outside 0…W−1). */
+export function tapCol(g: WindowGeometry, ox: number, b: number): number {
+  return ox * g.stride[1] - g.pads.left + b * g.dilation[1];
 }
 
 /** True when (row, col) is inside an H×W map, false when it is padding. */
-export function inside(size: Pair, row: number, col: number): boolean {
-  return row >= 0 && row < size[0] && col >= 0 && col < size[1];
+export function inside(H: number, W: number, row: number, col: number): boolean {
+  return row >= 0 && row < H && col >= 0 && col < W;
 }
 
 /** A name with an index: `Y[0][1]` in text, `Y_{0,1}` in LaTeX. */

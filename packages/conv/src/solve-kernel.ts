@@ -24,7 +24,7 @@ import {
 } from '@dnn/core';
 import * as z from 'zod/mini';
 import { paddingField, strideField } from './geometry.js';
-import { indexed, inside, tapPosition, windowGeometry } from './sliding-window.js';
+import { indexed, inside, tapCol, tapRow, windowGeometry } from './sliding-window.js';
 import { checkFinite, nestedNumbers, toTensor } from './tensor.js';
 import { cellRange } from './window-steps.js';
 
@@ -249,8 +249,9 @@ export const solveKernel = defineSolver({
         const products: Tex[] = [];
         for (let a = 0; a < kH; a++) {
           for (let b = 0; b < kW; b++) {
-            const [iy, ix] = tapPosition(g, oy, ox, a, b);
-            const v = inside([H, W], iy, ix) ? (t.data[iy * W + ix] as number) : 0;
+            const iy = tapRow(g, oy, a);
+            const ix = tapCol(g, ox, b);
+            const v = inside(H, W, iy, ix) ? (t.data[iy * W + ix] as number) : 0;
             const tap = (inp.kernel[inp.flip ? kH - 1 - a : a] as (number | string)[])[inp.flip ? kW - 1 - b : b] as
               | number
               | string;

@@ -120,36 +120,45 @@ export function toTensor(x: Nested[], path: string, maxSide = MAX_AXIS, hint = '
   const size = shape.reduce((a, b) => a * b, 1);
   const data = new Float64Array(size);
   let k = 0;
-  const walk = (node: Nested, level: number, where: string): void => {
+  // The indices down to the node being walked: its path (`input[1][2]`) is only spelled out for an error.
+  const at: number[] = [];
+  const walk = (node: Nested, level: number): void => {
     const want = shape[level] as number;
     if (!Array.isArray(node) || node.length !== want) {
       const got = Array.isArray(node) ? `${node.length} items` : describeValue(node);
       throw new DnnInputError(
-        where,
+        at.reduce<string>((where, i) => joinPath(where, i), path),
         `has ${got} but ${level === 0 ? 'it' : 'the first one at this level'} has ${want}: every row must have the same length`,
       );
     }
     if (level === shape.length - 1) {
-      for (const v of node) data[k++] = v as number;
+      for (let i = 0; i < want; i++) data[k++] = node[i] as number;
       return;
     }
-    node.forEach((child, i) => {
-      walk(child, level + 1, joinPath(where, i));
-    });
+    for (let i = 0; i < want; i++) {
+      at.push(i);
+      walk(node[i] as Nested, level + 1);
+      at.pop();
+    }
   };
-  walk(x, 0, path);
+  walk(x, 0);
   return { shape, data };
 }
 
-/** Rebuilds a nested array from flat data and a shape. */
+/** Rebuilds a nested array from flat data and a shape (plain loops: it runs on every answer tensor). */
 export function toNested(data: ArrayLike<number>, shape: readonly number[]): Nested[] {
-  const build = (level: number, offset: number): Nested[] => {
+  const build = (level: number, offset: number, stride: number): Nested[] => {
     const n = shape[level] as number;
-    if (level === shape.length - 1) return Array.from({ length: n }, (_, i) => data[offset + i] as number);
-    const stride = shape.slice(level + 1).reduce((a, b) => a * b, 1);
-    return Array.from({ length: n }, (_, i) => build(level + 1, offset + i * stride));
+    const out: Nested[] = [];
+    if (level === shape.length - 1) {
+      for (let i = 0; i < n; i++) out.push(data[offset + i] as number);
+      return out;
+    }
+    const inner = stride / n;
+    for (let i = 0; i < n; i++) out.push(build(level + 1, offset + i * inner, inner));
+    return out;
   };
-  return build(0, 0);
+  return build(0, 0, sizeOf(shape));
 }
 
 /** Number of elements of a shape. */
