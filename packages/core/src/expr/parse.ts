@@ -53,6 +53,16 @@ function fail(source: string, path: string, pos: number, what: string): never {
   throw new DnnInputError(path, `${what} at character ${pos + 1}: ${shown}`);
 }
 
+/** A number, and a name with its primes, matched where the tokenizer stands (sticky: no slice of the rest). */
+const NUMBER = /(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?/y;
+const NAME = /[A-Za-z_][A-Za-z0-9_]*('*)/y;
+
+/** `pattern` (sticky) matched at index `i` of `source`, or null. */
+function matchAt(pattern: RegExp, source: string, i: number): RegExpExecArray | null {
+  pattern.lastIndex = i;
+  return pattern.exec(source);
+}
+
 function tokenize(source: string, path: string): Token[] {
   const tokens: Token[] = [];
   let i = 0;
@@ -62,7 +72,7 @@ function tokenize(source: string, path: string): Token[] {
       i++;
       continue;
     }
-    const num = /^(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?/.exec(source.slice(i));
+    const num = matchAt(NUMBER, source, i);
     if (num) {
       tokens.push({ type: 'num', text: num[0], pos: i });
       i += num[0].length;
@@ -74,7 +84,7 @@ function tokenize(source: string, path: string): Token[] {
       i++;
       continue;
     }
-    const name = /^[A-Za-z_][A-Za-z0-9_]*('*)/.exec(source.slice(i));
+    const name = matchAt(NAME, source, i);
     if (name) {
       const primes = name[1]?.length ?? 0;
       tokens.push({ type: 'name', text: name[0].slice(0, name[0].length - primes), pos: i, primes });
