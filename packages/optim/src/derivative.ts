@@ -9,14 +9,17 @@ import {
   cas,
   DnnInputError,
   defineSolver,
+  type Expr,
   eq,
   evaluate,
   exprToTex,
+  exprToText,
   matrix,
   type Step,
   type Sym,
   s,
   step,
+  type Tex,
   tex,
   vec,
 } from '@dnn/core';
@@ -82,14 +85,17 @@ const answer = a.answer({
 /** The answer of optim/derivative. */
 export type DerivativeAnswer = z.output<typeof answer>;
 
-/** The steps of one first derivative: the definitions it goes through, the rules, the result. */
+/**
+ * The steps of one first derivative: the definitions it goes through, the rules, the result; with the result as a
+ * tree and as maths, built once here for the answer's text, LaTeX and values as well.
+ */
 function derivativeSteps(
   problem: SymbolicProblem,
   x: string,
   result: Sym,
   rules: Set<string>,
   options: object,
-): Step[] {
+): { steps: Step[]; tree: Expr; shown: Tex } {
   const steps: Step[] = [];
   for (const [name, body] of problem.definitions) {
     if (cas.freeOf(body, new Set([x, ...problem.definitions.keys()]))) continue;
@@ -97,10 +103,10 @@ function derivativeSteps(
     if (cas.isNum(d, 0)) continue;
     steps.push(step(`Through the definition ${name}`, eq(partial(name, x), symTex(d))));
   }
-  steps.push(
-    step(`∂f/∂${x} — ${[...rules].join('; ') || 'f does not depend on it: 0'}`, eq(partial('f', x), symTex(result))),
-  );
-  return steps;
+  const tree = cas.toExpr(result);
+  const shown = exprToTex(tree);
+  steps.push(step(`∂f/∂${x} — ${[...rules].join('; ') || 'f does not depend on it: 0'}`, eq(partial('f', x), shown)));
+  return { steps, tree, shown };
 }
 
 /** optim/derivative: symbolic differentiation. */
@@ -117,6 +123,8 @@ export const derivative = defineSolver({
     checkVariableList(wrt, 'wrt', problem);
     const budget = { left: DERIVE_BUDGET };
     const derivatives = new Map<string, Sym>();
+    const trees = new Map<string, Expr>();
+    const shown = new Map<string, Tex>();
     const steps: Step[] = [step('The function', eq('f', exprToTex(problem.expr)))];
     for (const [name, e] of problem.definitionExprs) steps.push(step('Definition', eq(name, exprToTex(e))));
     for (const x of wrt) {
@@ -129,7 +137,10 @@ export const derivative = defineSolver({
       };
       const d = deriveChecked(problem.sym, x, options, 'expression');
       derivatives.set(x, d);
-      steps.push(...derivativeSteps(problem, x, d, rules, { ...options, onRule: undefined }));
+      const worked = derivativeSteps(problem, x, d, rules, { ...options, onRule: undefined });
+      trees.set(x, worked.tree);
+      shown.set(x, worked.shown);
+      steps.push(...worked.steps);
     }
     let hessian: string[][] | undefined;
     if (inp.order === 2) {
@@ -152,8 +163,8 @@ export const derivative = defineSolver({
       );
     }
     const result: DerivativeAnswer = {
-      derivatives: Object.fromEntries(wrt.map((x) => [x, symText(derivatives.get(x) as Sym)])),
-      latex: Object.fromEntries(wrt.map((x) => [x, symTex(derivatives.get(x) as Sym).latex])),
+      derivatives: Object.fromEntries(wrt.map((x) => [x, exprToText(trees.get(x) as Expr)])),
+      latex: Object.fromEntries(wrt.map((x) => [x, (shown.get(x) as Tex).latex])),
     };
     if (hessian) result.hessian = hessian;
     if (inp.at) {
@@ -172,7 +183,7 @@ export const derivative = defineSolver({
       const values: Record<string, number> = {};
       for (const x of wrt) {
         try {
-          values[x] = evaluate(cas.toExpr(derivatives.get(x) as Sym), { ...env, [x]: at[x] ?? 0 }, `at`);
+          values[x] = evaluate(trees.get(x) as Expr, { ...env, [x]: at[x] ?? 0 }, `at`);
         } catch (err) {
           if (err instanceof DnnInputError)
             throw new DnnInputError('at', `∂f/∂${x} is undefined at this point: ${err.message}`);

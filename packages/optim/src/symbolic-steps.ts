@@ -79,10 +79,10 @@ export function symbolicPartials(
   });
 }
 
-/** The value of a symbolic derivative at the point, or undefined where it is undefined there. */
-export function valueAt(d: Sym, at: Readonly<Record<string, number>>): number | undefined {
+/** The value of a symbolic derivative (as a tree) at the point, or undefined where it is undefined there. */
+export function valueAt(d: Expr, at: Readonly<Record<string, number>>): number | undefined {
   try {
-    const v = evaluate(cas.toExpr(d), at, 'derivative');
+    const v = evaluate(d, at, 'derivative');
     return Number.isFinite(v) ? v : undefined;
   } catch (err) {
     if (err instanceof DnnInputError) return undefined;
@@ -104,7 +104,8 @@ export function partialSteps(
   numeric: readonly number[],
 ): Step[] {
   return partials.map(({ name, derivative, rules }, i) => {
-    const value = valueAt(derivative, at);
+    const tree = cas.toExpr(derivative); // evaluated, then printed
+    const value = valueAt(tree, at);
     const expected = numeric[i] as number;
     const shown = value !== undefined && agrees(value, expected);
     const why = rules.length ? rules.join('; ') : 'f does not depend on it: 0';
@@ -113,7 +114,7 @@ export function partialSteps(
       : `Symbolic derivative — ${why} (not substituted: f has a kink or a max/min tie at this point, where the graph below applies its own rule)`;
     return step(
       title,
-      shown ? eq(partialTex('f', name), symTex(derivative), expected) : eq(partialTex('f', name), symTex(derivative)),
+      shown ? eq(partialTex('f', name), exprToTex(tree), expected) : eq(partialTex('f', name), exprToTex(tree)),
     );
   });
 }
