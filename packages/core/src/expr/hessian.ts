@@ -13,6 +13,7 @@ import {
   abstractFunctionError,
   binaryValue,
   domainError,
+  finite,
   lookup,
   type Site,
   selectIndex,
@@ -108,28 +109,30 @@ function compile(expr: Expr, order: readonly string[], width: number, pairs: Pai
         const right = go(e.right);
         const r = duals();
         switch (e.op) {
+          // Sums and differences add their parts directly (`finite` is binaryValue's check for them).
           case '+':
-          case '-': {
-            const sign = e.op === '+' ? 1 : -1;
             return (values) => {
               const x = left(values);
               const y = right(values);
-              r.v = binaryValue(e.op, x.v, y.v, site);
-              if (sign === 1) {
-                for (let k = 0; k < width; k++) r.g[k] = (x.g[k] as number) + (y.g[k] as number);
-                for (let p = 0; p < P; p++) r.h[p] = (x.h[p] as number) + (y.h[p] as number);
-              } else {
-                for (let k = 0; k < width; k++) r.g[k] = (x.g[k] as number) - (y.g[k] as number);
-                for (let p = 0; p < P; p++) r.h[p] = (x.h[p] as number) - (y.h[p] as number);
-              }
+              r.v = finite(x.v + y.v, site);
+              for (let k = 0; k < width; k++) r.g[k] = (x.g[k] as number) + (y.g[k] as number);
+              for (let p = 0; p < P; p++) r.h[p] = (x.h[p] as number) + (y.h[p] as number);
               return r;
             };
-          }
+          case '-':
+            return (values) => {
+              const x = left(values);
+              const y = right(values);
+              r.v = finite(x.v - y.v, site);
+              for (let k = 0; k < width; k++) r.g[k] = (x.g[k] as number) - (y.g[k] as number);
+              for (let p = 0; p < P; p++) r.h[p] = (x.h[p] as number) - (y.h[p] as number);
+              return r;
+            };
           case '*':
             return (values) => {
               const x = left(values);
               const y = right(values);
-              return product(r, x, y, binaryValue('*', x.v, y.v, site));
+              return product(r, x, y, finite(x.v * y.v, site));
             };
           case '/': {
             const inv = duals();
@@ -245,19 +248,17 @@ export function compileHessian(expr: Expr, order: readonly string[], path = 'exp
         compile(expr, order, width, { i: [i[p] as number], j: [j[p] as number] }, path)(values);
       throw e;
     }
-    const gradient = Array<number>(n);
-    const H: number[][] = Array<number[]>(n);
-    for (let r = 0; r < n; r++) {
-      gradient[r] = out.g[r] as number;
-      H[r] = Array<number>(n);
-    }
+    // Rows built by push (packed arrays of doubles): filling preallocated holey arrays cost a third more, per
+    // Newton step. Row r takes its left part from the rows above (symmetry), the rest from pairs r ≤ c in order.
+    const gradient: number[] = [];
+    const H: number[][] = [];
     let p = 0;
     for (let r = 0; r < n; r++) {
-      for (let c = r; c < n; c++) {
-        const ab = out.h[p++] as number;
-        (H[r] as number[])[c] = ab;
-        (H[c] as number[])[r] = ab;
-      }
+      gradient.push(out.g[r] as number);
+      const row: number[] = [];
+      for (let c = 0; c < r; c++) row.push((H[c] as number[])[r] as number);
+      for (let c = r; c < n; c++) row.push(out.h[p++] as number);
+      H.push(row);
     }
     return { value: out.v, gradient, hessian: H };
   };
