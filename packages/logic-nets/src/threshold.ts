@@ -176,14 +176,35 @@ function forEachVector(values: readonly number[], n: number, visit: (w: number[]
 }
 
 const cost = (u: Unit) => u.weights.reduce((s, w) => s + Math.abs(w), 0) + Math.abs(u.bias);
-const maxAbs = (u: Unit) => Math.max(...u.weights.map(Math.abs));
+
+/** Dense ids of the pairs (a[k], x[k]): equal exactly for equal pairs (−0 and 0 alike), and how many there are. */
+function pairIds(a: ArrayLike<number>, x: ArrayLike<number>): { ids: Int32Array; size: number } {
+  const idOf = (map: Map<number, number>, key: number) => {
+    let id = map.get(key);
+    if (id === undefined) {
+      id = map.size;
+      map.set(key, id);
+    }
+    return id;
+  };
+  const values = new Map<number, number>();
+  const pairs = new Map<number, number>();
+  const ids = new Int32Array(x.length);
+  for (let k = 0; k < x.length; k++) {
+    ids[k] = idOf(pairs, (a[k] as number) * x.length + idOf(values, x[k] as number));
+  }
+  return { ids, size: pairs.size };
+}
 
 /**
- * The separating unit with weights in {−m, …, m} of smallest max |w|, then
+ * The small-integer search over the samples: `search(m, outerOnly)` is the
+ * separating unit with weights in {−m, …, m} of smallest max |w|, then
  * smallest Σ|w| + |b|, first in odometer order on ties; the bias is the integer
  * of smallest magnitude strictly inside the bias range (no sample on the boundary).
+ * `outerOnly`: the range m − 1 was searched in vain, so only vectors with some
+ * |wᵢ| = m are tried (the others cannot separate; skipping them changes nothing).
  */
-function smallIntegerSearch(samples: readonly Sample[], n: number, m: number): Unit | undefined {
+function integerSearch(samples: readonly Sample[], n: number): (m: number, outerOnly: boolean) => Unit | undefined {
   // Firing and silent samples alternate, so an empty bias range shows early (max and min ignore the order).
   const fire = samples.filter((s) => s.target);
   const silent = samples.filter((s) => !s.target);
@@ -197,50 +218,95 @@ function smallIntegerSearch(samples: readonly Sample[], n: number, m: number): U
   // column[i][k] = x_i of sample k; partial[d][k] = w_0·x_0 + … + w_{d−1}·x_{d−1}, summed left to right as dot() does.
   const column = Array.from({ length: n }, (_, i) => Float64Array.from(order, (s) => s.x[i] as number));
   const partial = Array.from({ length: n }, () => new Float64Array(count));
-  const w = new Array<number>(n).fill(0);
-  let best: Unit | undefined;
-  let bestMax = 0;
-  let bestCost = 0;
-  /** The last weight set to v: the bias range from the partial sums, dropped as soon as it is empty. */
-  const leaf = (v: number) => {
-    const from = partial[n - 1] as Float64Array;
-    const x = column[n - 1] as Float64Array;
-    let low = Number.NEGATIVE_INFINITY;
-    let high = Number.POSITIVE_INFINITY;
+  // group[d][k] (1 ≤ d < n): which samples agree with sample k on the inputs d … n − 1.
+  const group: { ids: Int32Array; size: number }[] = [];
+  let after: ArrayLike<number> = new Int32Array(count);
+  for (let d = n - 1; d >= 1; d--) {
+    const g = pairIds(after, column[d] as Float64Array);
+    group[d] = g;
+    after = g.ids;
+  }
+  const least = new Float64Array(count);
+  const most = new Float64Array(count);
+  /**
+   * Whether some firing sample scores no more than a silent one that agrees with it on the inputs d … n − 1,
+   * after the first d weights: every completion adds the same terms to both (and rounding is monotone), so the
+   * bias range stays empty and the subtree holds no unit. Cuts most of the search for the ranges that fail.
+   */
+  const blocked = (d: number): boolean => {
+    const { ids, size } = group[d] as { ids: Int32Array; size: number };
+    const sums = partial[d] as Float64Array;
+    least.fill(Number.POSITIVE_INFINITY, 0, size);
+    most.fill(Number.NEGATIVE_INFINITY, 0, size);
     for (let k = 0; k < count; k++) {
-      const z = -((from[k] as number) + v * (x[k] as number));
-      if (firing[k] === 1) low = Math.max(low, z);
-      else high = Math.min(high, z);
-      if (low >= high) return; // no bias strictly inside any more
+      const j = ids[k] as number;
+      const s = sums[k] as number;
+      if (firing[k] === 1) {
+        if (s <= (most[j] as number)) return true;
+        least[j] = Math.min(least[j] as number, s);
+      } else {
+        if (s >= (least[j] as number)) return true;
+        most[j] = Math.max(most[j] as number, s);
+      }
     }
-    const b = integerInside(low, high);
-    if (b === undefined) return;
-    w[n - 1] = v;
-    const u = { weights: [...w], bias: b };
-    const max = maxAbs(u);
-    if (!best || max < bestMax || (max === bestMax && cost(u) < bestCost)) {
-      best = u;
-      bestMax = max;
-      bestCost = cost(u);
-    }
+    return false;
   };
-  // Odometer order: the first weight changes slowest.
-  const level = (d: number) => {
-    if (d === n - 1) {
-      for (let v = -m; v <= m; v++) leaf(v);
-      return;
-    }
-    const from = partial[d] as Float64Array;
-    const to = partial[d + 1] as Float64Array;
-    const x = column[d] as Float64Array;
-    for (let v = -m; v <= m; v++) {
-      w[d] = v;
-      for (let k = 0; k < count; k++) to[k] = (from[k] as number) + v * (x[k] as number);
-      level(d + 1);
-    }
+  const w = new Array<number>(n).fill(0);
+  return (m, outerOnly) => {
+    let best: Unit | undefined;
+    let bestMax = 0;
+    let bestCost = 0;
+    /** The last weight set to v: the bias range from the partial sums, dropped as soon as it is empty. */
+    const leaf = (v: number) => {
+      const from = partial[n - 1] as Float64Array;
+      const x = column[n - 1] as Float64Array;
+      let low = Number.NEGATIVE_INFINITY;
+      let high = Number.POSITIVE_INFINITY;
+      for (let k = 0; k < count; k++) {
+        const z = -((from[k] as number) + v * (x[k] as number));
+        if (firing[k] === 1) low = Math.max(low, z);
+        else high = Math.min(high, z);
+        if (low >= high) return; // no bias strictly inside any more
+      }
+      const b = integerInside(low, high);
+      if (b === undefined) return;
+      w[n - 1] = v;
+      // max |w| and cost(u), without building u for a unit that loses.
+      let max = 0;
+      let sum = 0;
+      for (const wi of w) {
+        max = Math.max(max, Math.abs(wi));
+        sum += Math.abs(wi);
+      }
+      const c = sum + Math.abs(b);
+      if (!best || max < bestMax || (max === bestMax && c < bestCost)) {
+        best = { weights: [...w], bias: b };
+        bestMax = max;
+        bestCost = c;
+      }
+    };
+    // Odometer order: the first weight changes slowest. `outer`: some weight before d is ±m.
+    const level = (d: number, outer: boolean) => {
+      if (d === n - 1) {
+        if (outer) for (let v = -m; v <= m; v++) leaf(v);
+        else {
+          leaf(-m);
+          leaf(m);
+        }
+        return;
+      }
+      const from = partial[d] as Float64Array;
+      const to = partial[d + 1] as Float64Array;
+      const x = column[d] as Float64Array;
+      for (let v = -m; v <= m; v++) {
+        w[d] = v;
+        for (let k = 0; k < count; k++) to[k] = (from[k] as number) + v * (x[k] as number);
+        if (!blocked(d + 1)) level(d + 1, outer || v === -m || v === m);
+      }
+    };
+    level(0, !outerOnly);
+    return best;
   };
-  level(0);
-  return best;
 }
 
 /** The exact LP's answer (Gordan's alternative on the signed rows [x, 1]). */
@@ -275,8 +341,9 @@ function separateReal(samples: readonly Sample[], n: number): Separation {
     lp ??= decide();
     return lp;
   };
+  const search = integerSearch(samples, n);
   for (let m = 1; m <= searchBound(n); m++) {
-    const best = smallIntegerSearch(samples, n, m);
+    const best = search(m, m > 1);
     if (best) return { separable: true, unit: best, method: 'small-integer-search' };
     if (!exact().separable) break;
   }
