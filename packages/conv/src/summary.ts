@@ -141,16 +141,16 @@ const LAYOUT_NOTES: Partial<Record<Layout, string>> = {
 
 /** The grader's table: layer, output shape, params, MACs. */
 function tableStep(rows: SummaryRow[]): Step {
-  const cells = rows.map((r, i) => [
-    `${i + 1}. ${r.name ?? r.type}`,
-    `[${r.outputShape.join(', ')}]`,
-    `${r.params}`,
-    `${r.macs}`,
-  ]);
-  const text = cells.map((c) => `${c[0]} ${c[1]} params ${c[2]} MACs ${c[3]}`).join('; ');
-  const latexRows = cells.map((c) => `${words(c[0] as string).latex} & ${c[1]} & ${c[2]} & ${c[3]}`);
+  const textRows: string[] = [];
+  const latexRows: string[] = [];
+  rows.forEach((r, i) => {
+    const layer = `${i + 1}. ${r.name ?? r.type}`;
+    const shape = `[${r.outputShape.join(', ')}]`;
+    textRows.push(`${layer} ${shape} params ${r.params} MACs ${r.macs}`);
+    latexRows.push(`${words(layer).latex} & ${shape} & ${r.params} & ${r.macs}`);
+  });
   const latex = `\\begin{array}{l|l|r|r} \\text{layer} & \\text{output} & \\text{params} & \\text{MACs} \\\\ \\hline ${latexRows.join(' \\\\ ')} \\end{array}`;
-  return step('Summary table', tex(text, latex));
+  return step('Summary table', tex(textRows.join('; '), latex));
 }
 
 /** conv/summary: Keras-style summary of a network, every number derived in a step. */
@@ -180,7 +180,7 @@ export const summary = defineSolver({
     const layoutNote = LAYOUT_NOTES[layout];
     if (layoutNote) notes.push(layoutNote);
     const rows: SummaryRow[] = [];
-    for (const [i, spec] of src.layers.entries()) {
+    src.layers.forEach((spec, i) => {
       const path = `layers[${i}]`;
       for (const c of src.checks) if (c.index === i) checkChannels(c, state);
       const out = atOrigin(src, i, () => {
@@ -210,7 +210,7 @@ export const summary = defineSolver({
       );
       notes.push(...out.notes);
       state = { shape: out.shape, layout: out.layout, field: out.field, extent: state.extent };
-    }
+    });
     const sum = (key: 'params' | 'trainableParams' | 'nonTrainableParams' | 'macs') =>
       rows.reduce((t, r) => t + r[key], 0);
     const shape = depthAndWidth(src.layers);
