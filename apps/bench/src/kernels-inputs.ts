@@ -20,7 +20,7 @@ export type KernelName =
   | 'maxpool2d-grad'
   | 'avgpool2d-grad';
 /** The implementations of a workload. */
-export type Impl = 'dnn-wasm' | 'dnn-ts' | 'tfjs-wasm' | 'tfjs-cpu' | 'onnxruntime-web' | 'simd-peak';
+export type Impl = 'dnn-wasm' | 'dnn-ts' | 'tfjs-wasm' | 'tfjs-cpu' | 'onnxruntime-web' | 'simd-peak' | 'read-peak';
 /** One benchmark row group: a kernel on one shape, its implementations, and the peer its target is against. */
 export interface Workload {
   kernel: KernelName;
@@ -32,6 +32,11 @@ export interface Workload {
   peer?: Impl;
   /** Least % of the SIMD peak (GEMM rows; also runs `simd-peak` in the rounds). */
   minOfPeak?: number;
+  /**
+   * Bytes the kernel must read (the GEMV: B): its rows are also printed as GB/s and as a fraction of the same rounds'
+   * `read-peak`, a bare v128 read of that many bytes (the workload's `read-peak` implementation).
+   */
+  readBytes?: number;
   /** Issue 7's shapes: dnn-ts must also reach 2× tfjs-cpu. */
   tsTarget?: boolean;
 }

@@ -9,12 +9,18 @@
  * filters. The comparison thus leans to tfjs-wasm, never to us. Implementations run round-robin
  * (kernels-measure.ts); ratios are medians of per-round ratios with their spread (95 % confidence of the median).
  * The GEMM rows also run `simd-peak`, our wasm's register-only f32x4 multiply-add loop (mul + add: wasm SIMD in
- * Rust 1.63 has no FMA), and print GFLOP/s as a percentage of that same-run peak.
+ * Rust 1.63 has no FMA), and print GFLOP/s as a percentage of that same-run peak. The GEMV (a dense layer at batch 1)
+ * reads each weight once, so its roof is memory, not arithmetic: it also runs `read-peak`, our wasm's fastest bare read
+ * (v128 loads OR-ed together) of a copy of B, and prints GB/s of B and the percentage of that same-run read bandwidth
+ * for ours and tfjs-wasm. Its rounds run ours, tfjs-wasm, read-peak: each call follows another implementation's
+ * 4 MB stream (tfjs-wasm reads its packed copy, read-peak its own copy), so none finds its bytes left in L2 by itself.
  * Prints a table (ms, GFLOP/s, speed relative to tfjs-wasm ± spread, % of peak) and writes bench/results.json.
- * Env: DNN_BENCH_KERNELS=matmul,conv2d… to run some kernels only; DNN_BENCH_QUICK=1 for small sizes and few runs.
+ * Env: DNN_BENCH_KERNELS=matmul,conv2d… to run some kernels only; DNN_BENCH_QUICK=1 for small sizes and few runs;
+ * DNN_BENCH_RESULTS=file to write the rows there instead of bench/results.json (trial runs leave the committed one).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { referenceKernels, wasmKernels } from '@dnn/core-wasm';
 import { backwardWorkloads } from './kernels-backward.js';
@@ -43,6 +49,10 @@ export interface Result {
   /** GEMM rows: GFLOP/s as a fraction of the same rounds' simd-peak GFLOP/s, and its relative spread. */
   of_peak?: number;
   of_peak_spread?: number;
+  /** GEMV rows: GB/s of the bytes read (B), and that as a fraction of the same rounds' read-peak, with its spread. */
+  gb_per_s?: number;
+  of_read_bandwidth?: number;
+  of_read_bandwidth_spread?: number;
 }
 
 const quick = process.env.DNN_BENCH_QUICK === '1';
@@ -67,6 +77,7 @@ function matmul(m: number, k: number, n: number, minOfPeak?: number): Workload {
         : `${m}x${k} · ${k}x${n}`,
     flops: 2 * m * n * k,
     ...(minOfPeak ? { minOfPeak } : {}),
+    ...(m === 1 ? { readBytes: 4 * k * n } : {}),
     impls: {
       'dnn-wasm': () => inMemory(rt, [a, b, m * n], ([pa, pb, pc]) => ex.matmul(pa!, pb!, pc!, m, k, n)),
       'dnn-wasm+copy': () => () => wk.matmul(a, b, m, k, n),
@@ -82,6 +93,8 @@ function matmul(m: number, k: number, n: number, minOfPeak?: number): Workload {
           ],
           [['C', [m, n]]],
         ),
+      // the GEMV's roof: reading a same-size copy of B (not B itself, which would leave B in L2 for the next call)
+      ...(m === 1 ? { 'read-peak': () => inMemory(rt, [b], ([pb]) => ex.read_peak(pb!, k * n)) } : {}),
     },
   };
 }
@@ -423,7 +436,8 @@ async function runWorkload(
   const peer = wl.peer ?? 'tfjs-wasm';
   const ratios: [string, string][] = [[peer, 'dnn-wasm']];
   if (wl.minOfPeak) ratios.push(['simd-peak', 'dnn-wasm']);
-  const focus = ['dnn-wasm', peer, 'tfjs-wasm', 'simd-peak'];
+  if (wl.readBytes) ratios.push(['read-peak', 'dnn-wasm']);
+  const focus = ['dnn-wasm', peer, 'tfjs-wasm', 'simd-peak', 'read-peak'];
   const { focus: ft, all } = await measureRounds(built, {
     focus,
     ratios,
@@ -432,6 +446,8 @@ async function runWorkload(
     allRounds: quick ? 2 : 4,
   });
   const ofPeak = (impl: string) => spreadOf(perRound(ft, 'simd-peak', impl, (p, t) => wl.flops / t / (peakFlops / p)));
+  // the same bytes on both sides, so the fraction of read bandwidth is read-peak's time over the kernel's
+  const ofRead = (impl: string) => spreadOf(perRound(ft, 'read-peak', impl, (r, t) => r / t));
   const rows: Result[] = [];
   for (const [impl, allTimes] of Object.entries(all)) {
     const times = focus.includes(impl) ? ft : all;
@@ -442,6 +458,7 @@ async function runWorkload(
         ? undefined
         : spreadOf(perRound(times, 'tfjs-wasm', impl, (a, b) => a / b));
     const peak = wl.minOfPeak && focus.includes(impl) && impl !== 'simd-peak' ? ofPeak(impl) : undefined;
+    const read = wl.readBytes && focus.includes(impl) && impl !== 'read-peak' ? ofRead(impl) : undefined;
     const row: Result = {
       kernel: wl.kernel,
       shape: wl.shape,
@@ -451,8 +468,11 @@ async function runWorkload(
     };
     if (vs) Object.assign(row, { vs_tfjs_wasm: vs.value, vs_tfjs_wasm_spread: vs.spread });
     if (peak) Object.assign(row, { of_peak: peak.value, of_peak_spread: peak.spread });
+    if (wl.readBytes) row.gb_per_s = wl.readBytes / ms / 1e6;
+    if (read) Object.assign(row, { of_read_bandwidth: read.value, of_read_bandwidth_spread: read.spread });
     if (impl !== 'dnn-wasm+copy') rows.push(row);
-    line([wl.kernel, wl.shape, impl, fmt(ms, 3), fmt(row.gflops, 1), pm(vs), pm(peak, 1, 100, ' %')]);
+    const ofRoof = read ? `${pm(read, 1, 100, ' %')} of read` : pm(peak, 1, 100, ' %');
+    line([wl.kernel, wl.shape, impl, fmt(ms, 3), fmt(row.gflops, 1), pm(vs), ofRoof]);
   }
   const verdicts: string[] = [];
   const ratio = spreadOf(perRound(ft, peer, 'dnn-wasm', (a, b) => a / b));
@@ -469,6 +489,16 @@ async function runWorkload(
     const pg = rows.find((r) => r.impl === 'simd-peak')?.gflops;
     verdicts.push(
       `${wl.kernel} ${wl.shape}: dnn-wasm ${fmt(gf, 1)} GFLOP/s = ${pm(p, 1, 100, ' %')} of peak (simd-peak ${fmt(pg, 1)} GFLOP/s; target ≥ ${wl.minOfPeak} %) ${verdict(p.value * 100 >= wl.minOfPeak, p)}`,
+    );
+  }
+  if (wl.readBytes) {
+    const at = (impl: string) => {
+      const r = rows.find((row) => row.impl === impl);
+      return r ? `${fmt(r.gb_per_s, 1)} GB/s` : '—';
+    };
+    const gf = rows.find((r) => r.impl === 'dnn-wasm')?.gflops;
+    verdicts.push(
+      `${wl.kernel} ${wl.shape}: roofline — dnn-wasm ${at('dnn-wasm')} of B (${fmt(gf, 1)} GFLOP/s) = ${pm(ofRead('dnn-wasm'), 1, 100, ' %')} of read bandwidth; tfjs-wasm ${at('tfjs-wasm')} = ${pm(ofRead('tfjs-wasm'), 1, 100, ' %')}; read-peak ${at('read-peak')} (a bare v128 read of as many bytes, same rounds)`,
     );
   }
   if (wl.tsTarget && all['dnn-ts'] && all['tfjs-cpu']) {
@@ -489,10 +519,10 @@ export async function kernelBench(): Promise<void> {
   );
   const results: Result[] = [];
   const verdicts: string[] = [];
-  const widths = [18, 78, 16, 10, 8, 18, 16];
+  const widths = [18, 78, 16, 10, 8, 18, 24];
   const line = (cells: string[]) =>
     console.log(cells.map((c, i) => (i >= 3 ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join('  '));
-  line(['kernel', 'shape', 'impl', 'median ms', 'GFLOP/s', '× tfjs-wasm', '% of peak']);
+  line(['kernel', 'shape', 'impl', 'median ms', 'GFLOP/s', '× tfjs-wasm', '% of peak (or read)']);
   for (const wl of workloads()) {
     if (only && !only.includes(wl.kernel)) continue;
     const r = await runWorkload(wl, line);
@@ -506,8 +536,8 @@ export async function kernelBench(): Promise<void> {
       .join(' ')}):`,
   );
   for (const v of verdicts) console.log(`  ${v}`);
-  const out = fileURLToPath(new URL('../bench/results.json', import.meta.url));
-  mkdirSync(fileURLToPath(new URL('../bench/', import.meta.url)), { recursive: true });
+  const out = process.env.DNN_BENCH_RESULTS ?? fileURLToPath(new URL('../bench/results.json', import.meta.url));
+  mkdirSync(path.dirname(out), { recursive: true });
   writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`);
   console.log(`\nwrote ${out}`);
 }

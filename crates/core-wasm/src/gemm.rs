@@ -231,59 +231,94 @@ pub fn packed_len(kc: usize, nc: usize) -> usize {
     kc * ((nc + NR - 1) / NR) * NR
 }
 
-/// Columns of C per block of [`few_rows`]: R × 4 KB of C stay in L1 while all of B's rows stream past.
+/// Columns of C per block of [`few_rows`]: R × 4 KB of C and [`PB`] × 4 KB of B's rows stay in L1 while a pass runs.
 const GEMV_NB: usize = 1024;
-/// Rows of B per pass of [`few_rows`]: eight splatted A values and the accumulator stay in registers (measured on
-/// the bench's GEMV, same-run A/B: 8 is 1.24× faster than 4, whose C block is loaded and stored twice as often; 16
-/// spills and runs at 0.59× of 8).
-const PB: usize = 8;
+/// Rows of B per pass of [`few_rows`]. With [`GU`] = 8, same-run A/B against tfjs-wasm on the bench's GEMV (B read
+/// right after another 4 MB stream, as in the bench's rounds): 4 rows × 8 vectors 1.35×, 2 × 8 1.33–1.35×, 1 × 8
+/// 1.34×, the earlier index-addressed 8 × 1 kernel 1.08–1.10×; 8 rows × 2 or 4 vectors 0.34–0.6× (V8 spills: eight
+/// splatted A values plus eight loaded B vectors exceed its 15 xmm registers).
+const PB: usize = 4;
+/// C vectors per step of a pass: one step reads GU·16 bytes of each row of B.
+const GU: usize = 8;
+
+/// c[0..nb] += Σₜ a[t]·b[t·ldb + 0..nb] over t = 0..T in increasing t, each sum formed as ((c + a₀b₀) + a₁b₁) + …
+/// (the reference's order). Every pointer advances by itself, so each load and store addresses its pointer plus a
+/// constant: LLVM keeps the constant as the wasm load's offset (loop strength reduction is off, build-wasm.sh) and V8
+/// folds it into the x86 address, where the earlier `rows[t].add(j)` indexing cost 2–3 integer ops per vector load
+/// (V8 does not fold a shifted index); a step is then T + 1 loads, T multiplies, T adds and one store per vector of C,
+/// plus T + 1 pointer increments. Each C vector is stored before the next is loaded, so TurboFan cannot hoist the
+/// next vector's loads above the store and the step needs T + 1 + T xmm registers, not T·GU + GU + T.
+#[inline(never)]
+unsafe fn pass<const T: usize>(a: *const f32, b: *const f32, ldb: usize, c: *mut f32, nb: usize) {
+    let mut rows = [b; T];
+    let mut av = [f32x4_splat(0.0); T];
+    for t in 0..T {
+        rows[t] = b.add(t * ldb);
+        av[t] = f32x4_splat(*a.add(t));
+    }
+    let mut cq = c;
+    let wide = c.add(nb / (4 * GU) * (4 * GU));
+    while cq < wide {
+        for u in 0..GU {
+            let mut acc = ld(cq.add(4 * u));
+            for t in 0..T {
+                acc = f32x4_add(acc, f32x4_mul(av[t], ld(rows[t].add(4 * u))));
+            }
+            st(cq.add(4 * u), acc);
+        }
+        for row in rows.iter_mut() {
+            *row = row.add(4 * GU);
+        }
+        cq = cq.add(4 * GU);
+    }
+    let vend = c.add(nb / 4 * 4);
+    while cq < vend {
+        let mut acc = ld(cq);
+        for t in 0..T {
+            acc = f32x4_add(acc, f32x4_mul(av[t], ld(rows[t])));
+            rows[t] = rows[t].add(4);
+        }
+        st(cq, acc);
+        cq = cq.add(4);
+    }
+    let end = c.add(nb);
+    while cq < end {
+        let mut v = *cq;
+        for t in 0..T {
+            v += *a.add(t) * *rows[t];
+            rows[t] = rows[t].add(1);
+        }
+        *cq = v;
+        cq = cq.add(1);
+    }
+}
 
 /// C[R×n] = A[R×k] · B[k×n] for a few rows (a GEMV at R = 1, a dense layer at batch 1) without packing B: B is
-/// streamed once, in place, row after row (each row contiguous, so the hardware prefetcher runs ahead), and each block
-/// of C accumulates [`PB`] rows of B per pass: c[j] += a[p]·b[p][j] + … in p order, so every sum is formed in the
-/// reference's order. XNNPACK (and through it tfjs-backend-wasm) runs a dense layer at batch 1 as its 1 × 8 GEMM
-/// micro-kernel over weights packed once when the operator is created and cached with it (src/f32-gemm, tfjs's
-/// batch_mat_mul_impl.cc operator cache); here no copy of B is made or kept, and reading B's rows in order costs the
-/// same memory traffic as reading a packed copy. The earlier kernel walked B in 32-column strips down all of k, one
-/// 128-byte read per 4 KB row: a page-crossing stride that no prefetcher follows (0.6–0.76× tfjs-wasm).
+/// streamed once, in place, [`PB`] rows at a time (each row contiguous, so the hardware prefetcher runs ahead), and
+/// each block of C accumulates those rows per pass ([`pass`]) in p order, so every sum is formed in the reference's
+/// order. XNNPACK (and through it tfjs-backend-wasm) runs a dense layer at batch 1 as its 1 × 8 GEMM micro-kernel over
+/// weights packed once when the operator is created and cached with it (src/f32-gemm, tfjs's batch_mat_mul_impl.cc
+/// operator cache); here no copy of B is made or kept, and reading B's rows in order costs the same memory traffic as
+/// reading a packed copy. The kernel is bound by V8's instruction stream, not by memory: on the bench machine it
+/// reads B at about 55 % of what a bare v128 read of the same bytes reaches (`read_peak`, printed by the bench). The
+/// earlier kernel walked B in 32-column strips down all of k, one 128-byte read per 4 KB row: a page-crossing stride
+/// that no prefetcher follows (0.6–0.76× tfjs-wasm).
 unsafe fn few_rows<const R: usize>(a: *const f32, b: *const f32, c: *mut f32, k: usize, n: usize) {
     core::ptr::write_bytes(c, 0, R * n);
     let mut jb = 0;
     while jb < n {
         let nb = GEMV_NB.min(n - jb);
-        let nv = nb / 4 * 4;
         let mut p = 0;
         while p < k {
             let q = PB.min(k - p);
-            let mut rows = [b; PB];
-            for (t, row) in rows.iter_mut().enumerate() {
-                *row = b.add((p + t.min(q - 1)) * n + jb);
-            }
             for r in 0..R {
-                let ar = a.add(r * k + p);
-                let cr = c.add(r * n + jb);
+                let (ar, br, cr) = (a.add(r * k + p), b.add(p * n + jb), c.add(r * n + jb));
                 if q == PB {
-                    let mut av = [f32x4_splat(0.0); PB];
-                    for (t, v) in av.iter_mut().enumerate() {
-                        *v = f32x4_splat(*ar.add(t));
-                    }
-                    let mut j = 0;
-                    while j < nv {
-                        let mut acc = ld(cr.add(j));
-                        for t in 0..PB {
-                            acc = f32x4_add(acc, f32x4_mul(av[t], ld(rows[t].add(j))));
-                        }
-                        st(cr.add(j), acc);
-                        j += 4;
-                    }
-                }
-                let from = if q == PB { nv } else { 0 };
-                for j in from..nb {
-                    let mut v = *cr.add(j);
+                    pass::<PB>(ar, br, n, cr, nb);
+                } else {
                     for t in 0..q {
-                        v += *ar.add(t) * *rows[t].add(j);
+                        pass::<1>(ar.add(t), br.add(t * n), n, cr, nb);
                     }
-                    *cr.add(j) = v;
                 }
             }
             p += q;

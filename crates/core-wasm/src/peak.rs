@@ -28,3 +28,31 @@ pub extern "C" fn simd_peak(iters: u32, m: f32, c: f32) -> f32 {
     }
     f32x4_extract_lane::<0>(s) + f32x4_extract_lane::<1>(s) + f32x4_extract_lane::<2>(s) + f32x4_extract_lane::<3>(s)
 }
+
+/// Independent v128 accumulators of [`read_peak`].
+const READ_ACCS: usize = 8;
+
+/// The machine's read bandwidth for a buffer of `len` floats, measured by the bench in the same run as the GEMV (a
+/// dense layer at batch 1 reads each weight once, so its roof is how fast B's bytes can be read): an OR of every v128
+/// of the buffer into [`READ_ACCS`] accumulators, through one advancing pointer (each load addresses it plus a
+/// constant, which V8 folds into the x86 address). Fastest of the folds tried on the bench machine with B read right
+/// after another 4 MB stream (same-run GB/s): OR × 8 81–85, OR × 4 73–81, f32 add × 4 72–74, and the earlier indexed
+/// loops 36–62 (2–3 integer ops per load); v128.or has a latency of one cycle, f32x4.add three. Returns the OR's
+/// first lane (the floats past the last whole group of 4·[`READ_ACCS`] are not read).
+#[no_mangle]
+pub unsafe extern "C" fn read_peak(p: *const f32, len: usize) -> u32 {
+    let mut acc = [u32x4_splat(0); READ_ACCS];
+    let mut q = p;
+    let end = p.add(len / (4 * READ_ACCS) * (4 * READ_ACCS));
+    while q < end {
+        for (u, a) in acc.iter_mut().enumerate() {
+            *a = v128_or(*a, v128_load(q.add(4 * u) as *const v128));
+        }
+        q = q.add(4 * READ_ACCS);
+    }
+    let mut s = acc[0];
+    for a in &acc[1..] {
+        s = v128_or(s, *a);
+    }
+    u32x4_extract_lane::<0>(s)
+}

@@ -14,6 +14,11 @@ export interface CoreWasmExports {
    * only; returns a value depending on every chain.
    */
   simd_peak(iters: number, m: number, c: number): number;
+  /**
+   * The read-bandwidth probe for benchmarks: ORs every v128 of `len` floats at `ptr` (whole groups of 32 floats) into
+   * 8 accumulators and returns the first lane, so a GEMV's time can be set against the time to read its bytes.
+   */
+  read_peak(ptr: number, len: number): number;
   /** C[m×n] = A[m×k]·B[k×n], row-major f32. */
   matmul(a: number, b: number, c: number, m: number, k: number, n: number): void;
   /** NCHW conv2d (groups 1); `bias` 0 for none; padding bottom/right implied by oh, ow. */
