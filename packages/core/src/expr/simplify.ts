@@ -34,7 +34,11 @@ export type Sym =
 /** Thrown when a folded constant overflows float64 (callers turn it into an input error). */
 export class SymOverflowError extends RangeError {}
 
-const keys = new WeakMap<Sym, string>();
+/**
+ * symKey's cache, kept on the node itself: a WeakMap entry per node (the earlier form) cost more than building
+ * most keys, and nodes are made by the thousand per request. Not part of the type: nothing else reads it.
+ */
+type KeyCache = { key?: string };
 
 /** A canonical key: equal keys mean equal expressions (sums and products compare as multisets). */
 export function symKey(s: Sym): string {
@@ -47,7 +51,7 @@ export function symKey(s: Sym): string {
     case 'var':
       return `$${s.name}`;
   }
-  let key = keys.get(s);
+  let key = (s as KeyCache).key;
   if (key !== undefined) return key;
   switch (s.k) {
     case 'add':
@@ -63,7 +67,7 @@ export function symKey(s: Sym): string {
       key = `${s.fn}${"'".repeat(s.primes)}(${s.args.map(symKey).join(',')})`;
       break;
   }
-  keys.set(s, key);
+  (s as KeyCache).key = key;
   return key;
 }
 
