@@ -10,11 +10,13 @@ import { exprSize, HESSIAN_BUDGET } from './expression-input.js';
 const STARTS = 64;
 const ITERATIONS = 60;
 
+/** The Halton sequence's bases, one per dimension (cycled). */
+const PRIMES = [2, 3, 5, 7, 11, 13, 17, 19, 23, 29, 31, 37, 41, 43, 47, 53, 59, 61, 67, 71];
+
 /** The i-th point of the Halton sequence in [0, 1)^n. */
 function halton(i: number, n: number): number[] {
-  const primes = [2, 3, 5, 7, 11, 13, 17, 19, 23, 29, 31, 37, 41, 43, 47, 53, 59, 61, 67, 71];
   return Array.from({ length: n }, (_, d) => {
-    const base = primes[d % primes.length] as number;
+    const base = PRIMES[d % PRIMES.length] as number;
     let f = 1;
     let r = 0;
     let k = i + 1;
