@@ -321,8 +321,9 @@ function lpSeparation(samples: readonly Sample[], n: number): Separation {
  * Real-valued separability: small integers when they exist, else the exact LP.
  * The integer search grows the weight range 1, 2, … up to the bound for n (the
  * first range with a separating unit holds the overall best: smaller ranges had
- * none); once range 1 fails, the exact LP runs, and a non-separability
- * certificate ends the search (no unit exists, with any weights). Beyond the
+ * none); once range 1 fails, a Chow-parameter unit or else the exact LP tells
+ * whether any unit exists, and a non-separability certificate ends the search
+ * (no unit exists, with any weights). Beyond the
  * search's reach (n > 8) the cheap exact answers of separation-shortcuts.ts
  * come first — a unateness certificate, the Chow-parameter unit — and the LP
  * only when both fail (cost: O(2ⁿ·n) for them; the LP is the slow part).
@@ -341,11 +342,15 @@ function separateReal(samples: readonly Sample[], n: number): Separation {
     lp ??= decide();
     return lp;
   };
+  // A Chow-parameter unit proves separability in O(rows·n): the LP then runs only when the search fails (its
+  // answer is the result), not merely to learn that a larger range is worth searching.
+  let separable: boolean | undefined;
   const search = integerSearch(samples, n);
   for (let m = 1; m <= searchBound(n); m++) {
     const best = search(m, m > 1);
     if (best) return { separable: true, unit: best, method: 'small-integer-search' };
-    if (!exact().separable) break;
+    separable ??= chowUnit(samples, n) !== undefined || exact().separable;
+    if (!separable) break;
   }
   return exact();
 }
