@@ -54,11 +54,16 @@ export async function solveCommand(registry: Registry, args: string[], io: Io): 
   return 0;
 }
 
+/** The worker threads `dnn batch` starts without `--workers`: one per core beside the main thread, at most 4. */
+export function defaultBatchWorkers(): number {
+  return Math.min(availableParallelism() - 1, 4);
+}
+
 /** `dnn batch`: JSON Lines in, one JSON line out per line; 1 when a line hit an internal error. */
 export async function batchCommand(registry: Registry, args: string[], io: Io): Promise<number> {
   const parsed = parseCommand(args, { workers: { type: 'string' } }, io, () => BATCH_HELP);
   if (!parsed) return 0;
-  const size = readInteger(parsed.values.workers, 'workers', Math.min(availableParallelism() - 1, 4), 0, 64);
+  const size = readInteger(parsed.values.workers, 'workers', defaultBatchWorkers(), 0, 64);
   const { workers } = io;
   const pool = workers && size > 0 ? () => workers(size) : undefined;
   return (await runBatch(registry, io.stdin, io.out, pool)) > 0 ? 1 : 0;

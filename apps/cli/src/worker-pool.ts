@@ -90,3 +90,32 @@ export function createWorkerPool(script: URL, size: number): BlockSolver {
     },
   };
 }
+
+/** Worker pools started before they are asked for; see {@link prestartWorkerPool}. */
+export interface PrestartedPool {
+  /** The pool of `size` workers: the one already started when the sizes match, else a new one (the other closed). */
+  take(size: number): BlockSolver;
+  /** Closes the started pool if nobody took it. */
+  close(): void;
+}
+
+/**
+ * Starts `size` workers now (none for 0), to be handed over later: `dnn batch` starts its default pool before
+ * the main thread loads the solvers, so that both load at once instead of one after the other.
+ */
+export function prestartWorkerPool(script: URL, size: number): PrestartedPool {
+  let started = size > 0 ? createWorkerPool(script, size) : undefined;
+  return {
+    take: (n) => {
+      const pool = started;
+      started = undefined;
+      if (pool && n === size) return pool;
+      pool?.close();
+      return createWorkerPool(script, n);
+    },
+    close: () => {
+      started?.close();
+      started = undefined;
+    },
+  };
+}
