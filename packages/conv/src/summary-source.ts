@@ -125,7 +125,7 @@ export function summarySource(inp: Input, readCode?: (code: string, inp: Input) 
     const p = preset(inp.preset);
     const layers = presetLayers(inp.preset, p);
     const input = typedInput(inp, layers) ?? p.input;
-    const weighted = layers.filter((l) => ['conv2d', 'dense'].includes(l.type)).length;
+    const weighted = layers.filter((l) => l.type === 'conv2d' || l.type === 'dense').length;
     return {
       input,
       layers,
