@@ -26,6 +26,11 @@ interface Field<T> {
   div(a: T, b: T): T;
   /** −1, 0 or 1 (floating point: within a tolerance). */
   sign(a: T): number;
+  /**
+   * row[j] −= factor · pivot[j] for every j ≤ last where pivot[j] is not zero by sign(): the pivoting's inner
+   * loop, written out per field so that floats run it without a call per entry.
+   */
+  eliminate(row: T[], factor: T, pivot: readonly T[], last: number): void;
 }
 
 const EPS = 1e-9;
@@ -38,6 +43,12 @@ const floats: Field<number> = {
   mul: (a, b) => a * b,
   div: (a, b) => a / b,
   sign: (a) => (a > EPS ? 1 : a < -EPS ? -1 : 0),
+  eliminate(row, factor, pivot, last) {
+    for (let j = 0; j <= last; j++) {
+      const p = pivot[j] as number;
+      if (p > EPS || p < -EPS) row[j] = (row[j] as number) - factor * p;
+    }
+  },
 };
 const fractions: Field<Fraction> = {
   of: (x) => new Fraction(x),
@@ -46,6 +57,12 @@ const fractions: Field<Fraction> = {
   mul: (a, b) => a.mul(b),
   div: (a, b) => a.div(b),
   sign: (a) => a.compare(0),
+  eliminate(row, factor, pivot, last) {
+    for (let j = 0; j <= last; j++) {
+      const p = pivot[j] as Fraction;
+      if (p.compare(0) !== 0) row[j] = (row[j] as Fraction).sub(factor.mul(p));
+    }
+  },
 };
 
 /**
@@ -88,15 +105,11 @@ function phaseOneBasis<T>(F: Field<T>, A: number[][], rhs: number[]): number[] {
     const pivotRow = rows[leave] as T[];
     const pivot = pivotRow[enter] as T;
     for (let j = 0; j <= width; j++) pivotRow[j] = F.div(pivotRow[j] as T, pivot);
-    for (const row of [...rows, cost]) {
-      if (row === pivotRow) continue;
+    for (const row of rows) {
       const factor = row[enter] as T;
-      if (F.sign(factor) === 0 && row !== cost) continue;
-      for (let j = 0; j <= width; j++) {
-        const p = pivotRow[j] as T;
-        if (F.sign(p) !== 0) row[j] = F.sub(row[j] as T, F.mul(factor, p));
-      }
+      if (row !== pivotRow && F.sign(factor) !== 0) F.eliminate(row, factor, pivotRow, width);
     }
+    F.eliminate(cost, cost[enter] as T, pivotRow, width);
     basis[leave] = enter;
   }
   return basis;
