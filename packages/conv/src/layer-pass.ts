@@ -100,7 +100,8 @@ export function nested(data: Float64Array, shape: readonly number[]): unknown {
 export function layerSym(name: string, n: number | null, ...index: number[]): Tex {
   const sup = n === null ? '' : `^(${n})`;
   const supTex = n === null ? '' : `^{(${n})}`;
-  const idx = index.map((i) => `[${i}]`).join('');
+  // One native join rather than a string per index: symbols are written for every cell of the worked steps.
+  const idx = index.length ? `[${index.join('][')}]` : '';
   const idxTex = index.length ? `_{${index.join(',')}}` : '';
   return tex(`${name}${sup}${idx}`, `${name}${supTex}${idxTex}`);
 }

@@ -131,7 +131,8 @@ export function inside(H: number, W: number, row: number, col: number): boolean 
 
 /** A name with an index: `Y[0][1]` in text, `Y_{0,1}` in LaTeX. */
 export function indexed(name: string, ...index: number[]) {
-  return tex(`${name}${index.map((i) => `[${i}]`).join('')}`, `${name}_{${index.join(',')}}`);
+  // One native join rather than a string per index: names are written for every worked cell.
+  return tex(`${name}${index.length ? `[${index.join('][')}]` : ''}`, `${name}_{${index.join(',')}}`);
 }
 
 /** Rejects a padding that is not smaller than the kernel when it would leave windows made of padding only. */
