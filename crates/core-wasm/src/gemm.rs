@@ -231,97 +231,72 @@ pub fn packed_len(kc: usize, nc: usize) -> usize {
     kc * ((nc + NR - 1) / NR) * NR
 }
 
-/// Columns of C per block of [`few_rows`]: R × 4 KB of C and [`PB`] × 4 KB of B's rows stay in L1 while a pass runs.
+/// Columns of C per block of [`few_rows`]: R × 4 KB of C stay in L1 while all of B's rows stream past.
 const GEMV_NB: usize = 1024;
-/// Rows of B per pass of [`few_rows`]. With [`GU`] = 8, same-run A/B against tfjs-wasm on the bench's GEMV (B read
-/// right after another 4 MB stream, as in the bench's rounds): 4 rows × 8 vectors 1.35×, 2 × 8 1.33–1.35×, 1 × 8
-/// 1.34×, the earlier index-addressed 8 × 1 kernel 1.08–1.10×; 8 rows × 2 or 4 vectors 0.34–0.6× (V8 spills: eight
-/// splatted A values plus eight loaded B vectors exceed its 15 xmm registers).
-const PB: usize = 4;
-/// C vectors per step of a pass: one step reads GU·16 bytes of each row of B.
+/// C vectors per step of [`axpy`] (same-run A/B: 4, 6 and 8 alike; 12 exceeds the 15 xmm registers V8 allocates,
+/// since TurboFan issues a step's B loads together, and spills: 0.6×).
 const GU: usize = 8;
 
-/// c[0..nb] += Σₜ a[t]·b[t·ldb + 0..nb] over t = 0..T in increasing t, each sum formed as ((c + a₀b₀) + a₁b₁) + …
-/// (the reference's order). Every pointer advances by itself, so each load and store addresses its pointer plus a
-/// constant: LLVM keeps the constant as the wasm load's offset (loop strength reduction is off, build-wasm.sh) and V8
-/// folds it into the x86 address, where the earlier `rows[t].add(j)` indexing cost 2–3 integer ops per vector load
-/// (V8 does not fold a shifted index); a step is then T + 1 loads, T multiplies, T adds and one store per vector of C,
-/// plus T + 1 pointer increments. Each C vector is stored before the next is loaded, so TurboFan cannot hoist the
-/// next vector's loads above the store and the step needs T + 1 + T xmm registers, not T·GU + GU + T.
+/// c[0..nb] += a·b[0..nb] (each c[j] + a·b[j] rounded as the reference rounds it). Both pointers advance by themselves,
+/// so every load and store addresses a pointer plus a constant: LLVM keeps the constant as the wasm load's offset
+/// (loop strength reduction is off, build-wasm.sh) and V8 folds it into the x86 address, where the earlier indexed
+/// `rows[t].add(j)` cost 2–3 integer ops per vector load (V8 does not fold a shifted index). Not inlined: one copy
+/// serves R = 1..3 (the call per row of B costs nothing measurable; inlined, the module grows by 7 KB).
 #[inline(never)]
-unsafe fn pass<const T: usize>(a: *const f32, b: *const f32, ldb: usize, c: *mut f32, nb: usize) {
-    let mut rows = [b; T];
-    let mut av = [f32x4_splat(0.0); T];
-    for t in 0..T {
-        rows[t] = b.add(t * ldb);
-        av[t] = f32x4_splat(*a.add(t));
-    }
-    let mut cq = c;
+unsafe fn axpy(a: f32, b: *const f32, c: *mut f32, nb: usize) {
+    let av = f32x4_splat(a);
+    let (mut bq, mut cq) = (b, c);
     let wide = c.add(nb / (4 * GU) * (4 * GU));
     while cq < wide {
-        for u in 0..GU {
-            let mut acc = ld(cq.add(4 * u));
-            for t in 0..T {
-                acc = f32x4_add(acc, f32x4_mul(av[t], ld(rows[t].add(4 * u))));
-            }
-            st(cq.add(4 * u), acc);
+        let mut acc = [av; GU];
+        for (u, v) in acc.iter_mut().enumerate() {
+            *v = ld(cq.add(4 * u));
         }
-        for row in rows.iter_mut() {
-            *row = row.add(4 * GU);
+        for (u, v) in acc.iter_mut().enumerate() {
+            *v = f32x4_add(*v, f32x4_mul(av, ld(bq.add(4 * u))));
         }
+        for (u, v) in acc.iter().enumerate() {
+            st(cq.add(4 * u), *v);
+        }
+        bq = bq.add(4 * GU);
         cq = cq.add(4 * GU);
     }
     let vend = c.add(nb / 4 * 4);
     while cq < vend {
-        let mut acc = ld(cq);
-        for t in 0..T {
-            acc = f32x4_add(acc, f32x4_mul(av[t], ld(rows[t])));
-            rows[t] = rows[t].add(4);
-        }
-        st(cq, acc);
+        st(cq, f32x4_add(ld(cq), f32x4_mul(av, ld(bq))));
+        bq = bq.add(4);
         cq = cq.add(4);
     }
     let end = c.add(nb);
     while cq < end {
-        let mut v = *cq;
-        for t in 0..T {
-            v += *a.add(t) * *rows[t];
-            rows[t] = rows[t].add(1);
-        }
-        *cq = v;
+        *cq += a * *bq;
+        bq = bq.add(1);
         cq = cq.add(1);
     }
 }
 
-/// C[R×n] = A[R×k] · B[k×n] for a few rows (a GEMV at R = 1, a dense layer at batch 1) without packing B: B is
-/// streamed once, in place, [`PB`] rows at a time (each row contiguous, so the hardware prefetcher runs ahead), and
-/// each block of C accumulates those rows per pass ([`pass`]) in p order, so every sum is formed in the reference's
-/// order. XNNPACK (and through it tfjs-backend-wasm) runs a dense layer at batch 1 as its 1 × 8 GEMM micro-kernel over
-/// weights packed once when the operator is created and cached with it (src/f32-gemm, tfjs's batch_mat_mul_impl.cc
-/// operator cache); here no copy of B is made or kept, and reading B's rows in order costs the same memory traffic as
-/// reading a packed copy. The kernel is bound by V8's instruction stream, not by memory: on the bench machine it
-/// reads B at about 55 % of what a bare v128 read of the same bytes reaches (`read_peak`, printed by the bench). The
-/// earlier kernel walked B in 32-column strips down all of k, one 128-byte read per 4 KB row: a page-crossing stride
-/// that no prefetcher follows (0.6–0.76× tfjs-wasm).
+/// C[R×n] = A[R×k] · B[k×n] for a few rows (a GEMV at R = 1, a dense layer at batch 1) without packing B: B is read
+/// once, in place, row after row — one sequential stream, which the hardware prefetcher follows — and each row p adds
+/// a[p]·B[p] into C's block in L1 ([`axpy`]), so every sum is formed in p order, as the reference forms it. XNNPACK
+/// (and through it tfjs-backend-wasm) runs a dense layer at batch 1 as its 1 × 8 GEMM micro-kernel over weights
+/// packed once when the operator is created and cached with it (src/f32-gemm, tfjs's batch_mat_mul_impl.cc operator
+/// cache); here no copy of B is made or kept, and B's rows in order cost the same memory traffic as a packed copy.
+/// Same-run A/B against tfjs-wasm on the bench's 1×1024 · 1024×1024, each call right after another 4 MB stream as in
+/// the bench's rounds, machine loaded by other jobs: one row per pass 1.36–1.41×; 2 rows 1.23–1.26×; 4 rows × 8
+/// vectors per pass (C loaded and stored a quarter as often, 12 % faster with B in L2) 1.12–1.19×, falling to 0.83×
+/// where the memory system is contended (several streams per pass fare worse than one there); the indexed 8-row kernel
+/// before 1.05–1.10×. Earlier still, a walk of B in 32-column strips down all of k read 128 bytes per 4 KB row: a
+/// page-crossing stride that no prefetcher follows (0.6–0.76× tfjs-wasm).
 unsafe fn few_rows<const R: usize>(a: *const f32, b: *const f32, c: *mut f32, k: usize, n: usize) {
     core::ptr::write_bytes(c, 0, R * n);
     let mut jb = 0;
     while jb < n {
         let nb = GEMV_NB.min(n - jb);
-        let mut p = 0;
-        while p < k {
-            let q = PB.min(k - p);
+        for p in 0..k {
+            let row = b.add(p * n + jb);
             for r in 0..R {
-                let (ar, br, cr) = (a.add(r * k + p), b.add(p * n + jb), c.add(r * n + jb));
-                if q == PB {
-                    pass::<PB>(ar, br, n, cr, nb);
-                } else {
-                    for t in 0..q {
-                        pass::<1>(ar.add(t), br.add(t * n), n, cr, nb);
-                    }
-                }
+                axpy(*a.add(r * k + p), row, c.add(r * n + jb), nb);
             }
-            p += q;
         }
         jb += nb;
     }
