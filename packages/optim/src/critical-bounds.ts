@@ -16,18 +16,35 @@ export interface Bounds {
 
 const power = (k: number) => (k === 1 ? 't' : `t^${k}`);
 
-/** A direction along which f → +∞ (sign 1) or −∞ (sign −1), as a sentence; undefined when none is found. */
-function witness(p: Poly, vars: readonly string[], sign: 1 | -1): string | undefined {
+/** A direction tried for a witness, with the coefficients by power of t of f(t·d). */
+interface Direction {
+  d: number[];
+  along: () => Fraction[];
+}
+
+/**
+ * The axes (both ways) and pairs of axes, in the order they are tried; f along each is computed when first asked
+ * and kept, since both witnesses (−∞ and +∞) walk the same list.
+ */
+function directionsOf(p: Poly, vars: readonly string[]): Direction[] {
   const n = vars.length;
-  const directions: number[][] = [];
-  for (let i = 0; i < n; i++) for (const s of [1, -1]) directions.push(vars.map((_, k) => (k === i ? s : 0)));
+  const ds: number[][] = [];
+  for (let i = 0; i < n; i++) for (const s of [1, -1]) ds.push(vars.map((_, k) => (k === i ? s : 0)));
   for (let i = 0; i < n; i++) {
     for (let j = i + 1; j < n; j++) {
-      for (const s of [1, -1]) directions.push(vars.map((_, k) => (k === i ? 1 : k === j ? s : 0)));
+      for (const s of [1, -1]) ds.push(vars.map((_, k) => (k === i ? 1 : k === j ? s : 0)));
     }
   }
-  for (const d of directions) {
-    const g = alongDirection(p, d);
+  return ds.map((d) => {
+    let g: Fraction[] | undefined;
+    return { d, along: () => (g ??= alongDirection(p, d)) };
+  });
+}
+
+/** A direction along which f → +∞ (sign 1) or −∞ (sign −1), as a sentence; undefined when none is found. */
+function witness(directions: readonly Direction[], vars: readonly string[], sign: 1 | -1): string | undefined {
+  for (const { d, along } of directions) {
+    const g = along();
     const m = g.length - 1;
     if (m < 1) continue;
     const lead = g[m] as Fraction;
@@ -85,8 +102,9 @@ export function boundedness(p: Poly | null, vars: readonly string[], _expr: Expr
     return { boundedBelow: null, boundedAbove: null, reason: 'f is not a polynomial: boundedness is not decided.' };
   }
   const n = vars.length;
-  const down = witness(p, vars, -1);
-  const up = witness(p, vars, 1);
+  const directions = directionsOf(p, vars);
+  const down = witness(directions, vars, -1);
+  const up = witness(directions, vars, 1);
   const reasons: string[] = [];
   let below: boolean | null = down ? false : null;
   let above: boolean | null = up ? false : null;
