@@ -102,31 +102,41 @@ export type DesignKernelAnswer = z.output<typeof answer>;
 
 type Grid = number[][];
 
+/** A flat row-major list as rows of `width`. */
+function rowsOf<T>(flat: readonly T[], width: number): T[][] {
+  const rows: T[][] = [];
+  for (let i = 0; i < flat.length; i += width) rows.push(flat.slice(i, i + width));
+  return rows;
+}
+
 /** A grid shown in a step, or its size when it is too large to list. */
 const showGrid = (g: Grid) =>
   g.length * (g[0]?.length ?? 0) <= SHOW_CELLS ? matrix(g) : words(`${g.length}×${g[0]?.length ?? 0} matrix`);
 
-/** The exact kernel when every pattern value is a short decimal or a float of a small fraction (a "1/3" given as text). */
-function exactKernel(values: Float64Array, kW: number, normalize: (typeof NORMALIZE)[number]): string[][] | null {
+/**
+ * The pattern's values as exact fractions when every one is a short decimal or a float of a small fraction
+ * (a "1/3" given as text); else null. Computed once: the kernel, the mean and the exact sums all read them.
+ */
+function exactValues(values: Float64Array): Fraction[] | null {
+  const fr: Fraction[] = [];
+  for (const v of values) {
+    const text = String(v);
+    if (/e/i.test(text)) return null;
+    const f = toFraction(v);
+    if (text.length > 12 && f.d > 10n ** 6n) return null;
+    fr.push(f);
+  }
+  return fr;
+}
+
+/** The exact taps of the kernel (null for `unit`, whose norm is irrational in general). */
+function exactTaps(fr: Fraction[], mean: Fraction, normalize: (typeof NORMALIZE)[number]): Fraction[] | null {
   if (normalize === 'unit') return null;
-  const inexact = (v: number) => /e/i.test(String(v)) || (String(v).length > 12 && toFraction(v).d > 10n ** 6n);
-  if (values.some(inexact)) return null;
-  const fr = Array.from(values, (v) => toFraction(v));
-  const mean = fr.reduce((acc, f) => acc.add(f), new Fraction(0)).div(values.length);
-  const taps = fr.map((f) => {
+  return fr.map((f) => {
     if (normalize === 'none') return f;
     const d = f.sub(mean);
     return normalize === 'sign' ? new Fraction(d.compare(0)) : d;
   });
-  return Array.from({ length: values.length / kW }, (_, i) =>
-    taps.slice(i * kW, (i + 1) * kW).map((f) => fractionString(f)),
-  );
-}
-
-/** The mean of short decimals as a fraction string. */
-function meanFraction(values: Float64Array): string {
-  const sum = Array.from(values, (v) => toFraction(v)).reduce((acc, f) => acc.add(f), new Fraction(0));
-  return fractionString(sum.div(values.length));
 }
 
 /** A fraction string (`"-4/9"`) as maths: `−4/9`, `-\frac{4}{9}`. */
@@ -152,7 +162,7 @@ export const designKernel = defineSolver({
   answer,
   solveParsed(inp) {
     const p = toTensor(inp.pattern, 'pattern', MAX_KERNEL);
-    const [kH, kW] = p.shape as [number, number];
+    const kW = p.shape[1] as number;
     const n = p.data.length;
     const values = Array.from(p.data);
     const lo = Math.min(...values);
@@ -163,15 +173,18 @@ export const designKernel = defineSolver({
     const mean = values.reduce((acc, v) => acc + v, 0) / n;
     const steps: Step[] = [];
     const notes: string[] = [];
-    const pGrid: Grid = Array.from({ length: kH }, (_, i) => values.slice(i * kW, (i + 1) * kW));
+    const pGrid: Grid = rowsOf(values, kW);
     if (inp.normalize !== 'none' && hi === lo) {
       throw new DnnInputError(
         'pattern',
         `every cell is ${lo}: a flat pattern looks like any flat region, and its zero-mean kernel is all zeros — nothing to detect`,
       );
     }
-    const exact = exactKernel(p.data, kW, inp.normalize);
-    const exactMean = exactKernel(p.data, kW, 'none') ? meanFraction(p.data) : null;
+    const fr = exactValues(p.data);
+    const frMean = fr ? fr.reduce((acc, f) => acc.add(f), new Fraction(0)).div(n) : null;
+    const exactTap = fr && frMean ? exactTaps(fr, frMean, inp.normalize) : null;
+    const exact = exactTap ? rowsOf(exactTap.map(fractionString), kW) : null;
+    const exactMean = frMean ? fractionString(frMean) : null;
     let taps = values.map((v) => (inp.normalize === 'none' ? v : v - mean));
     steps.push(step('The pattern to detect (in image values)', eq('P', showGrid(pGrid))));
     if (inp.normalize !== 'none') {
@@ -195,7 +208,7 @@ export const designKernel = defineSolver({
         ),
       );
     }
-    const K: Grid = Array.from({ length: kH }, (_, i) => taps.slice(i * kW, (i + 1) * kW));
+    const K: Grid = rowsOf(taps, kW);
     steps.push(
       step(
         {
@@ -220,14 +233,12 @@ export const designKernel = defineSolver({
     const tap = (i: number) =>
       exact ? fractionTex(exact[Math.floor(i / kW)]?.[i % kW] as string) : (taps[i] as number);
     const exactSum = (weight: (t: Fraction, i: number) => Fraction) =>
-      exact
-        ? fractionTex(
-            fractionString(exact.flat().reduce((acc, f, i) => acc.add(weight(new Fraction(f), i)), new Fraction(0))),
-          )
+      exactTap
+        ? fractionTex(fractionString(exactTap.reduce((acc, t, i) => acc.add(weight(t, i)), new Fraction(0))))
         : null;
     const hiF = toFraction(hi);
     const loF = toFraction(lo);
-    const exactResponse = exactSum((t, i) => t.mul(toFraction(values[i] as number)));
+    const exactResponse = exactSum((t, i) => t.mul(fr?.[i] as Fraction));
     const exactMax = exactSum((t) => t.mul(t.compare(0) > 0 ? hiF : loF));
     const products = values.flatMap((v, i) => (v === 0 ? [] : [mul(tap(i), v)]));
     steps.push(
