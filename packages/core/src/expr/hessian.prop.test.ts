@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Expr } from './ast.js';
+import { type Expr, variables } from './ast.js';
 import {
   type Algebra,
   binaryValue,
@@ -17,7 +17,7 @@ import {
   unaryValue,
 } from './evaluate.js';
 import { UNARY } from './functions.js';
-import { hessian } from './hessian.js';
+import { compileHessian, hessian } from './hessian.js';
 import { parseExpression } from './parse.js';
 
 interface HyperDual {
@@ -124,7 +124,7 @@ function outcome<T>(f: () => T): { ok: T } | { error: string } {
 }
 
 describe('hessian (one compiled pass for every pair)', () => {
-  it('equals a hyper-dual pass per pair bit for bit, and fails with the same error', () => {
+  it('equals a hyper-dual pass per pair bit for bit, and fails with the same error (hessian and compileHessian)', () => {
     const orders = fc.constantFrom(['x', 'y'], ['x', 'y', 'z'], ['y', 'x'], ['x'], [], ['x', 'x'], ['x', 'w']);
     fc.assert(
       fc.property(anyExpr, coordinate, coordinate, coordinate, orders, (src, x, y, z, order) => {
@@ -133,6 +133,11 @@ describe('hessian (one compiled pass for every pair)', () => {
         const expected = outcome(() => pairwiseHessian(expr, at, order));
         // Twice: the second call runs the pass compiled by the first.
         for (let k = 0; k < 2; k++) expect(outcome(() => hessian(expr, at, order))).toStrictEqual(expected);
+        // The compiled pass itself, fed the values of its names (the expression's variables) in order.
+        const compiled = compileHessian(expr, order);
+        expect(compiled.names).toEqual(variables(expr));
+        const values = compiled.names.map((name) => at[name as keyof typeof at]);
+        expect(outcome(() => compiled.evaluate(values))).toStrictEqual(expected);
       }),
       { numRuns: 3000 },
     );
