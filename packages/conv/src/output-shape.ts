@@ -14,9 +14,11 @@ import {
   samePadding,
   samePaddingSteps,
   slidingOutput,
+  slidingSize,
   strideField,
   toPair,
   transposedOutput,
+  transposedSize,
 } from './geometry.js';
 import {
   CHANNELS_LAST_NOTE,
@@ -245,6 +247,16 @@ export const outputShape = defineSolver({
       notes.push(channelsLastWarning('inputShape', inp.inputShape));
     }
 
+    const sameAxes =
+      axes[0]?.size === axes[1]?.size &&
+      kernel[0] === kernel[1] &&
+      stride[0] === stride[1] &&
+      dilation[0] === dilation[1] &&
+      pads[0].before === pads[1].before &&
+      pads[0].after === pads[1].after &&
+      outputPadding[0] === outputPadding[1];
+    // With both axes alike the width gets a one-line step (below), so its formula step is not built.
+    const numbersOnly = (i: number) => i > 0 && sameAxes;
     let results: AxisResult[];
     if (transposed) {
       outputPadding.forEach((op, i) => {
@@ -272,7 +284,11 @@ export const outputShape = defineSolver({
         steps.push(
           step('Transposed-convolution output size', eq('out', sym('(in − 1)·s − 2p + d(k − 1) + outputPadding + 1'))),
         );
-        results = axes.map((a, i) => transposedOutput(a, outputPadding[i] as number, 'padding'));
+        results = axes.map((a, i) =>
+          numbersOnly(i)
+            ? { ...transposedSize(a, outputPadding[i] as number, 'padding'), steps: [] }
+            : transposedOutput(a, outputPadding[i] as number, 'padding'),
+        );
       }
     } else {
       steps.push(
@@ -282,16 +298,12 @@ export const outputShape = defineSolver({
         ),
       );
       if (inp.padding === 'same') for (const a of axes) steps.push(...samePaddingSteps(a));
-      results = axes.map((a) => slidingOutput(a, 'kernel', inp.ceilMode));
+      results = axes.map((a, i) =>
+        numbersOnly(i)
+          ? { ...slidingSize(a, 'kernel', inp.ceilMode), steps: [] }
+          : slidingOutput(a, 'kernel', inp.ceilMode),
+      );
     }
-    const sameAxes =
-      axes[0]?.size === axes[1]?.size &&
-      kernel[0] === kernel[1] &&
-      stride[0] === stride[1] &&
-      dilation[0] === dilation[1] &&
-      pads[0].before === pads[1].before &&
-      pads[0].after === pads[1].after &&
-      outputPadding[0] === outputPadding[1];
     const [rh, rw] = results as [AxisResult, AxisResult];
     steps.push(...rh.steps);
     steps.push(
