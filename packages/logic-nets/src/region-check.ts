@@ -222,6 +222,7 @@ export function checkGrid(
     pieces.push(0, nx);
     const truth = oracle.row(py, gridX, pieces);
     for (unit = 0; unit < units; unit++) {
+      if ((first.weights[unit] as number[])[0] === 0) continue; // 0 + 0·x is 0 at every column: no switch
       start = fires(unit, 0);
       const i = firstIndex(nx, switched);
       if (i < nx) pieces.push(i);
