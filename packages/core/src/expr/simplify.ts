@@ -35,25 +35,26 @@ export type Sym =
 export class SymOverflowError extends RangeError {}
 
 /**
- * symKey's cache, kept on the node itself: a WeakMap entry per node (the earlier form) cost more than building
- * most keys, and nodes are made by the thousand per request. Not part of the type: nothing else reads it.
+ * What is worked out once per node and kept on the node itself (nodes never change): its key, its size, and the
+ * rest of a product after its number. A WeakMap entry per node (the earlier form) cost more than building most
+ * keys, and nodes are made by the thousand per request. Not part of the type: only this file reads them.
  */
-type KeyCache = { key?: string };
+type NodeCache = { key?: string; size?: number; rest?: Sym };
 
 /** A canonical key: equal keys mean equal expressions (sums and products compare as multisets). */
 export function symKey(s: Sym): string {
-  // A leaf's key is cheaper to build than to look up in (and store into) the cache.
-  switch (s.k) {
-    case 'num':
-      return `#${s.v}`;
-    case 'const':
-      return `@${s.name}`;
-    case 'var':
-      return `$${s.name}`;
-  }
-  let key = (s as KeyCache).key;
+  let key = (s as NodeCache).key;
   if (key !== undefined) return key;
   switch (s.k) {
+    case 'num':
+      key = `#${s.v}`;
+      break;
+    case 'const':
+      key = `@${s.name}`;
+      break;
+    case 'var':
+      key = `$${s.name}`;
+      break;
     case 'add':
       key = `+(${s.terms.map(symKey).sort().join(',')})`;
       break;
@@ -67,7 +68,7 @@ export function symKey(s: Sym): string {
       key = `${s.fn}${"'".repeat(s.primes)}(${s.args.map(symKey).join(',')})`;
       break;
   }
-  (s as KeyCache).key = key;
+  (s as NodeCache).key = key;
   return key;
 }
 
@@ -92,8 +93,14 @@ export const isNum = (s: Sym, v?: number): s is { k: 'num'; v: number } =>
 function coefficient(s: Sym): [number, Sym] {
   if (s.k === 'num') return [s.v, ONE];
   if (s.k === 'mul' && s.factors[0]?.k === 'num') {
-    const rest = s.factors.slice(1);
-    return [s.factors[0].v, rest.length === 1 ? (rest[0] as Sym) : { k: 'mul', factors: rest }];
+    // The same rest node each time, so its key is built once (sums ask for it of every term they collect).
+    let rest = (s as NodeCache).rest;
+    if (rest === undefined) {
+      const factors = s.factors.slice(1);
+      rest = factors.length === 1 ? (factors[0] as Sym) : { k: 'mul', factors };
+      (s as NodeCache).rest = rest;
+    }
+    return [s.factors[0].v, rest];
   }
   return [1, s];
 }
@@ -328,18 +335,16 @@ export function simplify(e: Expr): Expr {
 
 /** Number of nodes (for work limits). */
 export function symSize(s: Sym): number {
-  switch (s.k) {
-    case 'add':
-      return 1 + s.terms.reduce((n, t) => n + symSize(t), 0);
-    case 'mul':
-      return 1 + s.factors.reduce((n, t) => n + symSize(t), 0);
-    case 'pow':
-      return 1 + symSize(s.base) + symSize(s.exp);
-    case 'fn':
-      return 1 + s.args.reduce((n, t) => n + symSize(t), 0);
-    default:
-      return 1;
+  if (s.k === 'num' || s.k === 'const' || s.k === 'var') return 1;
+  let size = (s as NodeCache).size;
+  if (size === undefined) {
+    // derive asks for the size of every derivative it builds, whose parts it has sized before.
+    size = 1;
+    if (s.k === 'pow') size += symSize(s.base) + symSize(s.exp);
+    else for (const t of s.k === 'add' ? s.terms : s.k === 'mul' ? s.factors : s.args) size += symSize(t);
+    (s as NodeCache).size = size;
   }
+  return size;
 }
 
 /**
