@@ -233,70 +233,95 @@ pub fn packed_len(kc: usize, nc: usize) -> usize {
 
 /// Columns of C per block of [`few_rows`]: R × 4 KB of C stay in L1 while all of B's rows stream past.
 const GEMV_NB: usize = 1024;
-/// C vectors per step of [`axpy`] (same-run A/B: 4, 6 and 8 alike; 12 exceeds the 15 xmm registers V8 allocates,
-/// since TurboFan issues a step's B loads together, and spills: 0.6×).
-const GU: usize = 8;
+/// Widest row block of B that [`few_rows`] reads [`pass`]es of 4 rows from (4 rows × 1 KB: one sequential stretch of
+/// memory when n is this narrow); wider blocks go one row per pass.
+const NARROW: usize = 256;
 
-/// c[0..nb] += a·b[0..nb] (each c[j] + a·b[j] rounded as the reference rounds it). Both pointers advance by themselves,
-/// so every load and store addresses a pointer plus a constant: LLVM keeps the constant as the wasm load's offset
-/// (loop strength reduction is off, build-wasm.sh) and V8 folds it into the x86 address, where the earlier indexed
-/// `rows[t].add(j)` cost 2–3 integer ops per vector load (V8 does not fold a shifted index). Not inlined: one copy
-/// serves R = 1..3 (the call per row of B costs nothing measurable; inlined, the module grows by 7 KB).
+/// c[0..nb] += Σₜ a[t]·b[t·ldb + 0..nb] over t = 0..T in increasing t, each c[j] formed as ((c + a₀b₀) + a₁b₁) + …, as
+/// the reference forms it; U vectors of C per step. Every pointer advances by itself, so each load and store
+/// addresses a pointer plus a constant: LLVM keeps the constant as the wasm load's offset (loop strength reduction is
+/// off, build-wasm.sh) and V8 folds it into the x86 address, where the earlier indexed `rows[t].add(j)` cost 2–3
+/// integer ops per vector load (V8 does not fold a shifted index). TurboFan issues a step's T·U loads of B together,
+/// so T·U + U + T must stay within the 15 xmm registers it allocates: 1 × 8 and 4 × 2 do; 1 × 12 spills (0.6× in the
+/// same rounds). Not inlined: one copy of each serves R = 1..3.
 #[inline(never)]
-unsafe fn axpy(a: f32, b: *const f32, c: *mut f32, nb: usize) {
-    let av = f32x4_splat(a);
-    let (mut bq, mut cq) = (b, c);
-    let wide = c.add(nb / (4 * GU) * (4 * GU));
+unsafe fn pass<const T: usize, const U: usize>(a: *const f32, b: *const f32, ldb: usize, c: *mut f32, nb: usize) {
+    let mut rows = [b; T];
+    let mut av = [f32x4_splat(0.0); T];
+    for t in 0..T {
+        rows[t] = b.add(t * ldb);
+        av[t] = f32x4_splat(*a.add(t));
+    }
+    let mut cq = c;
+    let wide = c.add(nb / (4 * U) * (4 * U));
     while cq < wide {
-        let mut acc = [av; GU];
+        let mut acc = [f32x4_splat(0.0); U];
         for (u, v) in acc.iter_mut().enumerate() {
             *v = ld(cq.add(4 * u));
         }
-        for (u, v) in acc.iter_mut().enumerate() {
-            *v = f32x4_add(*v, f32x4_mul(av, ld(bq.add(4 * u))));
+        for t in 0..T {
+            for (u, v) in acc.iter_mut().enumerate() {
+                *v = f32x4_add(*v, f32x4_mul(av[t], ld(rows[t].add(4 * u))));
+            }
+            rows[t] = rows[t].add(4 * U);
         }
         for (u, v) in acc.iter().enumerate() {
             st(cq.add(4 * u), *v);
         }
-        bq = bq.add(4 * GU);
-        cq = cq.add(4 * GU);
+        cq = cq.add(4 * U);
     }
     let vend = c.add(nb / 4 * 4);
     while cq < vend {
-        st(cq, f32x4_add(ld(cq), f32x4_mul(av, ld(bq))));
-        bq = bq.add(4);
+        let mut acc = ld(cq);
+        for t in 0..T {
+            acc = f32x4_add(acc, f32x4_mul(av[t], ld(rows[t])));
+            rows[t] = rows[t].add(4);
+        }
+        st(cq, acc);
         cq = cq.add(4);
     }
     let end = c.add(nb);
     while cq < end {
-        *cq += a * *bq;
-        bq = bq.add(1);
+        let mut v = *cq;
+        for t in 0..T {
+            v += *a.add(t) * *rows[t];
+            rows[t] = rows[t].add(1);
+        }
+        *cq = v;
         cq = cq.add(1);
     }
 }
 
 /// C[R×n] = A[R×k] · B[k×n] for a few rows (a GEMV at R = 1, a dense layer at batch 1) without packing B: B is read
 /// once, in place, row after row — one sequential stream, which the hardware prefetcher follows — and each row p adds
-/// a[p]·B[p] into C's block in L1 ([`axpy`]), so every sum is formed in p order, as the reference forms it. XNNPACK
-/// (and through it tfjs-backend-wasm) runs a dense layer at batch 1 as its 1 × 8 GEMM micro-kernel over weights
-/// packed once when the operator is created and cached with it (src/f32-gemm, tfjs's batch_mat_mul_impl.cc operator
-/// cache); here no copy of B is made or kept, and B's rows in order cost the same memory traffic as a packed copy.
-/// Same-run A/B against tfjs-wasm on the bench's 1×1024 · 1024×1024, each call right after another 4 MB stream as in
-/// the bench's rounds, machine loaded by other jobs: one row per pass 1.36–1.41×; 2 rows 1.23–1.26×; 4 rows × 8
-/// vectors per pass (C loaded and stored a quarter as often, 12 % faster with B in L2) 1.12–1.19×, falling to 0.83×
-/// where the memory system is contended (several streams per pass fare worse than one there); the indexed 8-row kernel
-/// before 1.05–1.10×. Earlier still, a walk of B in 32-column strips down all of k read 128 bytes per 4 KB row: a
-/// page-crossing stride that no prefetcher follows (0.6–0.76× tfjs-wasm).
+/// a[p]·B[p] into C's block in L1 ([`pass`]), so every sum is formed in p order, as the reference forms it. Rows of at
+/// most [`NARROW`] floats go four to a pass (one row per pass there spends more on each call and loop than on the row:
+/// 0.6–0.7× at n = 10 to 100). XNNPACK (and through it tfjs-backend-wasm) runs a dense layer at batch 1 as its 1 × 8
+/// GEMM micro-kernel over weights packed once when the operator is created and cached with it (src/f32-gemm, tfjs's
+/// batch_mat_mul_impl.cc operator cache); here no copy of B is made or kept, and B's rows in order cost the same
+/// memory traffic as a packed copy. Same-run A/B against tfjs-wasm on the bench's 1×1024 · 1024×1024, each call right
+/// after another 4 MB stream as in the bench's rounds, machine loaded by other jobs: one row per pass 1.36–1.45×; 2
+/// rows 1.23–1.26×; 4 rows × 8 vectors per pass (C loaded and stored a quarter as often, 12 % faster with B in L2)
+/// 1.12–1.19×, falling to 0.83× where the memory system is contended (several streams per pass fare worse than one
+/// there); the indexed 8-row kernel before 1.05–1.10×. Earlier still, a walk of B in 32-column strips down all of k
+/// read 128 bytes per 4 KB row: a page-crossing stride that no prefetcher follows (0.6–0.76× tfjs-wasm).
 unsafe fn few_rows<const R: usize>(a: *const f32, b: *const f32, c: *mut f32, k: usize, n: usize) {
     core::ptr::write_bytes(c, 0, R * n);
     let mut jb = 0;
     while jb < n {
         let nb = GEMV_NB.min(n - jb);
-        for p in 0..k {
-            let row = b.add(p * n + jb);
+        let mut p = 0;
+        while p < k {
+            let t = if nb <= NARROW && p + 4 <= k { 4 } else { 1 };
             for r in 0..R {
-                axpy(*a.add(r * k + p), row, c.add(r * n + jb), nb);
+                let (ar, row, cr) = (a.add(r * k + p), b.add(p * n + jb), c.add(r * n + jb));
+                if t == 4 {
+                    pass::<4, 2>(ar, row, n, cr, nb);
+                } else {
+                    pass::<1, 8>(ar, row, n, cr, nb);
+                }
             }
+            p += t;
         }
         jb += nb;
     }
