@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type Sample, separate, type Unit } from './threshold.js';
+import { type Domains, pickBias, type Sample, type Separation, separate, type Unit } from './threshold.js';
 
 /**
  * The specification of the small-integer search, enumerated plainly: over the ranges m = 1 … 3, every weight
@@ -38,6 +38,43 @@ function plainSearch(samples: readonly Sample[], n: number): Unit | undefined {
   return undefined;
 }
 
+/**
+ * The exhaustive search over a weight domain, enumerated plainly: W sorted by |w| (then larger first), every
+ * vector of Wⁿ in lexicographic order of its indices, counted as empty bias range, no allowed bias, or scored
+ * (robust bias first, then Σ|w| + |b|; the first of equal scores wins).
+ */
+function plainExhaustive(samples: readonly Sample[], n: number, rule: '>0' | '>=0', domains: Domains): Separation {
+  const W = [...new Set(domains.weights)].sort((a, b) => Math.abs(a) - Math.abs(b) || b - a);
+  const total = W.length ** n;
+  let emptyRange = 0;
+  let noAllowedBias = 0;
+  let best: Unit | undefined;
+  let bestScore = Number.POSITIVE_INFINITY;
+  for (let index = 0; index < total; index++) {
+    const w = Array.from({ length: n }, (_, i) => W[Math.floor(index / W.length ** (n - 1 - i)) % W.length] as number);
+    const z = samples.map((s) => s.x.reduce((acc, v, i) => acc + (w[i] as number) * v, 0));
+    const low = Math.max(...samples.flatMap((s, k) => (s.target ? [-(z[k] as number)] : [])));
+    const high = Math.min(...samples.flatMap((s, k) => (s.target ? [] : [-(z[k] as number)])));
+    if (!(low < high)) {
+      emptyRange++;
+      continue;
+    }
+    const b = pickBias({ low, high }, rule, domains.bias, 'robust');
+    if (b === undefined) {
+      noAllowedBias++;
+      continue;
+    }
+    const score = (low < b && b < high ? 0 : 1e15) + w.reduce((acc, v) => acc + Math.abs(v), 0) + Math.abs(b);
+    if (score < bestScore) {
+      best = { weights: w, bias: b };
+      bestScore = score;
+    }
+  }
+  return best
+    ? { separable: true, unit: best, method: 'exhaustive', checked: total }
+    : { separable: false, method: 'exhaustive', checked: total, emptyRange, noAllowedBias };
+}
+
 /** Truth-table rows (0/1 or ±1), some left out, with targets from a random threshold unit or at random. */
 const samplesArb = fc.integer({ min: 1, max: 4 }).chain((n) =>
   fc
@@ -73,6 +110,24 @@ describe('separate over real weights: the small-integer search', () => {
         if (expected) expect(got).toEqual({ separable: true, unit: expected, method: 'small-integer-search' });
         else expect(got.method).not.toBe('small-integer-search');
       }),
+      { numRuns: 400 },
+    );
+  });
+
+  it('over a weight domain: the unit and the counts of the plain enumeration (n ≤ 4)', () => {
+    fc.assert(
+      fc.property(
+        samplesArb,
+        fc.constantFrom<'>0' | '>=0'>('>0', '>=0'),
+        fc.constantFrom([-1, 0, 1], [-10, 0, 10], [-2, -1, 0, 1, 2], [3, -3], [1], [0.5, 0, -1.5]),
+        fc.option(fc.constantFrom([-1, 0, 1], [-30, -20, -10, 0, 10, 20, 30], [0.5, -0.5])),
+        ({ n, samples }, rule, weights, bias) => {
+          const domains: Domains = { weights, bias: bias ?? undefined };
+          expect(separate(samples, n, rule, domains, 'weightDomain', false)).toEqual(
+            plainExhaustive(samples, n, rule, domains),
+          );
+        },
+      ),
       { numRuns: 400 },
     );
   });

@@ -157,24 +157,6 @@ function searchBound(n: number): number {
   return n <= 4 ? 3 : n <= 6 ? 2 : n <= 8 ? 1 : 0;
 }
 
-/** Calls `visit` with every vector of `values`ⁿ (odometer order; the array is reused). */
-function forEachVector(values: readonly number[], n: number, visit: (w: number[]) => void): void {
-  const idx = new Array<number>(n).fill(0);
-  const w = idx.map(() => values[0] as number);
-  for (;;) {
-    visit(w);
-    let i = n - 1;
-    while (i >= 0 && idx[i] === values.length - 1) {
-      idx[i] = 0;
-      w[i] = values[0] as number;
-      i--;
-    }
-    if (i < 0) return;
-    idx[i] = (idx[i] as number) + 1;
-    w[i] = values[idx[i] as number] as number;
-  }
-}
-
 const cost = (u: Unit) => u.weights.reduce((s, w) => s + Math.abs(w), 0) + Math.abs(u.bias);
 
 /** Dense ids of the pairs (a[k], x[k]): equal exactly for equal pairs (−0 and 0 alike), and how many there are. */
@@ -197,14 +179,21 @@ function pairIds(a: ArrayLike<number>, x: ArrayLike<number>): { ids: Int32Array;
 }
 
 /**
- * The small-integer search over the samples: `search(m, outerOnly)` is the
- * separating unit with weights in {−m, …, m} of smallest max |w|, then
- * smallest Σ|w| + |b|, first in odometer order on ties; the bias is the integer
- * of smallest magnitude strictly inside the bias range (no sample on the boundary).
- * `outerOnly`: the range m − 1 was searched in vain, so only vectors with some
- * |wᵢ| = m are tried (the others cannot separate; skipping them changes nothing).
+ * The weight vectors of valuesⁿ over fixed samples, in odometer order (the first weight changes slowest), with the
+ * partial sums w₀·x₀ + … shared along the odometer and summed left to right as dot() does, so that each bias range
+ * is biasRange's. `walk(values, outerOnly, found, empty)` calls `found(w, low, high)` for every vector whose bias
+ * range has low < high (w is reused), and `empty(k)` for k vectors in a row whose range is empty. `outerOnly`: only
+ * the vectors with some weight equal to the first or the last value (the others are neither visited nor counted).
  */
-function integerSearch(samples: readonly Sample[], n: number): (m: number, outerOnly: boolean) => Unit | undefined {
+function weightTree(
+  samples: readonly Sample[],
+  n: number,
+): (
+  values: readonly number[],
+  outerOnly: boolean,
+  found: (w: readonly number[], low: number, high: number) => void,
+  empty: (vectors: number) => void,
+) => void {
   // Firing and silent samples alternate, so an empty bias range shows early (max and min ignore the order).
   const fire = samples.filter((s) => s.target);
   const silent = samples.filter((s) => !s.target);
@@ -215,7 +204,7 @@ function integerSearch(samples: readonly Sample[], n: number): (m: number, outer
   }
   const count = order.length;
   const firing = Uint8Array.from(order, (s) => (s.target ? 1 : 0));
-  // column[i][k] = x_i of sample k; partial[d][k] = w_0·x_0 + … + w_{d−1}·x_{d−1}, summed left to right as dot() does.
+  // column[i][k] = x_i of sample k; partial[d][k] = w_0·x_0 + … + w_{d−1}·x_{d−1}.
   const column = Array.from({ length: n }, (_, i) => Float64Array.from(order, (s) => s.x[i] as number));
   const partial = Array.from({ length: n }, () => new Float64Array(count));
   // group[d][k] (1 ≤ d < n): which samples agree with sample k on the inputs d … n − 1.
@@ -231,7 +220,7 @@ function integerSearch(samples: readonly Sample[], n: number): (m: number, outer
   /**
    * Whether some firing sample scores no more than a silent one that agrees with it on the inputs d … n − 1,
    * after the first d weights: every completion adds the same terms to both (and rounding is monotone), so the
-   * bias range stays empty and the subtree holds no unit. Cuts most of the search for the ranges that fail.
+   * bias range stays empty in the whole subtree. Cuts most of a search that fails.
    */
   const blocked = (d: number): boolean => {
     const { ids, size } = group[d] as { ids: Int32Array; size: number };
@@ -252,11 +241,13 @@ function integerSearch(samples: readonly Sample[], n: number): (m: number, outer
     return false;
   };
   const w = new Array<number>(n).fill(0);
-  return (m, outerOnly) => {
-    let best: Unit | undefined;
-    let bestMax = 0;
-    let bestCost = 0;
-    /** The last weight set to v: the bias range from the partial sums, dropped as soon as it is empty. */
+  return (values, outerOnly, found, empty) => {
+    const L = values.length;
+    const first = values[0] as number;
+    const last = values[L - 1] as number;
+    /** Vectors of the r weights after a prefix (`outer`: the prefix already has an end value). */
+    const vectors = (r: number, outer: boolean) => (outer ? L ** r : L ** r - Math.max(L - 2, 0) ** r);
+    /** The last weight set to v: the bias range from the partial sums, given up as soon as it is empty. */
     const leaf = (v: number) => {
       const from = partial[n - 1] as Float64Array;
       const x = column[n - 1] as Float64Array;
@@ -266,45 +257,76 @@ function integerSearch(samples: readonly Sample[], n: number): (m: number, outer
         const z = -((from[k] as number) + v * (x[k] as number));
         if (firing[k] === 1) low = Math.max(low, z);
         else high = Math.min(high, z);
-        if (low >= high) return; // no bias strictly inside any more
+        if (low >= high) {
+          empty(1);
+          return;
+        }
       }
-      const b = integerInside(low, high);
-      if (b === undefined) return;
       w[n - 1] = v;
-      // max |w| and cost(u), without building u for a unit that loses.
-      let max = 0;
-      let sum = 0;
-      for (const wi of w) {
-        max = Math.max(max, Math.abs(wi));
-        sum += Math.abs(wi);
-      }
-      const c = sum + Math.abs(b);
-      if (!best || max < bestMax || (max === bestMax && c < bestCost)) {
-        best = { weights: [...w], bias: b };
-        bestMax = max;
-        bestCost = c;
-      }
+      found(w, low, high);
     };
-    // Odometer order: the first weight changes slowest. `outer`: some weight before d is ±m.
+    /** `outer`: some weight before d has an end value. */
     const level = (d: number, outer: boolean) => {
       if (d === n - 1) {
-        if (outer) for (let v = -m; v <= m; v++) leaf(v);
+        if (outer) for (const v of values) leaf(v);
         else {
-          leaf(-m);
-          leaf(m);
+          leaf(first);
+          if (L > 1) leaf(last);
         }
         return;
       }
       const from = partial[d] as Float64Array;
       const to = partial[d + 1] as Float64Array;
       const x = column[d] as Float64Array;
-      for (let v = -m; v <= m; v++) {
+      for (const v of values) {
         w[d] = v;
+        const inner = outer || v === first || v === last;
         for (let k = 0; k < count; k++) to[k] = (from[k] as number) + v * (x[k] as number);
-        if (!blocked(d + 1)) level(d + 1, outer || v === -m || v === m);
+        if (blocked(d + 1)) empty(vectors(n - d - 1, inner));
+        else level(d + 1, inner);
       }
     };
     level(0, !outerOnly);
+  };
+}
+
+/**
+ * The small-integer search over the samples: `search(m, outerOnly)` is the
+ * separating unit with weights in {−m, …, m} of smallest max |w|, then
+ * smallest Σ|w| + |b|, first in odometer order on ties; the bias is the integer
+ * of smallest magnitude strictly inside the bias range (no sample on the boundary).
+ * `outerOnly`: the range m − 1 was searched in vain, so only vectors with some
+ * |wᵢ| = m are tried (the others cannot separate; skipping them changes nothing).
+ */
+function integerSearch(samples: readonly Sample[], n: number): (m: number, outerOnly: boolean) => Unit | undefined {
+  const walk = weightTree(samples, n);
+  return (m, outerOnly) => {
+    let best: Unit | undefined;
+    let bestMax = 0;
+    let bestCost = 0;
+    const values = Array.from({ length: 2 * m + 1 }, (_, i) => i - m);
+    walk(
+      values,
+      outerOnly,
+      (w, low, high) => {
+        const b = integerInside(low, high);
+        if (b === undefined) return;
+        // max |w| and cost(u), without building u for a unit that loses.
+        let max = 0;
+        let sum = 0;
+        for (const wi of w) {
+          max = Math.max(max, Math.abs(wi));
+          sum += Math.abs(wi);
+        }
+        const c = sum + Math.abs(b);
+        if (!best || max < bestMax || (max === bestMax && c < bestCost)) {
+          best = { weights: [...w], bias: b };
+          bestMax = max;
+          bestCost = c;
+        }
+      },
+      () => {},
+    );
     return best;
   };
 }
@@ -384,12 +406,8 @@ export function separate(
   let bestScore = Number.POSITIVE_INFINITY;
   let emptyRange = 0;
   let noAllowedBias = 0;
-  forEachVector(W, n, (w) => {
-    const r = biasRange(samples, w);
-    if (!(r.low < r.high)) {
-      emptyRange++;
-      return;
-    }
+  const found = (w: readonly number[], low: number, high: number) => {
+    const r = { low, high };
     const b = pickBias(r, rule, domains.bias, 'robust');
     if (b === undefined) {
       noAllowedBias++;
@@ -401,6 +419,9 @@ export function separate(
       best = u;
       bestScore = score;
     }
+  };
+  weightTree(samples, n)(W, false, found, (k) => {
+    emptyRange += k;
   });
   if (best) return { separable: true, unit: best, method: 'exhaustive', checked: vectors };
   if (!explain) return { separable: false, method: 'exhaustive', checked: vectors, emptyRange, noAllowedBias };
