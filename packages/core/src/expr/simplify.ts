@@ -56,10 +56,10 @@ export function symKey(s: Sym): string {
       key = `$${s.name}`;
       break;
     case 'add':
-      key = `+(${s.terms.map(symKey).sort().join(',')})`;
+      key = `+(${sortedKeys(s.terms)})`;
       break;
     case 'mul':
-      key = `*(${s.factors.map(symKey).sort().join(',')})`;
+      key = `*(${sortedKeys(s.factors)})`;
       break;
     case 'pow':
       key = `^(${symKey(s.base)},${symKey(s.exp)})`;
@@ -70,6 +70,21 @@ export function symKey(s: Sym): string {
   }
   (s as NodeCache).key = key;
   return key;
+}
+
+/**
+ * The parts' keys in the order `Array#sort` gives strings (UTF-16 code units, which `>` compares), joined by
+ * commas: an insertion sort, as a node has a handful of parts and the generic sort cost more than the rest.
+ */
+function sortedKeys(parts: readonly Sym[]): string {
+  const keys: string[] = [];
+  for (const part of parts) {
+    const key = symKey(part);
+    let i = keys.length;
+    for (; i > 0 && (keys[i - 1] as string) > key; i--) keys[i] = keys[i - 1] as string;
+    keys[i] = key;
+  }
+  return keys.join(',');
 }
 
 /** A number (must be finite). */
