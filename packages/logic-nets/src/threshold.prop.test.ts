@@ -122,7 +122,7 @@ describe('separate over real weights: the small-integer search', () => {
         fc.constantFrom([-1, 0, 1], [-10, 0, 10], [-2, -1, 0, 1, 2], [3, -3], [1], [0.5, 0, -1.5]),
         fc.option(fc.constantFrom([-1, 0, 1], [-30, -20, -10, 0, 10, 20, 30], [0.5, -0.5])),
         ({ n, samples }, rule, weights, bias) => {
-          const domains: Domains = { weights, bias: bias ?? undefined };
+          const domains: Domains = { weights: [...weights], bias: bias ? [...bias] : undefined };
           expect(separate(samples, n, rule, domains, 'weightDomain', false)).toEqual(
             plainExhaustive(samples, n, rule, domains),
           );
