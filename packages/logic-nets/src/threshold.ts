@@ -203,9 +203,13 @@ function weightTree(
     if (k < silent.length) order.push(silent[k] as Sample);
   }
   const count = order.length;
-  const firing = Uint8Array.from(order, (s) => (s.target ? 1 : 0));
-  // column[i][k] = x_i of sample k; partial[d][k] = w_0·x_0 + … + w_{d−1}·x_{d−1}.
-  const column = Array.from({ length: n }, (_, i) => Float64Array.from(order, (s) => s.x[i] as number));
+  // column[i][k] = x_i of sample k (filled in one pass: no call per entry); partial[d][k] = w_0·x_0 + … + w_{d−1}·x_{d−1}.
+  const firing = new Uint8Array(count);
+  const column = Array.from({ length: n }, () => new Float64Array(count));
+  order.forEach((s, k) => {
+    firing[k] = s.target ? 1 : 0;
+    for (let i = 0; i < n; i++) (column[i] as Float64Array)[k] = s.x[i] as number;
+  });
   const partial = Array.from({ length: n }, () => new Float64Array(count));
   // group[d][k] (1 ≤ d < n): which samples agree with sample k on the inputs d … n − 1.
   const group: { ids: Int32Array; size: number }[] = [];
