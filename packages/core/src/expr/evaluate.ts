@@ -29,7 +29,7 @@ export interface Algebra<T> {
   select(fn: VariadicFunction, args: T[], site: Site): T;
 }
 
-/** The site of a node, with whether it is `^` (or another binary operation) whose right operand has no variable. */
+/** The site of a node; for a binary operation, also whether its right operand (a power's exponent) has no variable. */
 export type TreeSite = Site & { constantExponent: boolean };
 
 /**
