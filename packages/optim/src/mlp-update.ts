@@ -21,6 +21,7 @@ import { exportState, type FlatInitialState, resolveInitialState, STATE_FIELDS }
 import {
   type OPTIMIZERS,
   type OptimizerConfig,
+  type OptimizerName,
   type OptimizerOptions,
   type OptimizerState,
   optimizerOptions,
@@ -43,10 +44,25 @@ export type MlpInitialState = { t?: number | undefined } & Partial<
   Record<(typeof STATE_FIELDS)[number], LayerBufferInput[] | undefined>
 >;
 
+/**
+ * The options of an optimizer given by name (the catalog's defaults), parsed once per name: they depend on the name
+ * alone, and parsing the option schema again for every request cost ~8 % of optim/mlp-step. Never mutated (the
+ * resolved config is a copy).
+ */
+const namedOptions = new Map<OptimizerName, OptimizerOptions>();
+
+function defaultOptions(optimizer: OptimizerName): OptimizerOptions {
+  let options = namedOptions.get(optimizer);
+  if (!options) {
+    options = optimizerOptions.parse({ optimizer });
+    namedOptions.set(optimizer, options);
+  }
+  return options;
+}
+
 /** The optimizer of the run (`lr` from the optimizer object, else the top-level `lr`). */
 export function resolveMlpOptimizer(optimizer: OptimizerInput, lr: number | undefined): OptimizerConfig {
-  const options: OptimizerOptions =
-    typeof optimizer === 'object' ? optimizer : optimizerOptions.parse({ optimizer: optimizer });
+  const options: OptimizerOptions = typeof optimizer === 'object' ? optimizer : defaultOptions(optimizer);
   if (options.lr === undefined && lr === undefined) {
     throw new DnnInputError('lr', 'is required (or give the optimizer object its own lr): the learning rate η');
   }
@@ -201,25 +217,37 @@ export function updateNetwork(
   return { layers: withValues(layers, updated), state: result.state };
 }
 
-/** The update rule of `config` as a formula (the form the options select). */
+/** The update rule of `config` as a formula (the form the options select); only the chosen rule's text is built. */
 function ruleText(config: OptimizerConfig): Tex {
+  return math(ruleString(config));
+}
+
+function ruleString(config: OptimizerConfig): string {
   const classic = config.momentumForm === 'classic';
   const root = (x: string) => (config.epsPlacement === 'inside' ? `√(${x} + ε)` : `√${x} + ε`);
-  const hat = config.biasCorrection ? 'm̂ = m/(1 − β_1^t), v̂ = v/(1 − β_2^t), ' : '';
-  const [m, v] = config.biasCorrection ? ['m̂', 'v̂'] : ['m', 'v'];
-  const adam = `m = β_1·m + (1 − β_1)g, v = β_2·v + (1 − β_2)g², ${hat}θ ← θ − η·${m}/(${root(v)})`;
-  const rules: Record<OptimizerConfig['optimizer'], string> = {
-    sgd: 'θ ← θ − η·∂L/∂θ',
-    momentum: classic ? 'v = μv − η·g, θ ← θ + v' : 'v = μv + g, θ ← θ − η·v',
-    nesterov: classic ? 'v = μv − η·g, θ ← θ + μv − η·g' : 'v = μv + g, θ ← θ − η·(g + μv)',
-    adagrad: `G = G + g², θ ← θ − η·g/(${root('G')})`,
-    rmsprop: `v = αv + (1 − α)g², θ ← θ − η·g/(${root('v')})`,
-    adam,
-    adamw: `θ ← θ − η·wd·θ (decoupled decay), then ${adam}`,
-    rprop:
-      'step ← step·η+ if g keeps the sign of the previous g (step·η− and g taken as 0 if it flips), θ ← θ − sign(g)·step',
+  const adam = () => {
+    const hat = config.biasCorrection ? 'm̂ = m/(1 − β_1^t), v̂ = v/(1 − β_2^t), ' : '';
+    const [m, v] = config.biasCorrection ? ['m̂', 'v̂'] : ['m', 'v'];
+    return `m = β_1·m + (1 − β_1)g, v = β_2·v + (1 − β_2)g², ${hat}θ ← θ − η·${m}/(${root(v)})`;
   };
-  return math(rules[config.optimizer]);
+  switch (config.optimizer) {
+    case 'sgd':
+      return 'θ ← θ − η·∂L/∂θ';
+    case 'momentum':
+      return classic ? 'v = μv − η·g, θ ← θ + v' : 'v = μv + g, θ ← θ − η·v';
+    case 'nesterov':
+      return classic ? 'v = μv − η·g, θ ← θ + μv − η·g' : 'v = μv + g, θ ← θ − η·(g + μv)';
+    case 'adagrad':
+      return `G = G + g², θ ← θ − η·g/(${root('G')})`;
+    case 'rmsprop':
+      return `v = αv + (1 − α)g², θ ← θ − η·g/(${root('v')})`;
+    case 'adam':
+      return adam();
+    case 'adamw':
+      return `θ ← θ − η·wd·θ (decoupled decay), then ${adam()}`;
+    case 'rprop':
+      return 'step ← step·η+ if g keeps the sign of the previous g (step·η− and g taken as 0 if it flips), θ ← θ − sign(g)·step';
+  }
 }
 
 /** The optimizer's buffers per layer for the v1 `optimizerState` answer (internal buffer names). */
