@@ -331,21 +331,27 @@ export function optimizerStep(
   state: OptimizerState,
 ): OptimizerStepResult {
   const t = state.t + 1;
-  const buffers: Record<string, ParamMap> = Object.fromEntries(
-    Object.entries(state.buffers).map(([k, v]) => [k, { ...v }]),
-  );
+  // Keyed loops rather than Object.entries pairs: this runs for every parameter of every step, and building a pair
+  // array per key made it the costliest optimizer function of a batch (same iteration order: own keys, insertion).
+  const buffers: Record<string, ParamMap> = {};
+  for (const k of Object.keys(state.buffers)) buffers[k] = { ...state.buffers[k] };
   const next: ParamMap = {};
   const detail: Record<string, ParamStepDetail> = {};
-  for (const [name, theta] of Object.entries(params)) {
+  for (const name of Object.keys(params)) {
+    const theta = params[name] as number;
     const buf: Record<string, number> = {};
-    for (const [k, v] of Object.entries(buffers)) if (v[name] !== undefined) buf[k] = v[name];
-    const d = updateOne(config, t, theta, grads[name] ?? 0, buf);
-    for (const [k, v] of Object.entries(buf)) {
-      if (!buffers[k]) buffers[k] = {};
-      (buffers[k] as ParamMap)[name] = v;
+    for (const k in buffers) {
+      const v = (buffers[k] as ParamMap)[name];
+      if (v !== undefined) buf[k] = v;
     }
-    next[name] = theta + d.update;
-    detail[name] = { ...d, value: next[name] };
+    const d = updateOne(config, t, theta, grads[name] ?? 0, buf);
+    for (const k in buf) {
+      if (!buffers[k]) buffers[k] = {};
+      (buffers[k] as ParamMap)[name] = buf[k] as number;
+    }
+    const value = theta + d.update;
+    next[name] = value;
+    detail[name] = { grad: d.grad, g: d.g, quantities: d.quantities, update: d.update, value };
   }
   return { params: next, state: { t, buffers }, detail };
 }

@@ -182,7 +182,7 @@ function evaluateAt(expr: Expr, params: ParamMap): Evaluation {
     const traced = traceGradient(expr, params, 'objective');
     const grads = Object.fromEntries(Object.keys(params).map((n) => [n, traced.gradient[n] ?? 0]));
     const value = Number.isFinite(traced.value) ? traced.value : null;
-    if (value === null || !Object.values(grads).every(Number.isFinite)) {
+    if (value === null || !allFinite(grads)) {
       return {
         value,
         grads: null,
@@ -219,6 +219,12 @@ function domainError(e: DnnInputError, params: ParamMap, k: number): DnnInputErr
 
 const copyBuffers = (state: OptimizerState) =>
   Object.fromEntries(Object.entries(state.buffers).map(([k, v]) => [k, { ...v }]));
+
+/** True when every value of the map is finite (a loop: this runs at every step, spreading the values cost more). */
+function allFinite(map: ParamMap): boolean {
+  for (const k in map) if (!Number.isFinite(map[k])) return false;
+  return true;
+}
 
 /** Euclidean norm of an update. */
 const norm = (update: ParamMap) => Math.hypot(...Object.values(update));
@@ -282,9 +288,7 @@ export const optimStep = defineSolver({
       k++;
       const before = state;
       const r = optimizerStep(config, params, grads, state);
-      if (
-        ![...Object.values(r.params), ...Object.values(r.state.buffers).flatMap(Object.values)].every(Number.isFinite)
-      ) {
+      if (!allFinite(r.params) || !Object.values(r.state.buffers).every(allFinite)) {
         throw new DnnInputError(
           'steps',
           `the iterates overflow a float64 at step ${k}: the optimizer diverges (try a smaller lr)`,
