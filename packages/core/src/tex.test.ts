@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { renderSolution, step } from './steps.js';
 import { add, eq, floor, frac, matrix, mul, num, pow, sub, sym, vec, words } from './tex.js';
@@ -31,6 +32,32 @@ describe('tex builders render text and LaTeX together', () => {
   it('sym turns Unicode maths into LaTeX commands', () => {
     expect(sym('σ(z_t)·W_hh − η').latex).toBe('\\sigma (z_t) \\cdot W_{\\text{hh}} - \\eta');
     expect(num(-1.5).latex).toBe('-1.5');
+  });
+});
+
+describe('num', () => {
+  it('writes every safe integer as its decimal digits, with a minus sign in text and a hyphen in LaTeX', () => {
+    // Oracle: String of the magnitude. Covers the integers num keeps made (|x| ≤ 1024) and those it makes each time.
+    fc.assert(
+      fc.property(fc.oneof(fc.integer({ min: -1100, max: 1100 }), fc.maxSafeInteger(), fc.maxSafeNat()), (x) => {
+        const t = num(x);
+        const digits = String(Math.abs(x));
+        expect(t).toEqual({
+          text: x < 0 ? `−${digits}` : digits,
+          latex: x < 0 ? `-${digits}` : digits,
+          prec: x < 0 ? 'sum' : 'atom',
+        });
+      }),
+    );
+  });
+
+  it('shares one object per small integer (made once), −0 as 0; other numbers are formatted each time', () => {
+    expect(num(7)).toBe(num(7));
+    expect(num(-0)).toBe(num(0));
+    expect(num(-1024)).toBe(num(-1024));
+    expect(num(1025)).not.toBe(num(1025));
+    expect(num(0.1 + 0.2)).toEqual({ text: '0.3', latex: '0.3', prec: 'atom' });
+    expect(num(-2.5e-8)).toEqual({ text: '−2.5e-8', latex: '-2.5 \\times 10^{-8}', prec: 'sum' });
   });
 });
 
