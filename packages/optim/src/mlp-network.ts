@@ -58,17 +58,25 @@ export const inLayout = (m: number[][], layout: WeightLayout): number[][] => (la
 export function toParamMap(layers: readonly Layer[], values: readonly LayerValues[]): ParamMap {
   const map: ParamMap = {};
   let k = 0;
-  for (const [l, ly] of layers.entries()) {
+  // indexed loops: this runs twice per optimizer step, and entries()/keys() iterators cost more than the copying
+  for (let l = 0; l < layers.length; l++) {
+    const ly = layers[l] as Layer;
     const v = values[l] as LayerValues;
-    for (const [i, row] of ly.W.entries())
-      for (const j of row.keys()) map[k++] = (v.weights[i] as number[])[j] as number;
-    if (ly.hasBias) for (const i of ly.b.keys()) map[k++] = v.bias[i] as number;
+    for (let i = 0; i < ly.W.length; i++) {
+      const row = v.weights[i] as number[];
+      const width = (ly.W[i] as number[]).length;
+      for (let j = 0; j < width; j++) map[k++] = row[j] as number;
+    }
+    if (ly.hasBias) for (let i = 0; i < ly.b.length; i++) map[k++] = v.bias[i] as number;
   }
   return map;
 }
 
-/** The inverse of {@link toParamMap} ([out][in] weights; bias [] for a layer without bias). */
-export function fromParamMap(layers: readonly Layer[], map: ParamMap): LayerValues[] {
+/**
+ * The inverse of {@link toParamMap} ([out][in] weights; bias [] for a layer without bias); `map` may also be the
+ * map's values in key order (an array).
+ */
+export function fromParamMap(layers: readonly Layer[], map: Readonly<Record<number, number>>): LayerValues[] {
   let k = 0;
   return layers.map((ly) => ({
     weights: ly.W.map((row) => row.map(() => map[k++] as number)),

@@ -187,15 +187,15 @@ export function updateNetwork(
       ),
     );
     const qNames = Object.keys(Object.values(result.detail)[0]?.quantities ?? {});
-    const quantities = Object.fromEntries(
-      qNames.map((q) => [
-        q,
-        fromParamMap(
-          layers,
-          Object.fromEntries(Object.entries(result.detail).map(([k, d]) => [k, d.quantities[q] as number])),
-        ),
-      ]),
-    );
+    const details = Object.values(result.detail);
+    const quantities: Record<string, LayerValues[]> = {};
+    for (const q of qNames) {
+      // detail is keyed 0, 1, … in toParamMap's order, so its values line up with fromParamMap's keys
+      quantities[q] = fromParamMap(
+        layers,
+        details.map((d) => d.quantities[q] as number),
+      );
+    }
     for (const [l, ly] of layers.entries()) {
       const n = l + 1;
       for (const q of qNames) {

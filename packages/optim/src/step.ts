@@ -180,7 +180,8 @@ type Evaluation =
 function evaluateAt(expr: Expr, params: ParamMap): Evaluation {
   try {
     const traced = traceGradient(expr, params, 'objective');
-    const grads = Object.fromEntries(Object.keys(params).map((n) => [n, traced.gradient[n] ?? 0]));
+    const grads: ParamMap = {};
+    for (const n of Object.keys(params)) grads[n] = traced.gradient[n] ?? 0;
     const value = Number.isFinite(traced.value) ? traced.value : null;
     if (value === null || !allFinite(grads)) {
       return {
@@ -217,8 +218,12 @@ function domainError(e: DnnInputError, params: ParamMap, k: number): DnnInputErr
   );
 }
 
-const copyBuffers = (state: OptimizerState) =>
-  Object.fromEntries(Object.entries(state.buffers).map(([k, v]) => [k, { ...v }]));
+/** A copy of every buffer (for the trajectory entry of a step). */
+function copyBuffers(state: OptimizerState): Record<string, ParamMap> {
+  const copy: Record<string, ParamMap> = {};
+  for (const k of Object.keys(state.buffers)) copy[k] = { ...state.buffers[k] };
+  return copy;
+}
 
 /** True when every value of the map is finite (a loop: this runs at every step, spreading the values cost more). */
 function allFinite(map: ParamMap): boolean {
@@ -297,9 +302,14 @@ export const optimStep = defineSolver({
       const [at0, g0, k0] = [params, grads, k];
       if (k <= SHOWN_STEPS) steps.push(...stepSteps(config, k, before, at0, g0, r.detail));
       else lastStep = () => stepSteps(config, k0, before, at0, g0, r.detail);
-      const update = Object.fromEntries(names.map((n) => [n, (r.detail[n]?.update as number) + 0])); // + 0: no −0
+      const update: ParamMap = {};
       // Rprop leaves θ in place on a sign flip: a zero update there is not convergence.
-      const flipped = Object.values(r.detail).some((d) => d.quantities.signProduct === -1);
+      let flipped = false;
+      for (const n of names) {
+        const d = r.detail[n] as ParamStepDetail;
+        update[n] = d.update + 0; // + 0: no −0
+        if (d.quantities.signProduct === -1) flipped = true;
+      }
       converged = inp.untilConverged && !flipped && norm(update) < inp.tolerance;
       params = r.params;
       state = r.state;
