@@ -176,14 +176,15 @@ function convBackward(args: BackwardArgs) {
     ),
   );
   if (bias) {
-    const sums = Array.from({ length: Cout }, (_, o) =>
+    // The step shows the first 8 filters' sums: only those are typeset.
+    const sums = Array.from({ length: Math.min(Cout, 8) }, (_, o) =>
       eq(
         gradSym('b', n, o),
         Ho * Wo <= MAX_TERMS ? add(...Array.from(gy.subarray(o * Ho * Wo, (o + 1) * Ho * Wo))) : sym('∑ ∂L/∂Y'),
         gb[o] as number,
       ),
     );
-    steps.push(step(`Layer ${n}: bias gradient, the sum of its filter's output gradients`, ...sums.slice(0, 8)));
+    steps.push(step(`Layer ${n}: bias gradient, the sum of its filter's output gradients`, ...sums));
   }
   steps.push(
     ...valueSteps(

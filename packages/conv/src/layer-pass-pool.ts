@@ -219,17 +219,20 @@ function poolBackward(
         type === 'maxpool'
           ? `${yName}: the maximum came from ${r.cells.map(where).join(' and ')}${tie}`
           : `${yName}: ${r.cells.length} cells averaged, each receives 1/${r.cells.length} of the gradient`;
-      const gyTex = ySym(c, y, xo);
-      const maths = real.map((cell) =>
-        rel('+=', '\\mathrel{+}=', [
-          xSym(c, cell.iy, cell.ix),
-          eq(r.share === 1 ? gyTex : frac(gyTex, r.cells.length), d),
-        ]),
-      );
       if (real.length === 0) {
         return step(`${title}: its gradient ${num(gy[i] as number).text} goes to the padding and is lost`);
       }
-      return step(title, ...(maths.length > 4 ? maths.slice(0, 4) : maths));
+      const gyTex = ySym(c, y, xo);
+      // The step shows the first 4 receiving cells: only those are typeset.
+      const maths = real
+        .slice(0, 4)
+        .map((cell) =>
+          rel('+=', '\\mathrel{+}=', [
+            xSym(c, cell.iy, cell.ix),
+            eq(r.share === 1 ? gyTex : frac(gyTex, r.cells.length), d),
+          ]),
+        );
+      return step(title, ...maths);
     }),
   );
   steps.push(
