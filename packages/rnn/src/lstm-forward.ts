@@ -465,12 +465,15 @@ export const lstmForward = defineSolver({
       const t = n + 1;
       const { Wx, Wh, b, Whr } = weights[n] as StepWeights;
       const gv = {} as GateValues;
+      // x_t and h_{t−1} enter all four gates: rendered once for the worked steps
+      const xShown = detail ? col(x) : undefined;
+      const hShown = detail ? col(hPrev) : undefined;
       for (const k of GATE_KEYS) {
         const bias = b[k];
         const pre = affine(
           [
-            { W: `W_x${k}`, v: `x_${t}`, M: Wx[k], x },
-            { W: `W_h${k}`, v: `h_${t - 1}`, M: Wh[k], x: hPrev },
+            { W: `W_x${k}`, v: `x_${t}`, M: Wx[k], x, shown: xShown },
+            { W: `W_h${k}`, v: `h_${t - 1}`, M: Wh[k], x: hPrev, shown: hShown },
           ],
           bias && { name: `b_${k}`, value: bias },
           detail,

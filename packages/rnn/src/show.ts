@@ -50,6 +50,8 @@ export interface Product {
   v: string;
   M: number[][];
   x: number[];
+  /** `col(x)`, when the caller has rendered it already (the same x feeds several products, e.g. the four gates). */
+  shown?: Tex | undefined;
 }
 
 /** Adds vectors element-wise. */
@@ -85,7 +87,7 @@ export function affine(
   const chain: Tex[] = [symbolic];
   if (weights <= SHOWN_WEIGHTS) {
     const b = bias ? [col(bias.value)] : [];
-    chain.push(add(...products.map((p) => mul(mat(p.M), col(p.x))), ...b));
+    chain.push(add(...products.map((p) => mul(mat(p.M), p.shown ?? col(p.x))), ...b));
     if (value.length > 1 || products.length > 1 || bias) chain.push(add(...parts.map(col), ...b));
   }
   chain.push(col(value));
