@@ -56,6 +56,11 @@ export interface LossSettings {
   reduction: Reduction;
   logBase: LogBase;
   logZero?: number | undefined;
+  /**
+   * False: the numbers only, with empty `steps` and `gradientSteps` (optim/mlp-step's later iterations show none, and
+   * writing them cost as much as the loss itself). Default true.
+   */
+  explain?: boolean | undefined;
 }
 
 /** Predictions and targets in row form, with the input paths used in error messages. */
@@ -114,7 +119,8 @@ export function computeLoss(settings: LossSettings, data: LossData): LossResult 
       : CROSS_ENTROPIES.includes(kind)
         ? rows
         : rows * cols;
-  const core = usesLogs(kind) ? logLoss(settings, data) : pointwiseLoss(kind, data);
+  const explain = settings.explain !== false;
+  const core = usesLogs(kind) ? logLoss(settings, data) : pointwiseLoss(kind, data, explain);
   const flat = core.terms.flat();
   const total = flat.reduce((a, b) => a + b, 0);
   const loss = total / divisor;
@@ -130,15 +136,20 @@ export function computeLoss(settings: LossSettings, data: LossData): LossResult 
   const hasNull = gradient.some((r) => r.includes(null));
 
   const steps: Step[] = [...core.steps];
-  const pieces = CROSS_ENTROPIES.includes(kind) ? core.terms.map((r) => r.reduce((a, b) => a + b, 0)) : flat;
-  steps.push(reductionStep(kind, pieces, total, divisor, loss, rows));
-  const gradientSteps: Step[] = [step('Gradient of each term', core.gradFormula)];
-  gradientSteps.push(
-    step(
-      divisor === 1 ? 'Gradient of the loss' : `Gradient of the loss (each term's gradient divided by N = ${divisor})`,
-      eq(kind === 'softmax-cross-entropy' ? math('∂L/∂z') : math('∂L/∂p'), showRows(gradient)),
-    ),
-  );
+  const gradientSteps: Step[] = [];
+  if (explain) {
+    const pieces = CROSS_ENTROPIES.includes(kind) ? core.terms.map((r) => r.reduce((a, b) => a + b, 0)) : flat;
+    steps.push(reductionStep(kind, pieces, total, divisor, loss, rows));
+    gradientSteps.push(step('Gradient of each term', core.gradFormula));
+    gradientSteps.push(
+      step(
+        divisor === 1
+          ? 'Gradient of the loss'
+          : `Gradient of the loss (each term's gradient divided by N = ${divisor})`,
+        eq(kind === 'softmax-cross-entropy' ? math('∂L/∂z') : math('∂L/∂p'), showRows(gradient)),
+      ),
+    );
+  }
   const notes = [...core.notes];
   const unnormalised =
     kind === 'cross-entropy' && !data.logits ? unnormalisedNote(settings, data, total, divisor) : null;
@@ -218,8 +229,12 @@ function validate(kind: LossKind, data: LossData): void {
   }
   const cellP = (i: number, j: number) => cellPath(paths.predictions, data.predictions.kind, i, j);
   const cellT = (i: number, j: number) => cellPath(paths.targets, data.targets.kind, i, j);
-  for (const [i, row] of T.entries()) {
-    for (const [j, t] of row.entries()) {
+  const crossEntropy = CROSS_ENTROPIES.includes(kind);
+  // indexed loops, the kind tests hoisted: this runs on every element of every loss (mlp-step: every step)
+  for (let i = 0; i < T.length; i++) {
+    const row = T[i] as number[];
+    for (let j = 0; j < row.length; j++) {
+      const t = row[j] as number;
       const p = P[i]?.[j] as number;
       if ((kind === 'hinge' || kind === 'exponential') && t !== 1 && t !== -1) {
         throw new DnnInputError(
@@ -227,7 +242,7 @@ function validate(kind: LossKind, data: LossData): void {
           `${kind} loss needs targets −1 or +1, got ${t} (map 0/1 labels to −1/+1 first, as Keras does)`,
         );
       }
-      if ((kind === 'bce' || CROSS_ENTROPIES.includes(kind)) && (t < 0 || t > 1)) {
+      if ((kind === 'bce' || crossEntropy) && (t < 0 || t > 1)) {
         throw new DnnInputError(cellT(i, j), `a target probability must be between 0 and 1, got ${t}`);
       }
       if ((kind === 'bce' || kind === 'cross-entropy') && !data.logits && (p < 0 || p > 1)) {
@@ -237,7 +252,7 @@ function validate(kind: LossKind, data: LossData): void {
         );
       }
     }
-    if (CROSS_ENTROPIES.includes(kind)) {
+    if (crossEntropy) {
       const sum = row.reduce((a, b) => a + b, 0);
       if (Math.abs(sum - 1) > ROW_SUM_TOLERANCE) {
         throw new DnnInputError(
@@ -286,7 +301,8 @@ function logLoss(settings: LossSettings, data: LossData): CoreLoss {
   const grad: (number | null)[][] = [];
   const logitsGrad: number[][] = [];
   const shown: Tex[] = [];
-  const show = P.length * (P[0]?.length ?? 0) <= 12;
+  const explain = settings.explain !== false;
+  const show = explain && P.length * (P[0]?.length ?? 0) <= 12;
   for (const [i, tRow] of T.entries()) {
     const pRow = probs[i] as number[];
     const zRow = logitRows?.[i];
@@ -335,7 +351,7 @@ function logLoss(settings: LossSettings, data: LossData): CoreLoss {
 
   const steps: Step[] = [];
   const L = logName(base);
-  if (kind === 'bce') {
+  if (explain && kind === 'bce') {
     steps.push(
       step(
         'Binary cross-entropy of each element',
@@ -348,7 +364,7 @@ function logLoss(settings: LossSettings, data: LossData): CoreLoss {
     );
     for (const s of shown) steps.push(step('Substitute', s));
     if (!show) steps.push(step('Terms', eq(math('ℓ'), showRows(terms))));
-  } else {
+  } else if (explain) {
     if (softmaxes) steps.push(...softmaxSteps(softmaxes));
     steps.push(
       step(
@@ -451,7 +467,7 @@ export function softmaxSteps(parts: SoftmaxParts[], temperature = 1): Step[] {
 }
 
 /** mse, sse, half-sse, hinge, exponential: element-wise terms. */
-function pointwiseLoss(kind: LossKind, data: LossData): CoreLoss {
+function pointwiseLoss(kind: LossKind, data: LossData, explain: boolean): CoreLoss {
   const P = data.predictions.rows;
   const T = data.targets.rows;
   const terms: number[][] = [];
@@ -459,7 +475,7 @@ function pointwiseLoss(kind: LossKind, data: LossData): CoreLoss {
   const notes: string[] = [];
   let kink = false;
   const shown: Tex[] = [];
-  const show = P.length * (P[0]?.length ?? 0) <= 12;
+  const show = explain && P.length * (P[0]?.length ?? 0) <= 12;
   for (const [i, pRow] of P.entries()) {
     const termRow: number[] = [];
     const gradRow: number[] = [];
@@ -505,9 +521,9 @@ function pointwiseLoss(kind: LossKind, data: LossData): CoreLoss {
     exponential: ['Exponential loss of each element', 'ℓ = e^(−t·p)', '\\ell = e^{-t\\,p}'],
   };
   const [title, text, latex] = formula[kind] as [string, string, string];
-  const steps: Step[] = [step(title, tex(text, latex, 'sum'))];
+  const steps: Step[] = explain ? [step(title, tex(text, latex, 'sum'))] : [];
   for (const s of shown) steps.push(step('Substitute', s));
-  if (!show) steps.push(step('Terms', eq(math('ℓ'), showRows(terms))));
+  if (explain && !show) steps.push(step('Terms', eq(math('ℓ'), showRows(terms))));
   if (kink) notes.push('hinge: where 1 − t·p = 0 exactly the loss has a kink; the subgradient 0 is used there.');
   const gradFormulas: Record<string, string> = {
     mse: '∂ℓ/∂p = 2(p − t)',

@@ -12,6 +12,7 @@ import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { solve } from './index.js';
 import { expectNear } from './input-errors.test-util.js';
+import { computeLoss } from './loss-functions.js';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
@@ -214,6 +215,28 @@ describe('optim/loss against TensorFlow.js losses (float32, 1e-4 relative)', () 
         },
       ),
       { numRuns: 50 },
+    );
+  });
+});
+
+describe('computeLoss without steps', () => {
+  it('gives the same numbers and notes as with steps, and no steps (every kind, with and without logits)', () => {
+    fc.assert(
+      fc.property(cases, fc.boolean(), (c, withLogits) => {
+        const logits = withLogits && (c.kind === 'bce' || c.kind === 'cross-entropy');
+        const data = {
+          predictions: { rows: c.predictions, kind: 'matrix' as const },
+          targets: { rows: c.targets, kind: 'matrix' as const },
+          paths: { predictions: 'predictions', targets: 'targets' },
+          ...(logits ? { logits: c.predictions.map((r) => r.map((p) => Math.log(p / (1 - p)))) } : {}),
+        };
+        const settings = { kind: c.kind, reduction: c.reduction, logBase: 'e' as const };
+        const full = computeLoss(settings, data);
+        const bare = computeLoss({ ...settings, explain: false }, data);
+        expect(full.steps.length).toBeGreaterThan(0);
+        expect(full.gradientSteps.length).toBeGreaterThan(0);
+        expect(bare).toEqual({ ...full, steps: [], gradientSteps: [] });
+      }),
     );
   });
 });

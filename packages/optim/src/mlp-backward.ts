@@ -55,7 +55,7 @@ export function backward(
     ((last.act === 'sigmoid' && opts.loss === 'bce') || (last.act === 'softmax' && opts.loss === 'cross-entropy'));
   const output = as[L - 1] as number[];
   const lossResult = computeLoss(
-    { kind: opts.loss, reduction: opts.reduction, logBase: opts.logBase, logZero: opts.logZero },
+    { kind: opts.loss, reduction: opts.reduction, logBase: opts.logBase, logZero: opts.logZero, explain: !!explain },
     {
       // kind 'scalar': errors about the output name the layer's activation field, without an index.
       predictions: { rows: [output], kind: 'scalar' },
