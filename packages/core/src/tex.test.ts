@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { renderSolution, step } from './steps.js';
-import { add, eq, floor, frac, matrix, mul, num, pow, sub, sym, vec, words } from './tex.js';
+import { add, eq, escapeLatexText, floor, frac, matrix, mul, num, pow, sub, sym, vec, words } from './tex.js';
 
 describe('tex builders render text and LaTeX together', () => {
   it('parenthesise only where precedence needs it', () => {
@@ -95,6 +95,30 @@ describe('words', () => {
     expect(words('50% of a_b').latex).toBe('\\text{50\\% of a\\_b}');
     // KaTeX and pdflatex (whose OT1 fonts print a bare < > | as ¡ ¿ —) both read the text commands.
     expect(words('|x| < 1 > 0').latex).toBe('\\text{\\textbar{}x\\textbar{} \\textless{} 1 \\textgreater{} 0}');
+  });
+
+  it('gives the same Tex for the same text, made once (a Tex is immutable)', () => {
+    expect(words('for every unit')).toBe(words('for every unit'));
+    expect(words('for every unit')).toEqual({ text: 'for every unit', latex: '\\text{for every unit}', prec: 'atom' });
+  });
+});
+
+describe('escapeLatexText', () => {
+  it('turns exactly the control characters (Unicode category Cc) into spaces', () => {
+    // Oracle: the Unicode property escape \p{Cc} of the regex engine, character by character.
+    fc.assert(
+      fc.property(
+        fc.string({ unit: fc.oneof(fc.integer({ min: 0, max: 0x2ff }).map((c) => String.fromCharCode(c))) }),
+        (s) => {
+          const expected = [...s]
+            .map((c) => (/\p{Cc}/u.test(c) ? ' ' : /[\\{}$&#%_^~<>|]/.test(c) ? escapeLatexText(c) : c))
+            .join('');
+          expect(escapeLatexText(s)).toBe(expected);
+        },
+      ),
+    );
+    expect(escapeLatexText('a\u0085b\u009fc\u00a0d\u007f')).toBe('a b c\u00a0d ');
+    expect(escapeLatexText('50% of a_b ~ c')).toBe('50\\% of a\\_b \\textasciitilde{} c');
   });
 });
 

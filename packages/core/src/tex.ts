@@ -327,6 +327,18 @@ export function matrix(rows: TexLike[][]): Tex {
 
 /** Plain words inside maths: `\text{…}` in LaTeX. */
 export function words(s: string): Tex {
+  const known = wordsCache.get(s);
+  if (known) return known;
+  if (wordsCache.size >= 4096) wordsCache.clear();
+  const made = makeWords(s);
+  wordsCache.set(s, made);
+  return made;
+}
+
+/** Like {@link symCache}: the same phrases ("for every", "if") recur in every solution. */
+const wordsCache = new Map<string, Tex>();
+
+function makeWords(s: string): Tex {
   const parts = typesettable(s)
     .split(SYMBOL_SPLIT)
     .filter((p) => p !== '');
@@ -349,5 +361,11 @@ const TEXT_COMMANDS: Record<string, string> = {
 /** Escapes the characters LaTeX treats specially in text mode (and < > |, which OT1 fonts misprint); control characters become spaces. */
 export function escapeLatexText(s: string): string {
   // Control characters (a newline in a user's name included) become spaces: LaTeX reads none of them as text.
-  return s.replace(/[\\{}$&#%_^~<>|]|\p{Cc}/gu, (c) => (/\p{Cc}/u.test(c) ? ' ' : (TEXT_COMMANDS[c] ?? `\\${c}`)));
+  return s.replace(/[\\{}$&#%_^~<>|]|\p{Cc}/gu, (c) => TEXT_COMMANDS[c] ?? (isControl(c) ? ' ' : `\\${c}`));
+}
+
+/** True for a control character (Unicode category Cc: U+0000–U+001F, U+007F–U+009F). */
+function isControl(c: string): boolean {
+  const code = c.charCodeAt(0);
+  return code <= 0x1f || (code >= 0x7f && code <= 0x9f);
 }
