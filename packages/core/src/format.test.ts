@@ -25,6 +25,26 @@ describe('fmt trims float noise for steps', () => {
     );
   });
 
+  it('any other double: the shortest form of its 12-significant-digit rounding, -0 as 0', () => {
+    // Oracle: the definition, Number(x.toPrecision(12)) printed by String (the fast path skips that parse and print).
+    const oracle = (x: number) => {
+      const r = Number(x.toPrecision(12));
+      return Object.is(r, -0) ? '0' : String(r);
+    };
+    const anyScale = fc
+      .tuple(fc.double({ min: -10, max: 10, noNaN: true }), fc.integer({ min: -25, max: 25 }))
+      .map(([m, e]) => m * 10 ** e);
+    fc.assert(
+      fc.property(fc.oneof(fc.double({ noNaN: true, noDefaultInfinity: true }), anyScale), (x) => {
+        fc.pre(!Number.isSafeInteger(x));
+        expect(fmt(x)).toBe(oracle(x));
+      }),
+      { numRuns: 20_000 },
+    );
+    for (const x of [1e-6, 9.9999999999999e-7, 999999999999.5, 1e12 - 0.1, 123456789012.3, -0.000001, 1e21 + 0.5])
+      expect(fmt(x)).toBe(oracle(x));
+  });
+
   it('LaTeX writes exponents as powers of ten', () => {
     expect(fmtLatex(1e-8)).toBe('10^{-8}');
     expect(fmtLatex(2.5e-9)).toBe('2.5 \\times 10^{-9}');

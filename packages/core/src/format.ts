@@ -5,13 +5,25 @@
 
 /** Formats a number for a step's text: safe integers (|x| < 2^53) exactly, others to 12 significant digits, trimmed. */
 export function fmt(x: number): string {
+  // Most numbers in steps are integers: test for them first (−0 is one, and String(−0) is "0").
+  if (Number.isSafeInteger(x)) return String(x);
   if (Number.isNaN(x)) return 'NaN';
   if (x === Number.POSITIVE_INFINITY) return '∞';
   if (x === Number.NEGATIVE_INFINITY) return '−∞';
-  if (Object.is(x, -0) || x === 0) return '0';
-  if (Number.isSafeInteger(x)) return String(x);
-  const trimmed = Number(x.toPrecision(12));
+  const rounded = x.toPrecision(12);
+  // Without an exponent, the 12 digits are in fixed notation, and so is the shortest form of the double they round
+  // to (1e-6 ≤ |x| < 1e12): that form is the digits without trailing zeros, so no parse and print is needed.
+  if (!rounded.includes('e')) return rounded.includes('.') ? trimZeros(rounded) : rounded;
+  const trimmed = Number(rounded);
   return Object.is(trimmed, -0) ? '0' : String(trimmed);
+}
+
+/** `0.500000000000` → `0.5`, `2.00000000000` → `2`: trailing zeros of a fraction, and a bare point, dropped. */
+function trimZeros(fixed: string): string {
+  let end = fixed.length;
+  while (fixed.charCodeAt(end - 1) === 48) end--;
+  if (fixed.charCodeAt(end - 1) === 46) end--;
+  return fixed.slice(0, end);
 }
 
 /** Formats a number for LaTeX: like {@link fmt}, with `×10^{k}` for exponents. */
