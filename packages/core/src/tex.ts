@@ -103,17 +103,24 @@ const SYMBOL_SPLIT = new RegExp(`(${SYMBOL.source})`);
  * `(H_out − 1)·s`: multi-letter subscripts become `_{\text{out}}`, and
  * `· − × ≤ ≥ σ η …` their LaTeX commands.
  */
-export function sym(text: string): Tex {
-  const known = symCache.get(text);
-  if (known) return known;
-  if (symCache.size >= 4096) symCache.clear();
-  const made = makeSym(text);
-  symCache.set(text, made);
-  return made;
-}
+export const sym: (text: string) => Tex = memoByText((text) => makeSym(text));
 
-/** Symbols recur in every solution (`H_out`, `W_hh`): converted once, shared (a {@link Tex} is immutable). */
-const symCache = new Map<string, Tex>();
+/**
+ * `make` remembered per text, for the builders whose texts recur in every solution (`H_out`, "for every"): each is
+ * converted once and then shared, which is safe because a {@link Tex} is immutable. At most 4096 texts are kept
+ * (then the memory starts again), so user-chosen names cannot grow it without bound.
+ */
+export function memoByText(make: (text: string) => Tex): (text: string) => Tex {
+  const known = new Map<string, Tex>();
+  return (text) => {
+    const hit = known.get(text);
+    if (hit) return hit;
+    if (known.size >= 4096) known.clear();
+    const made = make(text);
+    known.set(text, made);
+    return made;
+  };
+}
 
 /**
  * One piece of {@link sym} text: a subscript `_x`/`_out`/`_1_1` (one subscript: further underscores are part of it,
@@ -326,17 +333,7 @@ export function matrix(rows: TexLike[][]): Tex {
 }
 
 /** Plain words inside maths: `\text{…}` in LaTeX. */
-export function words(s: string): Tex {
-  const known = wordsCache.get(s);
-  if (known) return known;
-  if (wordsCache.size >= 4096) wordsCache.clear();
-  const made = makeWords(s);
-  wordsCache.set(s, made);
-  return made;
-}
-
-/** Like {@link symCache}: the same phrases ("for every", "if") recur in every solution. */
-const wordsCache = new Map<string, Tex>();
+export const words: (s: string) => Tex = memoByText((s) => makeWords(s));
 
 function makeWords(s: string): Tex {
   const parts = typesettable(s)

@@ -2,7 +2,7 @@
  * `math(text)`: like @dnn/core's `sym`, plus the symbols loss and optimizer
  * formulas need (ℓ, ², ½, √, ←, ᵀ, hats, ‖, …), so their LaTeX stays ASCII.
  */
-import { sym, type Tex, tex } from '@dnn/core';
+import { memoByText, sym, type Tex, tex } from '@dnn/core';
 
 const EXTRA: [RegExp, string][] = [
   [/([A-Za-z])̂/g, '\\hat{$1}'],
@@ -23,18 +23,11 @@ const EXTRA: [RegExp, string][] = [
   [/⁻/g, '^{-}'],
 ];
 
-/** Formulas recur in every solution (`ℓ = ½(ŷ − y)²`): converted once, shared (a {@link Tex} is immutable). */
-const cache = new Map<string, Tex>();
-
-/** A formula in plain text; its LaTeX has every symbol as a command (ASCII only). */
-export function math(text: string): Tex {
-  const known = cache.get(text);
-  if (known) return known;
-  if (cache.size >= 4096) cache.clear();
-  const made = makeMath(text);
-  cache.set(text, made);
-  return made;
-}
+/**
+ * A formula in plain text; its LaTeX has every symbol as a command (ASCII only). Formulas recur in every solution
+ * (`ℓ = ½(ŷ − y)²`): each is converted once.
+ */
+export const math: (text: string) => Tex = memoByText((text) => makeMath(text));
 
 function makeMath(text: string): Tex {
   const base = sym(text);

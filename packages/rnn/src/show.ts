@@ -3,7 +3,7 @@
  * arithmetic in their steps: column vectors, scalars for 1×1 quantities, and
  * shortened rendering of large arrays (the answer always holds every number).
  */
-import { add, lift, matrix, matvec, mul, num, sym, type Tex, type TexLike, tex } from '@dnn/core';
+import { add, lift, matrix, matvec, memoByText, mul, num, sym, type Tex, type TexLike, tex } from '@dnn/core';
 
 /** Vectors longer than this are shown shortened in steps. */
 export const SHOWN_ENTRIES = 12;
@@ -95,17 +95,7 @@ export function affine(
 }
 
 /** A symbol that never takes parentheses, e.g. `h_{t−1}`, `δ_{t−1}` or `act′(z_t)` (δ, ρ and ′ get their LaTeX forms too). */
-export function atom(text: string): Tex {
-  const known = atoms.get(text);
-  if (known) return known;
-  if (atoms.size >= 4096) atoms.clear();
-  const made = makeAtom(text);
-  atoms.set(text, made);
-  return made;
-}
-
-/** Atoms recur at every time step (`h_{t−1}`): converted once, shared (a {@link Tex} is immutable). */
-const atoms = new Map<string, Tex>();
+export const atom: (text: string) => Tex = memoByText((text) => makeAtom(text));
 
 function makeAtom(text: string): Tex {
   const latex = sym(text)
