@@ -218,9 +218,9 @@ const SUM: readonly Tex['prec'][] = ['sum'];
 
 /**
  * The pieces joined by `textSep` and `latexSep` in one pass (steps build thousands of these: no arrays in between);
- * `piece(x, i)` makes the i-th.
+ * `piece(x, i)` makes the i-th. For builders of other layouts (a column vector: `joined(xs, lift, ', ', ' \\\\ ')`).
  */
-function joined<T>(
+export function joined<T>(
   items: readonly T[],
   piece: (x: T, i: number) => Tex,
   textSep: string,

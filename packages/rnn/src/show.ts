@@ -3,7 +3,7 @@
  * arithmetic in their steps: column vectors, scalars for 1×1 quantities, and
  * shortened rendering of large arrays (the answer always holds every number).
  */
-import { add, lift, matrix, matvec, memoByText, mul, num, sym, type Tex, type TexLike, tex } from '@dnn/core';
+import { add, joined, lift, matrix, matvec, memoByText, mul, num, sym, type Tex, type TexLike, tex } from '@dnn/core';
 
 /** Vectors longer than this are shown shortened in steps. */
 export const SHOWN_ENTRIES = 12;
@@ -19,19 +19,12 @@ function shorten(v: readonly number[]): TexLike[] {
 /**
  * A column vector: `[a, b]ᵀ` in text, a one-column `bmatrix` in LaTeX; a length-1 vector is its number.
  * The text is that of `matrix([cells])` without its outer brackets, the LaTeX that of `matrix(cells.map((c) => [c]))`:
- * both are joined here in one pass over the cells, as building the two matrices (each with both renderings, half
- * of them thrown away) cost a tenth of rnn/lstm-forward.
+ * both are joined in one pass over the cells, as building the two matrices (each with both renderings, half of
+ * them thrown away) cost a tenth of rnn/lstm-forward.
  */
 export function col(v: readonly number[]): Tex {
   if (v.length === 1) return num(v[0] as number);
-  const cells = shorten(v);
-  let text = '';
-  let latex = '';
-  for (let i = 0; i < cells.length; i++) {
-    const c = lift(cells[i] as TexLike); // each number formatted once for both renderings
-    text = i === 0 ? c.text : `${text}, ${c.text}`;
-    latex = i === 0 ? c.latex : `${latex} \\\\ ${c.latex}`;
-  }
+  const { text, latex } = joined(shorten(v), lift, ', ', ' \\\\ '); // each number formatted once for both
   return tex(`[${text}]ᵀ`, `\\begin{bmatrix}${latex}\\end{bmatrix}`);
 }
 
