@@ -212,6 +212,19 @@ model = nn.Sequential(
     expect(a.totalParams).toBe((4 + 1) * 3 + (3 + 1) * 1);
   });
 
+  it('pasted from a REPL inside an indented fence (>>> and ... prompts, a bare ..., CRLF): read as the plain code', () => {
+    const plain = 'nn.Sequential(\n  nn.Linear(4, 3),\n  nn.Tanh(),\n  nn.Linear(3, 1),\n)';
+    const pasted =
+      '  ```python\r\n>>> nn.Sequential(\r\n...   nn.Linear(4, 3),\r\n...\r\n...   nn.Tanh(),\r\n...   nn.Linear(3, 1),\r\n... )\r\n  ```';
+    expect(answer({ code: pasted })).toEqual(answer({ code: plain }));
+  });
+
+  it('a prompt or fence line still counts as a line: errors name the line of the pasted text', () => {
+    expect(() => run({ code: '```\n>>> x = 1\n>>> inputs = keras.Input(shape=(##A##))' })).toThrow(
+      /: line 3 `>>> inputs = keras.Input\(shape=\(##A##\)\)`: \( is never closed/,
+    );
+  });
+
   const errors: InputErrorCase[] = [
     ['conv without an input shape', { code }, 'input', /PyTorch code has no input size/],
     [

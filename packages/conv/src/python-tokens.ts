@@ -67,10 +67,18 @@ const NAME = /[A-Za-z_][A-Za-z0-9_]*/y;
 const NUMBER = /(?:\d[\d_]*\.?[\d_]*|\.\d[\d_]*)(?:[eE][+-]?\d+)?/y;
 const MAX_DEPTH = 40;
 
-/** Lines that are not code but pasting leaves in: Markdown fences, `>>>` / `...` prompts. */
-function cleanLine(line: string): string {
-  if (/^\s*```/.test(line)) return '';
-  return line.replace(/^\s*(>>>|\.\.\.)( |$)/, '');
+/** A Markdown fence line (from its start to its end): pasting leaves it in, it is not code. */
+const FENCE_LINE = /(?<![^\n])[^\S\n]*```[^\n]*/g;
+/** A `>>>` / `...` prompt at a line's start, with the space after it. */
+const PROMPT = /(?<![^\n])[^\S\n]*(?:>>>|\.\.\.)(?: |(?![^\n]))/g;
+
+/**
+ * The code without what pasting leaves in (fence lines emptied, prompts removed), line breaks kept. Two replaces over
+ * the whole text rather than split/map/join per line: the join's array changed map between inputs and deoptimised
+ * {@link tokenize}, which TurboFan then compiled twice (≈ 21 ms more per thread).
+ */
+function cleanCode(code: string): string {
+  return code.replace(/\r\n?/g, '\n').replace(FENCE_LINE, '').replace(PROMPT, '');
 }
 
 /** Reads a string literal starting at `i` (prefixes r, b, u, f allowed; triple quotes too). */
@@ -102,7 +110,7 @@ function readString(src: string, i: number, line: number): { end: number; value:
 
 /** Splits code into logical lines of tokens; throws {@link CodeError} on a character outside the subset. */
 export function tokenize(code: string): LogicalLine[] {
-  const src = code.replace(/\r\n?/g, '\n').split('\n').map(cleanLine).join('\n');
+  const src = cleanCode(code);
   const out: LogicalLine[] = [];
   let tokens: Token[] = [];
   const stack: { open: string; line: number }[] = [];
