@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Fraction, fractionString, solveExact, toFraction } from './exact.js';
 import {
@@ -67,6 +68,59 @@ describe('floating-point linear algebra', () => {
         [3, 4],
       ]),
     ).toBeCloseTo(-2, 12);
+  });
+
+  it('solve pivots past a zero diagonal, rejects a singular matrix, and fits an over-determined system', () => {
+    // x·0 + y = 2, x = 3 (by hand): the first column's pivot is in the second row.
+    expect(
+      solveLinear(
+        [
+          [0, 1],
+          [1, 0],
+        ],
+        [2, 3],
+      ),
+    ).toEqual([3, 2]);
+    expect(() =>
+      solveLinear(
+        [
+          [1, 2],
+          [2, 4],
+        ],
+        [1, 2],
+      ),
+    ).toThrow('singular matrix');
+    // Least squares of x = 1, x = 2, x = 6 is their mean, 3.
+    expect(solveLinear([[1], [1], [1]], [1, 2, 6])).toEqual([3]);
+  });
+
+  it('solve matches the exact rational solution on random integer systems (row swaps at every column)', () => {
+    const system = fc.integer({ min: 1, max: 4 }).chain((n) =>
+      fc.tuple(
+        fc.array(fc.array(fc.integer({ min: -9, max: 9 }), { minLength: n, maxLength: n }), {
+          minLength: n,
+          maxLength: n,
+        }),
+        fc.array(fc.integer({ min: -9, max: 9 }), { minLength: n, maxLength: n }),
+      ),
+    );
+    fc.assert(
+      fc.property(system, ([A, b]) => {
+        const exact = solveExact(
+          F(A),
+          b.map((v) => new Fraction(v)),
+        );
+        fc.pre(exact.kind === 'unique');
+        if (exact.kind !== 'unique') return;
+        const want = exact.x.map((f) => f.valueOf());
+        const scale = Math.max(1, ...want.map(Math.abs));
+        const got = solveLinear(A, b);
+        expect(got).toHaveLength(want.length);
+        got.forEach((v, i) => {
+          expect(Math.abs(v - (want[i] as number))).toBeLessThanOrEqual(1e-9 * scale);
+        });
+      }),
+    );
   });
 
   it('eigenvalues of a rotation are complex: ±i', () => {

@@ -52,26 +52,40 @@ export function solveLinear(A: readonly (readonly number[])[], b: readonly numbe
     const At = transpose(A);
     return solveLinear(matmul(At, A), matvec(At, [...b]));
   }
-  const m = A.map((row, i) => [...row, b[i] as number]);
-  const at = (i: number) => m[i] as number[];
+  // The augmented matrix in one Float64Array (row r at offset r·w), swapped and eliminated in place, and the result
+  // a double array from its creation: copied rows (`[...row, b[i]]`) were SMI or double arrays by their values, and
+  // each new kind deopted this function ("wrong map", compiled 3× per batch thread). Same operations, same order.
+  const w = n + 1;
+  const m = new Float64Array(n * w);
+  for (let r = 0; r < n; r++) {
+    const row = A[r] as readonly number[];
+    for (let k = 0; k < n; k++) m[r * w + k] = row[k] as number;
+    m[r * w + n] = b[r] as number;
+  }
   for (let c = 0; c < n; c++) {
     let p = c;
-    for (let r = c + 1; r < n; r++) if (Math.abs(at(r)[c] as number) > Math.abs(at(p)[c] as number)) p = r;
-    if (at(p)[c] === 0) throw new Error('singular matrix');
-    [m[c], m[p]] = [at(p), at(c)];
-    const pivot = at(c);
+    for (let r = c + 1; r < n; r++) if (Math.abs(m[r * w + c] as number) > Math.abs(m[p * w + c] as number)) p = r;
+    if (m[p * w + c] === 0) throw new Error('singular matrix');
+    // Columns left of c are never read again: only c..n change places.
+    if (p !== c)
+      for (let k = c; k <= n; k++) {
+        const t = m[c * w + k] as number;
+        m[c * w + k] = m[p * w + k] as number;
+        m[p * w + k] = t;
+      }
+    const pivot = c * w;
     for (let r = c + 1; r < n; r++) {
-      const row = at(r);
-      const f = (row[c] as number) / (pivot[c] as number);
-      if (f !== 0) for (let k = c; k <= n; k++) row[k] = (row[k] as number) - f * (pivot[k] as number);
+      const row = r * w;
+      const f = (m[row + c] as number) / (m[pivot + c] as number);
+      if (f !== 0) for (let k = c; k <= n; k++) m[row + k] = (m[row + k] as number) - f * (m[pivot + k] as number);
     }
   }
-  const x = new Array<number>(n).fill(0);
+  const x = new Array<number>(n).fill(Number.NaN); // every entry written below
   for (let i = n - 1; i >= 0; i--) {
-    const row = at(i);
-    let sum = row[n] as number;
-    for (let k = i + 1; k < n; k++) sum -= (row[k] as number) * (x[k] as number);
-    x[i] = sum / (row[i] as number);
+    const row = i * w;
+    let sum = m[row + n] as number;
+    for (let k = i + 1; k < n; k++) sum -= (m[row + k] as number) * (x[k] as number);
+    x[i] = sum / (m[row + i] as number);
   }
   return x;
 }

@@ -13,9 +13,9 @@ const ITERATIONS = 60;
 /** The Halton sequence's bases, one per dimension (cycled). */
 const PRIMES = [2, 3, 5, 7, 11, 13, 17, 19, 23, 29, 31, 37, 41, 43, 47, 53, 59, 61, 67, 71];
 
-/** The i-th point of the Halton sequence in [0, 1)^n. */
-function halton(i: number, n: number): number[] {
-  return Array.from({ length: n }, (_, d) => {
+/** Writes the i-th point of the Halton sequence in [0, 1)^n, scaled into `box`, to `x`. */
+function haltonInto(x: Float64Array, i: number, box: readonly (readonly [number, number])[]): void {
+  for (let d = 0; d < x.length; d++) {
     const base = PRIMES[d % PRIMES.length] as number;
     let f = 1;
     let r = 0;
@@ -25,19 +25,20 @@ function halton(i: number, n: number): number[] {
       r += f * (k % base);
       k = Math.floor(k / base);
     }
-    return r;
-  });
+    const [lo, hi] = box[d] as readonly [number, number];
+    x[d] = lo + r * (hi - lo);
+  }
 }
 
 /**
  * `Math.hypot` of a vector's entries: the same call with the entries as separate arguments up to three (a spread
  * call per Newton step cost more than the 2×2 solve it measures).
  */
-function hypot(v: readonly number[]): number {
+function hypot(v: ArrayLike<number>): number {
   if (v.length === 2) return Math.hypot(v[0] as number, v[1] as number);
   if (v.length === 3) return Math.hypot(v[0] as number, v[1] as number, v[2] as number);
   if (v.length === 1) return Math.hypot(v[0] as number);
-  return Math.hypot(...v);
+  return Math.hypot(...Array.from(v));
 }
 
 /** Critical points found from starts spread over `box` (rows: [lo, hi] per variable of `vars`). */
@@ -58,18 +59,22 @@ export function newtonSearch(
   // The Hessian compiled once, fed the coordinates directly: building a name → value record per step and looking
   // each name up in it cost as much as the evaluation. A name outside `vars` has no value: every start stops there.
   const { names, evaluate } = compileHessian(expr, vars);
-  const slots = names.map((name) => vars.indexOf(name));
+  const slots = Int32Array.from(names, (name) => vars.indexOf(name)); // one map (an SMI array from map() was two)
   if (slots.includes(-1)) return [];
-  const values = new Array<number>(names.length);
+  // The point, the variables' values and −∇f live in Float64Arrays (one each for all starts), so every array this
+  // loop reads has one map: a centre such as [0, 0] was an SMI array, then written doubles ("wrong map" deopts,
+  // newtonSearch compiled 3× per batch thread).
+  const x = new Float64Array(n);
+  const values = new Float64Array(names.length);
+  const rhs = new Array<number>(n).fill(Number.NaN); // every entry written before each solve
   const found: number[][] = [];
-  const centre = box.map(([lo, hi]) => (lo + hi) / 2);
   const width = Math.max(...box.map(([lo, hi]) => hi - lo));
   for (let s = 0; s < starts; s++) {
-    // Updated in place by each step (a start's point is pushed only when it stops moving).
-    const x =
-      s === 0
-        ? centre
-        : halton(s, n).map((u, i) => (box[i]?.[0] as number) + u * ((box[i]?.[1] as number) - (box[i]?.[0] as number)));
+    // Updated in place by each step (a start's point is copied out only when it stops moving).
+    if (s === 0)
+      for (let i = 0; i < n; i++)
+        x[i] = ((box[i] as readonly [number, number])[0] + (box[i] as readonly [number, number])[1]) / 2;
+    else haltonInto(x, s, box);
     for (let it = 0; it < ITERATIONS; it++) {
       let h: ReturnType<typeof evaluate>;
       try {
@@ -82,15 +87,14 @@ export function newtonSearch(
       const norm = hypot(g);
       if (!Number.isFinite(norm)) break;
       if (norm <= 1e-12 * (1 + Math.abs(h.value))) {
-        if (box.every(([lo, hi], i) => (x[i] as number) >= lo - 1e-9 && (x[i] as number) <= hi + 1e-9)) found.push(x);
+        if (box.every(([lo, hi], i) => (x[i] as number) >= lo - 1e-9 && (x[i] as number) <= hi + 1e-9))
+          found.push(Array.from(x));
         break;
       }
+      for (let i = 0; i < n; i++) rhs[i] = -(g[i] as number);
       let delta: number[];
       try {
-        delta = solveLinear(
-          h.hessian,
-          g.map((v) => -v),
-        );
+        delta = solveLinear(h.hessian, rhs);
       } catch {
         break;
       }

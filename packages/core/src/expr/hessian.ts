@@ -37,7 +37,7 @@ interface Pairs {
 }
 
 /** Evaluates a compiled node for the values of the expression's variables (in `variables(expr)` order). */
-type Node = (values: readonly number[]) => Duals;
+type Node = (values: ArrayLike<number>) => Duals;
 
 /** Compiles `expr` for `pairs` over a gradient of `width` entries: entry k is the derivative by `order[k]`. */
 function compile(expr: Expr, order: readonly string[], width: number, pairs: Pairs, path: string): Node {
@@ -207,7 +207,7 @@ export interface CompiledHessian {
   /** The expression's variables (`variables(expr)`), the order of `evaluate`'s values. */
   names: string[];
   /** Value, gradient and Hessian (rows and columns follow `order`) for the values of `names`. */
-  evaluate(values: readonly number[]): { value: number; gradient: number[]; hessian: number[][] };
+  evaluate(values: ArrayLike<number>): { value: number; gradient: number[]; hessian: number[][] };
 }
 
 /** The compiled Hessian for the order and path last used with each expression. */
@@ -237,7 +237,7 @@ export function compileHessian(expr: Expr, order: readonly string[], path = 'exp
   const width = Math.max(n, 1);
   const pairs = n === 0 ? { i: [0], j: [0] } : upperPairs(n);
   const all = compile(expr, order, width, pairs, path);
-  const evaluate = (values: readonly number[]) => {
+  const evaluate = (values: ArrayLike<number>) => {
     let out: Duals;
     try {
       out = all(values);
@@ -275,5 +275,6 @@ export function hessian(
   path = 'expression',
 ): { value: number; gradient: number[]; hessian: number[][] } {
   const entry = compileHessian(expr, order, path);
-  return entry.evaluate(entry.names.map((name) => lookup(at, name, { pos: 0, path, expr })));
+  // A Float64Array, as the Newton search passes: the compiled closures read one kind of array.
+  return entry.evaluate(Float64Array.from(entry.names, (name) => lookup(at, name, { pos: 0, path, expr })));
 }
