@@ -6,7 +6,15 @@ import { add, DnnInputError, eq, mul, type Step, step, tex } from '@dnn/core';
 import { activate, activationBackward, DERIVATIVE_TEXT } from './activations.js';
 import { computeLoss, type LOSS_KINDS } from './loss-functions.js';
 import { math } from './math-text.js';
-import { type ForwardPass, inLayout, type Layer, type LayerValues, lsym, type WeightLayout } from './mlp-network.js';
+import {
+  assertFiniteValues,
+  type ForwardPass,
+  inLayout,
+  type Layer,
+  type LayerValues,
+  lsym,
+  type WeightLayout,
+} from './mlp-network.js';
 import { assertFinite, showMat, showVec } from './show.js';
 
 /** The loss options of optim/mlp-step. */
@@ -29,8 +37,20 @@ export interface BackwardPass {
   notes: string[];
 }
 
-const sumSquares = (layers: readonly Layer[]) =>
-  layers.reduce((acc, ly) => acc + ly.W.flat().reduce((s2, w) => s2 + w * w, 0), 0);
+/** ∑w² over every weight: per-layer sums added up (that order); loops, not a flattened copy per step. */
+function sumSquares(layers: readonly Layer[]): number {
+  let acc = 0;
+  for (let l = 0; l < layers.length; l++) {
+    const W = (layers[l] as Layer).W;
+    let s2 = 0;
+    for (let i = 0; i < W.length; i++) {
+      const row = W[i] as number[];
+      for (let j = 0; j < row.length; j++) s2 += (row[j] as number) * (row[j] as number);
+    }
+    acc += s2;
+  }
+  return acc;
+}
 
 /**
  * The loss of `pass` against `t` and the gradients ([out][in]); with `explain`, the steps are appended to it,
@@ -161,10 +181,6 @@ export function backward(
       );
     }
   }
-  assertFinite(
-    gradients.flatMap((g) => [...g.weights.flat(), ...g.bias]),
-    'layers',
-    'a gradient',
-  );
+  assertFiniteValues(gradients, 'layers', 'a gradient');
   return { loss, dataLoss: lossResult.loss, penalty, deltas, gradients, notes };
 }

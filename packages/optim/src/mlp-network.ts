@@ -78,10 +78,22 @@ export function toParamMap(layers: readonly Layer[], values: readonly LayerValue
  */
 export function fromParamMap(layers: readonly Layer[], map: Readonly<Record<number, number>>): LayerValues[] {
   let k = 0;
-  return layers.map((ly) => ({
-    weights: ly.W.map((row) => row.map(() => map[k++] as number)),
-    bias: ly.hasBias ? ly.b.map(() => map[k++] as number) : [],
-  }));
+  // indexed loops, no closure per row and per cell: this runs for every optimizer step (and every shown quantity)
+  const out: LayerValues[] = [];
+  for (let l = 0; l < layers.length; l++) {
+    const ly = layers[l] as Layer;
+    const weights: number[][] = [];
+    for (let i = 0; i < ly.W.length; i++) {
+      const width = (ly.W[i] as number[]).length;
+      const row: number[] = [];
+      for (let j = 0; j < width; j++) row.push(map[k++] as number);
+      weights.push(row);
+    }
+    const bias: number[] = [];
+    if (ly.hasBias) for (let i = 0; i < ly.b.length; i++) bias.push(map[k++] as number);
+    out.push({ weights, bias });
+  }
+  return out;
 }
 
 /** The input path below a per-layer buffer of each key of {@link toParamMap}, e.g. `[0].weights[1][0]`. */
@@ -92,6 +104,23 @@ export function paramPaths(layers: readonly Layer[], layout: WeightLayout): stri
     ),
     ...(ly.hasBias ? ly.b.map((_, i) => `[${l}].bias[${i}]`) : []),
   ]);
+}
+
+/**
+ * {@link assertFinite} over every weight, then every bias, layer by layer (the first non-finite value is reported).
+ * Loops rather than one flattened copy (`flatMap` of spread rows): this runs twice per optimizer step, and the copy
+ * was among the costliest lines of optim/mlp-step.
+ */
+export function assertFiniteValues(values: readonly LayerValues[], path: string, what: string): void {
+  for (let l = 0; l < values.length; l++) {
+    const v = values[l] as LayerValues;
+    for (let i = 0; i < v.weights.length; i++) {
+      const row = v.weights[i] as number[];
+      for (let j = 0; j < row.length; j++) if (!Number.isFinite(row[j])) assertFinite(row[j] as number, path, what);
+    }
+    for (let i = 0; i < v.bias.length; i++)
+      if (!Number.isFinite(v.bias[i])) assertFinite(v.bias[i] as number, path, what);
+  }
 }
 
 /** The layers' own weights and biases as {@link LayerValues}. */

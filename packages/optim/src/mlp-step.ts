@@ -23,7 +23,7 @@ import { GRID_MAX, grid } from './grid.js';
 import { logBaseField } from './log-base.js';
 import { LOSS_KINDS, lossOptionFields } from './loss-functions.js';
 import { math } from './math-text.js';
-import { type BackwardPass, backward } from './mlp-backward.js';
+import { type BackwardPass, backward, type LossOptions } from './mlp-backward.js';
 import {
   asVector,
   buildLayers,
@@ -263,7 +263,11 @@ function layoutNotes(inp: Input, layers: readonly Layer[]): string[] {
     ];
   }
   if (inp.weightLayout) return [];
-  const square = layers.flatMap((ly, l) => (ly.W.length > 1 && ly.W.length === ly.W[0]?.length ? [l] : []));
+  const square: number[] = [];
+  for (let l = 0; l < layers.length; l++) {
+    const W = (layers[l] as Layer).W;
+    if (W.length > 1 && W.length === W[0]?.length) square.push(l);
+  }
   if (!square.length) return [];
   return [
     `${square.map((l) => `layers[${l}].weights`).join(', ')} ${square.length === 1 ? 'is' : 'are'} square, so the shape does not tell the order: read as [out][in] (weights[j][i] connects input i to unit j, PyTorch’s order, the default). If the matrix lists w_ij from input i to unit j, as most exams draw it, give weightLayout "in-out".`,
@@ -365,7 +369,15 @@ export const mlpStep = defineSolver({
     notes.push(...targetRangeNote(last.act, t));
     const config = resolveMlpOptimizer(inp.optimizer, inp.lr);
     const start = mlpInitialState(config, layers, inp.initialState as MlpInitialState | undefined, layout);
-    const opts = { ...inp, loss: inp.loss };
+    // the loss options named, not { ...inp, loss }: a spread of the whole input with an override is V8's slow clone
+    const opts: LossOptions = {
+      loss: inp.loss,
+      reduction: inp.reduction,
+      logBase: inp.logBase,
+      logZero: inp.logZero,
+      l2: inp.l2,
+      reluGradAtZero: inp.reluGradAtZero,
+    };
     const errorPath = typeof inp.optimizer === 'object' ? 'optimizer' : 'lr';
 
     let state = start.state;
@@ -661,7 +673,8 @@ function conventionNotes(inp: Input, layers: Layer[], zs: number[][]): string[] 
       'A dropout mask on a softmax layer zeroes the dropped outputs, but their z still enters the normalisation of the kept ones, so the weights into a dropped softmax unit can still get a (small) gradient.',
     );
   }
-  const missing = inp.layers.flatMap((ly, l) => (ly.bias === undefined ? [l] : []));
+  const missing: number[] = [];
+  for (let l = 0; l < inp.layers.length; l++) if (inp.layers[l]?.bias === undefined) missing.push(l);
   if (missing.length) {
     notes.push(
       `${missing.map((l) => `layers[${l}]`).join(', ')} ${missing.length === 1 ? 'has' : 'have'} no bias (none given): it stays absent, so its bias is [] in gradients and updated.`,

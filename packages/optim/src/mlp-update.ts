@@ -5,6 +5,7 @@
 import { DnnInputError, eq, type Step, step, type Tex } from '@dnn/core';
 import { math } from './math-text.js';
 import {
+  assertFiniteValues,
   fromParamMap,
   inLayout,
   type Layer,
@@ -28,7 +29,7 @@ import {
   optimizerStep,
   resolveOptimizer,
 } from './optimizers.js';
-import { assertFinite, showMat, showVec } from './show.js';
+import { showMat, showVec } from './show.js';
 
 /** The optimizer field of the input: a name or an option object. */
 export type OptimizerInput = (typeof OPTIMIZERS)[number] | OptimizerOptions;
@@ -172,11 +173,7 @@ export function updateNetwork(
   const params = toParamMap(layers, layerValues(layers));
   const result = optimizerStep(config, params, toParamMap(layers, gradients), state);
   const updated = fromParamMap(layers, result.params);
-  assertFinite(
-    updated.flatMap((u) => [...u.weights.flat(), ...u.bias]),
-    errorPath,
-    'an updated parameter',
-  );
+  assertFiniteValues(updated, errorPath, 'an updated parameter');
   if (explain) {
     const from = state.t === 0 && Object.values(state.buffers).every((b) => Object.values(b).every((v) => v === 0));
     const where = iteration === 1 ? (from ? ', first step from zero state' : ', from the given state') : '';

@@ -165,7 +165,13 @@ export function resolveOptimizer(options: OptimizerOptions, fallbackLr?: number,
   if (options.stepMin > options.stepMax) {
     throw new DnnInputError(at('stepMin'), `must not exceed stepMax (${options.stepMin} > ${options.stepMax})`);
   }
-  return { ...options, lr, stepInit: options.stepInit ?? lr };
+  // Object.assign, not { ...options, lr, stepInit }: spreading this ~19-key object with overrides took V8's slow
+  // clone path, 2.1–2.4 µs a call unoptimized (the costliest line of optimizers.js in a batch) against 0.27 µs; same
+  // keys in the same order.
+  const config = Object.assign({}, options) as OptimizerConfig;
+  config.lr = lr;
+  config.stepInit = options.stepInit ?? lr;
+  return config;
 }
 
 /** The explicit optimizer state: the step count and named buffers, each a {@link ParamMap}. */
@@ -224,7 +230,9 @@ export function initialState(config: OptimizerConfig, params: ParamMap): Optimiz
   const buffers: Record<string, ParamMap> = {};
   for (const name of bufferNames(config.optimizer)) {
     const fill = name === 'stepSize' ? config.stepInit : 0;
-    buffers[name] = Object.fromEntries(Object.keys(params).map((p) => [p, fill]));
+    const buffer: ParamMap = {};
+    for (const p in params) buffer[p] = fill; // no [key, value] pair per parameter (runs once per request)
+    buffers[name] = buffer;
   }
   return { t: 0, buffers };
 }
