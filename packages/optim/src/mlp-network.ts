@@ -2,7 +2,7 @@
  * The network of `optim/mlp-step`: layers read from the input in either weight layout, the forward pass with its
  * steps, and the conversions between per-layer values and the flat parameter maps of optimizers.ts.
  */
-import { add, checkLimit, DnnInputError, eq, mul, pow, type Step, step, type Tex, tex } from '@dnn/core';
+import { add, checkLimit, DnnInputError, eq, memoByText, mul, pow, type Step, step, type Tex, tex } from '@dnn/core';
 import { type Activation, activate } from './activations.js';
 import { type Grid, toRows } from './grid.js';
 import { math } from './math-text.js';
@@ -40,7 +40,15 @@ export const plusZero = (v: number[]): number[] => v.map((x) => (x === 0 ? 0 : x
 /** A scalar as a length-1 vector. */
 export const asVector = (v: number | number[]): number[] => (typeof v === 'number' ? [v] : v);
 /** `name^(l)`. */
-export const lsym = (name: string, l: number | string): Tex => tex(`${name}^(${l})`, `{${math(name).latex}}^{(${l})}`);
+export const lsym = (name: string, l: number | string): Tex => layerSymbol(`${name}^(${l})`);
+/**
+ * {@link lsym} by its text `name^(l)`, made once per text: the steps write W^(1), a^(0), δ^(2)… dozens of times per
+ * solution. The name is the text before its last `^(`.
+ */
+const layerSymbol = memoByText((text) => {
+  const at = text.lastIndexOf('^(');
+  return tex(text, `{${math(text.slice(0, at)).latex}}^{${text.slice(at + 1)}}`);
+});
 /** The transpose of a rectangular matrix. */
 export const transpose = (m: readonly (readonly number[])[]): number[][] =>
   (m[0] ?? []).map((_, j) => m.map((row) => row[j] as number));
