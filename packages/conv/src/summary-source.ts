@@ -76,17 +76,34 @@ export function validateLayers(raw: unknown[], path: string, where: (i: number) 
   });
 }
 
-/** Validated layers of each preset used so far: a preset is a constant, so it is validated once per process. */
-const PRESET_LAYERS = new Map<PresetName, readonly LayerSpec[]>();
+/** A preset as every request that names it uses it: its definition, validated layers and conv/dense count. */
+interface ResolvedPreset {
+  preset: Preset;
+  /** Frozen: shared by every request that names the preset. */
+  layers: LayerSpec[];
+  /** How many of the layers are conv or dense. */
+  weighted: number;
+}
 
-/** The validated layer specs of a preset (frozen: shared by every request that names it). */
-function presetLayers(name: PresetName, p: Preset): LayerSpec[] {
-  let layers = PRESET_LAYERS.get(name);
-  if (!layers) {
-    layers = Object.freeze(validateLayers(p.layers, 'preset', (i) => `layer ${i + 1}`).map((l) => Object.freeze(l)));
-    PRESET_LAYERS.set(name, layers);
+/**
+ * Each preset used so far, resolved once per process: a preset is a constant, so its layer list (VGG's is built by a
+ * loop) is built and validated once, not per request.
+ */
+const PRESETS = new Map<PresetName, ResolvedPreset>();
+
+function resolvedPreset(name: PresetName): ResolvedPreset {
+  let r = PRESETS.get(name);
+  if (!r) {
+    const p = preset(name);
+    Object.freeze(p.input);
+    const layers = Object.freeze(
+      validateLayers(p.layers, 'preset', (i) => `layer ${i + 1}`).map((l) => Object.freeze(l)),
+    ) as LayerSpec[];
+    const weighted = layers.filter((l) => l.type === 'conv2d' || l.type === 'dense').length;
+    r = { preset: p, layers, weighted };
+    PRESETS.set(name, r);
   }
-  return layers as LayerSpec[];
+  return r;
 }
 
 /** Keras-order reshape targets of typed layers, in PyTorch order. */
@@ -122,10 +139,8 @@ export function summarySource(inp: Input, readCode?: (code: string, inp: Input) 
     return { input, layers, steps: [], notes: [], checks: [], typedChannelsFirst: !keras };
   }
   if (inp.preset) {
-    const p = preset(inp.preset);
-    const layers = presetLayers(inp.preset, p);
+    const { preset: p, layers, weighted } = resolvedPreset(inp.preset);
     const input = typedInput(inp, layers) ?? p.input;
-    const weighted = layers.filter((l) => l.type === 'conv2d' || l.type === 'dense').length;
     return {
       input,
       layers,
