@@ -52,9 +52,9 @@ export function solveLinear(A: readonly (readonly number[])[], b: readonly numbe
     const At = transpose(A);
     return solveLinear(matmul(At, A), matvec(At, [...b]));
   }
-  // The augmented matrix in one Float64Array (row r at offset r·w), swapped and eliminated in place, and the result
-  // a double array from its creation: copied rows (`[...row, b[i]]`) were SMI or double arrays by their values, and
-  // each new kind deopted this function ("wrong map", compiled 3× per batch thread). Same operations, same order.
+  // The augmented matrix in one Float64Array and the result a double array from its creation: copied rows
+  // (`[...row, b[i]]`) were SMI or double arrays by their values, and each new kind deopted this function
+  // ("wrong map", compiled 3× per batch thread).
   const w = n + 1;
   const m = new Float64Array(n * w);
   for (let r = 0; r < n; r++) {
@@ -62,6 +62,19 @@ export function solveLinear(A: readonly (readonly number[])[], b: readonly numbe
     for (let k = 0; k < n; k++) m[r * w + k] = row[k] as number;
     m[r * w + n] = b[r] as number;
   }
+  const x = new Array<number>(n).fill(Number.NaN); // every entry written by solveAugmented
+  solveAugmented(m, n, x);
+  return x;
+}
+
+/**
+ * Solves the n×n system whose augmented rows [A | b] fill `m` row-major (n + 1 entries a row; overwritten) by
+ * Gaussian elimination with partial pivoting, writing the solution to `x`; throws on an exactly singular matrix.
+ * {@link solveLinear} is this on a copy; a loop solving thousands of small systems (a Newton search) calls it on
+ * buffers of its own and allocates nothing per solve.
+ */
+export function solveAugmented(m: Float64Array, n: number, x: number[] | Float64Array): void {
+  const w = n + 1;
   for (let c = 0; c < n; c++) {
     let p = c;
     for (let r = c + 1; r < n; r++) if (Math.abs(m[r * w + c] as number) > Math.abs(m[p * w + c] as number)) p = r;
@@ -80,14 +93,12 @@ export function solveLinear(A: readonly (readonly number[])[], b: readonly numbe
       if (f !== 0) for (let k = c; k <= n; k++) m[row + k] = (m[row + k] as number) - f * (m[pivot + k] as number);
     }
   }
-  const x = new Array<number>(n).fill(Number.NaN); // every entry written below
   for (let i = n - 1; i >= 0; i--) {
     const row = i * w;
     let sum = m[row + n] as number;
     for (let k = i + 1; k < n; k++) sum -= (m[row + k] as number) * (x[k] as number);
     x[i] = sum / (m[row + i] as number);
   }
-  return x;
 }
 
 /**

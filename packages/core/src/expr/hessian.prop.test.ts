@@ -138,6 +138,22 @@ describe('hessian (one compiled pass for every pair)', () => {
         expect(compiled.names).toEqual(variables(expr));
         const values = compiled.names.map((name) => at[name as keyof typeof at]);
         expect(outcome(() => compiled.evaluate(values))).toStrictEqual(expected);
+        // The raw buffers: the same numbers (gradient first, then the upper triangle row by row), or a throw.
+        const raw = outcome(() => {
+          const out = compiled.evaluateRaw(Float64Array.from(values));
+          const n = order.length;
+          const upper = Array.from(out.h.subarray(0, (n * (n + 1)) / 2));
+          return { value: out.v, gradient: Array.from(out.g.subarray(0, n)), upper };
+        });
+        if ('error' in expected) expect(raw).toHaveProperty('error');
+        else
+          expect(raw).toStrictEqual({
+            ok: {
+              value: expected.ok.value,
+              gradient: expected.ok.gradient,
+              upper: expected.ok.hessian.flatMap((row, r) => row.slice(r)),
+            },
+          });
       }),
       { numRuns: 3000 },
     );

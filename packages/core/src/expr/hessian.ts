@@ -15,6 +15,7 @@ import {
   domainError,
   finite,
   lookup,
+  power,
   type Site,
   selectIndex,
   sitesInOrder,
@@ -140,7 +141,7 @@ function compile(expr: Expr, order: readonly string[], width: number, pairs: Pai
               const x = left(values);
               const y = right(values);
               const v = binaryValue('/', x.v, y.v, site);
-              chain(inv, y, 1 / y.v, -1 / y.v ** 2, 2 / y.v ** 3, site);
+              chain(inv, y, 1 / y.v, -1 / power(y.v, 2), 2 / y.v ** 3, site);
               return product(r, x, inv, v);
             };
           }
@@ -150,8 +151,8 @@ function compile(expr: Expr, order: readonly string[], width: number, pairs: Pai
                 const x = left(values);
                 const c = right(values).v;
                 const v = binaryValue('^', x.v, c, site);
-                const d1 = c === 0 ? 0 : c === 1 ? 1 : c * x.v ** (c - 1);
-                const d2 = c === 0 || c === 1 ? 0 : c === 2 ? 2 : c * (c - 1) * x.v ** (c - 2);
+                const d1 = c === 0 ? 0 : c === 1 ? 1 : c * power(x.v, c - 1);
+                const d2 = c === 0 || c === 1 ? 0 : c === 2 ? 2 : c * (c - 1) * power(x.v, c - 2);
                 return chain(r, x, v, d1, d2, site);
               };
             const lnx = duals();
@@ -162,7 +163,7 @@ function compile(expr: Expr, order: readonly string[], width: number, pairs: Pai
               const v = binaryValue('^', x.v, y.v, site);
               if (x.v <= 0) domainError(site, `a power with a variable exponent needs a positive base, not ${x.v}`);
               // x^y = exp(y·ln x)
-              chain(lnx, x, Math.log(x.v), 1 / x.v, -1 / x.v ** 2, site);
+              chain(lnx, x, Math.log(x.v), 1 / x.v, -1 / power(x.v, 2), site);
               product(prod, y, lnx, y.v * lnx.v);
               return chain(r, prod, v, v, v, site);
             };
@@ -208,6 +209,20 @@ export interface CompiledHessian {
   names: string[];
   /** Value, gradient and Hessian (rows and columns follow `order`) for the values of `names`. */
   evaluate(values: ArrayLike<number>): { value: number; gradient: number[]; hessian: number[][] };
+  /**
+   * The same pass without building arrays, for loops that evaluate thousands of times: the value `v`, the gradient
+   * in `g` (its first `order.length` entries) and the Hessian's upper triangle in `h` (row by row, c ≥ r), in
+   * buffers that the next call overwrites. A failure throws the whole pass's error (`evaluate` replays the pairs
+   * one by one to throw the first failing pair's).
+   */
+  evaluateRaw(values: ArrayLike<number>): HessianBuffers;
+}
+
+/** The buffers of {@link CompiledHessian.evaluateRaw}. */
+export interface HessianBuffers {
+  readonly v: number;
+  readonly g: Float64Array;
+  readonly h: Float64Array;
 }
 
 /** The compiled Hessian for the order and path last used with each expression. */
@@ -262,7 +277,7 @@ export function compileHessian(expr: Expr, order: readonly string[], path = 'exp
     }
     return { value: out.v, gradient, hessian: H };
   };
-  const entry: CompiledHessian = { order, path, names: variables(expr), evaluate };
+  const entry: CompiledHessian = { order, path, names: variables(expr), evaluate, evaluateRaw: all };
   compiled.set(expr, entry);
   return entry;
 }
