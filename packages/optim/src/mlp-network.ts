@@ -2,7 +2,20 @@
  * The network of `optim/mlp-step`: layers read from the input in either weight layout, the forward pass with its
  * steps, and the conversions between per-layer values and the flat parameter maps of optimizers.ts.
  */
-import { add, checkLimit, DnnInputError, eq, memoByText, mul, pow, type Step, step, type Tex, tex } from '@dnn/core';
+import {
+  add,
+  checkLimit,
+  DnnInputError,
+  eq,
+  memoByText,
+  mul,
+  num,
+  pow,
+  type Step,
+  step,
+  type Tex,
+  tex,
+} from '@dnn/core';
 import { type Activation, activate } from './activations.js';
 import { type Grid, toRows } from './grid.js';
 import { math } from './math-text.js';
@@ -50,11 +63,11 @@ const layerSymbol = memoByText((text) => {
   return tex(text, `{${math(text.slice(0, at)).latex}}^{${text.slice(at + 1)}}`);
 });
 /** The transpose of a rectangular matrix. */
-export const transpose = (m: readonly (readonly number[])[]): number[][] =>
-  (m[0] ?? []).map((_, j) => m.map((row) => row[j] as number));
+export const transpose = <T>(m: readonly (readonly T[])[]): T[][] =>
+  (m[0] ?? []).map((_, j) => m.map((row) => row[j] as T));
 
 /** A [out][in] matrix in the given layout. */
-export const inLayout = (m: number[][], layout: WeightLayout): number[][] => (layout === 'in-out' ? transpose(m) : m);
+export const inLayout = <T>(m: T[][], layout: WeightLayout): T[][] => (layout === 'in-out' ? transpose(m) : m);
 
 /*
  * The optimizer's flat map keys the parameters by their position — every weight of layer 1 row by row, then its
@@ -253,8 +266,14 @@ function forwardSteps(
   const n = l + 1;
   const steps: Step[] = [];
   const small = ly.W.length * aPrev.length <= 16;
+  // A small layer writes every number twice (the layer's vectors, then its unit sums): each is formatted once (num)
+  // and the Tex used in both places — number formatting was the costliest part of these steps.
+  const Wc: readonly (readonly (number | Tex)[])[] = small ? ly.W.map((row) => row.map(num)) : ly.W;
+  const ac: readonly (number | Tex)[] = small ? aPrev.map(num) : aPrev;
+  const bc: readonly (number | Tex)[] = small ? ly.b.map(num) : ly.b;
+  const zc: readonly (number | Tex)[] = small ? zl.map(num) : zl;
   const W = weightFactor(lsym('W', n), layout);
-  const Wn = weightFactor(showMat(inLayout(ly.W, layout)), layout);
+  const Wn = weightFactor(showMat(inLayout(Wc as (number | Tex)[][], layout)), layout);
   steps.push(
     step(
       `Layer ${n} (${ly.act}), pre-activation`,
@@ -262,21 +281,19 @@ function forwardSteps(
         ? eq(
             lsym('z', n),
             add(mul(W, lsym('a', n - 1)), lsym('b', n)),
-            add(mul(Wn, showVec(aPrev)), showVec(ly.b)),
-            showVec(zl),
+            add(mul(Wn, showVec(ac)), showVec(bc)),
+            showVec(zc),
           )
-        : eq(lsym('z', n), mul(W, lsym('a', n - 1)), mul(Wn, showVec(aPrev)), showVec(zl)),
+        : eq(lsym('z', n), mul(W, lsym('a', n - 1)), mul(Wn, showVec(ac)), showVec(zc)),
     ),
   );
   if (small) {
-    for (const [i, row] of ly.W.entries()) {
-      const products = row.map((w, j) => mul(w, aPrev[j] as number));
-      steps.push(
-        step(
-          `Unit ${i + 1} of layer ${n}`,
-          eq(math(`z_${i + 1}`), add(...products, ...(ly.hasBias ? [ly.b[i] as number] : [])), zl[i] as number),
-        ),
-      );
+    for (let i = 0; i < Wc.length; i++) {
+      const row = Wc[i] as readonly (number | Tex)[];
+      const terms: (number | Tex)[] = [];
+      for (let j = 0; j < row.length; j++) terms.push(mul(row[j] as Tex, ac[j] as Tex));
+      if (ly.hasBias) terms.push(bc[i] as Tex);
+      steps.push(step(`Unit ${i + 1} of layer ${n}`, eq(math(`z_${i + 1}`), add(...terms), zc[i] as Tex)));
     }
   }
   const f = ly.act === 'linear' ? 'z' : `${ly.act}(z)`;

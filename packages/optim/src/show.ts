@@ -8,20 +8,20 @@ import { DnnInputError, matrix, type Tex, tex, vec, words } from '@dnn/core';
 export const SHOW_MAX = 64;
 
 /** A vector for a step (`null` shows as "undefined"); long vectors show their first entries. */
-export function showVec(values: readonly (number | null)[]): Tex {
-  const cell = (x: number | null) => (x === null ? words('undefined') : x);
+export function showVec(values: readonly (number | Tex | null)[]): Tex {
+  const cell = (x: number | Tex | null) => (x === null ? words('undefined') : x);
   // numbers only (the usual case): handed over as they are, without a mapped copy (vec lifts each number itself)
-  if (values.length <= SHOW_MAX) return vec(values.includes(null) ? values.map(cell) : (values as number[]));
+  if (values.length <= SHOW_MAX) return vec(values.includes(null) ? values.map(cell) : (values as (number | Tex)[]));
   const head = vec([...values.slice(0, 8).map(cell), tex('…', '\\ldots')]); // \ldots: fewer KaTeX expansions than \dots
   return tex(`${head.text} (${values.length} values)`, `${head.latex}\\ (${values.length}\\text{ values})`);
 }
 
 /** A matrix for a step; large matrices show as their shape. */
-export function showMat(rows: readonly (readonly (number | null)[])[]): Tex {
+export function showMat(rows: readonly (readonly (number | Tex | null)[])[]): Tex {
   const cols = rows[0]?.length ?? 0;
   if (rows.length * cols <= SHOW_MAX) {
     // numbers only (the usual case): no mapped copy of every row, matrix lifts each number itself
-    if (!rows.some((r) => r.includes(null))) return matrix(rows as number[][]);
+    if (!rows.some((r) => r.includes(null))) return matrix(rows as (number | Tex)[][]);
     return matrix(rows.map((r) => r.map((x) => (x === null ? words('undefined') : x))));
   }
   return words(`${rows.length}×${cols} matrix (too large to list)`);
