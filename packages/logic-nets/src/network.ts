@@ -48,13 +48,25 @@ export function networkOutput(
   const strict = rule === '>0';
   // Row-major weights of every layer in one array; a row shorter or longer than its input reads
   // past it, as runNetwork's dot product does (NaN from a missing input).
-  const compiled = layers.map(({ weights, bias }) => ({
-    starts: Int32Array.from(weights.map((_, k) => weights.slice(0, k).reduce((n, w) => n + w.length, 0))),
-    lengths: Int32Array.from(weights.map((w) => w.length)),
-    w: Float64Array.from(weights.flat()),
-    bias: Float64Array.from(bias),
-    out: new Float64Array(bias.length),
-  }));
+  // Built by push, not layers.map: a map inlined by an optimized caller makes a holey array, the
+  // interpreter's a packed one, and the returned function, optimized for one, deoptimized on the other
+  // ("wrong map"; logic/region-mlp's checkGrid was compiled twice for it).
+  const compiled: {
+    starts: Int32Array;
+    lengths: Int32Array;
+    w: Float64Array;
+    bias: Float64Array;
+    out: Float64Array;
+  }[] = [];
+  for (const { weights, bias } of layers) {
+    compiled.push({
+      starts: Int32Array.from(weights.map((_, k) => weights.slice(0, k).reduce((n, w) => n + w.length, 0))),
+      lengths: Int32Array.from(weights.map((w) => w.length)),
+      w: Float64Array.from(weights.flat()),
+      bias: Float64Array.from(bias),
+      out: new Float64Array(bias.length),
+    });
+  }
   return (x) => {
     let a: ArrayLike<number> = x;
     for (const { starts, lengths, w, bias, out } of compiled) {
