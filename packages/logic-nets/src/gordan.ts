@@ -18,8 +18,13 @@ import { solveIntegerSystem } from './integer-solve.js';
 /** Outcome of {@link gordan}: integer `u` with every aᵢ·u > 0, or integer multipliers λ ≥ 0 with Σ λᵢ aᵢ = 0. */
 export type GordanResult = { kind: 'solution'; u: number[] } | { kind: 'certificate'; lambda: number[] };
 
+/** A row of the simplex tableau: a Float64Array for floats (one elements kind from the start), an array of fractions. */
+type Vec<T> = { [j: number]: T; readonly length: number };
+
 interface Field<T> {
   of(x: number): T;
+  /** A row of n entries, to be filled. */
+  vector(n: number): Vec<T>;
   add(a: T, b: T): T;
   sub(a: T, b: T): T;
   mul(a: T, b: T): T;
@@ -30,7 +35,7 @@ interface Field<T> {
    * row[j] −= factor · pivot[j] for every j ≤ last where pivot[j] is not zero by sign(): the pivoting's inner
    * loop, written out per field so that floats run it without a call per entry.
    */
-  eliminate(row: T[], factor: T, pivot: readonly T[], last: number): void;
+  eliminate(row: Vec<T>, factor: T, pivot: Readonly<Vec<T>>, last: number): void;
 }
 
 const EPS = 1e-9;
@@ -38,6 +43,7 @@ const EPS = 1e-9;
 const PERTURBATIONS = [1e-7, 1e-5];
 const floats: Field<number> = {
   of: (x) => x,
+  vector: (n) => new Float64Array(n),
   add: (a, b) => a + b,
   sub: (a, b) => a - b,
   mul: (a, b) => a * b,
@@ -52,6 +58,7 @@ const floats: Field<number> = {
 };
 const fractions: Field<Fraction> = {
   of: (x) => new Fraction(x),
+  vector: (n) => new Array<Fraction>(n),
   add: (a, b) => a.add(b),
   sub: (a, b) => a.sub(b),
   mul: (a, b) => a.mul(b),
@@ -69,32 +76,49 @@ const fractions: Field<Fraction> = {
  * Phase-1 simplex (Bland's rule) for A·x = rhs, x ≥ 0, with rhs ≥ 0 and one
  * artificial variable per row (columns m … m+R−1). Returns the final basis.
  */
-function phaseOneBasis<T>(F: Field<T>, A: number[][], rhs: number[]): number[] {
+function phaseOneBasis<T>(F: Field<T>, A: readonly Float64Array[], rhs: Float64Array): number[] {
   const R = A.length;
   const m = A[0]?.length ?? 0;
   const width = m + R;
-  const rows: T[][] = A.map((row, r) => [
-    ...row.map((v) => F.of(v)),
-    ...Array.from({ length: R }, (_, k) => F.of(k === r ? 1 : 0)),
-    F.of(rhs[r] as number),
-  ]);
+  // Rows and cost filled by index into F.vector rows (Float64Array for floats), not built from spreads
+  // of maps: small integers first and doubles later changed the elements kind, and a map is packed or
+  // holey depending on the caller's tier — "wrong map" deoptimizations, phaseOneBasis compiled 3×.
+  const rows: Vec<T>[] = [];
+  for (let r = 0; r < R; r++) {
+    const a = A[r] as Float64Array;
+    const row = F.vector(width + 1);
+    for (let j = 0; j < m; j++) row[j] = F.of(a[j] as number);
+    for (let k = 0; k < R; k++) row[m + k] = F.of(k === r ? 1 : 0);
+    row[width] = F.of(rhs[r] as number);
+    rows.push(row);
+  }
   // Reduced costs of the phase-1 objective Σ artificials (c_B = 1 for every starting basic).
-  const cost: T[] = Array.from({ length: width + 1 }, (_, j) => {
-    if (j >= m && j < width) return F.of(0);
+  const cost = F.vector(width + 1);
+  for (let j = 0; j <= width; j++) {
+    if (j >= m && j < width) {
+      cost[j] = F.of(0);
+      continue;
+    }
     let sum = F.of(0);
     for (const row of rows) sum = F.add(sum, row[j] as T);
-    return j === width ? sum : F.sub(F.of(0), sum);
-  });
+    cost[j] = j === width ? sum : F.sub(F.of(0), sum);
+  }
   const basis = Array.from({ length: R }, (_, r) => m + r);
   for (let iteration = 0; iteration < 100000; iteration++) {
-    const enter = cost.findIndex((d, j) => j < width && F.sign(d) < 0);
+    let enter = -1;
+    for (let j = 0; j < width; j++) {
+      if (F.sign(cost[j] as T) < 0) {
+        enter = j;
+        break;
+      }
+    }
     if (enter < 0) break;
     let leave = -1;
     let best: T | undefined;
     for (let r = 0; r < R; r++) {
-      const a = (rows[r] as T[])[enter] as T;
+      const a = (rows[r] as Vec<T>)[enter] as T;
       if (F.sign(a) <= 0) continue;
-      const ratio = F.div((rows[r] as T[])[width] as T, a);
+      const ratio = F.div((rows[r] as Vec<T>)[width] as T, a);
       const cmp = best === undefined ? -1 : F.sign(F.sub(ratio, best));
       if (cmp < 0 || (cmp === 0 && (basis[r] as number) < (basis[leave] as number))) {
         best = ratio;
@@ -102,7 +126,7 @@ function phaseOneBasis<T>(F: Field<T>, A: number[][], rhs: number[]): number[] {
       }
     }
     if (leave < 0) break; // unbounded cannot happen for a phase-1 objective bounded below by 0
-    const pivotRow = rows[leave] as T[];
+    const pivotRow = rows[leave] as Vec<T>;
     const pivot = pivotRow[enter] as T;
     for (let j = 0; j <= width; j++) pivotRow[j] = F.div(pivotRow[j] as T, pivot);
     for (const row of rows) {
@@ -151,7 +175,7 @@ function checked(vectors: number[][], kind: 'certificate' | 'solution', ints: nu
  * suffice (then the fraction version decides).
  */
 function fromBasisIntegers(
-  A: readonly number[][],
+  A: readonly Float64Array[],
   vectors: number[][],
   basis: readonly number[],
 ): GordanResult | undefined | 'overflow' {
@@ -186,7 +210,7 @@ function fromBasisIntegers(
 }
 
 /** Reads u or λ off a basis exactly and checks it; undefined when the basis does not prove either. */
-function fromBasis(A: number[][], vectors: number[][], basis: number[]): GordanResult | undefined {
+function fromBasis(A: readonly Float64Array[], vectors: number[][], basis: number[]): GordanResult | undefined {
   const fast = fromBasisIntegers(A, vectors, basis);
   if (fast !== 'overflow') return fast;
   const R = A.length;
@@ -223,8 +247,14 @@ function fromBasis(A: number[][], vectors: number[][], basis: number[]): GordanR
 export function gordan(vectors: number[][]): GordanResult {
   const d = vectors[0]?.length ?? 0;
   // Rows: the d coordinates of Σ λᵢ aᵢ = 0, then Σ λᵢ = 1.
-  const A = [...Array.from({ length: d }, (_, c) => vectors.map((a) => a[c] as number)), vectors.map(() => 1)];
-  const rhs = A.map((_, r) => (r === d ? 1 : 0));
+  const A: Float64Array[] = [];
+  for (let c = 0; c <= d; c++) {
+    const row = new Float64Array(vectors.length);
+    for (let i = 0; i < vectors.length; i++) row[i] = c === d ? 1 : ((vectors[i] as number[])[c] as number);
+    A.push(row);
+  }
+  const rhs = new Float64Array(d + 1);
+  rhs[d] = 1;
   const fast = fromBasis(A, vectors, phaseOneBasis(floats, A, rhs));
   if (fast) return fast;
   // Degenerate tables (many rows on one face) can end the float pivoting in a basis that does not

@@ -14,18 +14,31 @@ export type IntegerSolveResult = { kind: 'unique'; num: number[]; den: number } 
  */
 export function solveIntegerSystem(B: readonly (readonly number[])[], b: readonly number[]): IntegerSolveResult {
   const R = B.length;
-  const M = B.map((row, r) => [...row, b[r] as number]);
+  // Rows of doubles from the start, built by push: an array of small integers later given a double
+  // (−0, or (a − c) / previous) changed its elements kind, and B.map's result is packed or holey
+  // depending on whether the caller is optimized — each a "wrong map" deoptimization and a recompile.
+  const M: Float64Array[] = [];
+  for (let r = 0; r < R; r++) {
+    const row = new Float64Array(R + 1);
+    row.set(B[r] as readonly number[]);
+    row[R] = b[r] as number;
+    M.push(row);
+  }
   let previous = 1;
   for (let k = 0; k < R; k++) {
     let p = k;
-    while (p < R && (M[p] as number[])[k] === 0) p++;
+    while (p < R && (M[p] as Float64Array)[k] === 0) p++;
     if (p === R) return { kind: 'singular' };
-    if (p !== k) [M[k], M[p]] = [M[p] as number[], M[k] as number[]];
-    const pivotRow = M[k] as number[];
+    if (p !== k) {
+      const swap = M[k] as Float64Array;
+      M[k] = M[p] as Float64Array;
+      M[p] = swap;
+    }
+    const pivotRow = M[k] as Float64Array;
     const pivot = pivotRow[k] as number;
     for (let i = 0; i < R; i++) {
       if (i === k) continue;
-      const row = M[i] as number[];
+      const row = M[i] as Float64Array;
       const factor = row[k] as number;
       for (let j = 0; j <= R; j++) {
         if (j === k) continue;
@@ -49,7 +62,7 @@ export function solveIntegerSystem(B: readonly (readonly number[])[], b: readonl
   const den = previous;
   const num: number[] = [];
   for (let i = 0; i < R; i++) {
-    const row = M[i] as number[];
+    const row = M[i] as Float64Array;
     if (row[i] === den) num.push(row[R] as number);
     else if (row[i] === -den) num.push(-(row[R] as number));
     else return { kind: 'overflow' };
