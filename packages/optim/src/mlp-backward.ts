@@ -2,7 +2,7 @@
  * The loss and the backward pass of `optim/mlp-step`: the output δ (fused a − t for sigmoid + BCE and
  * softmax + cross-entropy), δ layer by layer, ∂L/∂W = δ·aᵀ (+ 2λW) and ∂L/∂b = δ, with their steps.
  */
-import { add, DnnInputError, eq, mul, type Step, step, tex } from '@dnn/core';
+import { add, DnnInputError, eq, mul, type Step, step, type Tex, tex } from '@dnn/core';
 import { activate, activationBackward, DERIVATIVE_TEXT } from './activations.js';
 import { computeLoss, type LOSS_KINDS } from './loss-functions.js';
 import { math } from './math-text.js';
@@ -104,16 +104,21 @@ export function backward(
 
   const deltas: number[][] = new Array(L);
   const gradients: LayerValues[] = new Array(L);
+  // δ of a layer is shown twice (its own step, then as the bias gradient): rendered once, for both
+  let deltaShown: Tex | undefined;
   let upstream: number[];
   if (fused) {
     const delta = lossResult.logitsGradient?.[0] as number[];
     deltas[L - 1] = delta;
-    explain?.push(
-      step(
-        `Backward, layer ${L}: ${last.act} with ${opts.loss} combine into δ = a − t (scaled by the reduction${opts.logBase === 'e' ? '' : ' and 1/ln base'})`,
-        eq(lsym('δ', L), math('∂L/∂z'), showVec(delta)),
-      ),
-    );
+    if (explain) {
+      deltaShown = showVec(delta);
+      explain.push(
+        step(
+          `Backward, layer ${L}: ${last.act} with ${opts.loss} combine into δ = a − t (scaled by the reduction${opts.logBase === 'e' ? '' : ' and 1/ln base'})`,
+          eq(lsym('δ', L), math('∂L/∂z'), deltaShown),
+        ),
+      );
+    }
     upstream = [];
   } else {
     const g = lossResult.gradient[0] as (number | null)[];
@@ -142,7 +147,10 @@ export function backward(
         ly.act === 'softmax'
           ? 'δ_i = a_i·(g_i − ∑_j a_j·g_j) (softmax Jacobian)'
           : `δ = ∂L/∂a${ly.mask ? ' ∘ m' : ''} ∘ f′(z), f′ = ${DERIVATIVE_TEXT[ly.act]}`;
-      explain?.push(step(`Layer ${n}: δ (${rule})`, eq(lsym('δ', n), showVec(delta))));
+      if (explain) {
+        deltaShown = showVec(delta);
+        explain.push(step(`Layer ${n}: δ (${rule})`, eq(lsym('δ', n), deltaShown)));
+      }
     }
     const delta = deltas[l] as number[];
     const gW = delta.map((d, i) => aPrev.map((aj, j) => d * aj + 2 * opts.l2 * ((ly.W[i] as number[])[j] as number)));
@@ -163,7 +171,7 @@ export function backward(
       explain?.push(
         step(
           `Layer ${n}: bias gradient`,
-          eq(tex(`∂L/∂b^(${n})`, `\\frac{\\partial L}{\\partial b^{(${n})}}`), lsym('δ', n), showVec(delta)),
+          eq(tex(`∂L/∂b^(${n})`, `\\frac{\\partial L}{\\partial b^{(${n})}}`), lsym('δ', n), deltaShown as Tex),
         ),
       );
     }
