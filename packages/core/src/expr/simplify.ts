@@ -130,7 +130,7 @@ const factorsOf = (s: Sym): readonly Sym[] => (s.k === 'mul' ? s.factors : [s]);
 
 /** A sum: flattened, constants folded, like terms collected (first appearance order), common factors pulled out. */
 export function add(...items: Sym[]): Sym {
-  const order: string[] = [];
+  // Groups in first-appearance order: a Map iterates in insertion order.
   const groups = new Map<string, { coef: number; rest: Sym }>();
   let constantTerm = 0;
   const push = (s: Sym): void => {
@@ -146,17 +146,11 @@ export function add(...items: Sym[]): Sym {
     const key = symKey(rest);
     const g = groups.get(key);
     if (g) g.coef += c;
-    else {
-      groups.set(key, { coef: c, rest });
-      order.push(key);
-    }
+    else groups.set(key, { coef: c, rest });
   };
   for (const s of items) push(s);
   const terms: Sym[] = [];
-  for (const key of order) {
-    const g = groups.get(key) as { coef: number; rest: Sym };
-    if (g.coef !== 0) terms.push(mul(num(g.coef), g.rest));
-  }
+  for (const g of groups.values()) if (g.coef !== 0) terms.push(mul(num(g.coef), g.rest));
   if (constantTerm !== 0 || terms.length === 0) terms.push(num(constantTerm));
   if (terms.length === 1) return terms[0] as Sym;
   return factorCommon(terms) ?? { k: 'add', terms };
@@ -189,7 +183,7 @@ function factorCommon(terms: readonly Sym[]): Sym | undefined {
 /** A product: flattened, numbers folded, equal bases collected (x·x² → x³), a number times a sum distributed. */
 export function mul(...items: Sym[]): Sym {
   let coef = 1;
-  const order: string[] = [];
+  // Groups in first-appearance order: a Map iterates in insertion order.
   const groups = new Map<string, { base: Sym; exps: Sym[] }>();
   const push = (s: Sym): void => {
     if (s.k === 'mul') {
@@ -204,17 +198,13 @@ export function mul(...items: Sym[]): Sym {
     const key = symKey(base);
     const g = groups.get(key);
     if (g) g.exps.push(exp);
-    else {
-      groups.set(key, { base, exps: [exp] });
-      order.push(key);
-    }
+    else groups.set(key, { base, exps: [exp] });
   };
   for (const s of items) push(s);
   if (!Number.isFinite(coef)) throw new SymOverflowError('a constant overflows a float64');
   if (coef === 0) return ZERO;
   const factors: Sym[] = [];
-  for (const key of order) {
-    const g = groups.get(key) as { base: Sym; exps: Sym[] };
+  for (const g of groups.values()) {
     const f =
       g.exps.length === 1
         ? (s1(g.base, g.exps[0] as Sym) ?? pow(g.base, g.exps[0] as Sym))
@@ -388,8 +378,9 @@ export function freeOf(s: Sym, names: ReadonlySet<string>, known?: Map<Sym, bool
   return free;
 }
 
-const at = { pos: 0 };
-const n = (value: number): Expr => ({ kind: 'number', value, ...at });
+// Nodes written out with `pos: 0` (not `...at` spread from a shared object): the same shapes, in the same key
+// order, as the parser's nodes, so the printers and the evaluator see one map per kind; a spread cost a clone.
+const n = (value: number): Expr => ({ kind: 'number', value, pos: 0 });
 
 /** A non-integer coefficient p/q with a whole q ≤ 1000 prints as a division (`2*x/3`, not `0.666666666667*x`). */
 function smallFraction(c: number): [number, number] | undefined {
@@ -406,22 +397,23 @@ export function toExpr(s: Sym): Expr {
   switch (s.k) {
     case 'num': {
       const pq = smallFraction(s.v);
-      const abs: Expr = pq ? { kind: 'binary', op: '/', left: n(pq[0]), right: n(pq[1]), ...at } : n(Math.abs(s.v));
-      return s.v < 0 ? { kind: 'neg', arg: abs, ...at } : abs;
+      const abs: Expr = pq ? { kind: 'binary', op: '/', left: n(pq[0]), right: n(pq[1]), pos: 0 } : n(Math.abs(s.v));
+      return s.v < 0 ? { kind: 'neg', arg: abs, pos: 0 } : abs;
     }
     case 'const':
-      return { kind: 'constant', name: s.name, value: s.name === 'e' ? Math.E : Math.PI, ...at };
+      return { kind: 'constant', name: s.name, value: s.name === 'e' ? Math.E : Math.PI, pos: 0 };
     case 'var':
-      return { kind: 'variable', name: s.name, ...at };
+      return { kind: 'variable', name: s.name, pos: 0 };
     case 'add': {
       const terms = numberFirst(s.terms) ? [s.terms[1] as Sym, s.terms[0] as Sym] : s.terms;
       let out = toExpr(terms[0] as Sym);
-      for (const t of terms.slice(1)) {
+      for (let i = 1; i < terms.length; i++) {
+        const t = terms[i] as Sym;
         const [c, rest] = coefficient(t);
         out =
           c < 0
-            ? { kind: 'binary', op: '-', left: out, right: toExpr(mul(num(-c), rest)), ...at }
-            : { kind: 'binary', op: '+', left: out, right: toExpr(t), ...at };
+            ? { kind: 'binary', op: '-', left: out, right: toExpr(mul(num(-c), rest)), pos: 0 }
+            : { kind: 'binary', op: '+', left: out, right: toExpr(t), pos: 0 };
       }
       return out;
     }
@@ -429,10 +421,10 @@ export function toExpr(s: Sym): Expr {
       return productExpr(s);
     case 'pow':
       if (s.exp.k === 'num' && s.exp.v < 0) return productExpr(s);
-      return { kind: 'binary', op: '^', left: toExpr(s.base), right: toExpr(s.exp), ...at };
+      return { kind: 'binary', op: '^', left: toExpr(s.base), right: toExpr(s.exp), pos: 0 };
     case 'fn':
-      if (s.abstract) return { kind: 'apply', name: s.fn, primes: s.primes, args: [toExpr(s.args[0] as Sym)], ...at };
-      return { kind: 'call', fn: s.fn as 'exp', args: s.args.map(toExpr), ...at };
+      if (s.abstract) return { kind: 'apply', name: s.fn, primes: s.primes, args: [toExpr(s.args[0] as Sym)], pos: 0 };
+      return { kind: 'call', fn: s.fn as 'exp', args: s.args.map(toExpr), pos: 0 };
   }
 }
 
@@ -462,8 +454,8 @@ function productExpr(s: Sym): Expr {
   }
   if (coef !== 1 || top.length === 0) top.unshift(n(coef));
   const product = (xs: Expr[]): Expr =>
-    xs.slice(1).reduce((l, r) => ({ kind: 'binary', op: '*', left: l, right: r, ...at }), xs[0] as Expr);
+    xs.slice(1).reduce((l, r) => ({ kind: 'binary', op: '*', left: l, right: r, pos: 0 }), xs[0] as Expr);
   let out = product(top);
-  if (bottom.length) out = { kind: 'binary', op: '/', left: out, right: product(bottom), ...at };
-  return c < 0 ? { kind: 'neg', arg: out, ...at } : out;
+  if (bottom.length) out = { kind: 'binary', op: '/', left: out, right: product(bottom), pos: 0 };
+  return c < 0 ? { kind: 'neg', arg: out, pos: 0 } : out;
 }
