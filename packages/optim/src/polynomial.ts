@@ -186,10 +186,14 @@ const trim = (c: Fraction[]): Fraction[] => {
   return out;
 };
 
-const hornerF = (c: readonly number[], x: number) => c.reduceRight((acc, a) => acc * x + a, 0);
+const hornerF = (c: Float64Array, x: number) => c.reduceRight((acc, a) => acc * x + a, 0);
 
-/** Real roots of a float polynomial (coefficients by power) by isolating them between the roots of its derivative. */
-export function floatRoots(c: readonly number[]): number[] {
+/**
+ * Real roots of a float polynomial (coefficients by power) by isolating them between the roots of its derivative.
+ * The coefficients come in a Float64Array: arrays from `map` were SMI or double arrays by their values, and each
+ * new kind deopted this function and `hornerF` ("wrong map").
+ */
+export function floatRoots(c: Float64Array): number[] {
   const n = c.length - 1;
   if (n < 1) return [];
   if (n === 1) return [-(c[0] as number) / (c[1] as number)];
@@ -290,7 +294,7 @@ export function realRoots(coefs: readonly Fraction[]): { roots: Root[]; complete
     const key = r.toFraction();
     if (!exact.has(key)) exact.set(key, { value: r.valueOf(), exact: key });
   };
-  for (const guess of floatRoots(c.map((f) => f.valueOf()))) {
+  for (const guess of floatRoots(Float64Array.from(c, (f) => f.valueOf()))) {
     const r = rationalGuess(guess);
     if (!r) continue;
     let q = deflate(c, r);
@@ -327,7 +331,7 @@ export function realRoots(coefs: readonly Fraction[]): { roots: Root[]; complete
     }
   } else if (deg >= 3) {
     complete = false;
-    for (const x of floatRoots(c.map((f) => f.valueOf()))) roots.push({ value: x, exact: null });
+    for (const x of floatRoots(Float64Array.from(c, (f) => f.valueOf()))) roots.push({ value: x, exact: null });
   }
   return { roots: roots.sort((a, b) => a.value - b.value), complete };
 }
