@@ -16,6 +16,7 @@ import {
 } from '@dnn/core-wasm';
 import { type Conv2dOptions, conv2dReference, slidingSize } from './forward-reference.js';
 import { type Pool2dOptions, pool2dReference } from './pool-reference.js';
+import { arrayOf } from './tensor.js';
 
 /** Which precision the user asked for, and the backend to use above the threshold (tests force one). */
 export interface BackendChoice {
@@ -103,7 +104,7 @@ export function convolve(
 
 /** Cells of each window along one axis that fall inside the input (0: the window lies in the padding). */
 function insideCounts(size: number, kernel: number, stride: number, before: number, out: number): number[] {
-  return Array.from({ length: out }, (_, o) => {
+  return arrayOf(out, (o) => {
     const start = o * stride - before;
     return Math.max(0, Math.min(start + kernel, size) - Math.max(start, 0));
   });

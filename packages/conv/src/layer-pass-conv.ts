@@ -12,7 +12,7 @@ import { convolve } from './kernel-backend.js';
 import { convGradInput, convGradWeight } from './kernel-backend-grad.js';
 import { gradSym, type LayerPass, layerSym, mapShape, type PassContext, type Value, valueSteps } from './layer-pass.js';
 import { inside, tapCol, tapRow, type WindowGeometry, windowGeometry } from './sliding-window.js';
-import { checkFinite, type Nested } from './tensor.js';
+import { arrayOf, checkFinite, type Nested } from './tensor.js';
 import { cellSteps, paddedMatrices } from './window-steps.js';
 
 /** Most products written out in one weight's gradient sum. */
@@ -177,7 +177,7 @@ function convBackward(args: BackwardArgs) {
   );
   if (bias) {
     // The step shows the first 8 filters' sums: only those are typeset.
-    const sums = Array.from({ length: Math.min(Cout, 8) }, (_, o) =>
+    const sums = arrayOf(Math.min(Cout, 8), (o) =>
       eq(
         gradSym('b', n, o),
         Ho * Wo <= MAX_TERMS ? add(...Array.from(gy.subarray(o * Ho * Wo, (o + 1) * Ho * Wo))) : sym('∑ ∂L/∂Y'),

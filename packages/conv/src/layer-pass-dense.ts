@@ -7,7 +7,7 @@
 import { add, DnnInputError, eq, mul, type Step, step, tex } from '@dnn/core';
 import { activate, activationDerivative, DERIVATIVE_TEXT } from '@dnn/optim';
 import { gradSym, type LayerPass, layerSym, type PassContext, type Value, valueSteps } from './layer-pass.js';
-import { checkFinite, type Nested, toTensor } from './tensor.js';
+import { arrayOf, checkFinite, type Nested, toTensor } from './tensor.js';
 
 /** The element-wise activations of conv/backprop. */
 export type ActivationType = 'relu' | 'sigmoid' | 'tanh';
@@ -155,7 +155,7 @@ export function densePass(spec: DenseLayerSpec, x: Value, ctx: PassContext): Lay
   ];
   if (units <= MAX_UNITS && cols <= MAX_UNIT_TERMS) {
     for (let i = 0; i < units; i++) {
-      const terms = Array.from({ length: cols }, (_, j) => mul(W[i * cols + j] as number, x.data[j] as number));
+      const terms = arrayOf(cols, (j) => mul(W[i * cols + j] as number, x.data[j] as number));
       steps.push(
         step(
           `Unit ${i} of layer ${n}`,

@@ -6,7 +6,7 @@
  * `Float64Array`s with the shape the answer reports.
  */
 import { DnnInputError, eq, matrix, type Step, step, type Tex, tex, vec } from '@dnn/core';
-import { toNested } from './tensor.js';
+import { arrayOf, toNested } from './tensor.js';
 
 /** A value between layers: a map [H, W] or [C, H, W], or a vector [N]. */
 export interface Value {
@@ -139,10 +139,8 @@ export function valueSteps(
   if (c > SHOW_CHANNELS || h > SHOW_SIDE || w > SHOW_SIDE) {
     return [step(`${title}: ${shape.join('×')} values, too many to show here (see the answer)`)];
   }
-  return Array.from({ length: c }, (_, ch) => {
-    const rows = Array.from({ length: h }, (_, r) =>
-      Array.from({ length: w }, (_, q) => clean(data[(ch * h + r) * w + q] as number)),
-    );
+  return arrayOf(c, (ch) => {
+    const rows = arrayOf(h, (r) => arrayOf(w, (q) => clean(data[(ch * h + r) * w + q] as number)));
     const two = shape.length === 2;
     return step(two ? title : `${title}, ${channelWords(ch)}`, eq(name(two ? null : ch), matrix(rows)));
   });

