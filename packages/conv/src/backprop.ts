@@ -22,7 +22,7 @@ import {
 import { convPass, filterWords } from './layer-pass-conv.js';
 import { activationPass, densePass, flattenPass } from './layer-pass-dense.js';
 import { poolPass } from './layer-pass-pool.js';
-import { checkFinite, toTensor } from './tensor.js';
+import { arrayOf, checkFinite, numbers, toTensor } from './tensor.js';
 
 /**
  * Most answer values (activations, gradients, updated parameters) of one request, below the catalog's 10⁷ output
@@ -188,18 +188,18 @@ function startGradient(inp: BackpropInput, out: Value, last: number, logits: Val
   const r = computeLoss(
     { kind: inp.loss, reduction: inp.reduction, logBase: inp.logBase, logZero: inp.logZero },
     {
-      predictions: { rows: [Array.from(out.data)], kind: 'scalar' },
-      targets: { rows: [Array.from(t)], kind: 'scalar' },
+      predictions: { rows: [numbers(out.data)], kind: 'scalar' },
+      targets: { rows: [numbers(t)], kind: 'scalar' },
       paths: { predictions: `layers[${last - 1}]`, targets: 'target' },
-      ...(logits ? { logits: [Array.from(logits.data)] } : {}),
+      ...(logits ? { logits: [numbers(logits.data)] } : {}),
     },
   );
   const fused = logits && r.logitsGradient ? Float64Array.from(r.logitsGradient[0] as number[]) : null;
   // From the logits, ∂L/∂p = (∂L/∂z)/(σ(z)·σ(−z)) stays finite where σ(z) rounds to exactly 0 or 1.
   const grad = fused
-    ? Array.from(fused, (gz, i) => {
+    ? arrayOf(fused.length, (i) => {
         const z = logits?.data[i] as number;
-        const g = gz / (sigmoid(z) * sigmoid(-z));
+        const g = (fused[i] as number) / (sigmoid(z) * sigmoid(-z));
         return Number.isFinite(g) ? g : null;
       })
     : (r.gradient[0] as (number | null)[]);
@@ -210,10 +210,11 @@ function startGradient(inp: BackpropInput, out: Value, last: number, logits: Val
       `output value ${bad} is exactly ${out.data[bad]} where log is taken with a non-zero target: log(0) has an infinite derivative, so no gradient exists`,
     );
   }
+  // A step's three fields named rather than `...s` (an object spread costs ≈ 0.7 µs in V8).
   const steps = [...r.steps, ...r.gradientSteps].map((s) => ({
-    ...s,
     title: `Loss: ${s.title}`,
     text: `Loss: ${s.text}`,
+    latex: s.latex,
   }));
   const notes = [...r.notes];
   if ((inp.loss === 'cross-entropy' || inp.loss === 'softmax-cross-entropy') && out.shape.length > 1) {

@@ -12,7 +12,7 @@ import { convolve } from './kernel-backend.js';
 import { convGradInput, convGradWeight } from './kernel-backend-grad.js';
 import { gradSym, type LayerPass, layerSym, mapShape, type PassContext, type Value, valueSteps } from './layer-pass.js';
 import { inside, tapCol, tapRow, type WindowGeometry, windowGeometry } from './sliding-window.js';
-import { arrayOf, checkFinite, type Nested } from './tensor.js';
+import { arrayOf, checkFinite, type Nested, numbers } from './tensor.js';
 import { cellSteps, paddedMatrices } from './window-steps.js';
 
 /** Most products written out in one weight's gradient sum. */
@@ -180,7 +180,7 @@ function convBackward(args: BackwardArgs) {
     const sums = arrayOf(Math.min(Cout, 8), (o) =>
       eq(
         gradSym('b', n, o),
-        Ho * Wo <= MAX_TERMS ? add(...Array.from(gy.subarray(o * Ho * Wo, (o + 1) * Ho * Wo))) : sym('∑ ∂L/∂Y'),
+        Ho * Wo <= MAX_TERMS ? add(...numbers(gy.subarray(o * Ho * Wo, (o + 1) * Ho * Wo))) : sym('∑ ∂L/∂Y'),
         gb[o] as number,
       ),
     );

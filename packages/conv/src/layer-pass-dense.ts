@@ -7,7 +7,7 @@
 import { add, DnnInputError, eq, mul, type Step, step, tex } from '@dnn/core';
 import { activate, activationDerivative, DERIVATIVE_TEXT } from '@dnn/optim';
 import { gradSym, type LayerPass, layerSym, type PassContext, type Value, valueSteps } from './layer-pass.js';
-import { arrayOf, checkFinite, type Nested, toTensor } from './tensor.js';
+import { arrayOf, checkFinite, type Nested, numbers, toTensor } from './tensor.js';
 
 /** The element-wise activations of conv/backprop. */
 export type ActivationType = 'relu' | 'sigmoid' | 'tanh';
@@ -29,7 +29,7 @@ export function activationPass(type: ActivationType, x: Value, ctx: PassContext)
   const { n } = ctx;
   const size = x.data.length;
   ctx.charge(3 * size, 3 * size);
-  const y = Float64Array.from(activate(type, Array.from(x.data)));
+  const y = Float64Array.from(activate(type, numbers(x.data)));
   const steps: Step[] = [
     step(`Layer ${n} (${type}), applied to each value`),
     ...valueSteps(`Layer ${n} output ${type}(X)`, mapName('Y', n, x.shape), y, x.shape),

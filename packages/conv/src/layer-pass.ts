@@ -6,7 +6,7 @@
  * `Float64Array`s with the shape the answer reports.
  */
 import { DnnInputError, eq, matrix, type Step, step, type Tex, tex, vec } from '@dnn/core';
-import { arrayOf, toNested } from './tensor.js';
+import { arrayOf, numbers, toNested } from './tensor.js';
 
 /** A value between layers: a map [H, W] or [C, H, W], or a vector [N]. */
 export interface Value {
@@ -90,7 +90,7 @@ export function mapShape(v: Value, path: string, type: string): [number, number,
 /** The nested array of a flat value, −0 written as 0. */
 export function nested(data: Float64Array, shape: readonly number[]): unknown {
   const clean = data.map((x) => (x === 0 ? 0 : x));
-  return shape.length === 1 ? Array.from(clean) : toNested(clean, shape);
+  return shape.length === 1 ? numbers(clean) : toNested(clean, shape);
 }
 
 /**
@@ -133,7 +133,7 @@ export function valueSteps(
 ): Step[] {
   if (shape.length === 1) {
     if (data.length > SHOW_VECTOR) return [step(`${title}: ${data.length} values (see the answer)`)];
-    return [step(title, eq(name(null), vec(Array.from(data, clean))))];
+    return [step(title, eq(name(null), vec(arrayOf(data.length, (i) => clean(data[i] as number)))))];
   }
   const [c, h, w] = (shape.length === 2 ? [1, ...shape] : shape) as [number, number, number];
   if (c > SHOW_CHANNELS || h > SHOW_SIDE || w > SHOW_SIDE) {

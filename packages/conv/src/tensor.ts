@@ -17,6 +17,11 @@ export function arrayOf<T>(n: number, item: (i: number) => T): T[] {
   return out;
 }
 
+/** The values of a typed array as a plain array (by {@link arrayOf}: `Array.from(typed)` iterates, ≈ 10× slower). */
+export function numbers(data: ArrayLike<number>): number[] {
+  return arrayOf(data.length, (i) => data[i] as number);
+}
+
 /** A nested number array of rank 1 to 4. */
 export type Nested = number | Nested[];
 
