@@ -100,7 +100,7 @@ function phaseOneBasis<T>(F: Field<T>, A: readonly Float64Array[], rhs: Float64A
       continue;
     }
     let sum = F.of(0);
-    for (const row of rows) sum = F.add(sum, row[j] as T);
+    for (let r = 0; r < R; r++) sum = F.add(sum, (rows[r] as Vec<T>)[j] as T);
     cost[j] = j === width ? sum : F.sub(F.of(0), sum);
   }
   const basis = Array.from({ length: R }, (_, r) => m + r);
@@ -129,7 +129,8 @@ function phaseOneBasis<T>(F: Field<T>, A: readonly Float64Array[], rhs: Float64A
     const pivotRow = rows[leave] as Vec<T>;
     const pivot = pivotRow[enter] as T;
     for (let j = 0; j <= width; j++) pivotRow[j] = F.div(pivotRow[j] as T, pivot);
-    for (const row of rows) {
+    for (let r = 0; r < R; r++) {
+      const row = rows[r] as Vec<T>;
       const factor = row[enter] as T;
       if (row !== pivotRow && F.sign(factor) !== 0) F.eliminate(row, factor, pivotRow, width);
     }

@@ -47,7 +47,8 @@ export function fires(z: number, rule: FireWhen): boolean {
 export function biasRange(samples: readonly Sample[], w: readonly number[]): { low: number; high: number } {
   let low = Number.NEGATIVE_INFINITY;
   let high = Number.POSITIVE_INFINITY;
-  for (const s of samples) {
+  for (let k = 0; k < samples.length; k++) {
+    const s = samples[k] as Sample;
     const z = -dot(w, s.x);
     if (s.target) low = Math.max(low, z);
     else high = Math.min(high, z);
@@ -272,7 +273,7 @@ function weightTree(
     /** `outer`: some weight before d has an end value. */
     const level = (d: number, outer: boolean) => {
       if (d === n - 1) {
-        if (outer) for (const v of values) leaf(v);
+        if (outer) for (let k = 0; k < L; k++) leaf(values[k] as number);
         else {
           leaf(first);
           if (L > 1) leaf(last);
@@ -282,7 +283,8 @@ function weightTree(
       const from = partial[d] as Float64Array;
       const to = partial[d + 1] as Float64Array;
       const x = column[d] as Float64Array;
-      for (const v of values) {
+      for (let k = 0; k < L; k++) {
+        const v = values[k] as number;
         w[d] = v;
         const inner = outer || v === first || v === last;
         for (let k = 0; k < count; k++) to[k] = (from[k] as number) + v * (x[k] as number);
