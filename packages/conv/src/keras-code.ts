@@ -277,13 +277,14 @@ const ALIASES: Record<string, string> = {
 
 /** True when `cls` is a Keras layer this reader knows. */
 export function isKerasLayer(cls: string): boolean {
-  return cls in KERAS || cls in ALIASES;
+  return Object.hasOwn(KERAS, cls) || Object.hasOwn(ALIASES, cls);
 }
 
 /** Reads one Keras layer call. */
 export function readKerasLayer(cls: string, call: Call): ReadLayer {
-  const name = ALIASES[cls] ?? cls;
-  const entry = KERAS[name];
+  // Own keys only: `constructor`, `toString`… are on every object's prototype, not layers.
+  const name = (Object.hasOwn(ALIASES, cls) ? ALIASES[cls] : undefined) ?? cls;
+  const entry = Object.hasOwn(KERAS, name) ? KERAS[name] : undefined;
   if (!entry) throw new CodeError(call.line, `${cls} is not a Keras layer this reader counts`);
   const params = [
     ...entry.params,

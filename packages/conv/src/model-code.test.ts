@@ -264,6 +264,18 @@ describe('code that cannot be read is an input error quoting the line', () => {
       /line 1 .*Conv3D is not a layer/,
     ],
     [
+      'a name every object inherits (nn.constructor) is not a PyTorch module',
+      { code: 'model = nn.Sequential(nn.constructor(3))', input: [3, 8, 8] },
+      'code',
+      /line 1 /,
+    ],
+    [
+      'a name every object inherits (layers.constructor) is not a Keras layer',
+      { code: 'model = Sequential([layers.constructor(3)])', input: [3, 8, 8] },
+      'code',
+      /line 1 /,
+    ],
+    [
       'code that tries to run something',
       { code: "__import__('os').system('rm -rf /')" },
       'code',

@@ -201,12 +201,12 @@ const TORCH: Record<string, { params: readonly string[]; read: Reader }> = {
 
 /** True when `cls` is a torch.nn module this reader knows. */
 export function isTorchLayer(cls: string): boolean {
-  return cls in TORCH;
+  return Object.hasOwn(TORCH, cls);
 }
 
 /** Reads one torch.nn module call. */
 export function readTorchLayer(cls: string, call: Call): ReadLayer {
-  const entry = TORCH[cls];
+  const entry = Object.hasOwn(TORCH, cls) ? TORCH[cls] : undefined;
   if (!entry) throw new CodeError(call.line, `nn.${cls} is not a PyTorch module this reader counts`);
   return entry.read(bind(call, `nn.${cls}`, entry.params), call.line);
 }
