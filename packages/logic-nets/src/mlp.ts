@@ -8,6 +8,7 @@ import type * as z from 'zod/mini';
 import { depthField, perceptronsField, thresholdNetwork } from './answer-fields.js';
 import { type BoolFunction, booleanFunctionFields, encodeBit, rowBits } from './boolean-function.js';
 import {
+  allRows,
   andUnit,
   countingNetwork,
   encodedRows,
@@ -76,15 +77,14 @@ function mergeGroups(
   f: BoolFunction,
   inp: { fireWhen: '>0' | '>=0'; encoding: 'binary' | 'bipolar' },
   domains: Domains,
+  xs: number[][],
 ) {
   const units = new Map<Implicant[], Unit>();
   const cheap = (domains.weights ? domains.weights.length ** f.n : 1) * 2 ** f.n * f.n <= 2e6;
   if (!cheap || groups.length > 12) return units;
+  // The encoded rows (xs, from encodedRows) are shared by every pair's samples: separate() only reads them.
   const rows = (terms: Implicant[]): Sample[] =>
-    Array.from({ length: 2 ** f.n }, (_, r) => ({
-      x: rowBits(r, f.n).map((b) => encodeBit(b, inp.encoding)),
-      target: terms.some((t) => (r & ~t.mask) === t.value),
-    }));
+    allRows(f.n, inp.encoding, (r) => terms.some((t) => (r & ~t.mask) === t.value), xs);
   for (let merged = true; merged; ) {
     merged = false;
     outer: for (let i = 0; i < groups.length; i++) {
@@ -123,7 +123,7 @@ function sumOfProducts(
     return { construction, skipped: cover.cover.length + 1 };
   const rows = encodedRows(f.n, inp.encoding);
   const groups = cover.cover.map((p) => [p]);
-  const mergedUnits = mergeGroups(groups, f, inp, domains);
+  const mergedUnits = mergeGroups(groups, f, inp, domains, rows);
   const hidden: Unit[] = [];
   const names: string[] = [];
   for (const g of groups) {
