@@ -186,7 +186,12 @@ const trim = (c: Fraction[]): Fraction[] => {
   return out;
 };
 
-const hornerF = (c: Float64Array, x: number) => c.reduceRight((acc, a) => acc * x + a, 0);
+/** c(x) by Horner's rule, highest power first (a plain loop: a typed array's reduceRight is a call per entry). */
+function hornerF(c: Float64Array, x: number): number {
+  let acc = 0;
+  for (let k = c.length - 1; k >= 0; k--) acc = acc * x + (c[k] as number);
+  return acc;
+}
 
 /**
  * Real roots of a float polynomial (coefficients by power) by isolating them between the roots of its derivative.
@@ -201,7 +206,11 @@ export function floatRoots(c: Float64Array): number[] {
   const bound = 1 + Math.max(...c.slice(0, n).map((a) => Math.abs(a / lead)));
   const crit = floatRoots(c.slice(1).map((a, k) => a * (k + 1))).filter((x) => Math.abs(x) < bound);
   const points = [-bound, ...crit.sort((a, b) => a - b), bound];
-  const scale = (x: number) => c.reduce((s, a, k) => s + Math.abs(a) * Math.abs(x) ** k, 0);
+  const scale = (x: number) => {
+    let s = 0;
+    for (let k = 0; k < c.length; k++) s += Math.abs(c[k] as number) * Math.abs(x) ** k;
+    return s;
+  };
   const roots: number[] = [];
   for (let i = 0; i + 1 < points.length; i++) {
     let lo = points[i] as number;
