@@ -219,6 +219,9 @@ export function floatRoots(c: Float64Array): number[] {
     if (Math.abs(flo) <= 1e-12 * scale(lo)) roots.push(lo);
     const fhi = hornerF(c, hi);
     if (flo * fhi < 0) {
+      // Bisection: a step depends on (lo, hi) alone, so once a step leaves both unchanged (adjacent floats) the
+      // remaining steps of the 200 would too, and it stops there; f(lo) is kept, not evaluated again per step.
+      let fLo = flo;
       for (let k = 0; k < 200; k++) {
         const mid = (lo + hi) / 2;
         const fm = hornerF(c, mid);
@@ -226,8 +229,14 @@ export function floatRoots(c: Float64Array): number[] {
           lo = hi = mid;
           break;
         }
-        if (fm * hornerF(c, lo) < 0) hi = mid;
-        else lo = mid;
+        if (fm * fLo < 0) {
+          if (hi === mid) break;
+          hi = mid;
+        } else {
+          if (lo === mid) break;
+          lo = mid;
+          fLo = fm;
+        }
       }
       roots.push((lo + hi) / 2);
     }
