@@ -130,11 +130,15 @@ export interface BoolFunction {
   filledRows?: number;
 }
 
-/** The bits of row r, first variable first. */
-export function rowBits(r: number, n: number): number[] {
-  const bits = new Array<number>(n);
-  for (let i = 0; i < n; i++) bits[i] = (r >> (n - 1 - i)) & 1;
-  return bits;
+/**
+ * Row r as an encoded input, first variable first (variable i is bit n − 1 − i of r). Built by push, so
+ * always packed small integers: a `.map` result is holey when inlined by optimized code and packed
+ * otherwise, and the code reading the samples (dot, biasRange, weightTree) deoptimized on the other.
+ */
+export function encodedRow(r: number, n: number, encoding: Encoding): number[] {
+  const x: number[] = [];
+  for (let i = 0; i < n; i++) x.push(encodeBit((r >> (n - 1 - i)) & 1, encoding));
+  return x;
 }
 
 /** A truth value as a number of the encoding: 1, and 0 or −1 for false. */

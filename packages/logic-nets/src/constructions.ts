@@ -3,14 +3,14 @@
  * sum of products (AND per implicant) or from counting thresholds, and an
  * output unit fitted to the hidden outputs on every specified row.
  */
-import { type BoolFunction, type Encoding, encodeBit, type FireWhen, rowBits } from './boolean-function.js';
+import { type BoolFunction, type Encoding, encodedRow, type FireWhen } from './boolean-function.js';
 import { type Layer, layerOf, runNetwork } from './network.js';
 import { covers, type Implicant, literals } from './quine-mccluskey.js';
 import { type Domains, fitPattern, type Sample, type Unit } from './threshold.js';
 
 /** The encoded input vectors of all 2ⁿ rows. */
 export function encodedRows(n: number, encoding: Encoding): number[][] {
-  return Array.from({ length: 2 ** n }, (_, r) => rowBits(r, n).map((b) => encodeBit(b, encoding)));
+  return Array.from({ length: 2 ** n }, (_, r) => encodedRow(r, n, encoding));
 }
 
 /** Samples over all 2ⁿ rows with a target per row (`rows`: precomputed {@link encodedRows}). */
@@ -54,7 +54,7 @@ export function withOutput(
   const samples: Sample[] = [];
   f.values.forEach((v, r) => {
     if (v < 0) return;
-    const x = rowBits(r, f.n).map((b) => encodeBit(b, encoding));
+    const x = encodedRow(r, f.n, encoding);
     samples.push({ x: runNetwork([first], x, rule, encoding)[0] as number[], target: v === 1 });
   });
   const out = fitPattern(samples, signs, rule, domains);

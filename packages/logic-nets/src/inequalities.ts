@@ -3,7 +3,7 @@
  * steps that prove a separation or its impossibility.
  */
 import { add, eq, mul, rel, type Step, step, sym, type Tex, vec, words } from '@dnn/core';
-import { type BoolFunction, type Encoding, encodeBit, type FireWhen, rowBits } from './boolean-function.js';
+import { type BoolFunction, type Encoding, encodeBit, encodedRow, type FireWhen } from './boolean-function.js';
 import { dot, type Sample, type Separation, type Unit } from './threshold.js';
 
 /** A row's inequality, and whether the returned unit satisfies it. */
@@ -47,7 +47,7 @@ export function relation(target: boolean, rule: FireWhen): [string, string] {
 export function samplesOf(f: BoolFunction, encoding: Encoding): Sample[] {
   const out: Sample[] = [];
   f.values.forEach((v, r) => {
-    if (v >= 0) out.push({ x: rowBits(r, f.n).map((b) => encodeBit(b, encoding)), target: v === 1 });
+    if (v >= 0) out.push({ x: encodedRow(r, f.n, encoding), target: v === 1 });
   });
   return out;
 }

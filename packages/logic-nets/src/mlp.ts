@@ -6,7 +6,7 @@
 import { a, DnnInputError, defineSolver, eq, type Step, s, step, sym, tex, vec, words } from '@dnn/core';
 import type * as z from 'zod/mini';
 import { depthField, perceptronsField, thresholdNetwork } from './answer-fields.js';
-import { type BoolFunction, booleanFunctionFields, encodeBit, rowBits } from './boolean-function.js';
+import { type BoolFunction, booleanFunctionFields, encodeBit, encodedRow } from './boolean-function.js';
 import {
   allRows,
   andUnit,
@@ -282,7 +282,7 @@ function networkSteps(
   if (rows <= SHOWN_ROWS) {
     f.values.forEach((v, r) => {
       if (v < 0) return;
-      const x = rowBits(r, f.n).map((b) => encodeBit(b, inp.encoding));
+      const x = encodedRow(r, f.n, inp.encoding);
       const outs = runNetwork(layers, x, inp.fireWhen, inp.encoding);
       const y = outs.at(-1)?.[0] as number;
       steps.push(
