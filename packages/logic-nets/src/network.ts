@@ -69,7 +69,10 @@ export function networkOutput(
   }
   return (x) => {
     let a: ArrayLike<number> = x;
-    for (const { starts, lengths, w, bias, out } of compiled) {
+    // An index loop, not for-of: this function is inlined into checkGrid, where an iterator's
+    // try/finally made the optimized graph larger (TurboFan's compile is per worker thread).
+    for (let l = 0; l < compiled.length; l++) {
+      const { starts, lengths, w, bias, out } = compiled[l] as (typeof compiled)[number];
       for (let k = 0; k < out.length; k++) {
         const start = starts[k] as number;
         const n = lengths[k] as number;
