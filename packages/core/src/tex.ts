@@ -299,11 +299,8 @@ export function operatorName(name: string): string {
 
 /** A named function applied to arguments: `fn('max', [a, b])` → `max(a, b)`. */
 export function call(name: string, args: TexLike[], latexName = operatorName(name)): Tex {
-  const parts = args.map(lift);
-  return tex(
-    `${name}(${parts.map((p) => p.text).join(', ')})`,
-    `${latexName}\\left(${parts.map((p) => p.latex).join(', ')}\\right)`,
-  );
+  const { text, latex } = joined(args, lift, ', ', ', ');
+  return tex(`${name}(${text})`, `${latexName}\\left(${latex}\\right)`);
 }
 
 /** A chain of equalities `a = b = c` (or another relation, e.g. `'\\le'`). */
@@ -325,11 +322,14 @@ export function vec(items: TexLike[]): Tex {
 
 /** A matrix (row-major): text `[[1, 2], [3, 4]]`, LaTeX `bmatrix`. */
 export function matrix(rows: TexLike[][]): Tex {
-  const cells = rows.map((r) => r.map(lift));
-  return tex(
-    `[${cells.map((r) => `[${r.map((c) => c.text).join(', ')}]`).join(', ')}]`,
-    `\\begin{bmatrix}${cells.map((r) => r.map((c) => c.latex).join(' & ')).join(' \\\\ ')}\\end{bmatrix}`,
-  );
+  const { text, latex } = joined(rows, matrixRow, ', ', ' \\\\ ');
+  return tex(`[${text}]`, `\\begin{bmatrix}${latex}\\end{bmatrix}`);
+}
+
+/** One row of {@link matrix}: text `[1, 2]`, LaTeX `1 & 2`. */
+function matrixRow(row: TexLike[]): Tex {
+  const { text, latex } = joined(row, lift, ', ', ' & ');
+  return tex(`[${text}]`, latex);
 }
 
 /** Plain words inside maths: `\text{…}` in LaTeX. */
