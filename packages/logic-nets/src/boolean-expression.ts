@@ -54,19 +54,28 @@ function fail(source: string, pos: number, what: string, hint?: string): never {
   throw new DnnInputError('expression', `${what} at character ${pos + 1}: ${shown}${hint ? ` (${hint})` : ''}`);
 }
 
+/**
+ * A name or a number where `lastIndex` points. Sticky, so that each token is matched in place: the former
+ * `^…` regex on `source.slice(i)` copied the rest of the source once per token.
+ */
+const WORD = /[A-Za-z_][A-Za-z0-9_]*|[0-9]+/y;
+
 function tokenize(source: string): Token[] {
   const tokens: Token[] = [];
   let i = 0;
+  // Index loops, not for-of: a destructuring for-of puts an iterator and a try/finally in TurboFan's graph.
   outer: while (i < source.length) {
     const ch = source[i] as string;
     if (/\s/.test(ch)) {
       i++;
       continue;
     }
-    const word = /^[A-Za-z_][A-Za-z0-9_]*|^[0-9]+/.exec(source.slice(i));
+    WORD.lastIndex = i;
+    const word = WORD.exec(source);
     if (word) {
       const text = word[0];
-      const keyword = Object.hasOwn(KEYWORDS, text.toLowerCase()) ? KEYWORDS[text.toLowerCase()] : undefined;
+      const lower = text.toLowerCase();
+      const keyword = Object.hasOwn(KEYWORDS, lower) ? KEYWORDS[lower] : undefined;
       if (keyword) tokens.push({ kind: keyword, text, pos: i });
       else if (/^[0-9]/.test(text)) {
         if (text !== '0' && text !== '1') fail(source, i, `only the constants 0 and 1 are allowed, not ${text}`);
@@ -77,7 +86,8 @@ function tokenize(source: string): Token[] {
       i += text.length;
       continue;
     }
-    for (const [symbol, kind] of SYMBOLS) {
+    for (let s = 0; s < SYMBOLS.length; s++) {
+      const [symbol, kind] = SYMBOLS[s] as [string, Kind];
       if (source.startsWith(symbol, i)) {
         tokens.push({ kind, text: symbol, pos: i });
         i += symbol.length;

@@ -25,15 +25,20 @@ export function weightNames(variables: readonly string[]): string[] {
   return variables.map((v, i) => (/^[A-Za-z][0-9]*$/.test(v) ? `w_${v}` : `w_${i + 1}`));
 }
 
-/** Σ cᵢ·nameᵢ as plain text with signs folded in: `w_x − w_y + 2·b`. */
-export function linearForm(coefficients: readonly number[], names: readonly string[]): string {
+/**
+ * Σ cᵢ·nameᵢ (then `+ constant` when given: a last term of coefficient 1) as plain text with signs folded in:
+ * `w_x − w_y + 2·b`. The `constant` saves rowTex two array copies per row; an index loop, no callback.
+ */
+export function linearForm(coefficients: readonly number[], names: readonly string[], constant?: string): string {
   let out = '';
-  coefficients.forEach((c, i) => {
-    if (c === 0) return;
+  for (let i = 0; i < coefficients.length; i++) {
+    const c = coefficients[i] as number;
+    if (c === 0) continue;
     const magnitude = Math.abs(c) === 1 ? '' : `${Math.abs(c)}·`;
     const sign = out === '' ? (c < 0 ? '−' : '') : c < 0 ? ' − ' : ' + ';
     out += `${sign}${magnitude}${names[i]}`;
-  });
+  }
+  if (constant !== undefined) out += out === '' ? constant : ` + ${constant}`;
   return out === '' ? '0' : out;
 }
 
@@ -54,7 +59,7 @@ export function samplesOf(f: BoolFunction, encoding: Encoding): Sample[] {
 
 function rowTex(s: Sample, names: readonly string[], rule: FireWhen): Tex {
   const [text, latex] = relation(s.target, rule);
-  return rel(text, latex, [sym(linearForm([...s.x, 1], [...names, 'b'])), 0]);
+  return rel(text, latex, [sym(linearForm(s.x, names, 'b')), 0]);
 }
 
 /** `(0, 1)`. */
