@@ -26,7 +26,7 @@ export { type ParseOptions, parseExpression } from './expr/parse.js';
 export { exprToTex, exprToText, functionTex } from './expr/print.js';
 export type { Sym } from './expr/simplify.js';
 export * as cas from './expr/simplify.js';
-export { type GraphNode, type TracedGradient, traceGradient } from './expr/trace.js';
+export { type GraphNode, gradientAt, type TracedGradient, traceGradient } from './expr/trace.js';
 export { fmt, fmtLatex } from './format.js';
 export { describeValue, fromZodError, readableIssue } from './input-errors.js';
 export { checkLimit, LIMITS, readableCount } from './limits.js';
