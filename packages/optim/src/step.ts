@@ -11,13 +11,13 @@ import {
   type Expr,
   eq,
   evaluate,
+  gradientAt,
   isDnnInputError,
   LIMITS,
   type Step,
   s,
   step,
   sym,
-  traceGradient,
   vec,
 } from '@dnn/core';
 import * as z from 'zod/mini';
@@ -178,30 +178,32 @@ type Evaluation =
 
 /** Evaluates the objective and its gradient at `params` (domain errors are returned, not thrown). */
 function evaluateAt(expr: Expr, params: ParamMap): Evaluation {
-  try {
-    const traced = traceGradient(expr, params, 'objective');
-    const grads: ParamMap = {};
-    for (const n of Object.keys(params)) grads[n] = traced.gradient[n] ?? 0;
-    const value = Number.isFinite(traced.value) ? traced.value : null;
-    if (value === null || !allFinite(grads)) {
-      return {
-        value,
-        grads: null,
-        error: new DnnInputError('objective', `the ${value === null ? 'value' : 'gradient'} overflows a float64`),
-      };
-    }
-    return { value, grads };
-  } catch (e) {
-    if (!isDnnInputError(e)) throw e;
+  // gradientAt, not traceGradient: the steps use no graph labels, and its error says whether evaluating the value
+  // again can succeed (no second exception per undefined point).
+  const traced = gradientAt(expr, params, 'objective');
+  if (traced.error) {
     // The gradient may be undefined where the value is not (√x at 0): keep the value when it exists.
     let value: number | null = null;
-    try {
-      value = evaluate(expr, params, 'objective');
-    } catch (inner) {
-      if (!isDnnInputError(inner)) throw inner;
+    if (traced.derivativeOnly) {
+      try {
+        value = evaluate(expr, params, 'objective');
+      } catch (inner) {
+        if (!isDnnInputError(inner)) throw inner;
+      }
     }
-    return { value: Number.isFinite(value) ? value : null, grads: null, error: e };
+    return { value: Number.isFinite(value) ? value : null, grads: null, error: traced.error };
   }
+  const grads: ParamMap = {};
+  for (const n of Object.keys(params)) grads[n] = traced.gradient[n] ?? 0;
+  const value = Number.isFinite(traced.value) ? traced.value : null;
+  if (value === null || !allFinite(grads)) {
+    return {
+      value,
+      grads: null,
+      error: new DnnInputError('objective', `the ${value === null ? 'value' : 'gradient'} overflows a float64`),
+    };
+  }
+  return { value, grads };
 }
 
 const at = (params: ParamMap) =>
