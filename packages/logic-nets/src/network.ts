@@ -26,7 +26,9 @@ export function runNetwork(
 ): number[][] {
   const outs: number[][] = [];
   let a = x;
-  for (const layer of layers) {
+  // An index loop, not for-of: no iterator and try/finally in TurboFan's graph.
+  for (let l = 0; l < layers.length; l++) {
+    const layer = layers[l] as Layer;
     a = layer.weights.map((w, k) => unitOutput(dot(w, a) + (layer.bias[k] as number), rule, encoding));
     outs.push(a as number[]);
   }

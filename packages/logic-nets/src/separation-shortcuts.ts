@@ -58,14 +58,16 @@ export function unatenessCertificate(samples: readonly Sample[], n: number): num
  */
 export function chowUnit(samples: readonly Sample[], n: number): Unit | undefined {
   const chow = new Array<number>(n).fill(0);
-  for (const s of samples) {
+  // Index loops, not for-of: each for-of put an iterator and a try/finally in TurboFan's graph of chowUnit.
+  for (let k = 0; k < samples.length; k++) {
+    const s = samples[k] as Sample;
     const t = s.target ? 1 : -1;
     for (let i = 0; i < n; i++) chow[i] = (chow[i] as number) + t * sign(s.x[i] as number);
   }
   const gcd = (a: number, b: number): number => (b === 0 ? Math.abs(a) : gcd(b, a % b));
   const g = chow.reduce(gcd, 0);
   if (g === 0) return undefined;
-  for (const scale of [1, 2]) {
+  for (let scale = 1; scale <= 2; scale++) {
     const weights = chow.map((c) => (c / g) * scale + 0);
     const r = biasRange(samples, weights);
     if (!(r.low < r.high)) return undefined;
