@@ -8,8 +8,8 @@ import { truncateText } from './truncate.js';
 /** Where a command reads and writes; injectable for tests. */
 export interface Io {
   stdin: AsyncIterable<string | Buffer>;
-  /** Writes output; a returned promise (stdout's backpressure) is awaited by commands that write a lot. */
-  out: (text: string) => unknown;
+  /** Writes output (`dnn batch` writes UTF-8 bytes); a returned promise (backpressure) is awaited by commands that write a lot. */
+  out: (chunk: string | Uint8Array) => unknown;
   err: (text: string) => void;
   /** Starts `size` worker threads for long batches; without it `dnn batch` solves on the main thread. */
   workers?: (size: number) => BlockSolver;

@@ -1,11 +1,11 @@
 /** Writing `dnn`'s output to a Node stream with its backpressure respected and its errors reported. */
 
 /**
- * A writer for `stream`: writes the text and, when the stream's buffer is full (`write()` returned false),
+ * A writer for `stream`: writes the text or bytes and, when the stream's buffer is full (`write()` returned false),
  * returns a promise that resolves on 'drain' — callers that write a lot await it before producing more.
  */
-export function streamWriter(stream: NodeJS.WritableStream): (text: string) => Promise<void> | undefined {
-  return (text) => (stream.write(text) ? undefined : new Promise((resolve) => stream.once('drain', resolve)));
+export function streamWriter(stream: NodeJS.WritableStream): (chunk: string | Uint8Array) => Promise<void> | undefined {
+  return (chunk) => (stream.write(chunk) ? undefined : new Promise((resolve) => stream.once('drain', resolve)));
 }
 
 /**

@@ -6,8 +6,8 @@ import { registry } from './registry.js';
 describe('dnn --version', () => {
   it('prints the package version and exits 0', async () => {
     const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
-    const out: string[] = [];
-    const io = { stdin: process.stdin, out: (t: string) => out.push(t), err: () => undefined };
+    const out: (string | Uint8Array)[] = [];
+    const io = { stdin: process.stdin, out: (t: string | Uint8Array) => out.push(t), err: () => undefined };
     expect(await main(registry, ['--version'], io)).toBe(0);
     expect(out.join('')).toBe(`${version}\n`);
   });

@@ -18,7 +18,11 @@ export const isBatchWorker =
 
 /** The worker side: says it is ready, then answers each block of lines with its solved block. */
 export function serveBatchWorker(registry: Registry): void {
-  parentPort?.on('message', ({ id, lines }: Job) => parentPort?.postMessage({ id, ...solveLines(registry, lines) }));
+  parentPort?.on('message', ({ id, lines }: Job) => {
+    const solved = solveLines(registry, lines);
+    // The bytes are moved, not copied (a fresh buffer of TextEncoder's, which nothing else shares).
+    parentPort?.postMessage({ id, ...solved } satisfies Reply, [solved.bytes.buffer]);
+  });
   parentPort?.postMessage({ ready: true } satisfies Reply);
 }
 
