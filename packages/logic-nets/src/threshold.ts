@@ -185,6 +185,7 @@ function pairIds(a: ArrayLike<number>, x: ArrayLike<number>): { ids: Int32Array;
  * is biasRange's. `walk(values, outerOnly, found, empty)` calls `found(w, low, high)` for every vector whose bias
  * range has low < high (w is reused), and `empty(k)` for k vectors in a row whose range is empty. `outerOnly`: only
  * the vectors with some weight equal to the first or the last value (the others are neither visited nor counted).
+ * The values must be distinct.
  */
 function weightTree(
   samples: readonly Sample[],
@@ -273,10 +274,12 @@ function weightTree(
     /** `outer`: some weight before d has an end value. */
     const level = (d: number, outer: boolean) => {
       if (d === n - 1) {
-        if (outer) for (let k = 0; k < L; k++) leaf(values[k] as number);
-        else {
-          leaf(first);
-          if (L > 1) leaf(last);
+        // One call site of leaf (the values are distinct, so this is leaf(first), then leaf(last) when not
+        // outer): TurboFan inlines leaf, and the `found` it calls, once per call site — three sites made
+        // level the largest compile of the logic solvers.
+        for (let k = 0; k < L; k++) {
+          const v = values[k] as number;
+          if (outer || v === first || v === last) leaf(v);
         }
         return;
       }
