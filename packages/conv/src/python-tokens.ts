@@ -78,7 +78,13 @@ const PROMPT = /(?<![^\n])[^\S\n]*(?:>>>|\.\.\.)(?: |(?![^\n]))/g;
  * {@link tokenize}, which TurboFan then compiled twice (≈ 21 ms more per thread).
  */
 function cleanCode(code: string): string {
-  return code.replace(/\r\n?/g, '\n').replace(FENCE_LINE, '').replace(PROMPT, '');
+  // Each replace only runs when the literal its pattern needs occurs (so the result is the same): the two
+  // line-start patterns are tried at every position of the text, ≈ 40 % of tokenize's time on pasted code
+  // without fences or prompts (the usual case).
+  let src = code.includes('\r') ? code.replace(/\r\n?/g, '\n') : code;
+  if (src.includes('```')) src = src.replace(FENCE_LINE, '');
+  if (src.includes('>>>') || src.includes('...')) src = src.replace(PROMPT, '');
+  return src;
 }
 
 /** Reads a string literal starting at `i` (prefixes r, b, u, f allowed; triple quotes too). */
