@@ -320,10 +320,12 @@ function integerSearch(samples: readonly Sample[], n: number): (m: number, outer
       (w, low, high) => {
         const b = integerInside(low, high);
         if (b === undefined) return;
-        // max |w| and cost(u), without building u for a unit that loses.
+        // max |w| and cost(u), without building u for a unit that loses. An index loop, not for-of: this
+        // callback is inlined into weightTree's level, whose graph an iterator's try/finally enlarged.
         let max = 0;
         let sum = 0;
-        for (const wi of w) {
+        for (let i = 0; i < w.length; i++) {
+          const wi = w[i] as number;
           max = Math.max(max, Math.abs(wi));
           sum += Math.abs(wi);
         }
