@@ -6,16 +6,17 @@
 import {
   add,
   call,
+  eq,
   frac,
   functionTex,
   type GraphNode,
+  lift,
   mul,
   num,
   pow,
   type Step,
   step,
   sub,
-  sym,
   type Tex,
   type TexLike,
   type TracedGradient,
@@ -32,7 +33,7 @@ function namer(graph: readonly GraphNode[]): (id: string) => Tex {
     if (n.op === 'var') return tex(n.label, n.label.length > 1 ? `\\mathit{${n.label.replace(/_/g, '\\_')}}` : n.label);
     if (n.op === 'const') return num(n.value);
     if (id === outputId) return tex('f');
-    return tex(id, id.replace(/^n(\d+)$/, 'n_{$1}'));
+    return tex(id, `n_{${id.slice(1)}}`); // ids are n1, n2, … (trace.ts); a regex replace per node cost more
   };
   return (id) => {
     let t = made.get(id);
@@ -138,17 +139,30 @@ export function graphSteps(traced: TracedGradient): Step[] {
   for (const n of graph) if (n.op === 'var' || n.inputs.some((id) => hasVar.has(id))) hasVar.add(n.id);
   const steps: Step[] = [];
   const f = tex('f');
+  // Each node's value and gradient formatted once (memo maps), not again in every step that uses them.
+  const shownValue = new Map<string, Tex>();
+  const shownGrad = new Map<GraphNode, Tex>();
+  const gradTex = (n: GraphNode): Tex => {
+    let t = shownGrad.get(n);
+    if (t === undefined) {
+      t = num(n.grad);
+      shownGrad.set(n, t);
+    }
+    return t;
+  };
   for (const n of graph) {
     if (n.op === 'const') continue;
+    const value = num(n.value);
+    shownValue.set(n.id, value);
     if (n.op === 'var') {
-      steps.push(step(`Forward: input ${n.label}`, eq2(name(n.id), num(n.value))));
+      steps.push(step(`Forward: input ${n.label}`, eq2(name(n.id), value)));
       continue;
     }
     const names = n.inputs.map(name);
-    const values = n.inputs.map((id) => num(byId.get(id)?.value ?? 0));
+    const values = n.inputs.map((id) => shownValue.get(id) ?? num(byId.get(id)?.value ?? 0));
     const sides: TexLike[] = [name(n.id), opTex(n, names)];
     if (n.inputs.some((id) => byId.get(id)?.op !== 'const')) sides.push(opTex(n, values));
-    sides.push(num(n.value));
+    sides.push(value);
     steps.push(step(`Forward: ${name(n.id).text} = ${n.label} (${n.op})`, eq2(...sides)));
   }
   const output = graph[graph.length - 1];
@@ -172,22 +186,26 @@ export function graphSteps(traced: TracedGradient): Step[] {
       const exponent = node.op === '^' && !hasVar.has(e) ? byId.get(e)?.value : undefined;
       return mul(node === output ? num(1) : partial(f, name(node.id)), localTex(node, k, args, exponent));
     });
-    const numeric = edges.map(({ node, k }) => mul(num(node.grad), num(node.localGrads[k] ?? 0)));
+    const numeric = edges.map(({ node, k }) => mul(gradTex(node), num(node.localGrads[k] ?? 0)));
     const title =
       edges.length > 1
         ? `Backward: ${name(n.id).text} feeds ${edges.length} operations, so its gradient sums ${edges.length} paths`
         : `Backward: ${name(n.id).text} (upstream gradient × local gradient)`;
-    steps.push(step(title, eq2(partial(f, name(n.id)), add(...symbolic), add(...numeric), num(n.grad))));
+    steps.push(step(title, eq2(partial(f, name(n.id)), add(...symbolic), add(...numeric), gradTex(n))));
   }
   return steps;
 }
 
-/** An equality chain that drops a side repeating the previous one (e.g. `f = 7 = 7`). */
+/**
+ * An equality chain that drops a side repeating the previous one (e.g. `f = 7 = 7`). Joined by core's eq, which
+ * concatenates: the map + join it replaces copied every side's text and LaTeX into a new flat string per step, the
+ * largest self time of the gradient solver's steps.
+ */
 function eq2(...sides: TexLike[]): Tex {
   const kept: Tex[] = [];
   for (const s of sides) {
-    const t = typeof s === 'object' ? s : typeof s === 'number' ? num(s) : sym(s);
+    const t = lift(s);
     if (kept[kept.length - 1]?.text !== t.text) kept.push(t);
   }
-  return tex(kept.map((t) => t.text).join(' = '), kept.map((t) => t.latex).join(' = '), 'sum');
+  return eq(...kept);
 }
