@@ -278,19 +278,33 @@ export function isKerasLayer(cls: string): boolean {
   return Object.hasOwn(KERAS, cls) || Object.hasOwn(ALIASES, cls);
 }
 
+/**
+ * The arguments each Keras layer class takes (positional ones first), built once per process from its constant entry
+ * rather than by three spreads and a filter per layer call.
+ */
+const PARAMS = new Map<string, readonly string[]>();
+
+function paramsOf(name: string, entry: (typeof KERAS)[string]): readonly string[] {
+  let params = PARAMS.get(name);
+  if (!params) {
+    params = [
+      ...entry.params,
+      ...(entry.keywords ?? []),
+      ...INPUT_ARGS.filter((p) => !entry.params.includes(p)),
+      'trainable',
+    ];
+    PARAMS.set(name, params);
+  }
+  return params;
+}
+
 /** Reads one Keras layer call. */
 export function readKerasLayer(cls: string, call: Call): ReadLayer {
   // Own keys only: `constructor`, `toString`… are on every object's prototype, not layers.
   const name = (Object.hasOwn(ALIASES, cls) ? ALIASES[cls] : undefined) ?? cls;
   const entry = Object.hasOwn(KERAS, name) ? KERAS[name] : undefined;
   if (!entry) throw new CodeError(call.line, `${cls} is not a Keras layer this reader counts`);
-  const params = [
-    ...entry.params,
-    ...(entry.keywords ?? []),
-    ...INPUT_ARGS.filter((p) => !entry.params.includes(p)),
-    'trainable',
-  ];
-  const args = bind(call, cls, params, entry.params.length);
+  const args = bind(call, cls, paramsOf(name, entry), entry.params.length);
   const read = entry.read(args, call.line, cls);
   if (args.trainable === false) read.specs = read.specs.map((s) => ({ ...s, trainable: false }) as LayerInput);
   return read;
