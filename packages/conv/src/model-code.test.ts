@@ -267,13 +267,25 @@ describe('code that cannot be read is an input error quoting the line', () => {
       'a name every object inherits (nn.constructor) is not a PyTorch module',
       { code: 'model = nn.Sequential(nn.constructor(3))', input: [3, 8, 8] },
       'code',
-      /line 1 /,
+      /^line 1 `model = nn\.Sequential\(nn\.constructor\(3\)\)`: nn\.constructor is not a layer this reader counts/,
     ],
     [
       'a name every object inherits (layers.constructor) is not a Keras layer',
       { code: 'model = Sequential([layers.constructor(3)])', input: [3, 8, 8] },
       'code',
-      /line 1 /,
+      /^line 1 `model = Sequential\(\[layers\.constructor\(3\)\]\)`: layers\.constructor is not a layer this reader counts/,
+    ],
+    [
+      'a name every object inherits, called on its own line (nn.constructor), is not a whole network either',
+      { code: 'nn.constructor(3)', input: [3, 8, 8] },
+      'code',
+      /^line 1 `nn\.constructor\(3\)`: this line is not a layer, a model or a line this reader skips/,
+    ],
+    [
+      'a whole network by its class name points to its preset',
+      { code: 'model = VGG16()' },
+      'code',
+      /^line 1 `model = VGG16\(\)`: VGG16 is a whole network: use preset "vgg16" instead of code/,
     ],
     [
       'code that tries to run something',

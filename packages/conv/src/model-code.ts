@@ -149,9 +149,10 @@ class Reader {
         throw new CodeError(e.line, 'outputs= must name the last tensor of a chain of layer calls');
       return { kind: 'model', entries: v.entries, line: e.line };
     }
-    if (APPLICATIONS[last]) {
-      throw new CodeError(e.line, `${last} is a whole network: use preset "${APPLICATIONS[last]}" instead of code`);
-    }
+    // Own keys only: `constructor`, `toString`… are on every object, and are not networks.
+    const application = Object.hasOwn(APPLICATIONS, last) ? APPLICATIONS[last] : undefined;
+    if (application)
+      throw new CodeError(e.line, `${last} is a whole network: use preset "${application}" instead of code`);
     const applied = this.applied(e);
     if (applied) return { kind: 'tensor', entries: applied };
     const entry = this.layer(e);
