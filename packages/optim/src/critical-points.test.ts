@@ -69,3 +69,17 @@ describe('optim/critical-points — bad input', () => {
     ],
   ]);
 });
+
+describe('optim/critical-points — variable names', () => {
+  it('a variable named like an inherited member (constructor) shows its own coordinate in the steps', () => {
+    // A point found numerically has no exact text for `constructor`: the step once printed Object's constructor
+    // function there ("constructor = function Object() { [native code] }").
+    const s = runSolver(criticalPoints, { expression: '(constructor - w2)^3 - 2*(w1^2 - w2) + w1^2 + w2^2' });
+    const points = s.steps.filter((st) => st.title.startsWith('Critical point'));
+    expect(points).toHaveLength(s.answer.points.length);
+    expect(points.length).toBeGreaterThan(0);
+    for (const st of points)
+      expect(st.text).toMatch(/\[constructor = −?\d[\d./]*, w1 = −?\d[\d./]*, w2 = −?\d[\d./]*\]/);
+    expect(s.answer.points.every((p) => typeof p.at.constructor === 'number')).toBe(true);
+  });
+});

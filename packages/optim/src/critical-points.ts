@@ -262,7 +262,8 @@ export const criticalPoints = defineSolver({
         step(
           `Critical point: ${p.classification} (Hessian eigenvalues ${p.hessianEigenvalues.map((l) => Number(l.toPrecision(6))).join(', ')})`,
           eq(
-            vec(vars.map((v) => eq(v, p.exact[v] ? tex(p.exact[v] as string) : (p.at[v] as number)))),
+            // Own keys only: a variable may be named like an inherited member (`constructor`, `toString`).
+            vec(vars.map((v) => eq(v, Object.hasOwn(p.exact, v) ? tex(p.exact[v] as string) : (p.at[v] as number)))),
             words(`f = ${Number(p.value.toPrecision(12))}`),
           ),
         ),
